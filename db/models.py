@@ -1,0 +1,347 @@
+"""Typed SQLAlchemy 2 models: regions, programmes, indicators and observations, projects,
+results and measurements, stories, and the ETL load log."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from enum import StrEnum
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Enum,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from db.periods import Period, PeriodKind
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _enum(enum_cls: type[StrEnum], name: str) -> Enum:
+    """A portable enum column: VARCHAR plus CHECK constraint, storing the enum's values."""
+    return Enum(
+        enum_cls,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        values_callable=lambda e: [m.value for m in e],
+        validate_strings=True,
+        length=20,
+    )
+
+
+class RegionKind(StrEnum):
+    COUNTRY = "land"
+    PROVINCE = "provincie"
+    MUNICIPALITY = "gemeente"
+    DISTRICT = "wijk"
+    NEIGHBOURHOOD = "buurt"
+
+
+class Direction(StrEnum):
+    """The "-er doel" of a goal or indicator."""
+
+    MORE = "meer"
+    LESS = "minder"
+    BETTER = "beter"
+    FASTER = "sneller"
+    NONE = "geen"
+
+
+class ObservationStatus(StrEnum):
+    DEFINITIVE = "definitief"
+    PROVISIONAL = "voorlopig"
+    SECRET = "geheim"
+    MISSING = "ontbreekt"
+
+
+class ResultKind(StrEnum):
+    """Results-based accountability: how much, how well, is anyone better off."""
+
+    HOW_MUCH = "hoeveel"
+    HOW_WELL = "hoe_goed"
+    BETTER_OFF = "beter_af"
+
+
+class MeasurementStatus(StrEnum):
+    ON_TRACK = "op_koers"
+    ATTENTION = "aandacht"
+    OFF_TRACK = "niet_op_koers"
+    UNKNOWN = "onbekend"
+
+
+class ProjectStatus(StrEnum):
+    PLANNED = "gepland"
+    RUNNING = "lopend"
+    DONE = "afgerond"
+    STOPPED = "gestopt"
+
+
+class StoryKind(StrEnum):
+    FILM = "film"
+    INTERVIEW = "interview"
+    QUOTE = "citaat"
+    PHOTO_STORY = "fotoverhaal"
+
+
+class Region(Base):
+    __tablename__ = "region"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(12), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[RegionKind] = mapped_column(_enum(RegionKind, "region_kind"))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("region.id"), index=True)
+    population: Mapped[int | None] = mapped_column(Integer)
+
+    parent: Mapped[Region | None] = relationship(remote_side=[id])
+    groups: Mapped[list[RegionGroup]] = relationship(back_populates="region", cascade="all, delete-orphan")
+
+
+class RegionGroup(Base):
+    """Membership of a gemeente in a CBS grouping (provincie, jeugdzorgregio, size class …)."""
+
+    __tablename__ = "region_group"
+    __table_args__ = (UniqueConstraint("region_id", "group_kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    region_id: Mapped[int] = mapped_column(ForeignKey("region.id", ondelete="CASCADE"))
+    group_kind: Mapped[str] = mapped_column(String(40))
+    group_code: Mapped[str] = mapped_column(String(20), index=True)
+    group_name: Mapped[str] = mapped_column(String(120))
+
+    region: Mapped[Region] = relationship(back_populates="groups")
+
+
+class Programme(Base):
+    __tablename__ = "programme"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    vision: Mapped[str] = mapped_column(Text, default="")
+    start_year: Mapped[int] = mapped_column(Integer)
+    end_year: Mapped[int] = mapped_column(Integer)
+    baseline_year: Mapped[int] = mapped_column(Integer)
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    region_id: Mapped[int] = mapped_column(ForeignKey("region.id"))
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+    region: Mapped[Region] = relationship()
+    lines: Mapped[list[ProgrammeLine]] = relationship(
+        back_populates="programme", order_by="ProgrammeLine.sort_order", cascade="all, delete-orphan"
+    )
+    indicator_links: Mapped[list[ProgrammeIndicator]] = relationship(
+        back_populates="programme", order_by="ProgrammeIndicator.sort_order", cascade="all, delete-orphan"
+    )
+    stories: Mapped[list[Story]] = relationship(back_populates="programme", cascade="all, delete-orphan")
+
+
+class ProgrammeLine(Base):
+    """A line of work (programmalijn) inside a programme, with its goal and desired direction."""
+
+    __tablename__ = "programme_line"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    goal: Mapped[str] = mapped_column(Text, default="")
+    desired_direction: Mapped[Direction] = mapped_column(_enum(Direction, "direction"))
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+    programme: Mapped[Programme] = relationship(back_populates="lines")
+    projects: Mapped[list[Project]] = relationship(
+        back_populates="line", order_by="Project.id", cascade="all, delete-orphan"
+    )
+
+
+class Indicator(Base):
+    __tablename__ = "indicator"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    unit: Mapped[str] = mapped_column(String(40), default="")
+    source: Mapped[str] = mapped_column(String(200), default="")
+    cbs_table_id: Mapped[str | None] = mapped_column(String(20))
+    cbs_measure_key: Mapped[str | None] = mapped_column(String(80))
+    desired_direction: Mapped[Direction] = mapped_column(_enum(Direction, "direction"), default=Direction.NONE)
+    decimals: Mapped[int] = mapped_column(Integer, default=1)
+    definition: Mapped[str] = mapped_column(Text, default="")
+    needs_review: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    observations: Mapped[list[Observation]] = relationship(back_populates="indicator")
+
+
+class ProgrammeIndicator(Base):
+    """An indicator shown as a trend on a programme page, with its optional target."""
+
+    __tablename__ = "programme_indicator"
+
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id", ondelete="CASCADE"), primary_key=True)
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicator.id"), primary_key=True)
+    programme_line_id: Mapped[int | None] = mapped_column(ForeignKey("programme_line.id", ondelete="SET NULL"))
+    target_value: Mapped[float | None] = mapped_column(Float)
+    target_year: Mapped[int | None] = mapped_column(Integer)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+    programme: Mapped[Programme] = relationship(back_populates="indicator_links")
+    indicator: Mapped[Indicator] = relationship()
+    line: Mapped[ProgrammeLine | None] = relationship()
+
+
+class PeriodMixin:
+    """A real period: kind plus first day (see db.periods.Period)."""
+
+    period_kind: Mapped[PeriodKind] = mapped_column(_enum(PeriodKind, "period_kind"))
+    period_start: Mapped[date] = mapped_column(Date)
+
+    @property
+    def period(self) -> Period:
+        return Period(self.period_start, PeriodKind(self.period_kind))
+
+
+class DataLoad(Base):
+    """One ETL run: what was read, from where, and how it ended."""
+
+    __tablename__ = "data_load"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(200))
+    path: Mapped[str] = mapped_column(String(500), default="")
+    table_id: Mapped[str | None] = mapped_column(String(40))
+    file_hash: Mapped[str] = mapped_column(String(64), default="")
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    status: Mapped[str] = mapped_column(String(20), default="bezig")
+    rows_read: Mapped[int] = mapped_column(Integer, default=0)
+    rows_loaded: Mapped[int] = mapped_column(Integer, default=0)
+    rows_rejected: Mapped[int] = mapped_column(Integer, default=0)
+    message: Mapped[str] = mapped_column(Text, default="")
+
+
+class Observation(PeriodMixin, Base):
+    __tablename__ = "observation"
+    __table_args__ = (UniqueConstraint("indicator_id", "region_id", "period_kind", "period_start"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicator.id"))
+    region_id: Mapped[int] = mapped_column(ForeignKey("region.id"), index=True)
+    value: Mapped[float | None] = mapped_column(Float)
+    status: Mapped[ObservationStatus] = mapped_column(
+        _enum(ObservationStatus, "observation_status"), default=ObservationStatus.DEFINITIVE
+    )
+    is_example: Mapped[bool] = mapped_column(Boolean, default=False)
+    source: Mapped[str] = mapped_column(String(200), default="")
+    table_id: Mapped[str | None] = mapped_column(String(40))
+    file_hash: Mapped[str] = mapped_column(String(64), default="")
+    loaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    load_id: Mapped[int | None] = mapped_column(ForeignKey("data_load.id"))
+
+    indicator: Mapped[Indicator] = relationship(back_populates="observations")
+    region: Mapped[Region] = relationship()
+
+
+class Project(Base):
+    __tablename__ = "project"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_line_id: Mapped[int] = mapped_column(ForeignKey("programme_line.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    partners: Mapped[list[str]] = mapped_column(JSON, default=list)
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[ProjectStatus] = mapped_column(_enum(ProjectStatus, "project_status"), default=ProjectStatus.RUNNING)
+
+    line: Mapped[ProgrammeLine] = relationship(back_populates="projects")
+    results: Mapped[list[Result]] = relationship(
+        back_populates="project", order_by="Result.id", cascade="all, delete-orphan"
+    )
+
+
+class Result(Base):
+    """A result measure of a project (how much / how well / is anyone better off)."""
+
+    __tablename__ = "result"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[ResultKind] = mapped_column(_enum(ResultKind, "result_kind"))
+    unit: Mapped[str] = mapped_column(String(40), default="")
+    desired_direction: Mapped[Direction] = mapped_column(_enum(Direction, "direction"), default=Direction.MORE)
+    decimals: Mapped[int] = mapped_column(Integer, default=0)
+
+    project: Mapped[Project] = relationship(back_populates="results")
+    measurements: Mapped[list[Measurement]] = relationship(
+        back_populates="result", order_by="Measurement.period_start", cascade="all, delete-orphan"
+    )
+
+
+class Measurement(PeriodMixin, Base):
+    __tablename__ = "measurement"
+    __table_args__ = (UniqueConstraint("result_id", "period_kind", "period_start"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    result_id: Mapped[int] = mapped_column(ForeignKey("result.id", ondelete="CASCADE"))
+    target: Mapped[float | None] = mapped_column(Float)
+    realised: Mapped[float | None] = mapped_column(Float)
+    status: Mapped[MeasurementStatus] = mapped_column(
+        _enum(MeasurementStatus, "measurement_status"), default=MeasurementStatus.UNKNOWN
+    )
+    explanation: Mapped[str] = mapped_column(Text, default="")
+
+    result: Mapped[Result] = relationship(back_populates="measurements")
+
+
+class Story(Base):
+    """A qualitative account (film, interview, quote, photo story) next to the figures it explains."""
+
+    __tablename__ = "story"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id", ondelete="CASCADE"), index=True)
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("project.id", ondelete="SET NULL"))
+    result_id: Mapped[int | None] = mapped_column(ForeignKey("result.id", ondelete="SET NULL"))
+    indicator_id: Mapped[int | None] = mapped_column(ForeignKey("indicator.id", ondelete="SET NULL"))
+    kind: Mapped[StoryKind] = mapped_column(_enum(StoryKind, "story_kind"))
+    title: Mapped[str] = mapped_column(String(200))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    media_url: Mapped[str | None] = mapped_column(String(500))
+    media_file: Mapped[str | None] = mapped_column(String(300))
+    transcript: Mapped[str] = mapped_column(Text, default="")
+    story_date: Mapped[date] = mapped_column(Date)
+    consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_example: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    programme: Mapped[Programme] = relationship(back_populates="stories")
+    project: Mapped[Project | None] = relationship()
+    result: Mapped[Result | None] = relationship()
+    indicator: Mapped[Indicator | None] = relationship()

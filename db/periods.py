@@ -1,0 +1,172 @@
+"""Real periods (year, half year, quarter, month) as values, with CBS and Dutch parsing.
+
+A period is stored as its kind plus its first day; everything else derives from that.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+
+class PeriodKind(StrEnum):
+    YEAR = "jaar"
+    HALF_YEAR = "halfjaar"
+    QUARTER = "kwartaal"
+    MONTH = "maand"
+
+
+_MONTHS_PER_KIND = {
+    PeriodKind.YEAR: 12,
+    PeriodKind.HALF_YEAR: 6,
+    PeriodKind.QUARTER: 3,
+    PeriodKind.MONTH: 1,
+}
+
+MONTH_NAMES_NL = [
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+]
+MONTH_ABBR_NL = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+
+_CBS_CODE = re.compile(r"^(\d{4})(JJ|HJ|KW|MM)(\d{2})$")
+_ISO_CODE = re.compile(r"^(\d{4})(?:-(H|Q|K)(\d)|-(\d{1,2}))?$", re.IGNORECASE)
+_NL_HALF = re.compile(r"^([12])e\s*half\s*jaar\s+(\d{4})$", re.IGNORECASE)
+_NL_QUARTER = re.compile(r"^([1-4])e\s*kwartaal\s+(\d{4})$", re.IGNORECASE)
+_NL_MONTH = re.compile(r"^(\d{4})\s+([a-z]+)$|^([a-z]+)\s+(\d{4})$", re.IGNORECASE)
+
+
+class PeriodError(ValueError):
+    """A text that is not a period we understand."""
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A calendar period: `start` is its first day, `kind` its length."""
+
+    start: date
+    kind: PeriodKind
+
+    def __post_init__(self) -> None:
+        step = _MONTHS_PER_KIND[self.kind]
+        if self.start.day != 1 or (self.start.month - 1) % step:
+            raise PeriodError(f"{self.start} is geen begin van een {self.kind.value}")
+
+    # constructors -----------------------------------------------------------------
+    @classmethod
+    def year(cls, year: int) -> Period:
+        return cls(date(year, 1, 1), PeriodKind.YEAR)
+
+    @classmethod
+    def half_year(cls, year: int, half: int) -> Period:
+        if half not in (1, 2):
+            raise PeriodError(f"halfjaar {half} bestaat niet")
+        return cls(date(year, 1 + 6 * (half - 1), 1), PeriodKind.HALF_YEAR)
+
+    @classmethod
+    def quarter(cls, year: int, quarter: int) -> Period:
+        if not 1 <= quarter <= 4:
+            raise PeriodError(f"kwartaal {quarter} bestaat niet")
+        return cls(date(year, 1 + 3 * (quarter - 1), 1), PeriodKind.QUARTER)
+
+    @classmethod
+    def month(cls, year: int, month: int) -> Period:
+        if not 1 <= month <= 12:
+            raise PeriodError(f"maand {month} bestaat niet")
+        return cls(date(year, month, 1), PeriodKind.MONTH)
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """Parse a CBS key (2019JJ00, 2020KW01, 2021MM03, 2020HJ01), an ISO-like code
+        (2020, 2020-Q3, 2020-H1, 2020-03) or a Dutch label (1e halfjaar 2021, 2018 maart)."""
+        raw = (text or "").strip().rstrip("*").strip()
+        if m := _CBS_CODE.match(raw.upper()):
+            year, kind, n = int(m[1]), m[2], int(m[3])
+            if kind == "JJ":
+                if n != 0:
+                    raise PeriodError(f"onbekende periodecode {text!r}")
+                return cls.year(year)
+            return {"HJ": cls.half_year, "KW": cls.quarter, "MM": cls.month}[kind](year, n)
+        if m := _ISO_CODE.match(raw):
+            year = int(m[1])
+            if m[2]:
+                part = int(m[3])
+                return cls.half_year(year, part) if m[2].upper() == "H" else cls.quarter(year, part)
+            if m[4]:
+                return cls.month(year, int(m[4]))
+            return cls.year(year)
+        if m := _NL_HALF.match(raw):
+            return cls.half_year(int(m[2]), int(m[1]))
+        if m := _NL_QUARTER.match(raw):
+            return cls.quarter(int(m[2]), int(m[1]))
+        if m := _NL_MONTH.match(raw):
+            year = int(m[1] or m[4])
+            name = (m[2] or m[3]).lower()
+            if name in MONTH_NAMES_NL:
+                return cls.month(year, MONTH_NAMES_NL.index(name) + 1)
+        raise PeriodError(f"onbekende periode {text!r}")
+
+    # derived ----------------------------------------------------------------------
+    @property
+    def end(self) -> date:
+        """The last day of the period."""
+        months = self.start.year * 12 + self.start.month - 1 + _MONTHS_PER_KIND[self.kind]
+        nxt = date(months // 12, months % 12 + 1, 1)
+        return date.fromordinal(nxt.toordinal() - 1)
+
+    @property
+    def number(self) -> int:
+        """Half, quarter or month number within the year (0 for a year)."""
+        if self.kind is PeriodKind.YEAR:
+            return 0
+        return (self.start.month - 1) // _MONTHS_PER_KIND[self.kind] + 1
+
+    @property
+    def code(self) -> str:
+        """Stable, URL-safe code: 2023, 2023-H1, 2023-Q3, 2023-03."""
+        y = self.start.year
+        match self.kind:
+            case PeriodKind.YEAR:
+                return f"{y}"
+            case PeriodKind.HALF_YEAR:
+                return f"{y}-H{self.number}"
+            case PeriodKind.QUARTER:
+                return f"{y}-Q{self.number}"
+            case _:
+                return f"{y}-{self.start.month:02d}"
+
+    @property
+    def label(self) -> str:
+        """Dutch label for people: 2023, 1e halfjaar 2023, 3e kwartaal 2023, mrt 2023."""
+        y = self.start.year
+        match self.kind:
+            case PeriodKind.YEAR:
+                return f"{y}"
+            case PeriodKind.HALF_YEAR:
+                return f"{self.number}e halfjaar {y}"
+            case PeriodKind.QUARTER:
+                return f"{self.number}e kwartaal {y}"
+            case _:
+                return f"{MONTH_ABBR_NL[self.start.month - 1]} {y}"
+
+    @property
+    def short_label(self) -> str:
+        """Compact label for chart axes: 2023, 2023-H1, K3 2023, mrt 2023."""
+        if self.kind is PeriodKind.QUARTER:
+            return f"K{self.number} {self.start.year}"
+        if self.kind is PeriodKind.HALF_YEAR:
+            return f"H{self.number} {self.start.year}"
+        return self.label
+
+    def previous(self) -> Period:
+        months = self.start.year * 12 + self.start.month - 1 - _MONTHS_PER_KIND[self.kind]
+        return Period(date(months // 12, months % 12 + 1, 1), self.kind)
+
+    def next(self) -> Period:
+        months = self.start.year * 12 + self.start.month - 1 + _MONTHS_PER_KIND[self.kind]
+        return Period(date(months // 12, months % 12 + 1, 1), self.kind)
+
+    def __str__(self) -> str:
+        return self.code

@@ -1,0 +1,38 @@
+"""Configuration for Perspectief, read from environment variables in one place."""
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_DIR = Path(__file__).resolve().parent
+DEFAULT_DB_PATH = PROJECT_DIR / "var" / "perspectief.db"
+
+
+class Settings(BaseSettings):
+    """Runtime settings; every field can be set by the environment variable of the same name."""
+
+    model_config = SettingsConfigDict(env_file=None, extra="ignore", case_sensitive=False)
+
+    database_url: str = Field(
+        default=f"sqlite:///{DEFAULT_DB_PATH}",
+        description="SQLAlchemy URL of the database (SQLite file by default).",
+    )
+    host: str = Field(default="127.0.0.1", description="Address the web server listens on.")
+    port: int = Field(default=8050, description="Port the web server listens on.")
+    secret_key: SecretStr = Field(
+        default=SecretStr("dev-only-change-me"),
+        description="Key for signing cookies; set a long random value in production.",
+    )
+    load_demo: bool = Field(
+        default=True,
+        description="Create the schema and load the demo programmes into an empty database at start.",
+    )
+    debug: bool = Field(default=False, description="Dash debug mode (never in production).")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings, read once from the environment."""
+    return Settings()
