@@ -3,7 +3,7 @@ results and measurements, stories, and the ETL load log."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from sqlalchemy import (
@@ -34,7 +34,7 @@ NAMING_CONVENTION = {
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class Base(DeclarativeBase):
@@ -75,7 +75,7 @@ class Direction(StrEnum):
 class ObservationStatus(StrEnum):
     DEFINITIVE = "definitief"
     PROVISIONAL = "voorlopig"
-    SECRET = "geheim"
+    SECRET = "geheim"  # noqa: S105 - a CBS status, not a password
     MISSING = "ontbreekt"
 
 
@@ -316,6 +316,7 @@ class Measurement(PeriodMixin, Base):
         _enum(MeasurementStatus, "measurement_status"), default=MeasurementStatus.UNKNOWN
     )
     explanation: Mapped[str] = mapped_column(Text, default="")
+    is_example: Mapped[bool] = mapped_column(Boolean, default=False)
 
     result: Mapped[Result] = relationship(back_populates="measurements")
 

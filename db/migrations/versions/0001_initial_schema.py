@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-24 03:25:51.651467
+Create Date: 2026-11-24 03:27:46.805309
 """
 from alembic import op
 import sqlalchemy as sa
@@ -173,6 +173,7 @@ def upgrade() -> None:
     sa.Column('realised', sa.Float(), nullable=True),
     sa.Column('status', sa.Enum('op_koers', 'aandacht', 'niet_op_koers', 'onbekend', name='measurement_status', native_enum=False, create_constraint=True, length=20), nullable=False),
     sa.Column('explanation', sa.Text(), nullable=False),
+    sa.Column('is_example', sa.Boolean(), nullable=False),
     sa.Column('period_kind', sa.Enum('jaar', 'halfjaar', 'kwartaal', 'maand', name='period_kind', native_enum=False, create_constraint=True, length=20), nullable=False),
     sa.Column('period_start', sa.Date(), nullable=False),
     sa.ForeignKeyConstraint(['result_id'], ['result.id'], name=op.f('fk_measurement_result_id_result'), ondelete='CASCADE'),

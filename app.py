@@ -1,0 +1,90 @@
+"""Perspectief: create the Dash app (`create_app`) and run it (`python app.py`).
+
+No I/O at import time; `python app.py` migrates the database, loads the demo into an empty one,
+and serves on http://127.0.0.1:8050 (PORT and DATABASE_URL override)."""
+
+from __future__ import annotations
+
+import logging
+
+import dash
+from dash import Dash, dcc, html
+from flask_compress import Compress
+
+from dashboard import texts
+from dashboard.components.shell import demo_banner, footer, header
+from dashboard.data import CONFIG_KEY
+from settings import Settings, get_settings
+
+INDEX_STRING = """<!DOCTYPE html>
+<html lang="nl">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <footer class="dash-footer">
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </footer>
+    </body>
+</html>"""
+
+
+def prepare_database(settings: Settings) -> None:
+    """Bring the schema to the newest version and load the demo into an empty database."""
+    from db.migrate import upgrade
+    from etl.demo import load_demo_if_empty
+
+    upgrade(settings.database_url)
+    if settings.load_demo and load_demo_if_empty(settings.database_url):
+        logging.getLogger(__name__).info("Demo geladen in %s", settings.database_url)
+
+
+def create_app(settings: Settings | None = None) -> Dash:
+    """The Dash app on the database named in `settings` (which must already be migrated)."""
+    settings = settings or get_settings()
+    from dashboard import router  # registers the page callbacks
+
+    app = Dash(
+        __name__,
+        title=texts.APP_TITLE,
+        update_title=None,
+        compress=True,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
+                   {"name": "description", "content": texts.APP_TAGLINE}],
+    )
+    app.index_string = INDEX_STRING
+    app.server.config[CONFIG_KEY] = settings.database_url
+    app.server.config["SECRET_KEY"] = settings.secret_key.get_secret_value()
+    Compress(app.server)
+    app.layout = html.Div(className="app-shell", children=[
+        dcc.Location(id="url", refresh=False),
+        dcc.Store(id="page-title"),
+        html.Div(id="page-title-sink", hidden=True),
+        header(),
+        demo_banner(),
+        html.Main(id="inhoud", tabIndex="-1", children=html.Div(id="page-content")),
+        footer(),
+    ])
+    app.validation_layout = html.Div([app.layout, *router.validation_layouts()])
+    return app
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    settings = get_settings()
+    prepare_database(settings)
+    app = create_app(settings)
+    print(f"Perspectief draait op http://{settings.host}:{settings.port}/", flush=True)  # noqa: T201
+    app.run(host=settings.host, port=settings.port, debug=settings.debug)
+
+
+if __name__ == "__main__":
+    main()
+
+__all__ = ["create_app", "prepare_database", "dash"]

@@ -1,0 +1,1 @@
+"""Reusable page parts: one chart or widget per module, each with a pure builder function."""

@@ -1,0 +1,64 @@
+"""Part 2 – Resultaten: results grouped by programme line and project, latest quarter first-class,
+every quarter one click away."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from dash import html
+
+from dashboard import texts
+from dashboard.components.badges import example_label, status_badge
+from indicators.formatting import RESULT_KIND_LABELS, format_number
+from indicators.queries import ResultView
+
+HEAD = [texts.COL_MEASURE, texts.COL_KIND, texts.COL_QUARTER, texts.COL_TARGET, texts.COL_REALISED,
+        texts.COL_STATUS, texts.COL_EXPLANATION]
+NUMERIC = {texts.COL_TARGET, texts.COL_REALISED}
+
+
+def _history(result: ResultView) -> html.Details:
+    rows = [html.Tr([
+        html.Td(m.period.label), html.Td(format_number(m.target, result.decimals, result.unit), className="num"),
+        html.Td(format_number(m.realised, result.decimals, result.unit), className="num"),
+        html.Td(status_badge(m.status)), html.Td([m.explanation, " ", example_label() if m.is_example else None]),
+    ]) for m in result.measurements]
+    return html.Details(className="result-history", children=[
+        html.Summary(texts.RESULT_HISTORY.format(name=result.name)),
+        html.Table(className="table table-sm", children=[
+            html.Thead(html.Tr([html.Th(h, scope="col") for h in (texts.COL_QUARTER, texts.COL_TARGET,
+                                                                   texts.COL_REALISED, texts.COL_STATUS,
+                                                                   texts.COL_EXPLANATION)])),
+            html.Tbody(rows),
+        ]),
+    ])
+
+
+def result_row(result: ResultView) -> html.Tr:
+    m = result.latest
+    return html.Tr(id=f"resultaat-{result.id}", className="result-row", children=[
+        html.Th(scope="row", children=[result.name, _history(result)]),
+        html.Td(RESULT_KIND_LABELS[result.kind]),
+        html.Td(m.period.label if m else "–"),
+        html.Td(format_number(m.target if m else None, result.decimals, result.unit), className="num"),
+        html.Td(format_number(m.realised if m else None, result.decimals, result.unit), className="num"),
+        html.Td(status_badge(m.status) if m else "–"),
+        html.Td([m.explanation if m else "", " ", example_label() if m and m.is_example else None]),
+    ])
+
+
+def result_table(results: list[ResultView], programme_name: str) -> html.Div:
+    body = []
+    for line, in_line in groupby(results, key=lambda r: r.line_name):
+        body.append(html.Tbody(className="line-group", children=[
+            html.Tr(html.Th(line, colSpan=len(HEAD), scope="colgroup", className="line-heading")),
+            *[row for project, in_project in groupby(in_line, key=lambda r: r.project_name) for row in [
+                html.Tr(html.Th(project, colSpan=len(HEAD), scope="colgroup", className="project-heading")),
+                *[result_row(r) for r in in_project],
+            ]],
+        ]))
+    return html.Div(className="table-responsive", children=html.Table(className="table result-table", children=[
+        html.Caption(texts.RESULTS_CAPTION.format(name=programme_name)),
+        html.Thead(html.Tr([html.Th(h, scope="col", className="num" if h in NUMERIC else None) for h in HEAD])),
+        *body,
+    ]))

@@ -1,0 +1,109 @@
+"""A trend chart: one line per region, baseline year and target drawn; built as a plain dict
+because figures are built in hot callbacks (go/px cost 10-100x more)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dash import dcc, html
+
+from dashboard import texts
+from db.periods import Period
+from indicators.formatting import OBSERVATION_STATUS_LABELS, format_date, format_number
+from indicators.queries import SeriesPoint
+
+HOME_COLOUR = "#1f4e79"
+COMPARE_COLOURS = ["#595959", "#b35900", "#2e7d32", "#7b1fa2", "#00838f", "#ad1457", "#5d4037", "#455a64"]
+
+
+def _colour(index: int) -> str:
+    return HOME_COLOUR if index == 0 else COMPARE_COLOURS[(index - 1) % len(COMPARE_COLOURS)]
+
+
+def create_figure(series: dict[str, list[SeriesPoint]], region_names: dict[str, str], unit: str, decimals: int,
+                  baseline_year: int | None = None, target: tuple[float, int] | None = None,
+                  height: int = 260) -> dict:
+    """Plotly figure dict for one indicator; the first series is the home region."""
+    periods: set[Period] = {p.period for pts in series.values() for p in pts}
+    categories = [p.short_label for p in sorted(periods)]
+    if target and str(target[1]) not in categories:
+        categories.append(str(target[1]))
+    traces = []
+    for i, (code, pts) in enumerate(series.items()):
+        name = region_names.get(code, code)
+        traces.append({
+            "type": "scatter", "mode": "lines+markers", "name": name,
+            "x": [p.period.short_label for p in pts], "y": [p.value for p in pts],
+            "customdata": [[format_number(p.value, decimals, unit), OBSERVATION_STATUS_LABELS[p.status],
+                            texts.EXAMPLE_LABEL if p.is_example else p.source] for p in pts],
+            "hovertemplate": "<b>%{fullData.name}</b><br>%{x}: %{customdata[0]}<br>%{customdata[1]} · "
+                             "%{customdata[2]}<extra></extra>",
+            "line": {"color": _colour(i), "width": 3 if i == 0 else 2, "dash": "solid" if i == 0 else "dot"},
+            "marker": {"size": 7 if i == 0 else 5},
+            "connectgaps": False,
+        })
+    shapes, annotations = [], []
+    if baseline_year is not None and str(baseline_year) in categories:
+        shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": str(baseline_year),
+                       "x1": str(baseline_year), "y0": 0, "y1": 1, "line": {"color": "#6c757d", "dash": "dash"}})
+        annotations.append({"x": str(baseline_year), "y": 1, "xref": "x", "yref": "paper", "showarrow": False,
+                            "text": texts.BASELINE_MARK, "yanchor": "bottom", "font": {"size": 11}})
+    if target:
+        value, year = target
+        traces.append({"type": "scatter", "mode": "markers", "name": texts.TARGET.format(
+            year=year, value=format_number(value, decimals, unit)), "x": [str(year)], "y": [value],
+            "marker": {"symbol": "star", "size": 13, "color": "#b35900"}, "hoverinfo": "name"})
+    return {
+        "data": traces,
+        "layout": {
+            "height": height, "margin": {"l": 48, "r": 12, "t": 24, "b": 40},
+            "separators": ",.", "font": {"family": "system-ui, sans-serif", "size": 12, "color": "#212529"},
+            "xaxis": {"type": "category", "categoryorder": "array", "categoryarray": categories,
+                      "tickangle": 0, "automargin": True},
+            "yaxis": {"rangemode": "tozero" if unit == "%" else "normal", "automargin": True,
+                      "ticksuffix": "%" if unit == "%" else ""},
+            "legend": {"orientation": "h", "y": -0.2}, "showlegend": len(traces) > 1,
+            "shapes": shapes, "annotations": annotations,
+            "plot_bgcolor": "#ffffff", "paper_bgcolor": "#ffffff", "hovermode": "closest",
+        },
+    }
+
+
+def chart(graph_id: str | dict, figure: dict, label: str) -> html.Div:
+    """The chart with an accessible name; the table next to it is the text alternative."""
+    return html.Div(className="chart", role="img", **{"aria-label": label}, children=dcc.Graph(
+        id=graph_id, figure=figure, config={"displayModeBar": False, "responsive": True},
+        style={"height": f"{figure['layout']['height']}px"},
+    ))
+
+
+def data_table(series: dict[str, list[SeriesPoint]], region_names: dict[str, str], unit: str, decimals: int,
+               caption: str, show_source: bool = True) -> html.Table:
+    """Exact values with their status (and provenance) for every region and period."""
+    head = [texts.COL_REGION, texts.COL_PERIOD, texts.COL_VALUE, texts.COL_STATUS]
+    if show_source:
+        head.append(texts.COL_SOURCE)
+    rows = []
+    for code, pts in series.items():
+        for p in pts:
+            cells = [html.Td(region_names.get(code, code)), html.Td(p.period.label),
+                     html.Td(format_number(p.value, decimals, unit), className="num"),
+                     html.Td(OBSERVATION_STATUS_LABELS[p.status])]
+            if show_source:
+                src = texts.EXAMPLE_LABEL if p.is_example else p.source
+                if p.table_id:
+                    src = f"{src}, {texts.TABLE_LINE.format(table=p.table_id)}"
+                if p.loaded_at:
+                    src = f"{src}, {texts.LOADED_LINE.format(date=format_date(p.loaded_at))}"
+                cells.append(html.Td(src))
+            rows.append(html.Tr(cells))
+    return html.Table(className="table table-sm data-table", children=[
+        html.Caption(caption),
+        html.Thead(html.Tr([html.Th(h, scope="col", className="num" if h == texts.COL_VALUE else None)
+                            for h in head])),
+        html.Tbody(rows),
+    ])
+
+
+def region_list(codes: Sequence[str], names: dict[str, str]) -> str:
+    return ", ".join(names.get(c, c) for c in codes)

@@ -1,0 +1,24 @@
+"""Database access for pages and callbacks: a read session on the app's configured database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from flask import current_app
+from sqlalchemy.orm import Session
+
+from db.session import session_factory
+
+CONFIG_KEY = "PERSPECTIEF_DATABASE_URL"
+
+
+@contextmanager
+def read_session() -> Iterator[Session]:
+    """A short-lived session for one page build or callback; never commits."""
+    session = session_factory(current_app.config[CONFIG_KEY])()
+    try:
+        yield session
+    finally:
+        session.rollback()
+        session.close()

@@ -1,0 +1,116 @@
+"""Route `/programma/<slug>`: the programme in three parts – Trends, Resultaten, Rijkere verantwoording.
+
+The comparison regions live in the URL (`?vergelijk=NL01,GM0153`)."""
+
+from __future__ import annotations
+
+from dash import Input, Output, State, callback, dcc, html
+from dash.exceptions import PreventUpdate
+
+from dashboard import texts
+from dashboard.components.result_table import result_table
+from dashboard.components.story_tile import story_tile
+from dashboard.components.summary import programme_summary
+from dashboard.components.trend_card import trend_card
+from dashboard.data import read_session
+from dashboard.urlstate import build_search, parse_codes
+from indicators.formatting import DIRECTION_LABELS
+from indicators.queries import COUNTRY, ProgrammeView, RegionOption, TrendView, programme_trend_views, programme_view
+from indicators.queries import result_status_counts as status_counts
+from indicators.trends import count_verdicts
+
+DEFAULT_COMPARE = [COUNTRY]
+
+
+def trends_grid(trends: list[TrendView], baseline_year: int) -> list:
+    if not trends:
+        return [html.P(texts.NO_TRENDS)]
+    return [trend_card(t, baseline_year) for t in trends]
+
+
+def _options(options: list[RegionOption]) -> list[dict]:
+    return [{"label": f"{o.name} ({o.group})" if o.group != "land" else o.name, "value": o.code} for o in options]
+
+
+def _section(section_id: str, title: str, intro: str, *children) -> html.Section:  # noqa: ANN002
+    return html.Section(id=section_id, className="programme-part", **{"aria-labelledby": f"{section_id}-titel"},
+                        children=[html.H2(title, id=f"{section_id}-titel"), html.P(intro, className="part-intro"),
+                                  *children])
+
+
+def page(view: ProgrammeView, compare: list[str]) -> html.Div:
+    statuses = status_counts(view.results)
+    summary = programme_summary(count_verdicts([t.summary for t in view.trends]), len(view.trends),
+                                dict(statuses), len(view.stories))
+    return html.Div(className="container page-programme", children=[
+        dcc.Store(id="programma-slug", data=view.slug),
+        html.H1(view.name),
+        html.P(texts.PROGRAMME_PERIOD.format(start=view.start_year, end=view.end_year,
+                                             baseline=view.baseline_year, region=view.region_name),
+               className="programme-meta"),
+        html.P(view.vision, className="lead"),
+        html.Div(className="summary-box", role="status", children=[
+            html.H2(texts.SUMMARY_TITLE, className="h5"), html.P(summary, id="programma-samenvatting")]),
+        html.Details(className="programme-lines", children=[
+            html.Summary(texts.LINES_TITLE),
+            html.Ul([html.Li([html.Strong(name), f" – {goal} ",
+                              html.Span(texts.GOAL_DIRECTION.format(direction=DIRECTION_LABELS[direction]),
+                                        className="goal-direction")])
+                     for name, goal, direction in view.lines]),
+        ]),
+        _section("trends", texts.SECTION_TRENDS, texts.TRENDS_INTRO.format(baseline=view.baseline_year),
+                 html.Div(className="compare-control", children=[
+                     html.Label(texts.COMPARE_LABEL, htmlFor="programma-vergelijk", id="programma-vergelijk-label"),
+                     html.P(texts.COMPARE_HELP, id="programma-vergelijk-help", className="form-text"),
+                     dcc.Dropdown(id="programma-vergelijk", options=_options(view.comparison_options), value=compare,
+                                  multi=True, clearable=True, searchable=True, placeholder="Nederland"),
+                 ]),
+                 html.Div(id="programma-trends", className="trend-grid", children=trends_grid(
+                     view.trends, view.baseline_year))),
+        _section("resultaten", texts.SECTION_RESULTS, texts.RESULTS_INTRO,
+                 result_table(view.results, view.name) if view.results else html.P(texts.NO_RESULTS)),
+        _section("verhalen", texts.SECTION_STORIES, texts.STORIES_INTRO,
+                 html.Div(className="story-grid", children=[story_tile(s) for s in view.stories])
+                 if view.stories else html.P(texts.NO_STORIES)),
+    ])
+
+
+def not_found(slug: str) -> html.Div:
+    return html.Div(className="container", children=[
+        html.H1(texts.NOT_FOUND_TITLE), html.P(texts.PROGRAMME_NOT_FOUND.format(slug=slug)),
+        dcc.Link(texts.BACK_TO_OVERVIEW, href="/"),
+    ])
+
+
+def layout(slug: str | None = None, vergelijk: str | None = None, **_query: str) -> html.Div:
+    if slug is None:  # Dash validating the layout: the components, no data
+        return page(ProgrammeView("", "", "", "", "", "", 0, 0, 0, False, [], [], [], []), [])
+    compare = parse_codes(vergelijk) if vergelijk is not None else DEFAULT_COMPARE
+    with read_session() as session:
+        view = programme_view(session, slug, compare)
+    if view is None:
+        return not_found(slug)
+    allowed = {o.code for o in view.comparison_options}
+    return page(view, [c for c in compare if c in allowed])
+
+
+def update_trends(compare: list[str] | None, slug: str | None) -> tuple[list, str]:
+    """New comparison regions: rebuild the small multiples and put the choice in the URL."""
+    if not slug:
+        raise PreventUpdate
+    compare = compare or []
+    with read_session() as session:
+        found = programme_trend_views(session, slug, compare)
+    if found is None:
+        raise PreventUpdate
+    baseline, trends = found
+    return trends_grid(trends, baseline), build_search(vergelijk=compare or ["geen"])
+
+
+callback(
+    Output("programma-trends", "children"),
+    Output("url", "search"),
+    Input("programma-vergelijk", "value"),
+    State("programma-slug", "data"),
+    prevent_initial_call=True,
+)(update_trends)

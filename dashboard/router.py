@@ -1,0 +1,64 @@
+"""Routes → page layouts. Keyed on the path only, so controls can write their state into the query
+string without re-rendering the page (and without taking away the keyboard focus)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from urllib.parse import unquote
+
+from dash import Input, Output, State, callback, clientside_callback, html
+
+from dashboard import texts
+from dashboard.pages import indicator, not_found, overview, programme
+from dashboard.urlstate import parse_query
+
+ROUTES: list[tuple[re.Pattern, Callable[..., html.Div], str]] = [
+    (re.compile(r"^/$"), overview.layout, texts.OVERVIEW_TITLE),
+    (re.compile(r"^/programma/(?P<slug>[a-z0-9-]+)/?$"), programme.layout, "Programma"),
+    (re.compile(r"^/indicator/(?P<code>[A-Za-z0-9_-]+)/?$"), indicator.layout, "Indicator"),
+]
+
+
+def resolve(pathname: str | None, search: str | None) -> tuple[html.Div, str]:
+    """The layout and document title for a URL."""
+    path = unquote(pathname or "/")
+    query = parse_query(search)
+    for pattern, layout, title in ROUTES:
+        if m := pattern.match(path):
+            page = layout(**m.groupdict(), **{k: v for k, v in query.items() if k not in m.groupdict()})
+            heading = _first_heading(page) or title
+            return page, f"{heading} – {texts.APP_TITLE}"
+    return not_found.layout(), f"{texts.NOT_FOUND_TITLE} – {texts.APP_TITLE}"
+
+
+def _first_heading(component) -> str | None:  # noqa: ANN001 - a Dash component tree
+    if isinstance(component, html.H1):
+        return component.children if isinstance(component.children, str) else None
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list) else [children]:
+        if child is not None and hasattr(child, "children"):
+            found = _first_heading(child)
+            if found:
+                return found
+    return None
+
+
+def validation_layouts() -> list[html.Div]:
+    """Every page's components, so Dash can check callbacks without suppressing errors."""
+    return [overview.layout(), programme.layout(), indicator.layout(), not_found.layout()]
+
+
+callback(
+    Output("page-content", "children"),
+    Output("page-title", "data"),
+    Input("url", "pathname"),
+    State("url", "search"),
+)(resolve)
+
+# Keep the browser tab title in step with the page (WCAG 2.4.2) and move focus to the new page.
+clientside_callback(
+    """function(title) { if (title) { document.title = title; } return ''; }""",
+    Output("page-title-sink", "children"),
+    Input("page-title", "data"),
+)

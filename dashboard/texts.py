@@ -1,0 +1,121 @@
+"""All user-facing Dutch text of the dashboard, in one place so it can be translated."""
+
+APP_TITLE = "Perspectief"
+APP_TAGLINE = "Programma's van de gemeente: trends, resultaten en verhalen"
+SKIP_LINK = "Naar de inhoud"
+NAV_LABEL = "Hoofdmenu"
+NAV_OVERVIEW = "Alle programma's"
+DEMO_BANNER = (
+    "Demonstratie. De programma's, lijnen en projecten komen uit openbare stukken van de gemeente Almelo; "
+    "trendcijfers van het CBS zijn echt. Alles wat verzonnen is, staat gemarkeerd als "
+    "‘voorbeeldcijfers (fictief)’ of ‘voorbeeldverhaal’."
+)
+FOOTER_SOURCE = "Bron cijfers: CBS StatLine (CC BY 4.0), tenzij anders vermeld."
+FOOTER_ABOUT = "Perspectief – open source programmamonitor voor gemeenten."
+
+# overview
+OVERVIEW_TITLE = "Programma's"
+OVERVIEW_INTRO = (
+    "Per programma ziet u in één oogopslag hoe de trends zich ontwikkelen, of de projecten hun resultaten "
+    "halen en welke verhalen erbij horen. Kies een programma voor de volledige verantwoording."
+)
+CARD_TRENDS = "Trends"
+CARD_RESULTS = "Resultaten"
+CARD_STORIES = "Rijkere verantwoording"
+CARD_TRENDS_LINE = (
+    "{desired} van de {total} in de gewenste richting, {undesired} niet, {flat} zonder duidelijke verandering"
+)
+CARD_RESULTS_LINE = "{on} op koers, {attention} aandacht nodig, {off} niet op koers (van {total})"
+CARD_STORIES_LINE = "{count} verhalen"
+CARD_NEWEST = "Nieuwste verhaal"
+CARD_OPEN = "Open programma {name}"
+DEMO_BADGE = "Demo"
+
+# programme page
+PROGRAMME_PERIOD = "Looptijd {start}–{end} · basisjaar {baseline} · {region}"
+PROGRAMME_OWNER = "Verantwoordelijk: {owner}"
+SUMMARY_TITLE = "In het kort"
+SECTION_TRENDS = "Trends"
+SECTION_RESULTS = "Resultaten"
+SECTION_STORIES = "Rijkere verantwoording"
+TRENDS_INTRO = (
+    "Contextindicatoren die de uitgangssituatie laten zien. Het programma wil deze cijfers een bepaalde kant "
+    "op bewegen (‘-er doelen’); de uitspraak vergelijkt het laatste cijfer met het basisjaar {baseline}."
+)
+RESULTS_INTRO = "Concrete resultaten van de projecten: doel en gerealiseerd per kwartaal, met status en toelichting."
+STORIES_INTRO = "Kwalitatieve verantwoording: films, interviews, citaten en fotoverhalen bij de cijfers."
+COMPARE_LABEL = "Vergelijk met"
+COMPARE_HELP = "Kies regio's om mee te vergelijken: Nederland, vergelijkbare gemeenten of eigen wijken."
+LINES_TITLE = "Programmalijnen"
+GOAL_DIRECTION = "Gewenste richting: {direction}"
+NO_TRENDS = "Voor dit programma zijn nog geen trendindicatoren gekozen."
+NO_RESULTS = "Voor dit programma zijn nog geen resultaten vastgelegd."
+NO_STORIES = "Voor dit programma zijn nog geen verhalen vastgelegd."
+PROGRAMME_SUMMARY = "{trends}; {results}; {stories}."
+SUMMARY_TRENDS = "{desired} van de {total} trends gaan de gewenste kant op"
+SUMMARY_RESULTS = "{attention} resultaten vragen aandacht en {off} zijn niet op koers (laatste kwartaal)"
+SUMMARY_STORIES = "{count} verhalen uit de praktijk"
+
+# trend card / chart
+LATEST = "Laatste cijfer"
+CHANGE_PREVIOUS = "Verandering t.o.v. vorige periode"
+CHANGE_BASELINE = "Verandering t.o.v. basisjaar {year}"
+DIRECTION = "Gewenst"
+TARGET = "Doel {year}: {value}"
+EXAMPLE_LABEL = "Voorbeeldcijfers (fictief)"
+EXAMPLE_STORY = "Voorbeeldverhaal (fictief)"
+SOURCE_LINE = "Bron: {source}"
+TABLE_LINE = "CBS-tabel {table}"
+LOADED_LINE = "geladen {date}"
+SHOW_TABLE = "Toon de cijfers als tabel"
+CHART_LABEL = "Grafiek: {name} ({unit}), {regions}"
+MORE_ABOUT = "Meer over {name}"
+COL_PERIOD = "Periode"
+COL_REGION = "Regio"
+COL_VALUE = "Waarde"
+COL_STATUS = "Status"
+COL_SOURCE = "Bron"
+BASELINE_MARK = "basisjaar"
+
+# results
+COL_LINE = "Programmalijn"
+COL_PROJECT = "Project"
+COL_MEASURE = "Resultaat"
+COL_KIND = "Soort"
+COL_QUARTER = "Kwartaal"
+COL_TARGET = "Doel"
+COL_REALISED = "Gerealiseerd"
+COL_EXPLANATION = "Toelichting"
+PARTNERS = "Partners: {partners}"
+RESULTS_CAPTION = "Resultaten van {name}, laatste kwartaal per resultaat"
+RESULT_HISTORY = "Alle kwartalen van ‘{name}’"
+
+# stories
+STORY_ABOUT = "Hoort bij: {items}"
+STORY_PROJECT = "project {name}"
+STORY_RESULT = "resultaat {name}"
+STORY_INDICATOR = "trend {name}"
+
+# indicator page
+INDICATOR_DEFINITION = "Definitie"
+INDICATOR_SOURCE = "Bron en herkomst"
+INDICATOR_TABLE = "Cijfers"
+INDICATOR_REGION = "Regio"
+INDICATOR_PERIOD_KIND = "Periode"
+INDICATOR_PROGRAMMES = "Gebruikt in"
+INDICATOR_STORIES = "Verhalen bij deze trend"
+INDICATOR_REVIEW = "Nieuwe indicator uit een CBS-tabel: nog niet nagekeken door een beheerder."
+LOADS_CAPTION = "Ladingen waar deze cijfers vandaan komen"
+COL_LOAD_SOURCE = "Bron"
+COL_LOAD_TABLE = "Tabel"
+COL_LOAD_HASH = "Bestand (SHA-256, begin)"
+COL_LOAD_DATE = "Geladen op"
+COL_DIRECTION = "Gewenste richting"
+COL_UNIT = "Eenheid"
+
+# 404
+NOT_FOUND_TITLE = "Pagina niet gevonden"
+NOT_FOUND_TEXT = "Deze pagina bestaat niet (meer). Ga terug naar het overzicht van alle programma's."
+PROGRAMME_NOT_FOUND = "Programma ‘{slug}’ bestaat niet."
+INDICATOR_NOT_FOUND = "Indicator ‘{code}’ bestaat niet."
+BACK_TO_OVERVIEW = "Terug naar alle programma's"

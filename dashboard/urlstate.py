@@ -1,0 +1,33 @@
+"""Page state in the query string: parse and build `?vergelijk=NL01,GM0153&regio=GM0141`."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlencode
+
+_CODE = re.compile(r"^[A-Z]{2}[0-9]{2,8}$")
+
+
+def parse_query(search: str | None) -> dict[str, str]:
+    values = parse_qs((search or "").lstrip("?"), keep_blank_values=False)
+    return {k: v[-1] for k, v in values.items()}
+
+
+def parse_codes(text: str | None) -> list[str]:
+    """Region codes from a comma-separated value; anything that is not a code is dropped."""
+    codes = []
+    for raw in (text or "").split(","):
+        code = raw.strip().upper()
+        if _CODE.match(code) and code not in codes:
+            codes.append(code)
+    return codes
+
+
+def build_search(**params: str | list[str] | None) -> str:
+    clean = {}
+    for key, value in params.items():
+        if isinstance(value, list):
+            value = ",".join(value)
+        if value:
+            clean[key] = value
+    return f"?{urlencode(clean, safe=',')}" if clean else ""

@@ -1,0 +1,257 @@
+"""Writes validated rows to the database: idempotent upserts keyed by natural keys.
+
+Callers own the transaction (one per load), so a failed load leaves the previous data intact.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Table, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from db.models import (
+    DataLoad,
+    Indicator,
+    Measurement,
+    Observation,
+    Programme,
+    ProgrammeIndicator,
+    ProgrammeLine,
+    Project,
+    Region,
+    RegionGroup,
+    RegionKind,
+    Result,
+    Story,
+    utcnow,
+)
+from etl.schemas import IndicatorRow, ObservationRow, ProgrammeRow, ProjectRow, RegionRow, StoryRow
+
+_KIND_ORDER = [RegionKind.COUNTRY, RegionKind.PROVINCE, RegionKind.MUNICIPALITY,
+               RegionKind.DISTRICT, RegionKind.NEIGHBOURHOOD]
+_CHUNK = 5000
+
+
+class LoadError(Exception):
+    """A load that cannot go on; the message is meant for people (Dutch)."""
+
+
+def file_hash(*paths: Path) -> str:
+    """SHA-256 over the bytes of one or more files (provenance of a load)."""
+    digest = hashlib.sha256()
+    for path in paths:
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    return digest.hexdigest()
+
+
+def _insert(session: Session, table: Table):  # noqa: ANN202 - dialect-specific Insert
+    name = session.get_bind().dialect.name
+    if name == "postgresql":
+        return postgresql.insert(table)
+    if name == "sqlite":
+        return sqlite.insert(table)
+    raise LoadError(f"database {name!r} wordt niet ondersteund (alleen SQLite en PostgreSQL)")
+
+
+def _upsert(session: Session, table: Table, rows: Sequence[dict], keys: list[str], update: list[str]) -> None:
+    if not rows:
+        return
+    stmt = _insert(session, table)
+    stmt = stmt.on_conflict_do_update(index_elements=keys, set_={c: stmt.excluded[c] for c in update})
+    for start in range(0, len(rows), _CHUNK):
+        session.execute(stmt, list(rows[start : start + _CHUNK]))
+
+
+def region_ids(session: Session) -> dict[str, int]:
+    return dict(session.execute(select(Region.code, Region.id)).tuples().all())
+
+
+def upsert_regions(session: Session, rows: Iterable[RegionRow]) -> int:
+    """Insert or update regions level by level so every parent exists before its children."""
+    rows = list(rows)
+    by_kind: dict[RegionKind, list[RegionRow]] = {k: [] for k in _KIND_ORDER}
+    for row in rows:
+        by_kind[row.kind].append(row)
+    ids = region_ids(session)
+    for kind in _KIND_ORDER:
+        level = by_kind[kind]
+        if not level:
+            continue
+        missing = sorted({r.parent_code for r in level if r.parent_code and r.parent_code not in ids})
+        if missing:
+            raise LoadError(f"onbekende bovenliggende regio('s): {', '.join(missing[:5])}")
+        _upsert(
+            session,
+            Region.__table__,
+            [{"code": r.code, "name": r.name, "kind": r.kind.value,
+              "parent_id": ids.get(r.parent_code) if r.parent_code else None,
+              "population": r.population} for r in level],
+            keys=["code"],
+            update=["name", "kind", "parent_id", "population"],
+        )
+        ids = region_ids(session)
+    group_rows = [
+        {"region_id": ids[r.code], "group_kind": kind, "group_code": code, "group_name": name}
+        for r in rows for kind, (code, name) in r.groups.items()
+    ]
+    _upsert(session, RegionGroup.__table__, group_rows, keys=["region_id", "group_kind"],
+            update=["group_code", "group_name"])
+    return len(rows)
+
+
+def upsert_indicators(session: Session, rows: Iterable[IndicatorRow]) -> int:
+    data = [row.model_dump() for row in rows]
+    for d in data:
+        d["desired_direction"] = d["desired_direction"].value
+    _upsert(session, Indicator.__table__, data, keys=["code"],
+            update=[k for k in IndicatorRow.model_fields if k != "code"])
+    return len(data)
+
+
+def upsert_observations(session: Session, rows: Iterable[ObservationRow], load: DataLoad) -> int:
+    """Insert or replace observations keyed by (indicator, region, period); returns the row count."""
+    indicators = dict(session.execute(select(Indicator.code, Indicator.id)).tuples().all())
+    regions = region_ids(session)
+    now: datetime = load.started_at or utcnow()
+    batch: list[dict] = []
+    count = 0
+    update = ["value", "status", "is_example", "source", "table_id", "file_hash", "loaded_at", "load_id"]
+    for row in rows:
+        try:
+            indicator_id = indicators[row.indicator_code]
+        except KeyError:
+            raise LoadError(f"onbekende indicator {row.indicator_code!r}") from None
+        try:
+            region_id = regions[row.region_code]
+        except KeyError:
+            raise LoadError(f"onbekende regio {row.region_code!r}") from None
+        batch.append({
+            "indicator_id": indicator_id, "region_id": region_id,
+            "period_kind": row.period.kind.value, "period_start": row.period.start,
+            "value": row.value, "status": row.status.value, "is_example": row.is_example,
+            "source": row.source or load.source, "table_id": load.table_id, "file_hash": load.file_hash,
+            "loaded_at": now, "load_id": load.id,
+        })
+        if len(batch) >= _CHUNK:
+            _upsert(session, Observation.__table__, batch,
+                    ["indicator_id", "region_id", "period_kind", "period_start"], update)
+            count += len(batch)
+            batch.clear()
+    _upsert(session, Observation.__table__, batch, ["indicator_id", "region_id", "period_kind", "period_start"], update)
+    return count + len(batch)
+
+
+def replace_programme(session: Session, row: ProgrammeRow) -> Programme:
+    """Create or fully replace a programme with its lines and trend indicators."""
+    existing = session.scalar(select(Programme).where(Programme.slug == row.slug))
+    if existing is not None:
+        session.delete(existing)
+        session.flush()
+    region_id = region_ids(session).get(row.region_code)
+    if region_id is None:
+        raise LoadError(f"onbekende regio {row.region_code!r} voor programma {row.name!r}")
+    programme = Programme(
+        slug=row.slug, name=row.name, vision=row.vision, start_year=row.start_year, end_year=row.end_year,
+        baseline_year=row.baseline_year, owner=row.owner, region_id=region_id, is_demo=row.is_demo,
+        sort_order=session.query(Programme).count(),
+    )
+    programme.lines = [
+        ProgrammeLine(name=line.name, goal=line.goal, desired_direction=line.desired_direction, sort_order=i)
+        for i, line in enumerate(row.lines)
+    ]
+    session.add(programme)
+    session.flush()
+    lines = {line.name: line for line in programme.lines}
+    indicators = dict(session.execute(select(Indicator.code, Indicator.id)).tuples().all())
+    for i, link in enumerate(row.indicators):
+        if link.indicator_code not in indicators:
+            raise LoadError(f"onbekende indicator {link.indicator_code!r} in programma {row.name!r}")
+        line = lines.get(link.line_name) if link.line_name else None
+        session.add(ProgrammeIndicator(
+            programme_id=programme.id, indicator_id=indicators[link.indicator_code],
+            programme_line_id=line.id if line else None,
+            target_value=link.target_value, target_year=link.target_year, sort_order=i,
+        ))
+    session.flush()
+    return programme
+
+
+def add_project(session: Session, row: ProjectRow) -> Project:
+    line = session.scalar(
+        select(ProgrammeLine).join(Programme)
+        .where(Programme.slug == row.programme_slug, ProgrammeLine.name == row.line_name)
+    )
+    if line is None:
+        raise LoadError(f"programmalijn {row.line_name!r} van {row.programme_slug!r} bestaat niet")
+    project = Project(
+        programme_line_id=line.id, name=row.name, description=row.description, partners=list(row.partners),
+        start_date=row.start_date, end_date=row.end_date, status=row.status,
+    )
+    for res in row.results:
+        result = Result(name=res.name, kind=res.kind, unit=res.unit,
+                        desired_direction=res.desired_direction, decimals=res.decimals)
+        result.measurements = [
+            Measurement(period_kind=m.period.kind, period_start=m.period.start, target=m.target,
+                        realised=m.realised, status=m.status, explanation=m.explanation, is_example=m.is_example)
+            for m in res.measurements
+        ]
+        project.results.append(result)
+    session.add(project)
+    session.flush()
+    return project
+
+
+def add_story(session: Session, row: StoryRow) -> Story:
+    programme = session.scalar(select(Programme).where(Programme.slug == row.programme_slug))
+    if programme is None:
+        raise LoadError(f"programma {row.programme_slug!r} bestaat niet")
+    project = result = indicator = None
+    if row.project_name:
+        project = session.scalar(
+            select(Project).join(ProgrammeLine)
+            .where(ProgrammeLine.programme_id == programme.id, Project.name == row.project_name)
+        )
+        if project is None:
+            raise LoadError(f"project {row.project_name!r} bestaat niet in {programme.name!r}")
+    if row.result_name:
+        if project is None:
+            raise LoadError("een verhaal bij een resultaat moet ook het project noemen")
+        result = next((r for r in project.results if r.name == row.result_name), None)
+        if result is None:
+            raise LoadError(f"resultaat {row.result_name!r} bestaat niet in project {project.name!r}")
+    if row.indicator_code:
+        indicator = session.scalar(select(Indicator).where(Indicator.code == row.indicator_code))
+        if indicator is None:
+            raise LoadError(f"onbekende indicator {row.indicator_code!r}")
+    story = Story(
+        programme_id=programme.id, project_id=project.id if project else None,
+        result_id=result.id if result else None, indicator_id=indicator.id if indicator else None,
+        kind=row.kind, title=row.title, summary=row.summary, body=row.body, media_url=row.media_url,
+        transcript=row.transcript, story_date=row.story_date, consent=row.consent, is_example=row.is_example,
+    )
+    session.add(story)
+    session.flush()
+    return story
+
+
+def start_load(session: Session, source: str, path: str = "", table_id: str | None = None,
+               file_hash_: str = "") -> DataLoad:
+    load = DataLoad(source=source, path=path, table_id=table_id, file_hash=file_hash_, started_at=utcnow())
+    session.add(load)
+    session.flush()
+    return load
+
+
+def finish_load(load: DataLoad, rows_read: int, rows_loaded: int, message: str = "") -> None:
+    load.rows_read = rows_read
+    load.rows_loaded = rows_loaded
+    load.status = "gereed"
+    load.finished_at = utcnow()
+    load.message = message

@@ -1,0 +1,70 @@
+"""Cell-level parsing of figures as CBS and spreadsheets write them: markers, padding, decimals."""
+
+from __future__ import annotations
+
+import re
+
+from db.models import ObservationStatus
+
+# CBS and StatLine symbols for "no figure": never stored as 0.
+SECRET_MARKERS = {"x"}
+MISSING_MARKERS = {"", ".", "-", "?", "..", "n.v.t.", "nvt"}
+
+_DUTCH_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
+_PLAIN = re.compile(r"^[+-]?(\d+([.,]\d+)?|[.,]\d+)$")
+_EN_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+
+
+class ValueError_(ValueError):  # noqa: N801 - keeps the builtin name free for callers
+    """A cell that is neither a number nor a known marker."""
+
+
+def parse_value(raw: object, decimal: str | None = None) -> tuple[float | None, ObservationStatus]:
+    """Parse one cell into (value, status).
+
+    `decimal` is "," for Dutch files, "." for CBS/English files, None to infer from the text:
+    "1.234,5" and "12,5" are Dutch, "1234.5" is not. Raises ValueError_ for text that is no figure.
+    """
+    if raw is None:
+        return None, ObservationStatus.MISSING
+    if isinstance(raw, bool):
+        raise ValueError_(f"{raw!r} is geen getal")
+    if isinstance(raw, int | float):
+        if raw != raw:  # NaN
+            return None, ObservationStatus.MISSING
+        return float(raw), ObservationStatus.DEFINITIVE
+    text = str(raw).strip().replace("\u00a0", "").replace(" ", "")
+    status = ObservationStatus.DEFINITIVE
+    if text.endswith("*"):  # provisional figure
+        text = text[:-1]
+        status = ObservationStatus.PROVISIONAL
+    low = text.lower()
+    if low in SECRET_MARKERS:
+        return None, ObservationStatus.SECRET
+    if low in MISSING_MARKERS:
+        return None, ObservationStatus.MISSING
+    text = text.replace("\u2212", "-")
+    if decimal == ",":
+        if _DUTCH_THOUSANDS.match(text) or _PLAIN.match(text):
+            return float(text.replace(".", "").replace(",", ".")), status
+    elif decimal == ".":
+        if _EN_THOUSANDS.match(text):
+            return float(text.replace(",", "")), status
+        if _PLAIN.match(text) and "," not in text:
+            return float(text), status
+    else:
+        if _DUTCH_THOUSANDS.match(text):
+            return float(text.replace(".", "").replace(",", ".")), status
+        if _PLAIN.match(text):
+            return float(text.replace(",", ".")), status
+    raise ValueError_(f"{raw!r} is geen getal")
+
+
+def clean_code(raw: object) -> str:
+    """A CBS region key without its padding: '  GM0141    ' -> 'GM0141'."""
+    return str(raw or "").strip().upper()
+
+
+def clean_text(raw: object) -> str:
+    """Text without padding and with single spaces."""
+    return " ".join(str(raw or "").split())

@@ -1,0 +1,414 @@
+"""Read-side queries the pages need, returning plain dataclasses (no ORM objects leak out)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from db.models import (
+    DataLoad,
+    Indicator,
+    Measurement,
+    MeasurementStatus,
+    Observation,
+    Programme,
+    ProgrammeIndicator,
+    ProgrammeLine,
+    Project,
+    Region,
+    RegionGroup,
+    RegionKind,
+    Result,
+    Story,
+)
+from db.periods import Period, PeriodKind
+from indicators.trends import Point, TrendSummary, Verdict, count_verdicts, summarise_trend
+
+COUNTRY = "NL01"
+PEER_GROUP_KINDS = ("jeugdregio", "gemeentegrootte")
+
+
+@dataclass(frozen=True)
+class RegionOption:
+    code: str
+    name: str
+    group: str  # why it is offered: "land", "jeugdregio Twente", "zelfde grootteklasse", "wijk"
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    period: Period
+    value: float | None
+    status: str
+    is_example: bool
+    source: str
+    table_id: str | None
+    loaded_at: datetime | None
+
+
+@dataclass(frozen=True)
+class IndicatorInfo:
+    code: str
+    name: str
+    unit: str
+    source: str
+    cbs_table_id: str | None
+    desired_direction: str
+    decimals: int
+    definition: str
+
+
+@dataclass
+class TrendView:
+    indicator: IndicatorInfo
+    summary: TrendSummary
+    series: dict[str, list[SeriesPoint]]  # region code -> points (home region first)
+    region_names: dict[str, str]
+    target_value: float | None
+    target_year: int | None
+    line_name: str | None
+    has_example: bool
+    last_loaded: datetime | None
+
+
+@dataclass(frozen=True)
+class MeasurementView:
+    period: Period
+    target: float | None
+    realised: float | None
+    status: MeasurementStatus
+    explanation: str
+    is_example: bool
+
+
+@dataclass
+class ResultView:
+    id: int
+    name: str
+    kind: str
+    unit: str
+    decimals: int
+    desired_direction: str
+    line_name: str
+    project_name: str
+    measurements: list[MeasurementView]
+
+    @property
+    def latest(self) -> MeasurementView | None:
+        with_value = [m for m in self.measurements if m.realised is not None]
+        return with_value[-1] if with_value else (self.measurements[-1] if self.measurements else None)
+
+
+@dataclass(frozen=True)
+class StoryView:
+    id: int
+    kind: str
+    title: str
+    summary: str
+    story_date: date
+    is_example: bool
+    project_name: str | None
+    result_name: str | None
+    indicator_code: str | None
+    indicator_name: str | None
+
+
+@dataclass
+class ProgrammeCard:
+    slug: str
+    name: str
+    vision: str
+    region_name: str
+    period: str
+    verdicts: dict[Verdict, int]
+    trend_count: int
+    result_statuses: dict[MeasurementStatus, int]
+    result_count: int
+    story_count: int
+    newest_stories: list[StoryView]
+    is_demo: bool
+
+
+@dataclass
+class ProgrammeView:
+    slug: str
+    name: str
+    vision: str
+    owner: str
+    region_code: str
+    region_name: str
+    start_year: int
+    end_year: int
+    baseline_year: int
+    is_demo: bool
+    lines: list[tuple[str, str, str]]  # (name, goal, desired direction)
+    trends: list[TrendView]
+    results: list[ResultView]
+    stories: list[StoryView]
+    comparison_options: list[RegionOption] = field(default_factory=list)
+
+
+def _indicator_info(ind: Indicator) -> IndicatorInfo:
+    return IndicatorInfo(ind.code, ind.name, ind.unit, ind.source, ind.cbs_table_id,
+                         ind.desired_direction.value, ind.decimals, ind.definition)
+
+
+def series_for(session: Session, indicator_ids: Sequence[int], region_codes: Sequence[str],
+               kind: PeriodKind = PeriodKind.YEAR) -> dict[int, dict[str, list[SeriesPoint]]]:
+    """Observations of several indicators for several regions in one query: {indicator: {region: points}}."""
+    out: dict[int, dict[str, list[SeriesPoint]]] = defaultdict(lambda: defaultdict(list))
+    if not indicator_ids or not region_codes:
+        return out
+    stmt = (
+        select(Observation.indicator_id, Region.code, Observation.period_start, Observation.value,
+               Observation.status, Observation.is_example, Observation.source, Observation.table_id,
+               Observation.loaded_at)
+        .join(Region, Region.id == Observation.region_id)
+        .where(Observation.indicator_id.in_(indicator_ids), Region.code.in_(region_codes),
+               Observation.period_kind == kind)
+        .order_by(Observation.period_start)
+    )
+    for ind_id, code, start, value, status, is_example, source, table_id, loaded_at in session.execute(stmt):
+        out[ind_id][code].append(SeriesPoint(Period(start, kind), value, status.value, is_example,
+                                             source, table_id, loaded_at))
+    return out
+
+
+def to_points(series: Iterable[SeriesPoint]) -> list[Point]:
+    return [Point(p.period, p.value, p.status) for p in series]
+
+
+def comparison_options(session: Session, region_code: str) -> list[RegionOption]:
+    """Regions a programme's gemeente is compared with: Nederland, peers, and its own wijken."""
+    home = session.scalar(select(Region).where(Region.code == region_code))
+    if home is None:
+        return []
+    options = [RegionOption(COUNTRY, "Nederland", "land")]
+    groups = {g.group_kind: g for g in home.groups}
+    seen = {COUNTRY, region_code}
+    for kind in PEER_GROUP_KINDS:
+        group = groups.get(kind)
+        if group is None:
+            continue
+        label = f"{'jeugdregio' if kind == 'jeugdregio' else 'grootteklasse'} {group.group_name}"
+        peers = session.execute(
+            select(Region.code, Region.name).join(RegionGroup)
+            .where(RegionGroup.group_kind == kind, RegionGroup.group_code == group.group_code)
+            .order_by(Region.name)
+        ).all()
+        for code, name in peers:
+            if code not in seen:
+                options.append(RegionOption(code, name, label))
+                seen.add(code)
+    wijken = session.execute(
+        select(Region.code, Region.name).where(Region.parent_id == home.id, Region.kind == RegionKind.DISTRICT)
+        .order_by(Region.code)
+    ).all()
+    options += [RegionOption(code, name, "wijk") for code, name in wijken]
+    return options
+
+
+def _region_names(session: Session, codes: Iterable[str]) -> dict[str, str]:
+    codes = list(codes)
+    if not codes:
+        return {}
+    return dict(session.execute(select(Region.code, Region.name).where(Region.code.in_(codes))).tuples().all())
+
+
+def _results(session: Session, programme_id: int) -> list[ResultView]:
+    stmt = (
+        select(Result, Project.name, ProgrammeLine.name)
+        .join(Project, Project.id == Result.project_id)
+        .join(ProgrammeLine, ProgrammeLine.id == Project.programme_line_id)
+        .where(ProgrammeLine.programme_id == programme_id)
+        .options(selectinload(Result.measurements))
+        .order_by(ProgrammeLine.sort_order, Project.id, Result.id)
+    )
+    views = []
+    for result, project_name, line_name in session.execute(stmt):
+        views.append(ResultView(
+            result.id, result.name, result.kind.value, result.unit, result.decimals,
+            result.desired_direction.value, line_name, project_name,
+            [MeasurementView(m.period, m.target, m.realised, m.status, m.explanation, m.is_example)
+             for m in result.measurements],
+        ))
+    return views
+
+
+def _stories(session: Session, programme_ids: Sequence[int]) -> dict[int, list[StoryView]]:
+    stmt = (
+        select(Story, Project.name, Result.name, Indicator.code, Indicator.name)
+        .outerjoin(Project, Project.id == Story.project_id)
+        .outerjoin(Result, Result.id == Story.result_id)
+        .outerjoin(Indicator, Indicator.id == Story.indicator_id)
+        .where(Story.programme_id.in_(programme_ids))
+        .order_by(Story.story_date.desc(), Story.id)
+    )
+    out: dict[int, list[StoryView]] = defaultdict(list)
+    for story, project_name, result_name, ind_code, ind_name in session.execute(stmt):
+        out[story.programme_id].append(StoryView(
+            story.id, story.kind.value, story.title, story.summary, story.story_date, story.is_example,
+            project_name, result_name, ind_code, ind_name))
+    return out
+
+
+def _trends(session: Session, programme: Programme, compare: Sequence[str]) -> list[TrendView]:
+    links = list(programme.indicator_links)
+    home = programme.region.code
+    codes = [home, *[c for c in compare if c != home]]
+    data = series_for(session, [link.indicator_id for link in links], codes)
+    names = _region_names(session, codes)
+    trends = []
+    for link in links:
+        ind = link.indicator
+        series = {code: data[ind.id].get(code, []) for code in codes if data[ind.id].get(code)}
+        home_series = data[ind.id].get(home, [])
+        summary = summarise_trend(to_points(home_series), ind.desired_direction, programme.baseline_year,
+                                  decimals=ind.decimals, unit=ind.unit)
+        all_points = [p for s in series.values() for p in s]
+        trends.append(TrendView(
+            indicator=_indicator_info(ind), summary=summary, series=series, region_names=names,
+            target_value=link.target_value, target_year=link.target_year,
+            line_name=link.line.name if link.line else None,
+            has_example=any(p.is_example for p in all_points),
+            last_loaded=max((p.loaded_at for p in all_points if p.loaded_at), default=None),
+        ))
+    return trends
+
+
+def result_status_counts(results: Iterable[ResultView]) -> Counter:
+    """Status of each result's latest measurement with a realised value."""
+    return Counter(r.latest.status if r.latest else MeasurementStatus.UNKNOWN for r in results)
+
+
+def programme_cards(session: Session) -> list[ProgrammeCard]:
+    programmes = session.scalars(
+        select(Programme).options(selectinload(Programme.indicator_links).selectinload(ProgrammeIndicator.indicator),
+                                  selectinload(Programme.region))
+        .order_by(Programme.sort_order, Programme.name)
+    ).all()
+    stories = _stories(session, [p.id for p in programmes])
+    cards = []
+    for p in programmes:
+        trends = _trends(session, p, [])
+        results = _results(session, p.id)
+        cards.append(ProgrammeCard(
+            slug=p.slug, name=p.name, vision=p.vision, region_name=p.region.name,
+            period=f"{p.start_year}–{p.end_year}",
+            verdicts=count_verdicts([t.summary for t in trends]), trend_count=len(trends),
+            result_statuses=dict(result_status_counts(results)), result_count=len(results),
+            story_count=len(stories[p.id]), newest_stories=stories[p.id][:2], is_demo=p.is_demo,
+        ))
+    return cards
+
+
+def programme_view(session: Session, slug: str, compare: Sequence[str] = (COUNTRY,)) -> ProgrammeView | None:
+    programme = session.scalar(
+        select(Programme).where(Programme.slug == slug)
+        .options(selectinload(Programme.indicator_links).selectinload(ProgrammeIndicator.indicator),
+                 selectinload(Programme.lines), selectinload(Programme.region))
+    )
+    if programme is None:
+        return None
+    options = comparison_options(session, programme.region.code)
+    allowed = {o.code for o in options}
+    compare = [c for c in compare if c in allowed]
+    return ProgrammeView(
+        slug=programme.slug, name=programme.name, vision=programme.vision, owner=programme.owner,
+        region_code=programme.region.code, region_name=programme.region.name,
+        start_year=programme.start_year, end_year=programme.end_year, baseline_year=programme.baseline_year,
+        is_demo=programme.is_demo,
+        lines=[(line.name, line.goal, line.desired_direction.value) for line in programme.lines],
+        trends=_trends(session, programme, compare),
+        results=_results(session, programme.id),
+        stories=_stories(session, [programme.id])[programme.id],
+        comparison_options=options,
+    )
+
+
+def programme_trend_views(session: Session, slug: str, compare: Sequence[str]) -> tuple[int, list[TrendView]] | None:
+    """Baseline year and trends of a programme (for the comparison callback), with allowed regions only."""
+    programme = session.scalar(
+        select(Programme).where(Programme.slug == slug)
+        .options(selectinload(Programme.indicator_links).selectinload(ProgrammeIndicator.indicator),
+                 selectinload(Programme.region))
+    )
+    if programme is None:
+        return None
+    allowed = {o.code for o in comparison_options(session, programme.region.code)}
+    return programme.baseline_year, _trends(session, programme, [c for c in compare if c in allowed])
+
+
+def programme_slugs(session: Session) -> list[str]:
+    return list(session.scalars(select(Programme.slug).order_by(Programme.sort_order)))
+
+
+@dataclass
+class IndicatorView:
+    info: IndicatorInfo
+    needs_review: bool
+    home_code: str
+    series: dict[str, list[SeriesPoint]]
+    region_names: dict[str, str]
+    summary: TrendSummary | None
+    period_kind: PeriodKind
+    available_kinds: list[PeriodKind]
+    programmes: list[tuple[str, str]]  # (slug, name)
+    stories: list[StoryView]
+    loads: list[tuple[str, str | None, str, datetime | None]]  # (source, table, hash, finished)
+    comparison_options: list[RegionOption]
+
+
+def indicator_view(session: Session, code: str, region_code: str | None = None,
+                   compare: Sequence[str] = (COUNTRY,), kind: PeriodKind | None = None) -> IndicatorView | None:
+    ind = session.scalar(select(Indicator).where(Indicator.code == code))
+    if ind is None:
+        return None
+    links = session.execute(
+        select(Programme.slug, Programme.name, Programme.baseline_year, Region.code)
+        .join(ProgrammeIndicator, ProgrammeIndicator.programme_id == Programme.id)
+        .join(Region, Region.id == Programme.region_id)
+        .where(ProgrammeIndicator.indicator_id == ind.id).order_by(Programme.sort_order)
+    ).all()
+    home = region_code or (links[0][3] if links else COUNTRY)
+    if session.scalar(select(func.count()).select_from(Region).where(Region.code == home)) == 0:
+        home = COUNTRY
+    kinds = [PeriodKind(k) for k in session.scalars(
+        select(Observation.period_kind).where(Observation.indicator_id == ind.id).distinct())]
+    order = list(PeriodKind)
+    kinds.sort(key=order.index)
+    period_kind = kind if kind in kinds else (kinds[0] if kinds else PeriodKind.YEAR)
+    options = comparison_options(session, home) if home != COUNTRY else []
+    allowed = {o.code for o in options}
+    compare = [c for c in compare if c in allowed and c != home]
+    codes = [home, *compare]
+    data = series_for(session, [ind.id], codes, period_kind)[ind.id]
+    series = {c: data[c] for c in codes if data.get(c)}
+    baseline = links[0][2] if links else None
+    summary = summarise_trend(to_points(series.get(home, [])), ind.desired_direction, baseline,
+                              decimals=ind.decimals, unit=ind.unit) if series.get(home) else None
+    loads = session.execute(
+        select(DataLoad.source, DataLoad.table_id, DataLoad.file_hash, DataLoad.finished_at)
+        .where(DataLoad.id.in_(select(Observation.load_id).where(Observation.indicator_id == ind.id).distinct()))
+        .order_by(DataLoad.finished_at.desc())
+    ).tuples().all()
+    stories = [s for lst in _stories(session, list(session.scalars(
+        select(Story.programme_id).where(Story.indicator_id == ind.id)))).values()
+        for s in lst if s.indicator_code == ind.code]
+    return IndicatorView(
+        info=_indicator_info(ind), needs_review=ind.needs_review, home_code=home, series=series,
+        region_names=_region_names(session, codes), summary=summary, period_kind=period_kind,
+        available_kinds=kinds, programmes=[(s, n) for s, n, _, _ in links], stories=stories,
+        loads=list(loads), comparison_options=options,
+    )
+
+
+def latest_quarter_with_data(session: Session) -> Period | None:
+    start = session.scalar(select(func.max(Measurement.period_start)).where(
+        and_(Measurement.period_kind == PeriodKind.QUARTER, Measurement.realised.is_not(None))))
+    return Period(start, PeriodKind.QUARTER) if start else None
