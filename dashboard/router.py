@@ -46,7 +46,7 @@ def _first_heading(component) -> str | None:  # noqa: ANN001 - a Dash component 
 
 def validation_layouts() -> list[html.Div]:
     """Every page's components, so Dash can check callbacks without suppressing errors."""
-    return [overview.layout(), programme.layout(), indicator.layout(), not_found.layout()]
+    return [overview.layout(), not_found.layout(), *programme.VALIDATION_STUBS, *indicator.VALIDATION_STUBS]
 
 
 callback(

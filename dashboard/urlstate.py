@@ -9,8 +9,9 @@ _CODE = re.compile(r"^[A-Z]{2}[0-9]{2,8}$")
 
 
 def parse_query(search: str | None) -> dict[str, str]:
-    values = parse_qs((search or "").lstrip("?"), keep_blank_values=False)
-    return {k: v[-1] for k, v in values.items()}
+    """Query parameters; a parameter given several times (checkboxes) is joined with commas."""
+    values = parse_qs((search or "").lstrip("?"), keep_blank_values=True)
+    return {k: ",".join(x for x in v if x) for k, v in values.items()}
 
 
 def parse_codes(text: str | None) -> list[str]:

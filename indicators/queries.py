@@ -184,32 +184,39 @@ def to_points(series: Iterable[SeriesPoint]) -> list[Point]:
 
 
 def comparison_options(session: Session, region_code: str) -> list[RegionOption]:
-    """Regions a programme's gemeente is compared with: Nederland, peers, and its own wijken."""
-    home = session.scalar(select(Region).where(Region.code == region_code))
+    """Regions a gemeente is compared with: Nederland, the gemeenten of its jeugdregio, gemeenten of the
+    same size class and urbanity (CBS 85067NED), and its own wijken."""
+    home = session.scalar(select(Region).options(selectinload(Region.groups)).where(Region.code == region_code))
     if home is None:
         return []
     options = [RegionOption(COUNTRY, "Nederland", "land")]
     groups = {g.group_kind: g for g in home.groups}
     seen = {COUNTRY, region_code}
-    for kind in PEER_GROUP_KINDS:
-        group = groups.get(kind)
-        if group is None:
-            continue
-        label = f"{'jeugdregio' if kind == 'jeugdregio' else 'grootteklasse'} {group.group_name}"
-        peers = session.execute(
-            select(Region.code, Region.name).join(RegionGroup)
-            .where(RegionGroup.group_kind == kind, RegionGroup.group_code == group.group_code)
-            .order_by(Region.name)
-        ).all()
-        for code, name in peers:
+
+    def add(rows: Iterable[tuple[str, str]], label: str) -> None:
+        for code, name in rows:
             if code not in seen:
                 options.append(RegionOption(code, name, label))
                 seen.add(code)
-    wijken = session.execute(
+
+    if youth := groups.get("jeugdregio"):
+        add(session.execute(
+            select(Region.code, Region.name).join(RegionGroup)
+            .where(RegionGroup.group_kind == "jeugdregio", RegionGroup.group_code == youth.group_code)
+            .order_by(Region.name)).tuples().all(), f"Gemeenten in jeugdregio {youth.group_name}")
+    size, urban = groups.get("gemeentegrootte"), groups.get("stedelijkheid")
+    if size and urban:
+        same_urban = (select(RegionGroup.region_id)
+                      .where(RegionGroup.group_kind == "stedelijkheid", RegionGroup.group_code == urban.group_code))
+        add(session.execute(
+            select(Region.code, Region.name).join(RegionGroup)
+            .where(RegionGroup.group_kind == "gemeentegrootte", RegionGroup.group_code == size.group_code,
+                   Region.id.in_(same_urban))
+            .order_by(Region.name)).tuples().all(),
+            f"Vergelijkbare gemeenten ({size.group_name}, {urban.group_name.lower()})")
+    add(session.execute(
         select(Region.code, Region.name).where(Region.parent_id == home.id, Region.kind == RegionKind.DISTRICT)
-        .order_by(Region.code)
-    ).all()
-    options += [RegionOption(code, name, "wijk") for code, name in wijken]
+        .order_by(Region.code)).tuples().all(), "wijk")
     return options
 
 

@@ -9,6 +9,7 @@ from dash import html
 
 from dashboard import texts
 from dashboard.components.badges import example_label, status_badge
+from dashboard.components.controls import scroll_region
 from indicators.formatting import RESULT_KIND_LABELS, format_number
 from indicators.queries import ResultView
 
@@ -57,8 +58,9 @@ def result_table(results: list[ResultView], programme_name: str) -> html.Div:
                 *[result_row(r) for r in in_project],
             ]],
         ]))
-    return html.Div(className="table-responsive", children=html.Table(className="table result-table", children=[
-        html.Caption(texts.RESULTS_CAPTION.format(name=programme_name)),
+    caption = texts.RESULTS_CAPTION.format(name=programme_name)
+    return scroll_region(html.Table(className="table result-table", children=[
+        html.Caption(caption),
         html.Thead(html.Tr([html.Th(h, scope="col", className="num" if h in NUMERIC else None) for h in HEAD])),
         *body,
-    ]))
+    ]), caption)

@@ -6,6 +6,7 @@ from dash import dcc, html
 
 from dashboard import texts
 from dashboard.components.badges import example_label, verdict_badge
+from dashboard.components.controls import scroll_region
 from dashboard.components.trend_chart import chart, create_figure, data_table, region_list
 from indicators.formatting import DIRECTION_LABELS, format_change, format_date, format_number
 from indicators.queries import TrendView
@@ -45,8 +46,8 @@ def trend_card(trend: TrendView, baseline_year: int) -> html.Article:
               texts.CHART_LABEL.format(name=ind.name, unit=ind.unit, regions=regions)),
         html.Details(className="table-toggle", children=[
             html.Summary(texts.SHOW_TABLE),
-            data_table(trend.series, trend.region_names, ind.unit, ind.decimals, caption=ind.name,
-                       show_source=True),
+            scroll_region(data_table(trend.series, trend.region_names, ind.unit, ind.decimals, caption=ind.name,
+                                     show_source=True), texts.TABLE_REGION.format(name=ind.name)),
         ]),
         html.P(provenance_line(ind.source, ind.cbs_table_id, trend.last_loaded), className="provenance"),
     ])

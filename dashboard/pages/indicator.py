@@ -4,11 +4,12 @@ State in the URL: `?regio=GM0141&vergelijk=NL01,GM0153&periode=jaar`."""
 
 from __future__ import annotations
 
-from dash import Input, Output, State, callback, dcc, html
+from dash import ALL, Input, Output, State, callback, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import texts
 from dashboard.components.badges import example_label, verdict_badge
+from dashboard.components.controls import flatten, radio_group, region_checklists, scroll_region
 from dashboard.components.story_tile import story_tile
 from dashboard.components.trend_chart import chart, create_figure, data_table, region_list
 from dashboard.data import read_session
@@ -36,8 +37,9 @@ def figures(view: IndicatorView) -> list:
                                                  height=360),
               texts.CHART_LABEL.format(name=info.name, unit=info.unit, regions=regions)),
         html.H2(texts.INDICATOR_TABLE),
-        html.Div(className="table-responsive", children=data_table(
-            view.series, view.region_names, info.unit, info.decimals, caption=f"{info.name} ({info.unit})")),
+        scroll_region(data_table(view.series, view.region_names, info.unit, info.decimals,
+                                 caption=f"{info.name} ({info.unit})"),
+                      texts.TABLE_REGION.format(name=info.name)),
     ]
 
 
@@ -45,8 +47,6 @@ def page(view: IndicatorView) -> html.Div:
     info = view.info
     compare = [c for c in view.series if c != view.home_code]
     return html.Div(className="container page-indicator", children=[
-        dcc.Store(id="indicator-code", data=info.code),
-        dcc.Store(id="indicator-regio", data=view.home_code),
         html.H1(info.name),
         html.P(INDICATOR_REVIEW_BANNER, className="alert alert-warning") if view.needs_review else None,
         html.Dl(className="indicator-meta", children=[
@@ -57,33 +57,25 @@ def page(view: IndicatorView) -> html.Div:
             html.Dd([x for i, (slug, name) in enumerate(view.programmes)
                      for x in ([", "] if i else []) + [dcc.Link(name, href=f"/programma/{slug}")]] or "–"),
         ]),
-        html.Div(className="controls-row", children=[
-            html.Div(className="compare-control", children=[
-                html.Label(texts.COMPARE_LABEL, htmlFor="indicator-vergelijk"),
-                dcc.Dropdown(id="indicator-vergelijk", multi=True, value=compare, placeholder="Nederland",
-                             options=[{"label": f"{o.name} ({o.group})" if o.group != "land" else o.name,
-                                       "value": o.code} for o in view.comparison_options]),
-            ]),
-            html.Fieldset(className="period-control", children=[
-                html.Legend(texts.INDICATOR_PERIOD_KIND),
-                dcc.RadioItems(id="indicator-periode", value=view.period_kind.value, inline=True,
-                               options=[{"label": PERIOD_LABELS[k], "value": k.value} for k in view.available_kinds]),
-            ]),
-        ]),
+        dcc.Store(id="indicator-code", data=info.code),
+        dcc.Store(id="indicator-regio", data=view.home_code),
+        radio_group("indicator-periode", texts.INDICATOR_PERIOD_KIND,
+                    [(k.value, PERIOD_LABELS[k]) for k in view.available_kinds], view.period_kind.value),
+        region_checklists("indicator-vergelijk", view.comparison_options, compare),
         html.Div(id="indicator-figuren", children=figures(view)),
         html.H2(texts.INDICATOR_DEFINITION),
         html.P(info.definition or "–"),
         html.H2(texts.INDICATOR_SOURCE),
         html.P(texts.SOURCE_LINE.format(source=info.source)
                + (f" · {texts.TABLE_LINE.format(table=info.cbs_table_id)}" if info.cbs_table_id else "")),
-        html.Div(className="table-responsive", children=html.Table(className="table table-sm", children=[
+        scroll_region(html.Table(className="table table-sm", children=[
             html.Caption(texts.LOADS_CAPTION),
             html.Thead(html.Tr([html.Th(h, scope="col") for h in (
                 texts.COL_LOAD_SOURCE, texts.COL_LOAD_TABLE, texts.COL_LOAD_HASH, texts.COL_LOAD_DATE)])),
             html.Tbody([html.Tr([html.Td(src), html.Td(table or "–"),
                                  html.Td(html.Code(fh[:12]) if fh else "–"), html.Td(format_date(done))])
                         for src, table, fh, done in view.loads]),
-        ])),
+        ]), texts.LOADS_CAPTION),
         html.Section(**{"aria-labelledby": "indicator-verhalen"}, children=[
             html.H2(texts.INDICATOR_STORIES, id="indicator-verhalen"),
             html.Div(className="story-grid", children=[story_tile(s) for s in view.stories]),
@@ -110,14 +102,8 @@ def _kind(text: str | None) -> PeriodKind | None:
 
 def layout(code: str | None = None, regio: str | None = None, vergelijk: str | None = None,
            periode: str | None = None, **_query: str) -> html.Div:
-    if code is None:  # Dash validating the layout
-        from indicators.queries import IndicatorInfo
-        from indicators.trends import summarise_trend
-
-        empty = IndicatorView(IndicatorInfo("", "", "", "", None, "geen", 0, ""), False, COUNTRY, {}, {},
-                              summarise_trend([], "geen", None), PeriodKind.YEAR,
-                              [PeriodKind.YEAR, PeriodKind.HALF_YEAR], [], [], [], [])
-        return page(empty)
+    if not code:
+        return not_found("")
     home = (parse_codes(regio) or [None])[0]
     compare = parse_codes(vergelijk) if vergelijk is not None else [COUNTRY]
     with read_session() as session:
@@ -125,12 +111,16 @@ def layout(code: str | None = None, regio: str | None = None, vergelijk: str | N
     return page(view) if view else not_found(code)
 
 
-def update_figures(compare: list[str] | None, kind: str | None, code: str | None, home: str | None,
+VALIDATION_STUBS = [dcc.Store(id="indicator-code"), dcc.Store(id="indicator-regio"),
+                    html.Div(id="indicator-figuren"), dcc.RadioItems(id="indicator-periode")]
+
+
+def update_figures(groups: list[list[str] | None], kind: str | None, code: str | None, home: str | None,
                    ) -> tuple[list, str]:
     """New comparison or period kind: rebuild chart and table, and record the choice in the URL."""
     if not code:
         raise PreventUpdate
-    compare = compare or []
+    compare = flatten(groups)
     with read_session() as session:
         view = indicator_view(session, code, home, compare, _kind(kind))
     if view is None:
@@ -141,10 +131,9 @@ def update_figures(compare: list[str] | None, kind: str | None, code: str | None
 callback(
     Output("indicator-figuren", "children"),
     Output("url", "search", allow_duplicate=True),
-    Input("indicator-vergelijk", "value"),
+    Input({"type": "indicator-vergelijk", "group": ALL}, "value"),
     Input("indicator-periode", "value"),
     State("indicator-code", "data"),
     State("indicator-regio", "data"),
     prevent_initial_call=True,
 )(update_figures)
-

@@ -4,10 +4,11 @@ The comparison regions live in the URL (`?vergelijk=NL01,GM0153`)."""
 
 from __future__ import annotations
 
-from dash import Input, Output, State, callback, dcc, html
+from dash import ALL, Input, Output, State, callback, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import texts
+from dashboard.components.controls import flatten, region_checklists
 from dashboard.components.result_table import result_table
 from dashboard.components.story_tile import story_tile
 from dashboard.components.summary import programme_summary
@@ -15,7 +16,7 @@ from dashboard.components.trend_card import trend_card
 from dashboard.data import read_session
 from dashboard.urlstate import build_search, parse_codes
 from indicators.formatting import DIRECTION_LABELS
-from indicators.queries import COUNTRY, ProgrammeView, RegionOption, TrendView, programme_trend_views, programme_view
+from indicators.queries import COUNTRY, ProgrammeView, TrendView, programme_trend_views, programme_view
 from indicators.queries import result_status_counts as status_counts
 from indicators.trends import count_verdicts
 
@@ -26,10 +27,6 @@ def trends_grid(trends: list[TrendView], baseline_year: int) -> list:
     if not trends:
         return [html.P(texts.NO_TRENDS)]
     return [trend_card(t, baseline_year) for t in trends]
-
-
-def _options(options: list[RegionOption]) -> list[dict]:
-    return [{"label": f"{o.name} ({o.group})" if o.group != "land" else o.name, "value": o.code} for o in options]
 
 
 def _section(section_id: str, title: str, intro: str, *children) -> html.Section:  # noqa: ANN002
@@ -59,12 +56,7 @@ def page(view: ProgrammeView, compare: list[str]) -> html.Div:
                      for name, goal, direction in view.lines]),
         ]),
         _section("trends", texts.SECTION_TRENDS, texts.TRENDS_INTRO.format(baseline=view.baseline_year),
-                 html.Div(className="compare-control", children=[
-                     html.Label(texts.COMPARE_LABEL, htmlFor="programma-vergelijk", id="programma-vergelijk-label"),
-                     html.P(texts.COMPARE_HELP, id="programma-vergelijk-help", className="form-text"),
-                     dcc.Dropdown(id="programma-vergelijk", options=_options(view.comparison_options), value=compare,
-                                  multi=True, clearable=True, searchable=True, placeholder="Nederland"),
-                 ]),
+                 region_checklists("programma-vergelijk", view.comparison_options, compare),
                  html.Div(id="programma-trends", className="trend-grid", children=trends_grid(
                      view.trends, view.baseline_year))),
         _section("resultaten", texts.SECTION_RESULTS, texts.RESULTS_INTRO,
@@ -83,8 +75,8 @@ def not_found(slug: str) -> html.Div:
 
 
 def layout(slug: str | None = None, vergelijk: str | None = None, **_query: str) -> html.Div:
-    if slug is None:  # Dash validating the layout: the components, no data
-        return page(ProgrammeView("", "", "", "", "", "", 0, 0, 0, False, [], [], [], []), [])
+    if not slug:
+        return not_found("")
     compare = parse_codes(vergelijk) if vergelijk is not None else DEFAULT_COMPARE
     with read_session() as session:
         view = programme_view(session, slug, compare)
@@ -94,11 +86,16 @@ def layout(slug: str | None = None, vergelijk: str | None = None, **_query: str)
     return page(view, [c for c in compare if c in allowed])
 
 
-def update_trends(compare: list[str] | None, slug: str | None) -> tuple[list, str]:
-    """New comparison regions: rebuild the small multiples and put the choice in the URL."""
+# Stand-ins for the ids this page's callbacks use, so Dash can validate them (see dashboard.router).
+VALIDATION_STUBS = [dcc.Store(id="programma-slug"), html.Div(id="programma-trends"),
+                    html.Div(id="programma-vergelijk-samenvatting")]
+
+
+def update_trends(groups: list[list[str] | None], slug: str | None) -> tuple[list, str]:
+    """New comparison regions: rebuild the small multiples and record the choice in the URL."""
     if not slug:
         raise PreventUpdate
-    compare = compare or []
+    compare = flatten(groups)
     with read_session() as session:
         found = programme_trend_views(session, slug, compare)
     if found is None:
@@ -110,7 +107,7 @@ def update_trends(compare: list[str] | None, slug: str | None) -> tuple[list, st
 callback(
     Output("programma-trends", "children"),
     Output("url", "search"),
-    Input("programma-vergelijk", "value"),
+    Input({"type": "programma-vergelijk", "group": ALL}, "value"),
     State("programma-slug", "data"),
     prevent_initial_call=True,
 )(update_trends)

@@ -1,0 +1,29 @@
+/* Accessibility repair for Dash 4 option lists (Checklist, RadioItems).
+ * Dash renders native <input> elements inside <label role="option"> within role="listbox", which
+ * nests interactive controls and leaves the listbox unnamed (axe: nested-interactive,
+ * aria-input-field-name). Native labelled inputs need no ARIA at all, so we drop those roles;
+ * our pages wrap every list in a <fieldset> with a <legend> that names the group. */
+(function () {
+  function repair(root) {
+    root.querySelectorAll('.dash-options-list[role="listbox"]').forEach(function (list) {
+      list.setAttribute('role', 'group');
+      list.removeAttribute('aria-multiselectable');
+    });
+    root.querySelectorAll('.dash-options-list-option[role="option"]').forEach(function (opt) {
+      opt.removeAttribute('role');
+      opt.removeAttribute('aria-selected');
+    });
+  }
+  var pending = false;
+  var observer = new MutationObserver(function () {
+    if (pending) { return; }
+    pending = true;
+    window.requestAnimationFrame(function () { pending = false; repair(document); });
+  });
+  function start() {
+    repair(document);
+    observer.observe(document.body, {subtree: true, childList: true, attributes: true,
+                                     attributeFilter: ['role', 'aria-selected']});
+  }
+  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', start); } else { start(); }
+})();
