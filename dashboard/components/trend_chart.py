@@ -20,49 +20,66 @@ def _colour(index: int) -> str:
     return HOME_COLOUR if index == 0 else COMPARE_COLOURS[(index - 1) % len(COMPARE_COLOURS)]
 
 
+def _x(period: Period) -> float:
+    """Position on a numeric time axis: the period's start as a decimal year."""
+    return round(period.start.year + (period.start.month - 1) / 12, 4)
+
+
+def _ticks(periods: list[Period], extra_years: list[int], max_ticks: int = 8) -> tuple[list[float], list[str]]:
+    marks = {_x(p): p.short_label for p in periods}
+    for year in extra_years:
+        marks.setdefault(float(year), str(year))
+    xs = sorted(marks)
+    step = max(1, -(-len(xs) // max_ticks))
+    chosen = xs[::step]
+    if xs and xs[-1] not in chosen:
+        chosen.append(xs[-1])
+    return chosen, [marks[x] for x in chosen]
+
+
 def create_figure(series: dict[str, list[SeriesPoint]], region_names: dict[str, str], unit: str, decimals: int,
                   baseline_year: int | None = None, target: tuple[float, int] | None = None,
                   height: int = 260) -> dict:
     """Plotly figure dict for one indicator; the first series is the home region."""
-    periods: set[Period] = {p.period for pts in series.values() for p in pts}
-    categories = [p.short_label for p in sorted(periods)]
-    if target and str(target[1]) not in categories:
-        categories.append(str(target[1]))
+    periods = sorted({p.period for pts in series.values() for p in pts})
+    extra = [y for y in (baseline_year, target[1] if target else None) if y is not None]
+    tickvals, ticktext = _ticks(periods, extra)
     traces = []
     for i, (code, pts) in enumerate(series.items()):
         name = region_names.get(code, code)
         traces.append({
             "type": "scatter", "mode": "lines+markers", "name": name,
-            "x": [p.period.short_label for p in pts], "y": [p.value for p in pts],
-            "customdata": [[format_number(p.value, decimals, unit), OBSERVATION_STATUS_LABELS[p.status],
+            "x": [_x(p.period) for p in pts], "y": [p.value for p in pts],
+            "customdata": [[p.period.label, format_number(p.value, decimals, unit),
+                            OBSERVATION_STATUS_LABELS[p.status],
                             texts.EXAMPLE_LABEL if p.is_example else p.source] for p in pts],
-            "hovertemplate": "<b>%{fullData.name}</b><br>%{x}: %{customdata[0]}<br>%{customdata[1]} · "
-                             "%{customdata[2]}<extra></extra>",
+            "hovertemplate": "<b>%{fullData.name}</b><br>%{customdata[0]}: %{customdata[1]}<br>"
+                             "%{customdata[2]} · %{customdata[3]}<extra></extra>",
             "line": {"color": _colour(i), "width": 3 if i == 0 else 2, "dash": "solid" if i == 0 else "dot"},
             "marker": {"size": 7 if i == 0 else 5},
             "connectgaps": False,
         })
     shapes, annotations = [], []
-    if baseline_year is not None and str(baseline_year) in categories:
-        shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": str(baseline_year),
-                       "x1": str(baseline_year), "y0": 0, "y1": 1, "line": {"color": "#6c757d", "dash": "dash"}})
-        annotations.append({"x": str(baseline_year), "y": 1, "xref": "x", "yref": "paper", "showarrow": False,
+    if baseline_year is not None and periods and periods[0].start.year <= baseline_year:
+        shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": baseline_year, "x1": baseline_year,
+                       "y0": 0, "y1": 1, "line": {"color": "#6c757d", "dash": "dash"}})
+        annotations.append({"x": baseline_year, "y": 1, "xref": "x", "yref": "paper", "showarrow": False,
                             "text": texts.BASELINE_MARK, "yanchor": "bottom", "font": {"size": 11}})
     if target:
         value, year = target
         traces.append({"type": "scatter", "mode": "markers", "name": texts.TARGET.format(
-            year=year, value=format_number(value, decimals, unit)), "x": [str(year)], "y": [value],
+            year=year, value=format_number(value, decimals, unit)), "x": [float(year)], "y": [value],
             "marker": {"symbol": "star", "size": 13, "color": "#b35900"}, "hoverinfo": "name"})
     return {
         "data": traces,
         "layout": {
-            "height": height, "margin": {"l": 48, "r": 12, "t": 24, "b": 40},
+            "height": height, "margin": {"l": 48, "r": 16, "t": 24, "b": 40},
             "separators": ",.", "font": {"family": "system-ui, sans-serif", "size": 12, "color": "#212529"},
-            "xaxis": {"type": "category", "categoryorder": "array", "categoryarray": categories,
-                      "tickangle": 0, "automargin": True},
-            "yaxis": {"rangemode": "tozero" if unit == "%" else "normal", "automargin": True,
-                      "ticksuffix": "%" if unit == "%" else ""},
-            "legend": {"orientation": "h", "y": -0.2}, "showlegend": len(traces) > 1,
+            "xaxis": {"type": "linear", "tickmode": "array", "tickvals": tickvals, "ticktext": ticktext,
+                      "tickangle": 0, "automargin": True, "showgrid": False, "zeroline": False},
+            "yaxis": {"rangemode": "tozero", "automargin": True, "ticksuffix": "%" if unit == "%" else "",
+                      "zeroline": False},
+            "legend": {"orientation": "h", "y": -0.25}, "showlegend": len(traces) > 1,
             "shapes": shapes, "annotations": annotations,
             "plot_bgcolor": "#ffffff", "paper_bgcolor": "#ffffff", "hovermode": "closest",
         },
