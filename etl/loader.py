@@ -70,7 +70,7 @@ def _upsert(session: Session, table: Table, rows: Sequence[dict], keys: list[str
 
 
 def region_ids(session: Session) -> dict[str, int]:
-    return dict(session.execute(select(Region.code, Region.id)).tuples().all())
+    return dict(session.execute(select(Region.code, Region.id)).all())
 
 
 def upsert_regions(session: Session, rows: Iterable[RegionRow]) -> int:
@@ -117,7 +117,7 @@ def upsert_indicators(session: Session, rows: Iterable[IndicatorRow]) -> int:
 
 def upsert_observations(session: Session, rows: Iterable[ObservationRow], load: DataLoad) -> int:
     """Insert or replace observations keyed by (indicator, region, period); returns the row count."""
-    indicators = dict(session.execute(select(Indicator.code, Indicator.id)).tuples().all())
+    indicators = dict(session.execute(select(Indicator.code, Indicator.id)).all())
     regions = region_ids(session)
     now: datetime = load.started_at or utcnow()
     batch: list[dict] = []
@@ -169,7 +169,7 @@ def replace_programme(session: Session, row: ProgrammeRow) -> Programme:
     session.add(programme)
     session.flush()
     lines = {line.name: line for line in programme.lines}
-    indicators = dict(session.execute(select(Indicator.code, Indicator.id)).tuples().all())
+    indicators = dict(session.execute(select(Indicator.code, Indicator.id)).all())
     for i, link in enumerate(row.indicators):
         if link.indicator_code not in indicators:
             raise LoadError(f"onbekende indicator {link.indicator_code!r} in programma {row.name!r}")

@@ -203,7 +203,7 @@ def comparison_options(session: Session, region_code: str) -> list[RegionOption]
         add(session.execute(
             select(Region.code, Region.name).join(RegionGroup)
             .where(RegionGroup.group_kind == "jeugdregio", RegionGroup.group_code == youth.group_code)
-            .order_by(Region.name)).tuples().all(), f"Gemeenten in jeugdregio {youth.group_name}")
+            .order_by(Region.name)).all(), f"Gemeenten in jeugdregio {youth.group_name}")
     size, urban = groups.get("gemeentegrootte"), groups.get("stedelijkheid")
     if size and urban:
         same_urban = (select(RegionGroup.region_id)
@@ -212,11 +212,11 @@ def comparison_options(session: Session, region_code: str) -> list[RegionOption]
             select(Region.code, Region.name).join(RegionGroup)
             .where(RegionGroup.group_kind == "gemeentegrootte", RegionGroup.group_code == size.group_code,
                    Region.id.in_(same_urban))
-            .order_by(Region.name)).tuples().all(),
+            .order_by(Region.name)).all(),
             f"Vergelijkbare gemeenten ({size.group_name}, {urban.group_name.lower()})")
     add(session.execute(
         select(Region.code, Region.name).where(Region.parent_id == home.id, Region.kind == RegionKind.DISTRICT)
-        .order_by(Region.code)).tuples().all(), "wijk")
+        .order_by(Region.code)).all(), "wijk")
     return options
 
 
@@ -224,7 +224,7 @@ def _region_names(session: Session, codes: Iterable[str]) -> dict[str, str]:
     codes = list(codes)
     if not codes:
         return {}
-    return dict(session.execute(select(Region.code, Region.name).where(Region.code.in_(codes))).tuples().all())
+    return dict(session.execute(select(Region.code, Region.name).where(Region.code.in_(codes))).all())
 
 
 def _results(session: Session, programme_id: int) -> list[ResultView]:
@@ -403,7 +403,7 @@ def indicator_view(session: Session, code: str, region_code: str | None = None,
         select(DataLoad.source, DataLoad.table_id, DataLoad.file_hash, DataLoad.finished_at)
         .where(DataLoad.id.in_(select(Observation.load_id).where(Observation.indicator_id == ind.id).distinct()))
         .order_by(DataLoad.finished_at.desc())
-    ).tuples().all()
+    ).all()
     stories = [s for lst in _stories(session, list(session.scalars(
         select(Story.programme_id).where(Story.indicator_id == ind.id)))).values()
         for s in lst if s.indicator_code == ind.code]
