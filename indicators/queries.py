@@ -7,13 +7,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from db.models import (
-    DataLoad,
     Indicator,
-    Measurement,
     MeasurementStatus,
     Observation,
     Programme,
@@ -153,7 +151,7 @@ class ProgrammeView:
     comparison_options: list[RegionOption] = field(default_factory=list)
 
 
-def _indicator_info(ind: Indicator) -> IndicatorInfo:
+def indicator_info(ind: Indicator) -> IndicatorInfo:
     return IndicatorInfo(ind.code, ind.name, ind.unit, ind.source, ind.cbs_table_id,
                          ind.desired_direction.value, ind.decimals, ind.definition)
 
@@ -220,7 +218,7 @@ def comparison_options(session: Session, region_code: str) -> list[RegionOption]
     return options
 
 
-def _region_names(session: Session, codes: Iterable[str]) -> dict[str, str]:
+def region_names(session: Session, codes: Iterable[str]) -> dict[str, str]:
     codes = list(codes)
     if not codes:
         return {}
@@ -247,7 +245,7 @@ def _results(session: Session, programme_id: int) -> list[ResultView]:
     return views
 
 
-def _stories(session: Session, programme_ids: Sequence[int]) -> dict[int, list[StoryView]]:
+def stories_by_programme(session: Session, programme_ids: Sequence[int]) -> dict[int, list[StoryView]]:
     stmt = (
         select(Story, Project.name, Result.name, Indicator.code, Indicator.name)
         .outerjoin(Project, Project.id == Story.project_id)
@@ -269,7 +267,7 @@ def _trends(session: Session, programme: Programme, compare: Sequence[str]) -> l
     home = programme.region.code
     codes = [home, *[c for c in compare if c != home]]
     data = series_for(session, [link.indicator_id for link in links], codes)
-    names = _region_names(session, codes)
+    names = region_names(session, codes)
     trends = []
     for link in links:
         ind = link.indicator
@@ -279,7 +277,7 @@ def _trends(session: Session, programme: Programme, compare: Sequence[str]) -> l
                                   decimals=ind.decimals, unit=ind.unit)
         all_points = [p for s in series.values() for p in s]
         trends.append(TrendView(
-            indicator=_indicator_info(ind), summary=summary, series=series, region_names=names,
+            indicator=indicator_info(ind), summary=summary, series=series, region_names=names,
             target_value=link.target_value, target_year=link.target_year,
             line_name=link.line.name if link.line else None,
             has_example=any(p.is_example for p in all_points),
@@ -299,7 +297,7 @@ def programme_cards(session: Session) -> list[ProgrammeCard]:
                                   selectinload(Programme.region))
         .order_by(Programme.sort_order, Programme.name)
     ).all()
-    stories = _stories(session, [p.id for p in programmes])
+    stories = stories_by_programme(session, [p.id for p in programmes])
     cards = []
     for p in programmes:
         trends = _trends(session, p, [])
@@ -333,7 +331,7 @@ def programme_view(session: Session, slug: str, compare: Sequence[str] = (COUNTR
         lines=[(line.name, line.goal, line.desired_direction.value) for line in programme.lines],
         trends=_trends(session, programme, compare),
         results=_results(session, programme.id),
-        stories=_stories(session, [programme.id])[programme.id],
+        stories=stories_by_programme(session, [programme.id])[programme.id],
         comparison_options=options,
     )
 
@@ -353,69 +351,3 @@ def programme_trend_views(session: Session, slug: str, compare: Sequence[str]) -
 
 def programme_slugs(session: Session) -> list[str]:
     return list(session.scalars(select(Programme.slug).order_by(Programme.sort_order)))
-
-
-@dataclass
-class IndicatorView:
-    info: IndicatorInfo
-    needs_review: bool
-    home_code: str
-    series: dict[str, list[SeriesPoint]]
-    region_names: dict[str, str]
-    summary: TrendSummary | None
-    period_kind: PeriodKind
-    available_kinds: list[PeriodKind]
-    programmes: list[tuple[str, str]]  # (slug, name)
-    stories: list[StoryView]
-    loads: list[tuple[str, str | None, str, datetime | None]]  # (source, table, hash, finished)
-    comparison_options: list[RegionOption]
-
-
-def indicator_view(session: Session, code: str, region_code: str | None = None,
-                   compare: Sequence[str] = (COUNTRY,), kind: PeriodKind | None = None) -> IndicatorView | None:
-    ind = session.scalar(select(Indicator).where(Indicator.code == code))
-    if ind is None:
-        return None
-    links = session.execute(
-        select(Programme.slug, Programme.name, Programme.baseline_year, Region.code)
-        .join(ProgrammeIndicator, ProgrammeIndicator.programme_id == Programme.id)
-        .join(Region, Region.id == Programme.region_id)
-        .where(ProgrammeIndicator.indicator_id == ind.id).order_by(Programme.sort_order)
-    ).all()
-    home = region_code or (links[0][3] if links else COUNTRY)
-    if session.scalar(select(func.count()).select_from(Region).where(Region.code == home)) == 0:
-        home = COUNTRY
-    kinds = [PeriodKind(k) for k in session.scalars(
-        select(Observation.period_kind).where(Observation.indicator_id == ind.id).distinct())]
-    order = list(PeriodKind)
-    kinds.sort(key=order.index)
-    period_kind = kind if kind in kinds else (kinds[0] if kinds else PeriodKind.YEAR)
-    options = comparison_options(session, home) if home != COUNTRY else []
-    allowed = {o.code for o in options}
-    compare = [c for c in compare if c in allowed and c != home]
-    codes = [home, *compare]
-    data = series_for(session, [ind.id], codes, period_kind)[ind.id]
-    series = {c: data[c] for c in codes if data.get(c)}
-    baseline = links[0][2] if links else None
-    summary = summarise_trend(to_points(series.get(home, [])), ind.desired_direction, baseline,
-                              decimals=ind.decimals, unit=ind.unit) if series.get(home) else None
-    loads = session.execute(
-        select(DataLoad.source, DataLoad.table_id, DataLoad.file_hash, DataLoad.finished_at)
-        .where(DataLoad.id.in_(select(Observation.load_id).where(Observation.indicator_id == ind.id).distinct()))
-        .order_by(DataLoad.finished_at.desc())
-    ).all()
-    stories = [s for lst in _stories(session, list(session.scalars(
-        select(Story.programme_id).where(Story.indicator_id == ind.id)))).values()
-        for s in lst if s.indicator_code == ind.code]
-    return IndicatorView(
-        info=_indicator_info(ind), needs_review=ind.needs_review, home_code=home, series=series,
-        region_names=_region_names(session, codes), summary=summary, period_kind=period_kind,
-        available_kinds=kinds, programmes=[(s, n) for s, n, _, _ in links], stories=stories,
-        loads=list(loads), comparison_options=options,
-    )
-
-
-def latest_quarter_with_data(session: Session) -> Period | None:
-    start = session.scalar(select(func.max(Measurement.period_start)).where(
-        and_(Measurement.period_kind == PeriodKind.QUARTER, Measurement.realised.is_not(None))))
-    return Period(start, PeriodKind.QUARTER) if start else None

@@ -16,7 +16,8 @@ from dashboard.data import read_session
 from dashboard.urlstate import build_search, parse_codes
 from db.periods import PeriodKind
 from indicators.formatting import DIRECTION_LABELS, format_date
-from indicators.queries import COUNTRY, IndicatorView, indicator_view
+from indicators.indicator_query import IndicatorView, indicator_view
+from indicators.queries import COUNTRY
 
 PERIOD_LABELS = {PeriodKind.YEAR: "Per jaar", PeriodKind.HALF_YEAR: "Per halfjaar",
                  PeriodKind.QUARTER: "Per kwartaal", PeriodKind.MONTH: "Per maand"}

@@ -116,3 +116,19 @@ def test_programme_view_verdicts_follow_the_data(db_url: str) -> None:
         assert {o.code for o in options if o.group == "wijk"} >= {"WK014110", "WK014121"}
         assert any(o.code == "GM0153" for o in options)  # Enschede, jeugdregio Twente
         assert programme_view(s, "bestaat-niet") is None
+
+
+def test_indicator_view_shows_provenance_and_period_kinds(db_url: str) -> None:
+    from db.periods import PeriodKind
+    from indicators.indicator_query import indicator_view
+
+    load_demo(db_url)
+    with session_scope(db_url) as s:
+        view = indicator_view(s, "jeugdhulp", "GM0141", ["NL01", "GM0034"], PeriodKind.HALF_YEAR)
+        assert view.period_kind is PeriodKind.HALF_YEAR
+        assert {PeriodKind.YEAR, PeriodKind.HALF_YEAR} <= set(view.available_kinds)
+        assert list(view.series) == ["GM0141", "NL01", "GM0034"]
+        assert {table for _, table, _, _ in view.loads} == {"82972NED", "85098NED"}
+        assert all(len(h) == 64 for _, _, h, _ in view.loads)
+        assert view.programmes == [("sociaal-en-vitaal", "Sociaal en Vitaal")]
+        assert indicator_view(s, "bestaat-niet") is None

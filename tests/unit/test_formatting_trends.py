@@ -1,6 +1,6 @@
 """Dutch formats and trend verdicts, as plain functions."""
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from hypothesis import given
@@ -35,7 +35,7 @@ def test_changes_and_dates() -> None:
     assert format_change(0, 1) == "0,0"
     assert format_change(0.7, 1, "%") == "+0,7 procentpunt"
     assert format_date(date(2026, 10, 3)) == "3 okt 2026"
-    assert format_datetime(datetime(2026, 7, 1, 12, 5, tzinfo=timezone.utc)) == "1 jul 2026, 14:05"
+    assert format_datetime(datetime(2026, 7, 1, 12, 5, tzinfo=UTC)) == "1 jul 2026, 14:05"
 
 
 @given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False), st.integers(min_value=0, max_value=3))
