@@ -26,6 +26,8 @@ from indicators.queries import (
 )
 from indicators.trends import TrendSummary, summarise_trend
 
+OTHER_REGIONS = "Andere gekozen regio's"
+
 
 @dataclass
 class IndicatorView:
@@ -63,7 +65,11 @@ def indicator_view(session: Session, code: str, region_code: str | None = None,
     kinds.sort(key=order.index)
     period_kind = kind if kind in kinds else (kinds[0] if kinds else PeriodKind.YEAR)
     options = comparison_options(session, home) if home != COUNTRY else []
-    allowed = {o.code for o in options}
+    # Any existing region named in the URL may be compared too (e.g. Almere next to Almelo).
+    offered = {o.code for o in options}
+    extra = region_names(session, [c for c in compare if c not in offered and c != home])
+    options += [RegionOption(code, name, OTHER_REGIONS) for code, name in sorted(extra.items(), key=lambda x: x[1])]
+    allowed = offered | set(extra)
     compare = [c for c in compare if c in allowed and c != home]
     codes = [home, *compare]
     data = series_for(session, [ind.id], codes, period_kind)[ind.id]

@@ -120,3 +120,12 @@ def test_keyboard_path(page, demo_app_url: str) -> None:  # noqa: ANN001
             break
     page.keyboard.press("Enter")
     page.get_by_role("heading", level=1, name="Sociaal en Vitaal").wait_for()
+
+
+def test_indicator_page_compares_any_region_in_the_url(page, demo_app_url: str) -> None:  # noqa: ANN001
+    open_page(page, demo_app_url + "/indicator/eenzaamheid?regio=GM0141&vergelijk=NL01,GM0034",
+              "Inwoners met sterke sociale eenzaamheid")
+    table = page.locator("#indicator-figuren table").inner_text()
+    assert "Almere" in table and "46%" in table and "Gemeente Almere" in table
+    assert "Voorbeeldcijfers (fictief)" in table  # Almelo's series is fictional and says so
+    assert page.get_by_label("Almere", exact=True).is_checked()
