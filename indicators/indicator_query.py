@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import DataLoad, Indicator, Measurement, Observation, Programme, ProgrammeIndicator, Region, Story
-from db.periods import Period, PeriodKind
+from db.models import DataLoad, Indicator, Observation, Programme, ProgrammeIndicator, Region, Story
+from db.periods import PeriodKind
 from indicators.queries import (
     COUNTRY,
     IndicatorInfo,
@@ -91,9 +91,3 @@ def indicator_view(session: Session, code: str, region_code: str | None = None,
         available_kinds=kinds, programmes=[(s, n) for s, n, _, _ in links], stories=stories,
         loads=list(loads), comparison_options=options,
     )
-
-
-def latest_quarter_with_data(session: Session) -> Period | None:
-    start = session.scalar(select(func.max(Measurement.period_start)).where(
-        and_(Measurement.period_kind == PeriodKind.QUARTER, Measurement.realised.is_not(None))))
-    return Period(start, PeriodKind.QUARTER) if start else None
