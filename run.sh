@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# Sets up .venv and runs the dashboard on SQLite (var/perspectief.db) with the demo data:
-# the database is created and filled on first run. PORT and DATABASE_URL override port and database.
+# The one command that sets up and runs the dashboard: creates .venv, installs requirements.txt and starts
+# `python app.py`, which migrates the database and loads the demo data into it when it is empty.
+# Default: SQLite at var/perspectief.db, served on http://127.0.0.1:8050.
+# Honoured environment variables: PORT (e.g. PORT=8080 ./run.sh) and DATABASE_URL (an SQLAlchemy URL, e.g.
+# postgresql+psycopg://user@host/db); see settings.py for the others.
 set -euo pipefail
 cd "$(dirname "$0")"
+
 if [ ! -x .venv/bin/python ]; then
   echo "== creating .venv"
   python3 -m venv .venv
 fi
 stamp=$(sha256sum requirements.txt | cut -d' ' -f1)
-if [ "$(cat .venv/.req-stamp 2>/dev/null)" != "$stamp" ]; then
+if [ "$(cat .venv/.req-stamp-run 2>/dev/null || true)" != "$stamp" ]; then
   echo "== installing requirements.txt"
   .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt
-  echo "$stamp" > .venv/.req-stamp
+  echo "$stamp" > .venv/.req-stamp-run
 fi
 exec .venv/bin/python app.py

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Runs the whole test suite on a fresh clone: sets up .venv, lints, then unit, integration
-# (SQLite and a PostgreSQL the tests start themselves) and browser tests (Debian's Chromium).
-# Needs Debian packages chromium and postgresql (.ci/run installs them). Extra arguments go to pytest.
+# The one command that runs the whole test suite on a fresh clone:
+#   sets up .venv (requirements-dev.txt), lints with ruff, then runs pytest on 2 workers (pytest-xdist):
+#   unit, integration (SQLite and a throwaway PostgreSQL the tests start themselves) and browser tests
+#   (Debian's Chromium + vendored axe-core). Extra arguments go to pytest: ./test.sh tests/unit -k periods
+# Needs Debian packages postgresql and chromium (.ci/run installs them); PERSPECTIEF_SKIP_POSTGRES=1 skips the
+# PostgreSQL tests explicitly, PERSPECTIEF_TEST_PG_URL uses an existing server, CHROMIUM_PATH another Chromium.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -9,23 +12,21 @@ if [ ! -x .venv/bin/python ]; then
   echo "== creating .venv"
   python3 -m venv .venv
 fi
-stamp=$(cat requirements.txt requirements-dev.txt | sha256sum | cut -d' ' -f1)
-if [ "$(cat .venv/.req-stamp-dev 2>/dev/null)" != "$stamp" ]; then
+stamp=$(cat requirements*.txt | sha256sum | cut -d' ' -f1)
+if [ "$(cat .venv/.req-stamp 2>/dev/null || true)" != "$stamp" ]; then
   echo "== installing requirements-dev.txt"
   .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
-  echo "$stamp" > .venv/.req-stamp-dev
+  echo "$stamp" > .venv/.req-stamp
 fi
 
-echo "== ruff"
-.venv/bin/ruff check .
+echo "== ruff check"
+.venv/bin/python -m ruff check .
 
 echo "== pytest"
-set +e
-.venv/bin/python -m pytest -n 2 -p no:cacheprovider "$@"
-status=$?
-set -e
+status=0
+.venv/bin/python -m pytest -n 2 "$@" || status=$?
 if [ "$status" -eq 5 ]; then
-  echo "pytest collected no tests: that is a failure" >&2
+  echo "test.sh: pytest collected no tests (exit 5); treating that as a failure" >&2
   exit 1
 fi
 exit "$status"

@@ -10,13 +10,15 @@ from urllib.parse import unquote
 from dash import Input, Output, State, callback, clientside_callback, html
 
 from dashboard import texts
-from dashboard.pages import indicator, not_found, overview, programme
+from dashboard.pages import districts, indicator, not_found, overview, programme, story
 from dashboard.urlstate import parse_query
 
 ROUTES: list[tuple[re.Pattern, Callable[..., html.Div], str]] = [
     (re.compile(r"^/$"), overview.layout, texts.OVERVIEW_TITLE),
     (re.compile(r"^/programma/(?P<slug>[a-z0-9-]+)/?$"), programme.layout, "Programma"),
     (re.compile(r"^/indicator/(?P<code>[A-Za-z0-9_-]+)/?$"), indicator.layout, "Indicator"),
+    (re.compile(r"^/verhaal/(?P<story_id>[0-9]+)/?$"), story.layout, "Verhaal"),
+    (re.compile(r"^/wijken/?$"), districts.layout, texts.DISTRICTS_TITLE_EMPTY),
 ]
 
 
@@ -46,7 +48,8 @@ def _first_heading(component) -> str | None:  # noqa: ANN001 - a Dash component 
 
 def validation_layouts() -> list[html.Div]:
     """Every page's components, so Dash can check callbacks without suppressing errors."""
-    return [overview.layout(), not_found.layout(), *programme.VALIDATION_STUBS, *indicator.VALIDATION_STUBS]
+    return [overview.layout(), not_found.layout(), *programme.VALIDATION_STUBS, *indicator.VALIDATION_STUBS,
+            *districts.VALIDATION_STUBS]
 
 
 callback(

@@ -2,55 +2,74 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from zoneinfo import ZoneInfo
 
 from db.models import Direction, MeasurementStatus, ObservationStatus, ResultKind, StoryKind
+from db.periods import MONTH_ABBR_NL
 
-MINUS = "\u2212"
-NO_VALUE = "–"
-MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+MINUS = "\u2212"  # the real minus sign, not a hyphen
+NO_VALUE = "\u2013"  # en dash: there is no value
+PERCENT = "%"
+PERCENTAGE_POINT = "procentpunt"
+MONTHS = MONTH_ABBR_NL
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
+def _to_decimal(value: float | int | Decimal) -> Decimal:
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    # repr() gives the shortest text that round-trips, so 0.05 is 0.05 here, not 0.05000000000000000277.
+    return Decimal(repr(float(value)))
+
+
 def _digits(value: float, decimals: int) -> tuple[bool, str]:
-    quant = Decimal(1).scaleb(-decimals)
-    d = Decimal(repr(float(value))).quantize(quant, rounding=ROUND_HALF_UP)
-    negative = d < 0
+    """(is negative after rounding, grouped Dutch digits without sign); rounds half away from zero."""
+    decimals = max(0, int(decimals))
+    d = _to_decimal(value)
+    context = Context(prec=max(28, d.adjusted() + decimals + 2), rounding=ROUND_HALF_UP)
+    d = d.quantize(Decimal(1).scaleb(-decimals), context=context)
     whole, _, frac = f"{abs(d):f}".partition(".")
     grouped = f"{int(whole):,}".replace(",", ".")
-    return negative and d != 0, grouped + ("," + frac if decimals > 0 else "")
+    return d < 0, grouped + ("," + frac if decimals > 0 else "")
+
+
+def _is_number(value: float | None) -> bool:
+    return value is not None and math.isfinite(value)
 
 
 def _with_unit(text: str, unit: str) -> str:
     if not unit:
         return text
-    return f"{text}%" if unit == "%" else f"{text} {unit}"
+    return f"{text}{PERCENT}" if unit == PERCENT else f"{text} {unit}"
 
 
 def format_number(value: float | None, decimals: int = 0, unit: str = "") -> str:
-    """1234.5 -> '1.234,5'; -0.5 -> '−0,5'; None -> '–'; unit '%' -> '15,3%'."""
-    if value is None:
+    """1234.5 -> '1.234,5'; -0.5 -> '−0,5'; None/NaN -> '–'; unit '%' -> '15,3%', other units after a space."""
+    if not _is_number(value):
         return NO_VALUE
     negative, text = _digits(value, decimals)
     return _with_unit((MINUS if negative else "") + text, unit)
 
 
 def format_change(delta: float | None, decimals: int = 1, unit: str = "") -> str:
-    """Always signed: '+1,2', '−0,4', '0,0'; percentages change in 'procentpunt'."""
-    if delta is None:
+    """Always signed: '+1,2', '−0,4', '0,0'; a change of a percentage is in 'procentpunt'."""
+    if not _is_number(delta):
         return NO_VALUE
     negative, text = _digits(delta, decimals)
-    sign = MINUS if negative else ("+" if text.strip("0,.") else "")
-    text = sign + text
-    if unit == "%":
-        return f"{text} procentpunt"
+    is_zero = not text.strip("0.,")
+    text = ("" if is_zero else MINUS if negative else "+") + text
+    if unit == PERCENT:
+        return f"{text} {PERCENTAGE_POINT}"
     return _with_unit(text, unit)
 
 
 def format_date(d: date | datetime | None) -> str:
-    """'3 okt 2026'."""
+    """'3 okt 2026'; aware datetimes are first converted to Amsterdam time."""
     if d is None:
         return NO_VALUE
     if isinstance(d, datetime) and d.tzinfo is not None:
@@ -59,7 +78,7 @@ def format_date(d: date | datetime | None) -> str:
 
 
 def format_datetime(dt: datetime | None) -> str:
-    """'3 okt 2026, 14:05' (Amsterdam time for aware datetimes)."""
+    """'3 okt 2026, 14:05' (Amsterdam time for aware datetimes, as given for naive ones)."""
     if dt is None:
         return NO_VALUE
     if dt.tzinfo is not None:
@@ -68,33 +87,34 @@ def format_datetime(dt: datetime | None) -> str:
 
 
 def format_percentage_share(part: int, whole: int) -> str:
+    """'3 van de 5' (counts in words, e.g. trends in the desired direction)."""
     return f"{part} van de {whole}"
 
 
-OBSERVATION_STATUS_LABELS = {
+OBSERVATION_STATUS_LABELS: dict[ObservationStatus, str] = {
     ObservationStatus.DEFINITIVE: "definitief",
     ObservationStatus.PROVISIONAL: "voorlopig",
     ObservationStatus.SECRET: "geheim (niet gepubliceerd)",
     ObservationStatus.MISSING: "ontbreekt",
 }
-MEASUREMENT_STATUS_LABELS = {
+MEASUREMENT_STATUS_LABELS: dict[MeasurementStatus, str] = {
     MeasurementStatus.ON_TRACK: "Op koers",
     MeasurementStatus.ATTENTION: "Aandacht nodig",
     MeasurementStatus.OFF_TRACK: "Niet op koers",
     MeasurementStatus.UNKNOWN: "Nog niet bekend",
 }
-RESULT_KIND_LABELS = {
+RESULT_KIND_LABELS: dict[ResultKind, str] = {
     ResultKind.HOW_MUCH: "Hoeveel doen we?",
     ResultKind.HOW_WELL: "Hoe goed doen we het?",
     ResultKind.BETTER_OFF: "Is iemand erop vooruitgegaan?",
 }
-STORY_KIND_LABELS = {
+STORY_KIND_LABELS: dict[StoryKind, str] = {
     StoryKind.FILM: "Film",
     StoryKind.INTERVIEW: "Interview",
     StoryKind.QUOTE: "Citaat",
     StoryKind.PHOTO_STORY: "Fotoverhaal",
 }
-DIRECTION_LABELS = {
+DIRECTION_LABELS: dict[Direction, str] = {
     Direction.MORE: "Meer is beter",
     Direction.LESS: "Minder is beter",
     Direction.BETTER: "Beter",

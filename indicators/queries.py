@@ -25,6 +25,7 @@ from db.models import (
     Story,
 )
 from db.periods import Period, PeriodKind
+from indicators.stories import StoryLink, stories_by_indicator, stories_by_result
 from indicators.trends import Point, TrendSummary, Verdict, count_verdicts, summarise_trend
 
 COUNTRY = "NL01"
@@ -72,6 +73,7 @@ class TrendView:
     line_name: str | None
     has_example: bool
     last_loaded: datetime | None
+    stories: list[StoryLink] = field(default_factory=list)  # "het verhaal achter de cijfers"
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,7 @@ class ResultView:
     line_name: str
     project_name: str
     measurements: list[MeasurementView]
+    stories: list[StoryLink] = field(default_factory=list)  # "het verhaal achter de cijfers"
 
     @property
     def latest(self) -> MeasurementView | None:
@@ -242,6 +245,9 @@ def _results(session: Session, programme_id: int) -> list[ResultView]:
             [MeasurementView(m.period, m.target, m.realised, m.status, m.explanation, m.is_example)
              for m in result.measurements],
         ))
+    links = stories_by_result(session, [v.id for v in views])
+    for v in views:
+        v.stories = links.get(v.id, [])
     return views
 
 
@@ -268,6 +274,7 @@ def _trends(session: Session, programme: Programme, compare: Sequence[str]) -> l
     codes = [home, *[c for c in compare if c != home]]
     data = series_for(session, [link.indicator_id for link in links], codes)
     names = region_names(session, codes)
+    story_links = stories_by_indicator(session, programme.id, [link.indicator_id for link in links])
     trends = []
     for link in links:
         ind = link.indicator
@@ -282,6 +289,7 @@ def _trends(session: Session, programme: Programme, compare: Sequence[str]) -> l
             line_name=link.line.name if link.line else None,
             has_example=any(p.is_example for p in all_points),
             last_loaded=max((p.loaded_at for p in all_points if p.loaded_at), default=None),
+            stories=story_links.get(ind.id, []),
         ))
     return trends
 

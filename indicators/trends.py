@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from fractions import Fraction
 
 from db.models import Direction, MeasurementStatus
 from db.periods import Period, PeriodKind
@@ -13,6 +15,8 @@ from indicators.formatting import format_number
 
 
 class Verdict(StrEnum):
+    """The verdict shown next to every trend; the Dutch values are an interface (pages and tests use them)."""
+
     DESIRED = "in de gewenste richting"
     UNDESIRED = "niet in de gewenste richting"
     NO_CHANGE = "geen duidelijke verandering"
@@ -20,7 +24,10 @@ class Verdict(StrEnum):
 
 
 ICONS = {Verdict.DESIRED: "✔", Verdict.UNDESIRED: "✖", Verdict.NO_CHANGE: "▬", Verdict.UNKNOWN: "?"}
-HIGHER_IS_BETTER = {Direction.MORE, Direction.BETTER, Direction.FASTER}
+HIGHER_IS_BETTER = frozenset({Direction.MORE, Direction.BETTER, Direction.FASTER})
+NO_DIRECTION_SENTENCE = "Geen gewenste richting vastgelegd."
+BASIS_BASELINE = "baseline"
+BASIS_PREVIOUS = "previous"
 
 
 @dataclass(frozen=True)
@@ -28,6 +35,18 @@ class Point:
     period: Period
     value: float | None
     status: str = "definitief"
+
+    @property
+    def has_value(self) -> bool:
+        """False for missing, secret and NaN values: such points are skipped by every calculation."""
+        return self.value is not None and math.isfinite(self.value)
+
+
+def _since(period: Period) -> str:
+    """'2022', 'het 3e kwartaal 2023', 'mrt 2023' – to follow 'Sinds'."""
+    if period.kind in (PeriodKind.HALF_YEAR, PeriodKind.QUARTER):
+        return f"het {period.label}"
+    return period.label
 
 
 @dataclass(frozen=True)
@@ -38,91 +57,147 @@ class TrendSummary:
     change_previous: float | None
     change_baseline: float | None
     verdict: Verdict
-    verdict_basis: str
-    sentence: str
+    verdict_basis: str  # "baseline" or "previous": which point the verdict compares the latest value with
+    direction: Direction | None = None
+    decimals: int = 1
+    unit: str = ""
 
     @property
     def icon(self) -> str:
+        """A text symbol for the verdict; always show it together with the verdict text."""
         return ICONS[self.verdict]
 
+    @property
+    def reference(self) -> Point | None:
+        """The point the verdict compares the latest value with."""
+        return self.baseline if self.verdict_basis == BASIS_BASELINE else self.previous
 
-def _sentence(verdict: Verdict, ref: Point | None, latest: Point | None, decimals: int, unit: str,
-              direction: Direction) -> str:
-    if direction is Direction.NONE:
-        return "Geen gewenste richting vastgelegd."
-    if latest is None or ref is None:
-        return f"Te weinig cijfers voor een uitspraak: {verdict.value}."
-    a, b = format_number(ref.value, decimals, unit), format_number(latest.value, decimals, unit)
-    if verdict is Verdict.NO_CHANGE:
-        move = f"ongeveer gelijk gebleven ({a} → {b})"
-    elif latest.value > ref.value:
-        move = f"gestegen van {a} naar {b}"
-    else:
-        move = f"gedaald van {a} naar {b}"
-    return f"Sinds {ref.period.label} {move}: {verdict.value}."
+    @property
+    def change(self) -> float | None:
+        """The change the verdict is based on."""
+        return self.change_baseline if self.verdict_basis == BASIS_BASELINE else self.change_previous
+
+    @property
+    def sentence(self) -> str:
+        """Plain Dutch, e.g. 'Sinds 2022 gedaald van 14,6% naar 13,7%: in de gewenste richting.'"""
+        latest, ref = self.latest, self.reference
+        if latest is None or ref is None:
+            if self.direction is Direction.NONE:
+                return NO_DIRECTION_SENTENCE
+            if latest is None:
+                return f"Nog geen cijfers: {self.verdict.value}."
+            only = format_number(latest.value, self.decimals, self.unit)
+            return f"Alleen een cijfer voor {latest.period.label} ({only}): {self.verdict.value}."
+        a = format_number(ref.value, self.decimals, self.unit)
+        b = format_number(latest.value, self.decimals, self.unit)
+        up = latest.value > ref.value
+        if self.verdict is Verdict.NO_CHANGE:
+            move = f"ongeveer gelijk gebleven (van {a} naar {b})"
+        elif a == b:
+            move = f"licht {'gestegen' if up else 'gedaald'} (afgerond {b})"
+        else:
+            move = f"{'gestegen' if up else 'gedaald'} van {a} naar {b}"
+        if self.direction is Direction.NONE:
+            return f"Sinds {_since(ref.period)} {move}. {NO_DIRECTION_SENTENCE}"
+        return f"Sinds {_since(ref.period)} {move}: {self.verdict.value}."
+
+
+def _baseline(valued: list[Point], baseline_year: int | None) -> Point | None:
+    if baseline_year is None:
+        return None
+    exact = [p for p in valued if p.period.kind is PeriodKind.YEAR and p.period.start.year == baseline_year]
+    if exact:
+        return exact[-1]
+    before = [p for p in valued if p.period.end.year <= baseline_year]
+    return before[-1] if before else None
+
+
+def _judge(change: float, ref: float, latest: float, direction: Direction, decimals: int,
+           tolerance: float | None) -> Verdict:
+    tol = max(tolerance, 0.0) if tolerance is not None else max(0.02 * abs(ref), 10 ** -decimals / 2)
+    noise = 1e-12 * max(abs(ref), abs(latest))  # the subtraction's own rounding never decides a verdict
+    if abs(change) <= tol + noise:
+        return Verdict.NO_CHANGE
+    better = change > 0 if direction in HIGHER_IS_BETTER else change < 0
+    return Verdict.DESIRED if better else Verdict.UNDESIRED
 
 
 def summarise_trend(points: Sequence[Point], direction: Direction | str, baseline_year: int | None,
                     decimals: int = 1, unit: str = "", tolerance: float | None = None) -> TrendSummary:
-    """Latest value, changes since the previous period and the baseline year, and the verdict."""
+    """Latest value, changes since the previous period and since the baseline, and the verdict.
+
+    Points without a value are skipped. The verdict compares the latest value with the baseline (the year
+    `baseline_year`, else the last period ending in or before it) when that is an earlier period, otherwise
+    with the previous value. Within `tolerance` (default 2% of the reference value, at least half the last
+    shown decimal) there is no clear change. Beter/sneller count as "higher is better"; geen gives UNKNOWN.
+    """
     direction = Direction(direction)
-    valued = sorted((p for p in points if p.value is not None), key=lambda p: p.period)
+    valued = sorted((p for p in points if p.has_value), key=lambda p: p.period)
     latest = valued[-1] if valued else None
     previous = valued[-2] if len(valued) > 1 else None
-    baseline = None
-    if baseline_year is not None and valued:
-        exact = [p for p in valued if p.period.kind is PeriodKind.YEAR and p.period.start.year == baseline_year]
-        before = [p for p in valued if p.period.end.year <= baseline_year]
-        baseline = exact[-1] if exact else (before[-1] if before else None)
+    baseline = _baseline(valued, baseline_year)
     change_previous = latest.value - previous.value if latest and previous else None
-    change_baseline = latest.value - baseline.value if latest and baseline and baseline is not latest else None
-    if baseline is not None and baseline is not latest:
-        ref, basis, change = baseline, "baseline", change_baseline
+    baseline_is_earlier = latest is not None and baseline is not None and baseline.period < latest.period
+    change_baseline = latest.value - baseline.value if baseline_is_earlier else None
+    if baseline_is_earlier:
+        ref, basis, change = baseline, BASIS_BASELINE, change_baseline
     else:
-        ref, basis, change = previous, "previous", change_previous
-    if direction is Direction.NONE or change is None or ref is None:
+        ref, basis, change = previous, BASIS_PREVIOUS, change_previous
+    if direction is Direction.NONE or ref is None or change is None:
         verdict = Verdict.UNKNOWN
     else:
-        tol = tolerance if tolerance is not None else max(0.02 * abs(ref.value), 10 ** -decimals / 2)
-        if abs(change) <= tol:
-            verdict = Verdict.NO_CHANGE
-        else:
-            better = change > 0 if direction in HIGHER_IS_BETTER else change < 0
-            verdict = Verdict.DESIRED if better else Verdict.UNDESIRED
+        verdict = _judge(change, ref.value, latest.value, direction, decimals, tolerance)
     return TrendSummary(latest, previous, baseline, change_previous, change_baseline, verdict, basis,
-                        _sentence(verdict, ref, latest, decimals, unit, direction))
+                        direction, decimals, unit)
 
 
 def count_verdicts(summaries: Iterable[TrendSummary]) -> dict[Verdict, int]:
+    """How many summaries have each verdict; every verdict is a key, in Verdict order."""
     counts = Counter(s.verdict for s in summaries)
     return {v: counts.get(v, 0) for v in Verdict}
 
 
 def forecast_if_nothing_changes(points: Sequence[Point], start_year: int,
                                 horizon_end_year: int) -> list[tuple[int, float]]:
-    """Least-squares line through the yearly values before `start_year`, extended to the horizon."""
-    pre = [(p.period.start.year, p.value) for p in points
-           if p.value is not None and p.period.kind is PeriodKind.YEAR and p.period.start.year < start_year]
-    if len(pre) < 3:
+    """The least-squares line through the yearly values before `start_year` ("if nothing changes").
+
+    Only points of kind year with a value count (a later duplicate year wins); fewer than 3 years gives [].
+    The line is evaluated for each year from the last year with a value before `start_year` through
+    `horizon_end_year`. Computed exactly with fractions, so a series on a straight line gives exact values.
+    """
+    by_year: dict[int, float] = {}
+    for p in points:
+        if p.has_value and p.period.kind is PeriodKind.YEAR and p.period.start.year < start_year:
+            by_year[p.period.start.year] = p.value
+    if len(by_year) < 3:
         return []
-    n = len(pre)
-    mx = sum(x for x, _ in pre) / n
-    my = sum(y for _, y in pre) / n
-    sxx = sum((x - mx) ** 2 for x, _ in pre)
-    slope = sum((x - mx) * (y - my) for x, y in pre) / sxx
-    last = max(x for x, _ in pre)
-    return [(y, my + slope * (y - mx)) for y in range(last, horizon_end_year + 1)]
+    xs = [Fraction(x) for x in by_year]
+    ys = [Fraction(y) for y in by_year.values()]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
+    intercept = my - slope * mx
+    return [(year, float(intercept + slope * year)) for year in range(max(by_year), horizon_end_year + 1)]
 
 
 def classify_measurement(target: float | None, realised: float | None, direction: Direction | str,
                          attention_margin: float = 0.1) -> MeasurementStatus:
-    """Status for a measurement whose manager left it open."""
-    if realised is None or target is None:
+    """Status for a measurement whose manager left it open.
+
+    No target or realised value: onbekend. Target met or beaten in the desired direction (minder: at or
+    below it; meer/beter/sneller: at or above it; geen: exactly on it): op koers. Missed by at most
+    `attention_margin` × |target|: aandacht. Otherwise: niet op koers.
+    """
+    if target is None or realised is None or not (math.isfinite(target) and math.isfinite(realised)):
         return MeasurementStatus.UNKNOWN
-    lower_is_better = Direction(direction) is Direction.LESS
-    gap = (target - realised) if lower_is_better else (realised - target)
+    direction = Direction(direction)
+    if direction is Direction.NONE:
+        gap = -abs(realised - target)
+    elif direction is Direction.LESS:
+        gap = target - realised
+    else:
+        gap = realised - target
     if gap >= 0:
         return MeasurementStatus.ON_TRACK
-    if abs(gap) <= attention_margin * abs(target):
+    if -gap <= attention_margin * abs(target) * (1 + 1e-12):  # "within 10%" includes exactly 10%
         return MeasurementStatus.ATTENTION
     return MeasurementStatus.OFF_TRACK

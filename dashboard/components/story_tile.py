@@ -25,7 +25,7 @@ def story_tile(story: StoryView) -> html.Article:
             html.Span(STORY_KIND_LABELS[story.kind], className="story-kind"), " · ",
             html.Time(format_date(story.story_date), dateTime=story.story_date.isoformat()),
         ]),
-        html.H3(story.title, className="story-title"),
+        html.H3(dcc.Link(story.title, href=f"/verhaal/{story.id}"), className="story-title"),
         example_label(texts.EXAMPLE_STORY) if story.is_example else None,
         html.P(story.summary, className="story-summary"),
         html.P(className="story-about", children=[

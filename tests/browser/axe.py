@@ -1,4 +1,8 @@
-"""axe-core in the page: WCAG 2.1 A/AA checks for the browser tests."""
+"""axe-core in the page: WCAG 2.1 A/AA checks for the browser tests (vendored, works offline).
+
+    violations = run_axe(page)
+    assert violations == [], format_violations(violations)
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,8 @@ AXE_JS = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-def run_axe(page) -> list[dict]:  # noqa: ANN001 - playwright Page
+def run_axe(page) -> list[dict]:  # noqa: ANN001 - playwright.sync_api.Page
+    """Run axe-core on the whole document of `page`; returns its violations (empty list when clean)."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
     result = page.evaluate(
@@ -16,10 +21,21 @@ def run_axe(page) -> list[dict]:  # noqa: ANN001 - playwright Page
     return result["violations"]
 
 
-def format_violations(violations: list[dict]) -> str:
-    lines = []
+def format_violations(violations: list[dict], max_nodes: int = 3) -> str:
+    """A readable report for an assertion message: rule, impact, help, and the first nodes with their HTML."""
+    if not violations:
+        return "no axe-core violations"
+    lines = [f"{len(violations)} axe-core violation(s) (WCAG 2.1 A/AA):"]
     for v in violations:
-        lines.append(f"{v['id']} ({v.get('impact')}): {v['help']}")
-        for node in v["nodes"][:3]:
-            lines.append(f"    {node['target']}: {node['html'][:200]}")
+        nodes = v.get("nodes", [])
+        lines.append(f"- {v['id']} [{v.get('impact') or 'unknown'}]: {v.get('help', '')} "
+                     f"({len(nodes)} node(s)) {v.get('helpUrl', '')}".rstrip())
+        for node in nodes[:max_nodes]:
+            target = ", ".join(" > ".join(t) if isinstance(t, list) else str(t) for t in node.get("target", []))
+            html = " ".join(node.get("html", "").split())
+            lines.append(f"    {target}: {html[:200]}")
+            if node.get("failureSummary"):
+                lines.append("      " + " ".join(node["failureSummary"].split())[:300])
+        if len(nodes) > max_nodes:
+            lines.append(f"    … and {len(nodes) - max_nodes} more")
     return "\n".join(lines)

@@ -1,4 +1,14 @@
-"""Browser fixtures: Debian's Chromium driven by Playwright, and the demo app served in-process."""
+"""Browser fixtures: Debian's Chromium driven by Playwright (never downloaded), and the demo app served in-process.
+
+Fixtures
+    browser       (session) a headless Chromium (playwright.sync_api.Browser) from /usr/bin/chromium or CHROMIUM_PATH.
+    demo_app_url  (session) base URL (http://127.0.0.1:PORT, no trailing slash) of the app as `python app.py`
+                  runs it, on a fresh SQLite file prepared by `app.prepare_database`. Its database URL is also
+                  in the environment variable PERSPECTIEF_TEST_APP_DB.
+    page          a fresh context and page at 1280x900, locale nl-NL; `page.console_errors` collects console
+                  errors and uncaught page errors (the fixture does not assert: tests do).
+    phone_page    the same at 375x812.
+"""
 
 from __future__ import annotations
 
@@ -6,73 +16,101 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
-from werkzeug.serving import make_server
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+DEFAULT_TIMEOUT_MS = 15_000
 
 
-def _chromium() -> str:
-    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-    if not os.path.exists(path):
-        pytest.fail("Chromium is not installed: install Debian's 'chromium' package (apt-get install chromium) "
-                    "or set CHROMIUM_PATH. The browser tests never download a browser.")
-    return path
+def chromium_path() -> str:
+    """CHROMIUM_PATH, else Debian's /usr/bin/chromium (else `chromium` on PATH); fails with a hint if absent."""
+    candidates = [os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", shutil.which("chromium")]
+    if os.environ.get("CHROMIUM_PATH"):
+        candidates = candidates[:1]  # an explicit choice must exist; do not silently use another browser
+    for path in candidates:
+        if path and os.path.isfile(path) and os.access(path, os.X_OK):
+            return path
+    pytest.fail("Chromium is needed for the browser tests but was not found "
+                f"({os.environ.get('CHROMIUM_PATH') or '/usr/bin/chromium'}). Install Debian's package: "
+                "`apt-get install chromium` (.ci/run does this) or set CHROMIUM_PATH to a Chromium binary. "
+                "The tests never download a browser (no `playwright install`).", pytrace=False)
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator:
+def browser() -> Iterator[Browser]:
+    executable = chromium_path()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
-
-
-def serve(dash_app) -> tuple[str, object]:  # noqa: ANN001
-    server = make_server("127.0.0.1", 0, dash_app.server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    return f"http://127.0.0.1:{server.server_port}", server
+        b = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield b
+        finally:
+            b.close()
 
 
 @pytest.fixture(scope="session")
 def demo_app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app as `python app.py` runs it, on a fresh SQLite file prepared by the app itself."""
+    """The app as `python app.py` runs it, on a fresh SQLite file that the app migrates and fills itself."""
+    from werkzeug.serving import make_server
+
     import app as app_module
+    from db.session import get_engine
     from settings import Settings
 
-    url = f"sqlite:///{tmp_path_factory.mktemp('app') / 'perspectief.db'}"
-    settings = Settings(database_url=url)
+    db_url = f"sqlite:///{tmp_path_factory.mktemp('app') / 'perspectief.db'}"
+    settings = Settings(database_url=db_url, load_demo=True, debug=False)
     app_module.prepare_database(settings)
-    base, server = serve(app_module.create_app(settings))
-    os.environ["PERSPECTIEF_TEST_APP_DB"] = url
-    yield base
-    server.shutdown()
+    dash_app = app_module.create_app(settings)
+    server = make_server("127.0.0.1", 0, dash_app.server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="demo-app", daemon=True)
+    thread.start()
+    os.environ["PERSPECTIEF_TEST_APP_DB"] = db_url
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+        get_engine(db_url).dispose()
 
 
-def _page(browser, width: int, height: int):  # noqa: ANN001, ANN202
+def _new_page(browser: Browser, width: int, height: int) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL")
+    context.set_default_timeout(DEFAULT_TIMEOUT_MS)
     page = context.new_page()
-    page.console_errors = []
-    page.on("console", lambda msg: page.console_errors.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
-    page.set_default_timeout(15000)
-    return context, page
+    errors: list[str] = []
+
+    def on_console(msg) -> None:  # noqa: ANN001 - playwright ConsoleMessage
+        if msg.type == "error":
+            where = msg.location or {}
+            suffix = f" ({where.get('url')}:{where.get('lineNumber')})" if where.get("url") else ""
+            errors.append(f"console.error: {msg.text}{suffix}")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda exc: errors.append(f"pageerror: {exc}"))
+    page.console_errors = errors
+    try:
+        yield page
+    finally:
+        context.close()
 
 
 @pytest.fixture
-def page(browser) -> Iterator:  # noqa: ANN001
-    context, p = _page(browser, 1280, 900)
-    yield p
-    context.close()
+def page(browser: Browser) -> Iterator[Page]:
+    """A new page at desktop size (1280x900, nl-NL); see `page.console_errors`."""
+    yield from _new_page(browser, 1280, 900)
 
 
 @pytest.fixture
-def phone_page(browser) -> Iterator:  # noqa: ANN001
-    context, p = _page(browser, 375, 812)
-    yield p
-    context.close()
+def phone_page(browser: Browser) -> Iterator[Page]:
+    """A new page at phone size (375x812, nl-NL); see `page.console_errors`."""
+    yield from _new_page(browser, 375, 812)

@@ -1,4 +1,7 @@
-"""Alembic creates the schema on an empty database, and models and migrations do not drift."""
+"""Alembic creates the schema on an empty database (SQLite and PostgreSQL), models and migrations do not
+drift, downgrades work, and the `alembic` command line honours DATABASE_URL."""
+
+from __future__ import annotations
 
 import os
 import subprocess
@@ -8,6 +11,7 @@ from pathlib import Path
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
 from db.migrate import alembic_config, upgrade
@@ -15,29 +19,69 @@ from db.models import Base
 from db.session import get_engine
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
+MODEL_TABLES = set(Base.metadata.tables)
 
 
-def test_upgrade_creates_every_table_without_drift(empty_db_url: str) -> None:
+def _tables(url: str) -> set[str]:
+    return set(inspect(get_engine(url)).get_table_names())
+
+
+def _current_revision(url: str) -> str | None:
+    with get_engine(url).connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def _head(url: str) -> str:
+    return ScriptDirectory.from_config(alembic_config(url)).get_current_head()
+
+
+def test_models_have_tables() -> None:
+    assert MODEL_TABLES, "Base.metadata has no tables: db.models was not imported?"
+
+
+def test_upgrade_creates_every_table(empty_db_url: str) -> None:
+    assert _tables(empty_db_url) == set()
     upgrade(empty_db_url)
-    engine = get_engine(empty_db_url)
-    assert set(Base.metadata.tables) <= set(inspect(engine).get_table_names())
-    with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
-    assert diff == []
+    missing = MODEL_TABLES - _tables(empty_db_url)
+    assert not missing, f"tables in db.models but not created by the migrations: {sorted(missing)}"
+    assert _current_revision(empty_db_url) == _head(empty_db_url)
 
 
-def test_downgrade_and_upgrade_again(empty_db_url: str) -> None:
+def test_no_drift_between_models_and_migrations(empty_db_url: str) -> None:
+    upgrade(empty_db_url)
+    with get_engine(empty_db_url).connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        diff = compare_metadata(context, Base.metadata)
+    assert diff == [], "models and migrations differ; write a migration (alembic revision --autogenerate):\n" + \
+        "\n".join(map(repr, diff))
+
+
+def test_upgrade_is_idempotent(empty_db_url: str) -> None:
+    upgrade(empty_db_url)
+    upgrade(empty_db_url)
+    assert _current_revision(empty_db_url) == _head(empty_db_url)
+
+
+def test_downgrade_to_base_and_upgrade_again(empty_db_url: str) -> None:
     upgrade(empty_db_url)
     command.downgrade(alembic_config(empty_db_url), "base")
-    assert "observation" not in inspect(get_engine(empty_db_url)).get_table_names()
+    left = _tables(empty_db_url) & MODEL_TABLES
+    assert not left, f"downgrade to base left tables behind: {sorted(left)}"
+    assert _current_revision(empty_db_url) is None
     upgrade(empty_db_url)
-    assert "observation" in inspect(get_engine(empty_db_url)).get_table_names()
+    assert MODEL_TABLES <= _tables(empty_db_url)
+    assert _current_revision(empty_db_url) == _head(empty_db_url)
 
 
 def test_alembic_command_line_uses_database_url(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'cli.db'}"
     env = {**os.environ, "DATABASE_URL": url}
     done = subprocess.run([sys.executable, "-m", "alembic", "upgrade", "head"], cwd=PROJECT_DIR, env=env,
-                          capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert "programme" in inspect(get_engine(url)).get_table_names()
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    try:
+        assert MODEL_TABLES <= _tables(url)
+        assert _current_revision(url) == _head(url)
+    finally:
+        get_engine(url).dispose()
+        get_engine.cache_clear()
