@@ -35,7 +35,7 @@ _CBS_CODE = re.compile(r"^(\d{4})(JJ|HJ|KW|MM)(\d{2})$")
 _ISO_CODE = re.compile(r"^(\d{4})(?:-(H|Q|K)(\d)|-(\d{1,2}))?$", re.IGNORECASE)
 _NL_HALF = re.compile(r"^([12])e\s*half\s*jaar\s+(\d{4})$", re.IGNORECASE)
 _NL_QUARTER = re.compile(r"^([1-4])e\s*kwartaal\s+(\d{4})$", re.IGNORECASE)
-_NL_MONTH = re.compile(r"^(\d{4})\s+([a-z]+)$|^([a-z]+)\s+(\d{4})$", re.IGNORECASE)
+_NL_MONTH = re.compile(r"^(\d{4})\s+([a-z]+\.?)$|^([a-z]+\.?)\s+(\d{4})$", re.IGNORECASE)
 
 
 class PeriodError(ValueError):
@@ -80,7 +80,16 @@ class Period:
     @classmethod
     def parse(cls, text: str) -> Period:
         """Parse a CBS key (2019JJ00, 2020KW01, 2021MM03, 2020HJ01), an ISO-like code
-        (2020, 2020-Q3, 2020-H1, 2020-03) or a Dutch label (1e halfjaar 2021, 2018 maart)."""
+        (2020, 2020-Q3, 2020-H1, 2020-03) or a Dutch label (1e halfjaar 2021, 2018 maart, mrt 2023)."""
+        try:
+            return cls._parse(text)
+        except PeriodError:
+            raise
+        except (ValueError, OverflowError) as exc:  # e.g. year 0 from datetime
+            raise PeriodError(f"onbekende periode {text!r}") from exc
+
+    @classmethod
+    def _parse(cls, text: str) -> Period:
         raw = (text or "").strip().rstrip("*").strip()
         if m := _CBS_CODE.match(raw.upper()):
             year, kind, n = int(m[1]), m[2], int(m[3])
@@ -106,6 +115,8 @@ class Period:
             name = (m[2] or m[3]).lower()
             if name in MONTH_NAMES_NL:
                 return cls.month(year, MONTH_NAMES_NL.index(name) + 1)
+            if name.rstrip(".") in MONTH_ABBR_NL:
+                return cls.month(year, MONTH_ABBR_NL.index(name.rstrip(".")) + 1)
         raise PeriodError(f"onbekende periode {text!r}")
 
     # derived ----------------------------------------------------------------------
