@@ -15,6 +15,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -243,6 +244,17 @@ class DataLoad(Base):
     rows_loaded: Mapped[int] = mapped_column(Integer, default=0)
     rows_rejected: Mapped[int] = mapped_column(Integer, default=0)
     message: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(20), default="")  # cbs, tabel, resultaten, demo
+    rows_changed: Mapped[int] = mapped_column(Integer, default=0)  # existing values replaced
+    rows_unchanged: Mapped[int] = mapped_column(Integer, default=0)  # identical to what was there
+    error_report: Mapped[str] = mapped_column(Text, default="")  # the row-level report, one error per line
+    rejected_path: Mapped[str] = mapped_column(String(500), default="")  # --skip-invalid: file of rejected rows
+
+    @property
+    def duration_s(self) -> float | None:
+        if self.finished_at is None or self.started_at is None:
+            return None
+        return (self.finished_at - self.started_at).total_seconds()
 
 
 class Observation(PeriodMixin, Base):
@@ -265,6 +277,39 @@ class Observation(PeriodMixin, Base):
 
     indicator: Mapped[Indicator] = relationship(back_populates="observations")
     region: Mapped[Region] = relationship()
+
+
+class ObservationHistory(Base):
+    """A value an observation had before a later load replaced it: what, since when, from which file."""
+
+    __tablename__ = "observation_history"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    observation_id: Mapped[int] = mapped_column(ForeignKey("observation.id", ondelete="CASCADE"), index=True)
+    value: Mapped[float | None] = mapped_column(Float)
+    status: Mapped[ObservationStatus] = mapped_column(_enum(ObservationStatus, "observation_status"))
+    source: Mapped[str] = mapped_column(String(200), default="")
+    table_id: Mapped[str | None] = mapped_column(String(40))
+    file_hash: Mapped[str] = mapped_column(String(64), default="")
+    loaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    load_id: Mapped[int | None] = mapped_column(ForeignKey("data_load.id"))
+    replaced_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    replaced_by_load_id: Mapped[int | None] = mapped_column(ForeignKey("data_load.id"))
+
+
+class MeasurementHistory(Base):
+    """A measurement's values before a later load or edit replaced them."""
+
+    __tablename__ = "measurement_history"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measurement_id: Mapped[int] = mapped_column(ForeignKey("measurement.id", ondelete="CASCADE"), index=True)
+    target: Mapped[float | None] = mapped_column(Float)
+    realised: Mapped[float | None] = mapped_column(Float)
+    status: Mapped[MeasurementStatus] = mapped_column(_enum(MeasurementStatus, "measurement_status"))
+    explanation: Mapped[str] = mapped_column(Text, default="")
+    replaced_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    replaced_by_load_id: Mapped[int | None] = mapped_column(ForeignKey("data_load.id"))
 
 
 class Project(Base):
@@ -346,3 +391,75 @@ class Story(Base):
     project: Mapped[Project | None] = relationship()
     result: Mapped[Result | None] = relationship()
     indicator: Mapped[Indicator | None] = relationship()
+
+
+# --- raad experience (issue 4) -----------------------------------------------------------------------------------
+
+
+class RegionGeometry(Base):
+    """The boundary of a region (GeoJSON geometry in WGS84 lon/lat) for maps, from a loaded boundary file."""
+
+    __tablename__ = "region_geometry"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    region_id: Mapped[int] = mapped_column(ForeignKey("region.id", ondelete="CASCADE"), unique=True)
+    geometry: Mapped[dict] = mapped_column(JSON)
+    source: Mapped[str] = mapped_column(String(300), default="")
+    loaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    load_id: Mapped[int | None] = mapped_column(ForeignKey("data_load.id"))
+
+
+class IndicatorNote(PeriodMixin, Base):
+    """A dated note on one point of a trend ("why up, why down?"), shown on the chart and in the table."""
+
+    __tablename__ = "indicator_note"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicator.id", ondelete="CASCADE"), index=True)
+    region_id: Mapped[int] = mapped_column(ForeignKey("region.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(Text)
+    note_date: Mapped[date] = mapped_column(Date)
+    author: Mapped[str] = mapped_column(String(200), default="")
+    is_example: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+# --- quarter report (issue 6) ------------------------------------------------------------------------------------
+
+
+class QuarterSnapshot(Base):
+    """A published quarter report, frozen: its content (canonical JSON) and its HTML, PDF and Excel exactly as
+    published. Rows are only ever inserted; a correction shows up in the next quarter's report."""
+
+    __tablename__ = "quarter_snapshot"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    quarter: Mapped[str] = mapped_column(String(7), unique=True)  # "2026-Q3"
+    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    published_by: Mapped[str] = mapped_column(String(200), default="")
+    content: Mapped[str] = mapped_column(Text)
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    html: Mapped[str] = mapped_column(Text)
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    xlsx: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class MeetingNoteKind(StrEnum):
+    DECISION = "besluit"
+    ACTION = "actiepunt"
+
+
+class MeetingNote(Base):
+    """A decision or action item recorded per programme in the review meeting of a quarter; an open action item
+    is carried to the next quarters' reports until it is done."""
+
+    __tablename__ = "meeting_note"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id", ondelete="CASCADE"), index=True)
+    quarter: Mapped[str] = mapped_column(String(7), index=True)  # the quarter whose meeting recorded it
+    kind: Mapped[MeetingNoteKind] = mapped_column(_enum(MeetingNoteKind, "meeting_note_kind"))
+    text: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    due_date: Mapped[date | None] = mapped_column(Date)
+    done_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

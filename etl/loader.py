@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -104,6 +104,47 @@ def upsert_regions(session: Session, rows: Iterable[RegionRow]) -> int:
     _upsert(session, RegionGroup.__table__, group_rows, keys=["region_id", "group_kind"],
             update=["group_code", "group_name"])
     return len(rows)
+
+
+def merge_regions(session: Session, rows: Iterable[RegionRow]) -> int:
+    """Add the regions of a CBS dimension file that are new; fill in a missing parent of known ones.
+
+    Names and groupings of known regions stay as they are (the region table 85067NED is authoritative,
+    a dimension of some other table is not). A parent that is not known (yet) is left empty.
+    """
+    rows = list(rows)
+    by_kind: dict[RegionKind, list[RegionRow]] = {k: [] for k in _KIND_ORDER}
+    for row in rows:
+        by_kind[row.kind].append(row)
+    ids = region_ids(session)
+    table = Region.__table__
+    for kind in _KIND_ORDER:
+        level = by_kind[kind]
+        if not level:
+            continue
+        stmt = _insert(session, table)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["code"], set_={"parent_id": func.coalesce(table.c.parent_id, stmt.excluded.parent_id)})
+        data = [{"code": r.code, "name": r.name, "kind": r.kind.value,
+                 "parent_id": ids.get(r.parent_code) if r.parent_code else None, "population": r.population}
+                for r in level]
+        for start in range(0, len(data), _CHUNK):
+            session.execute(stmt, data[start : start + _CHUNK])
+        ids = region_ids(session)
+    return len(rows)
+
+
+def add_new_indicators(session: Session, rows: Iterable[IndicatorRow]) -> int:
+    """Register indicators that do not exist yet (existing ones, possibly edited by an admin, stay)."""
+    data = [row.model_dump() for row in rows]
+    for d in data:
+        d["desired_direction"] = d["desired_direction"].value
+    if not data:
+        return 0
+    stmt = _insert(session, Indicator.__table__).on_conflict_do_nothing(index_elements=["code"])
+    for start in range(0, len(data), _CHUNK):
+        session.execute(stmt, data[start : start + _CHUNK])
+    return len(data)
 
 
 def upsert_indicators(session: Session, rows: Iterable[IndicatorRow]) -> int:

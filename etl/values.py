@@ -10,9 +10,10 @@ from db.models import ObservationStatus
 SECRET_MARKERS = {"x"}
 MISSING_MARKERS = {"", ".", "-", "?", "..", "n.v.t.", "nvt"}
 
-_DUTCH_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
-_PLAIN = re.compile(r"^[+-]?(\d+([.,]\d+)?|[.,]\d+)$")
-_EN_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_DOT_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+_COMMA_NUMBER = re.compile(r"^[+-]?(\d+,?\d*|,\d+)([eE][+-]?\d+)?$")
+_DUTCH_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d*)?$")
+_EN_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
 
 
 class ValueError_(ValueError):  # noqa: N801 - keeps the builtin name free for callers
@@ -24,6 +25,7 @@ def parse_value(raw: object, decimal: str | None = None) -> tuple[float | None, 
 
     `decimal` is "," for Dutch files, "." for CBS/English files, None to infer from the text:
     "1.234,5" and "12,5" are Dutch, "1234.5" is not. Raises ValueError_ for text that is no figure.
+    A trailing "*" marks a provisional figure; the CBS markers (. x - ? and empty) give no value.
     """
     if raw is None:
         return None, ObservationStatus.MISSING
@@ -32,6 +34,8 @@ def parse_value(raw: object, decimal: str | None = None) -> tuple[float | None, 
     if isinstance(raw, int | float):
         if raw != raw:  # NaN
             return None, ObservationStatus.MISSING
+        if raw in (float("inf"), float("-inf")):
+            raise ValueError_(f"{raw!r} is geen getal")
         return float(raw), ObservationStatus.DEFINITIVE
     text = str(raw).strip().replace("\u00a0", "").replace(" ", "")
     status = ObservationStatus.DEFINITIVE
@@ -44,19 +48,16 @@ def parse_value(raw: object, decimal: str | None = None) -> tuple[float | None, 
     if low in MISSING_MARKERS:
         return None, ObservationStatus.MISSING
     text = text.replace("\u2212", "-")
-    if decimal == ",":
-        if _DUTCH_THOUSANDS.match(text) or _PLAIN.match(text):
-            return float(text.replace(".", "").replace(",", ".")), status
-    elif decimal == ".":
-        if _EN_THOUSANDS.match(text):
-            return float(text.replace(",", "")), status
-        if _PLAIN.match(text) and "," not in text:
-            return float(text), status
-    else:
+    if decimal == "," or (decimal is None and ("," in text or _DUTCH_THOUSANDS.match(text))):
+        if _COMMA_NUMBER.match(text):
+            return float(text.replace(",", ".")), status
         if _DUTCH_THOUSANDS.match(text):
             return float(text.replace(".", "").replace(",", ".")), status
-        if _PLAIN.match(text):
-            return float(text.replace(",", ".")), status
+    else:
+        if _DOT_NUMBER.match(text):
+            return float(text), status
+        if _EN_THOUSANDS.match(text):
+            return float(text.replace(",", "")), status
     raise ValueError_(f"{raw!r} is geen getal")
 
 

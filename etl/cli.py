@@ -1,0 +1,239 @@
+"""`python -m etl …`: the command line for loads. Exit status 0 = done, 1 = refused (nothing changed),
+2 = wrong use or unreachable database. Errors go to stderr in plain Dutch, never as a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+
+from db.migrate import upgrade
+from db.models import DataLoad
+from db.session import session_scope
+from etl import messages as msg
+from etl.pipeline import Outcome, run_load
+from etl.progress import Progress
+from etl.reading import FileRefused
+from indicators.formatting import format_number
+
+EXIT_DONE, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+SHOWN_ERRORS = 50
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own messages, in our exit code for wrong use
+        self.print_usage(sys.stderr)
+        print(f"fout: {message}", file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m etl", description=msg.CLI_DESCRIPTION)
+    parser.add_argument("--database-url", help="SQLAlchemy-URL (standaard: DATABASE_URL of de instelling van de app)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="opdracht", parser_class=_Parser)
+
+    cbs = sub.add_parser("load-cbs", help=msg.CLI_LOAD_CBS, description=msg.CLI_LOAD_CBS)
+    cbs.add_argument("path", metavar="PAD", type=Path, help=msg.CLI_PATH)
+    cbs.add_argument("--table", "--tabel", dest="table", help=msg.CLI_TABLE)
+    cbs.add_argument("--periode", dest="period", help=msg.CLI_PERIOD)
+
+    table = sub.add_parser("load-table", help=msg.CLI_LOAD_TABLE, description=msg.CLI_LOAD_TABLE)
+    table.add_argument("path", metavar="PAD", type=Path, help=msg.CLI_PATH)
+    table.add_argument("--decimal", "--decimaal", dest="decimal", choices=[",", "."], help=msg.CLI_DECIMAL)
+
+    for p in (cbs, table):
+        p.add_argument("--skip-invalid", action="store_true", help=msg.CLI_SKIP_INVALID)
+        p.add_argument("--rejected", "--afgekeurd", dest="rejected", type=Path, help=msg.CLI_REJECTED)
+        p.add_argument("--quiet", "-q", action="store_true", help=msg.CLI_QUIET)
+
+    status = sub.add_parser("status", help=msg.CLI_STATUS, description=msg.CLI_STATUS)
+    status.add_argument("--limit", type=int, default=15, help=msg.CLI_LIMIT)
+
+    fetch = sub.add_parser("fetch-cbs", help=msg.CLI_FETCH_CBS, description=msg.CLI_FETCH_CBS)
+    fetch.add_argument("table", metavar="TABEL", help=msg.CLI_TABLE)
+    fetch.add_argument("--out", type=Path, help=msg.CLI_OUT)
+    fetch.add_argument("--quiet", "-q", action="store_true", help=msg.CLI_QUIET)
+
+    geo = sub.add_parser("load-geo", help=msg.CLI_LOAD_GEO, description=msg.CLI_LOAD_GEO)
+    geo.add_argument("path", metavar="PAD", type=Path, help=msg.CLI_PATH)
+
+    sub.add_parser("load-demo", help=msg.CLI_LOAD_DEMO, description=msg.CLI_LOAD_DEMO)
+    return parser
+
+
+def _database_url(args: argparse.Namespace) -> str:
+    if args.database_url:
+        return args.database_url
+    from settings import get_settings
+
+    return os.environ.get("DATABASE_URL") or get_settings().database_url
+
+
+def _print_errors(errors: list, total: int) -> None:
+    print(msg.REPORT_HEADER, file=sys.stderr)
+    for e in errors[:SHOWN_ERRORS]:
+        print(f"{e.file};{e.line};{e.column};{e.value};{e.reason}", file=sys.stderr)
+    if total > SHOWN_ERRORS:
+        print(f"… en nog {format_number(total - SHOWN_ERRORS)} fout(en).", file=sys.stderr)
+
+
+def _report(outcome: Outcome) -> int:
+    for notice in outcome.notices:
+        print(notice, file=sys.stderr)
+    if outcome.status != "gereed":
+        if outcome.errors:
+            _print_errors(outcome.errors, outcome.error_total)
+            print(msg.REFUSED.format(count=format_number(outcome.error_total)), file=sys.stderr)
+        else:
+            print(outcome.message, file=sys.stderr)
+            print(msg.REFUSED_FILE, file=sys.stderr)
+        return EXIT_REFUSED
+    counts = outcome.counts
+    if counts is not None and (outcome.rows_read or not outcome.regions):
+        seconds = max(outcome.seconds, 1e-6)
+        print(msg.DONE.format(loaded=format_number(counts.loaded), new=format_number(counts.new),
+                              changed=format_number(counts.changed), unchanged=format_number(counts.unchanged),
+                              read=format_number(outcome.rows_read), seconds=format_number(outcome.seconds, 1),
+                              rate=format_number(outcome.rows_read / seconds)))
+    else:
+        print(msg.DONE_REGIONS.format(regions=format_number(outcome.regions),
+                                      seconds=format_number(outcome.seconds, 1)))
+    if outcome.rejected:
+        print(msg.SKIPPED.format(count=format_number(outcome.rejected), path=outcome.rejected_path), file=sys.stderr)
+    return EXIT_DONE
+
+
+def cmd_load_cbs(args: argparse.Namespace, url: str) -> int:
+    from etl.sources import read_cbs
+
+    outcome = run_load(url, lambda session: read_cbs(args.path, session, args.table, args.period),
+                       skip_invalid=args.skip_invalid, rejected_path=args.rejected,
+                       progress=Progress(enabled=not args.quiet))
+    return _report(outcome)
+
+
+def cmd_load_table(args: argparse.Namespace, url: str) -> int:
+    from etl import templates
+
+    try:
+        table = templates.open_table(args.path)
+    except FileRefused as refused:
+        print(refused, file=sys.stderr)
+        print(msg.REFUSED_FILE, file=sys.stderr)
+        return EXIT_REFUSED
+    if templates.is_results_table(table.header):
+        try:
+            outcome = templates.load_results(url, table, args.skip_invalid, args.rejected)
+        except FileRefused as refused:
+            print(refused, file=sys.stderr)
+            print(msg.REFUSED_FILE, file=sys.stderr)
+            return EXIT_REFUSED
+        for notice in outcome.notices:
+            print(notice, file=sys.stderr)
+        if outcome.status != "gereed":
+            _print_errors(outcome.errors, len(outcome.errors))
+            print(outcome.message, file=sys.stderr)
+            return EXIT_REFUSED
+        print(msg.DONE_RESULTS.format(loaded=outcome.new + outcome.changed, new=outcome.new,
+                                      changed=outcome.changed, unchanged=outcome.unchanged))
+        if outcome.rejected:
+            print(msg.SKIPPED.format(count=outcome.rejected, path=outcome.rejected_path), file=sys.stderr)
+        return EXIT_DONE
+    outcome = run_load(url, lambda session: templates.read_figures(table, session, args.decimal),
+                       skip_invalid=args.skip_invalid, rejected_path=args.rejected,
+                       progress=Progress(enabled=not args.quiet))
+    return _report(outcome)
+
+
+def cmd_status(args: argparse.Namespace, url: str) -> int:
+    with session_scope(url) as session:
+        loads = session.scalars(select(DataLoad).order_by(DataLoad.id.desc()).limit(args.limit)).all()
+        if not loads:
+            print(msg.STATUS_EMPTY)
+            return EXIT_DONE
+        print(msg.STATUS_HEADER.format(id="nr", started="begonnen (UTC)", status="status", kind="soort",
+                                       read="gelezen", loaded="geladen", rejected="fouten", duration="duur",
+                                       what="bron"))
+        for load in loads:
+            duration = load.duration_s
+            print(msg.STATUS_HEADER.format(
+                id=load.id, started=load.started_at.strftime("%d-%m-%Y %H:%M") if load.started_at else "",
+                status=load.status, kind=load.kind or "-", read=format_number(load.rows_read),
+                loaded=format_number(load.rows_loaded), rejected=format_number(load.rows_rejected),
+                duration=(format_number(duration, 1) + " s") if duration is not None else "-",
+                what=(load.table_id or "") + " " + Path(load.path or "").name))
+            if load.error_report:
+                for line in load.error_report.splitlines()[:3]:
+                    print(f"      {line}")
+    return EXIT_DONE
+
+
+def cmd_fetch_cbs(args: argparse.Namespace, url: str) -> int:
+    from etl.fetch import FetchError, fetch_table
+    from etl.sources import read_cbs
+
+    try:
+        folder = fetch_table(args.table, args.out)
+    except FetchError as exc:
+        print(msg.FETCH_FAILED.format(error=exc), file=sys.stderr)
+        return EXIT_REFUSED
+    outcome = run_load(url, lambda session: read_cbs(folder, session, args.table.upper()),
+                       progress=Progress(enabled=not args.quiet))
+    return _report(outcome)
+
+
+def cmd_load_geo(args: argparse.Namespace, url: str) -> int:
+    from etl import geo
+
+    try:
+        count = geo.load_boundaries(url, args.path)
+    except (geo.GeoError, FileRefused) as exc:
+        print(exc, file=sys.stderr)
+        print(msg.REFUSED_FILE, file=sys.stderr)
+        return EXIT_REFUSED
+    print(msg.GEO_DONE.format(count=format_number(count)))
+    return EXIT_DONE
+
+
+def cmd_load_demo(args: argparse.Namespace, url: str) -> int:
+    from etl.demo import load_demo
+
+    report = load_demo(url)
+    print(msg.DEMO_DONE.format(regions=format_number(report.regions), observations=format_number(report.observations)))
+    return EXIT_DONE
+
+
+COMMANDS = {"load-cbs": cmd_load_cbs, "load-table": cmd_load_table, "status": cmd_status,
+            "fetch-cbs": cmd_fetch_cbs, "load-geo": cmd_load_geo, "load-demo": cmd_load_demo}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    url = _database_url(args)
+    try:
+        upgrade(url)
+    except (SQLAlchemyError, OSError) as exc:
+        print(msg.DB_UNREACHABLE.format(url=_safe(url), error=str(exc).splitlines()[0]), file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return COMMANDS[args.command](args, url)
+    except KeyboardInterrupt:
+        print("Afgebroken; er is niets gewijzigd in de database.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback, always a plain message
+        print(msg.UNEXPECTED.format(kind=type(exc).__name__, error=str(exc).splitlines()[0] if str(exc) else ""),
+              file=sys.stderr)
+        return EXIT_REFUSED
+
+
+def _safe(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001
+        return "?"

@@ -1,0 +1,108 @@
+"""All Dutch text of the ETL command line and its error reports, in one place so it can be translated."""
+
+# whole-file problems
+FILE_MISSING = "Bestand of map niet gevonden: {path}"
+FILE_IS_DIR = "{path} is een map; geef een bestand op (of gebruik load-cbs voor een CBS-map)."
+FILE_EMPTY = "{name} is leeg: er staan geen regels in."
+FILE_IS_ZIP = "{name} is een zip- of Excelbestand, geen CSV. Sla het op als .xlsx of .csv en probeer opnieuw."
+FILE_IS_PDF = "{name} is een PDF, geen tabel. Download de cijfers als CSV of Excel."
+FILE_IS_BINARY = "{name} is geen tekstbestand (er staan binaire tekens in). Is het het goede bestand?"
+FILE_ENCODING = "{name} is geen leesbare tekst (onbekende tekenset rond byte {pos}). Sla het op als UTF-8."
+FILE_ENCODING_AT = (
+    "{name}: ongeldige tekens rond regel {line}: het bestand begint als UTF-8 maar is dat verderop niet. "
+    "Sla het opnieuw op als UTF-8."
+)
+FILE_FIELD_TOO_LARGE = "{name}, regel {line}: een veld is groter dan 1 MB; dit is geen cijferbestand (of een aanhalingsteken sluit niet)."
+FILE_CSV_BROKEN = "{name}, regel {line}: het CSV-bestand is beschadigd ({error})."
+FILE_ONE_COLUMN = (
+    "{name} heeft maar één kolom: het scheidingsteken is niet herkend (verwacht komma, puntkomma of tab)."
+)
+FILE_XLSX_BROKEN = "{name} is geen leesbaar Excel-bestand ({error})."
+FILE_NO_ROWS = "{name} bevat alleen een kopregel en geen cijfers."
+FILE_UNKNOWN_TYPE = (
+    "{name}: onbekend bestandstype. load-cbs leest een CBS-map (data.csv met DataProperties.csv), "
+    "een StatLine-CSV-export of een OData-JSON-bestand; load-table leest .csv of .xlsx."
+)
+FILE_JSON_BROKEN = "{name} is geen geldige JSON ({error})."
+FILE_JSON_SHAPE = (
+    "{name}: onbekende JSON-vorm. Verwacht OData v3 (TypedDataSet, 'value' met RegioS/Perioden) of "
+    "v4 (Observations met Measure, Value, ValueAttribute)."
+)
+FOLDER_NO_DATA = (
+    "{name}: in deze map staat geen data.csv, TypedDataSet.json, Observations.json of regio-dimensie "
+    "(RegioS.csv, WijkenEnBuurten.csv)."
+)
+FOLDER_NO_PROPERTIES = "{name}: DataProperties.csv ontbreekt; zonder die metadata zijn de kolommen niet te duiden."
+MISSING_COLUMNS = "{name}: verplichte kolom(men) ontbreken: {missing}. Gevonden kolommen: {found}."
+NO_PERIOD = (
+    "{name}: de tabel heeft geen Perioden-kolom en TableInfos noemt geen periode; geef de periode op "
+    "met --periode (bijvoorbeeld --periode 2022)."
+)
+NO_MEASURES = "{name}: geen enkele kolom met cijfers gevonden."
+TOO_MANY_ERRORS = "Gestopt na {count} fouten; er kunnen er meer zijn."
+
+# row problems (reasons)
+ROW_UNKNOWN_REGION = "onbekende regio {value!r}: laad eerst de regio-indeling (CBS 85067NED of 85318NED)"
+ROW_BAD_REGION = "{value!r} is geen regiocode zoals GM0141, WK014101 of BU01410101"
+ROW_UNKNOWN_INDICATOR = "onbekende indicator {value!r}: voeg een kolom indicator_naam toe om hem aan te maken"
+ROW_BAD_PERIOD = "{value!r} is geen periode (verwacht bijvoorbeeld 2023, 2023-Q3, 2023KW03 of 3e kwartaal 2023)"
+ROW_BAD_VALUE = "{value!r} is geen getal en geen bekend teken (. x - ? of leeg)"
+ROW_SHORT = "de regel heeft {got} van de {want} kolommen (afgebroken bestand of verkeerd scheidingsteken?)"
+ROW_LONG = "de regel heeft {got} kolommen, de kopregel {want} (verkeerd scheidingsteken of aanhalingsteken?)"
+ROW_DUPLICATE = "dubbele regel: dezelfde indicator, regio en periode staan al op regel {first} met een andere waarde"
+ROW_EMPTY_KEY = "{column} is leeg"
+ROW_UNKNOWN_PROJECT = "onbekend project {value!r}"
+ROW_UNKNOWN_RESULT = "project {project!r} heeft geen resultaat {value!r}"
+ROW_BAD_STATUS = "onbekende status {value!r} (gebruik op koers, aandacht, niet op koers of onbekend)"
+
+# notices (the load goes on)
+NOTICE_CP1252 = "Het bestand is gelezen als Windows-1252 (geen UTF-8)."
+NOTICE_UTF16 = "Het bestand is gelezen als UTF-16."
+NOTICE_IDENTICAL_DUPLICATES = "{count} dubbele regel(s) met dezelfde waarde zijn één keer geladen."
+NOTICE_OTHER_REGIONS = "{count} waarde(n) voor gebieden buiten gemeente/wijk/buurt (zoals landsdelen of COROP) overgeslagen."
+NOTICE_IGNORED_COLUMNS = "Kolommen die niet gebruikt worden: {columns}."
+NOTICE_RENAMED_COLUMNS = "Kolommen herkend onder een andere naam: {columns}."
+NOTICE_DECIMAL = "Getallen gelezen met decimaal{sep} ({example})."
+NOTICE_NEW_INDICATORS = "{count} nieuwe indicator(en) aangemaakt; een beheerder moet ze nog nakijken: {codes}."
+NOTICE_NO_REGION_COLUMN = "Geen regiokolom gevonden: alle cijfers gelden voor Nederland (NL01)."
+NOTICE_PERIOD_FROM_METADATA = "Geen Perioden-kolom: periode {period} uit de tabelinformatie."
+NOTICE_REGIONS_LOADED = "{count} regio's uit de regio-indeling bijgewerkt of toegevoegd."
+
+# command line
+CLI_DESCRIPTION = "Perspectief ETL: laad cijfers van CBS en van de gemeente zelf in de database (DATABASE_URL)."
+CLI_LOAD_CBS = "Laad een CBS StatLine-tabel (OData-map, StatLine-CSV-export of OData-JSON)."
+CLI_LOAD_TABLE = "Laad een eigen tabel (CSV of .xlsx): cijfers per indicator/regio/periode, of projectresultaten."
+CLI_STATUS = "Toon de laatste laadacties met aantallen, fouten en duur."
+CLI_FETCH_CBS = "Haal een CBS-tabel op via de OData-API (netwerk nodig) en laad hem."
+CLI_LOAD_GEO = "Laad grenzen van gemeenten of wijken (GeoJSON) voor de kaart."
+CLI_LOAD_DEMO = "Laad de demo (Almelo) in de database."
+CLI_PATH = "pad naar het bestand of de map"
+CLI_TABLE = "CBS-tabelnummer, bijvoorbeeld 85067NED (standaard: uit de mapnaam of de metadata)"
+CLI_SKIP_INVALID = "laad de goede regels en schrijf de afgekeurde naar een bestand (standaard: bij fouten niets laden)"
+CLI_REJECTED = "bestand voor afgekeurde regels (standaard: <invoer>.afgekeurd.csv naast de invoer)"
+CLI_DECIMAL = "decimaalteken in de getallen: ',' of '.' (standaard: herkennen)"
+CLI_PERIOD = "periode voor een tabel zonder Perioden-kolom, bijvoorbeeld 2022"
+CLI_QUIET = "geen voortgangsbalk"
+CLI_LIMIT = "aantal laadacties (standaard 15)"
+CLI_OUT = "map om de opgehaalde bestanden in te bewaren"
+
+DONE = (
+    "Klaar: {loaded} waarden geladen ({new} nieuw, {changed} gewijzigd, {unchanged} ongewijzigd) "
+    "uit {read} gelezen in {seconds} s ({rate} per seconde)."
+)
+DONE_REGIONS = "Klaar: {regions} regio's bijgewerkt of toegevoegd in {seconds} s."
+DONE_RESULTS = "Klaar: {loaded} metingen geladen ({new} nieuw, {changed} gewijzigd, {unchanged} ongewijzigd)."
+REFUSED = "Geweigerd: {count} fout(en) gevonden; er is niets gewijzigd in de database."
+REFUSED_FILE = "Geweigerd: er is niets gewijzigd in de database."
+SKIPPED = "{count} regel(s) afgekeurd en overgeslagen; zie {path}."
+REPORT_HEADER = "bestand;regel;kolom;waarde;reden"
+UNEXPECTED = "Onverwachte fout ({kind}): {error}. Er is niets gewijzigd in de database."
+DB_UNREACHABLE = "De database is niet bereikbaar ({url}): {error}"
+STATUS_EMPTY = "Er is nog niets geladen."
+STATUS_HEADER = "{id:>4}  {started:<17} {status:<10} {kind:<10} {read:>10} {loaded:>10} {rejected:>8} {duration:>8}  {what}"
+PROGRESS_DESC = "Laden"
+PROGRESS_LINE = "voortgang: {rows} rijen, {rate} rijen/s"
+FETCH_START = "Ophalen van {table} bij {url} …"
+FETCH_FAILED = "Ophalen mislukt: {error}"
+GEO_DONE = "Klaar: {count} grenzen geladen."
+DEMO_DONE = "Klaar: demo geladen ({regions} regio's, {observations} waarnemingen)."
