@@ -10,8 +10,10 @@ from dash import html
 from dashboard import texts
 from dashboard.components.badges import example_label, status_badge
 from dashboard.components.controls import scroll_region
+from dashboard.components.story_links import story_links
 from indicators.formatting import RESULT_KIND_LABELS, format_number
 from indicators.queries import ResultView
+from indicators.sparkline import data_uri, sparkline_svg
 
 HEAD = [texts.COL_MEASURE, texts.COL_KIND, texts.COL_QUARTER, texts.COL_TARGET, texts.COL_REALISED,
         texts.COL_STATUS, texts.COL_EXPLANATION]
@@ -35,10 +37,27 @@ def _history(result: ResultView) -> html.Details:
     ])
 
 
+def sparkline(result: ResultView) -> html.Img | None:
+    """Realised against target over the quarters; the alt text says the same in words."""
+    ms = result.measurements
+    svg = sparkline_svg([m.realised for m in ms], [m.target for m in ms])
+    if svg is None:
+        return None
+    with_value = [m for m in ms if m.realised is not None]
+    first, last = with_value[0], with_value[-1]
+
+    def fmt(v: float | None) -> str:
+        return format_number(v, result.decimals, result.unit)
+
+    return html.Img(src=data_uri(svg), className="sparkline", width=120, height=32, alt=texts.SPARKLINE_ALT.format(
+        count=len(ms), first=fmt(first.realised), first_period=first.period.label, last=fmt(last.realised),
+        last_period=last.period.label, target=fmt(last.target)))
+
+
 def result_row(result: ResultView) -> html.Tr:
     m = result.latest
     return html.Tr(id=f"resultaat-{result.id}", className="result-row", children=[
-        html.Th(scope="row", children=[result.name, _history(result)]),
+        html.Th(scope="row", children=[result.name, sparkline(result), story_links(result.stories), _history(result)]),
         html.Td(RESULT_KIND_LABELS[result.kind]),
         html.Td(m.period.label if m else "–"),
         html.Td(format_number(m.target if m else None, result.decimals, result.unit), className="num"),

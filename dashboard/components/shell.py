@@ -15,6 +15,7 @@ def header() -> html.Header:
             ]),
             html.Nav(**{"aria-label": texts.NAV_LABEL}, children=html.Ul(className="nav-list", children=[
                 html.Li(dcc.Link(texts.NAV_OVERVIEW, href="/")),
+                html.Li(dcc.Link(texts.NAV_DISTRICTS, href="/wijken")),
             ])),
         ]),
     ])

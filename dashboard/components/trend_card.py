@@ -7,6 +7,8 @@ from dash import dcc, html
 from dashboard import texts
 from dashboard.components.badges import example_label, verdict_badge
 from dashboard.components.controls import scroll_region
+from dashboard.components.downloads import download_links
+from dashboard.components.story_links import story_links
 from dashboard.components.trend_chart import chart, create_figure, data_table, region_list
 from indicators.formatting import DIRECTION_LABELS, format_change, format_date, format_number
 from indicators.queries import TrendView
@@ -21,7 +23,8 @@ def provenance_line(source: str, table_id: str | None, loaded) -> str:  # noqa: 
     return " · ".join(parts)
 
 
-def trend_card(trend: TrendView, baseline_year: int) -> html.Article:
+def trend_card(trend: TrendView, baseline_year: int, download: dict[str, str | None] | None = None,
+               ) -> html.Article:
     ind, s = trend.indicator, trend.summary
     figure = create_figure(trend.series, trend.region_names, ind.unit, ind.decimals, baseline_year,
                            (trend.target_value, trend.target_year) if trend.target_value is not None else None)
@@ -50,4 +53,6 @@ def trend_card(trend: TrendView, baseline_year: int) -> html.Article:
                                      show_source=True), texts.TABLE_REGION.format(name=ind.name)),
         ]),
         html.P(provenance_line(ind.source, ind.cbs_table_id, trend.last_loaded), className="provenance"),
+        download_links("trend", {**download, "indicator": ind.code}, ind.name) if download is not None else None,
+        story_links(trend.stories),
     ])

@@ -10,6 +10,7 @@ from dash.exceptions import PreventUpdate
 from dashboard import texts
 from dashboard.components.badges import example_label, verdict_badge
 from dashboard.components.controls import flatten, radio_group, region_checklists, scroll_region
+from dashboard.components.downloads import download_links
 from dashboard.components.story_tile import story_tile
 from dashboard.components.trend_chart import chart, create_figure, data_table, region_list
 from dashboard.data import read_session
@@ -41,6 +42,9 @@ def figures(view: IndicatorView) -> list:
         scroll_region(data_table(view.series, view.region_names, info.unit, info.decimals,
                                  caption=f"{info.name} ({info.unit})"),
                       texts.TABLE_REGION.format(name=info.name)),
+        download_links("trend", {"indicator": info.code, "regio": view.home_code,
+                                 "vergelijk": ",".join(c for c in view.series if c != view.home_code) or "geen",
+                                 "periode": view.period_kind.value}, info.name),
     ]
 
 

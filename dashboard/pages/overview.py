@@ -5,6 +5,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard import texts
+from dashboard.components.quarter_link import latest_quarter_link
 from dashboard.components.summary import programme_summary
 from dashboard.data import read_session
 from db.models import MeasurementStatus
@@ -54,5 +55,6 @@ def layout(**_query: str) -> html.Div:
     return html.Div(className="container page-overview", children=[
         html.H1(texts.OVERVIEW_TITLE),
         html.P(texts.OVERVIEW_INTRO, className="lead"),
+        latest_quarter_link(),
         html.Div(className="card-grid", children=[card(c) for c in cards]),
     ])

@@ -9,6 +9,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard import texts
 from dashboard.components.controls import flatten, region_checklists
+from dashboard.components.downloads import download_links
 from dashboard.components.result_table import result_table
 from dashboard.components.story_tile import story_tile
 from dashboard.components.summary import programme_summary
@@ -23,10 +24,12 @@ from indicators.trends import count_verdicts
 DEFAULT_COMPARE = [COUNTRY]
 
 
-def trends_grid(trends: list[TrendView], baseline_year: int) -> list:
+def trends_grid(trends: list[TrendView], baseline_year: int, slug: str | None = None,
+                compare: list[str] | None = None) -> list:
     if not trends:
         return [html.P(texts.NO_TRENDS)]
-    return [trend_card(t, baseline_year) for t in trends]
+    download = {"programma": slug, "vergelijk": ",".join(compare or []) or "geen"} if slug else None
+    return [trend_card(t, baseline_year, download) for t in trends]
 
 
 def _section(section_id: str, title: str, intro: str, *children) -> html.Section:  # noqa: ANN002
@@ -58,9 +61,11 @@ def page(view: ProgrammeView, compare: list[str]) -> html.Div:
         _section("trends", texts.SECTION_TRENDS, texts.TRENDS_INTRO.format(baseline=view.baseline_year),
                  region_checklists("programma-vergelijk", view.comparison_options, compare),
                  html.Div(id="programma-trends", className="trend-grid", children=trends_grid(
-                     view.trends, view.baseline_year))),
+                     view.trends, view.baseline_year, view.slug, compare))),
         _section("resultaten", texts.SECTION_RESULTS, texts.RESULTS_INTRO,
-                 result_table(view.results, view.name) if view.results else html.P(texts.NO_RESULTS)),
+                 result_table(view.results, view.name) if view.results else html.P(texts.NO_RESULTS),
+                 download_links("resultaten", {"programma": view.slug}, texts.RESULTS_CAPTION.format(name=view.name))
+                 if view.results else None),
         _section("verhalen", texts.SECTION_STORIES, texts.STORIES_INTRO,
                  html.Div(className="story-grid", children=[story_tile(s) for s in view.stories])
                  if view.stories else html.P(texts.NO_STORIES)),
@@ -101,7 +106,7 @@ def update_trends(groups: list[list[str] | None], slug: str | None) -> tuple[lis
     if found is None:
         raise PreventUpdate
     baseline, trends = found
-    return trends_grid(trends, baseline), build_search(vergelijk=compare or ["geen"])
+    return trends_grid(trends, baseline, slug, compare), build_search(vergelijk=compare or ["geen"])
 
 
 callback(

@@ -1,0 +1,132 @@
+"""Read side of part 3 – Rijkere verantwoording: one story with its media and the figures it explains,
+and the reverse links (which stories belong to a result or a trend)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import PurePosixPath
+from urllib.parse import parse_qs, urlparse
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import Indicator, Programme, Project, Result, Story
+
+NOCOOKIE = "https://www.youtube-nocookie.com/embed/"
+_YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{6,20}$")
+_YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be", "www.youtube-nocookie.com",
+                  "youtube-nocookie.com"}
+_SAFE_FILE = re.compile(r"^[A-Za-z0-9_./-]+\.(mp4|webm)$")
+MEDIA_URL_PREFIX = "/assets/media/"
+
+
+@dataclass(frozen=True)
+class Media:
+    """How to show a story's video: a youtube-nocookie embed, or an own file with a captions track."""
+
+    kind: str  # "youtube" | "video"
+    src: str
+    captions: str | None = None  # WebVTT next to an own video file (same name, .vtt)
+
+
+@dataclass(frozen=True)
+class StoryLink:
+    id: int
+    title: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class StoryDetail:
+    id: int
+    kind: str
+    title: str
+    summary: str
+    body: str
+    transcript: str
+    story_date: date
+    is_example: bool
+    media: Media | None
+    media_url: str | None
+    programme_slug: str
+    programme_name: str
+    project_name: str | None
+    result_id: int | None
+    result_name: str | None
+    indicator_code: str | None
+    indicator_name: str | None
+
+
+def youtube_id(url: str | None) -> str | None:
+    """The video id of a YouTube watch/short/embed URL, else None."""
+    if not url:
+        return None
+    parsed = urlparse(url.strip())
+    if parsed.scheme not in ("http", "https") or parsed.hostname not in _YOUTUBE_HOSTS:
+        return None
+    if parsed.hostname == "youtu.be":
+        candidate = parsed.path.strip("/")
+    elif parsed.path.startswith(("/embed/", "/shorts/")):
+        candidate = parsed.path.split("/")[2]
+    else:
+        candidate = (parse_qs(parsed.query).get("v") or [""])[0]
+    return candidate if _YOUTUBE_ID.match(candidate or "") else None
+
+
+def media_for(media_url: str | None, media_file: str | None) -> Media | None:
+    """The privacy-friendly way to show a story's video: own file first (no third party at all), else a
+    youtube-nocookie embed; anything else is shown as a plain link by the page, not embedded."""
+    if media_file and _SAFE_FILE.match(media_file) and ".." not in media_file:
+        path = PurePosixPath(media_file)
+        return Media("video", MEDIA_URL_PREFIX + str(path), MEDIA_URL_PREFIX + str(path.with_suffix(".vtt")))
+    if vid := youtube_id(media_url):
+        return Media("youtube", f"{NOCOOKIE}{vid}?rel=0")
+    return None
+
+
+def story_detail(session: Session, story_id: int) -> StoryDetail | None:
+    row = session.execute(
+        select(Story, Programme.slug, Programme.name, Project.name, Result.name, Indicator.code, Indicator.name)
+        .join(Programme, Programme.id == Story.programme_id)
+        .outerjoin(Project, Project.id == Story.project_id)
+        .outerjoin(Result, Result.id == Story.result_id)
+        .outerjoin(Indicator, Indicator.id == Story.indicator_id)
+        .where(Story.id == story_id)
+    ).first()
+    if row is None:
+        return None
+    s, slug, programme_name, project_name, result_name, ind_code, ind_name = row
+    return StoryDetail(
+        id=s.id, kind=s.kind.value, title=s.title, summary=s.summary, body=s.body, transcript=s.transcript,
+        story_date=s.story_date, is_example=s.is_example, media=media_for(s.media_url, s.media_file),
+        media_url=s.media_url, programme_slug=slug, programme_name=programme_name, project_name=project_name,
+        result_id=s.result_id, result_name=result_name, indicator_code=ind_code, indicator_name=ind_name,
+    )
+
+
+def stories_by_result(session: Session, result_ids: Sequence[int]) -> dict[int, list[StoryLink]]:
+    """The stories that explain each result ("het verhaal achter de cijfers"), newest first."""
+    out: dict[int, list[StoryLink]] = defaultdict(list)
+    if result_ids:
+        for rid, sid, title, kind in session.execute(
+                select(Story.result_id, Story.id, Story.title, Story.kind)
+                .where(Story.result_id.in_(list(result_ids))).order_by(Story.story_date.desc(), Story.id)):
+            out[rid].append(StoryLink(sid, title, kind.value))
+    return out
+
+
+def stories_by_indicator(session: Session, programme_id: int, indicator_ids: Sequence[int]
+                         ) -> dict[int, list[StoryLink]]:
+    """The stories of a programme that explain each of its trends, newest first."""
+    out: dict[int, list[StoryLink]] = defaultdict(list)
+    if indicator_ids:
+        for iid, sid, title, kind in session.execute(
+                select(Story.indicator_id, Story.id, Story.title, Story.kind)
+                .where(Story.programme_id == programme_id, Story.indicator_id.in_(list(indicator_ids)))
+                .order_by(Story.story_date.desc(), Story.id)):
+            out[iid].append(StoryLink(sid, title, kind.value))
+    return out
