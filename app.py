@@ -14,6 +14,8 @@ from flask_compress import Compress
 from dashboard import texts
 from dashboard.components.shell import demo_banner, footer, header
 from dashboard.data import CONFIG_KEY
+from dashboard.downloads import register_downloads
+from dashboard.exports.routes import register_quarter_routes
 from settings import Settings, get_settings
 
 INDEX_STRING = """<!DOCTYPE html>
@@ -62,6 +64,8 @@ def create_app(settings: Settings | None = None) -> Dash:
     app.server.config[CONFIG_KEY] = settings.database_url
     app.server.config["SECRET_KEY"] = settings.secret_key.get_secret_value()
     Compress(app.server)
+    register_downloads(app.server)
+    register_quarter_routes(app.server)
     app.layout = html.Div(className="app-shell", children=[
         dcc.Location(id="url", refresh=False),
         dcc.Store(id="page-title"),

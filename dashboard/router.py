@@ -10,7 +10,7 @@ from urllib.parse import unquote
 from dash import Input, Output, State, callback, clientside_callback, html
 
 from dashboard import texts
-from dashboard.pages import districts, indicator, not_found, overview, programme, story
+from dashboard.pages import districts, indicator, not_found, overview, presentation, programme, quarter, story
 from dashboard.urlstate import parse_query
 
 ROUTES: list[tuple[re.Pattern, Callable[..., html.Div], str]] = [
@@ -19,6 +19,8 @@ ROUTES: list[tuple[re.Pattern, Callable[..., html.Div], str]] = [
     (re.compile(r"^/indicator/(?P<code>[A-Za-z0-9_-]+)/?$"), indicator.layout, "Indicator"),
     (re.compile(r"^/verhaal/(?P<story_id>[0-9]+)/?$"), story.layout, "Verhaal"),
     (re.compile(r"^/wijken/?$"), districts.layout, texts.DISTRICTS_TITLE_EMPTY),
+    (re.compile(r"^/kwartaal/(?P<quarter>[^/]+?)/?$"), quarter.layout, texts.QUARTER_TITLE.format(label="")),
+    (re.compile(r"^/kwartaal/(?P<quarter>[^/]+)/presentatie/?$"), presentation.layout, texts.QUARTER_PRESENT),
 ]
 
 

@@ -174,7 +174,6 @@ DISTRICTS_CAPTION = "{indicator} per wijk van {gemeente}, {period}"
 DISTRICTS_COL_CODE = "Wijkcode"
 DISTRICTS_COL_NAME = "Wijk"
 DISTRICTS_COL_CLASS = "Klasse"
-DISTRICTS_CLASS_LABELS = {"groen": "Groen", "oranje": "Oranje", "rood": "Rood", "geen": "Geen cijfer"}
 DISTRICTS_MAP = "Kaart"
 DISTRICTS_MAP_LABEL = "Kaart van de wijken van {gemeente}: {indicator}, {period}. Dezelfde cijfers staan in de tabel."
 DISTRICTS_NO_MAP = (
@@ -188,3 +187,110 @@ DISTRICTS_FROM_TO = "{low} tot {high}"
 DISTRICTS_FROM = "{value} of meer"
 DISTRICTS_ABOVE = "boven {value}"
 DISTRICTS_TO = "{value} of minder"
+DOWNLOAD = "Download"
+DOWNLOAD_HIDDEN = " van {what}"
+SPARKLINE_ALT = (
+    "Lijntje van {count} kwartalen, gerealiseerd (doorgetrokken) tegen doel (gestippeld): van {first} in {first_period} "
+    "naar {last} in {last_period}, doel {target}."
+)
+
+# quarter report (issue 6)
+QUARTER_TITLE = "Kwartaalrapportage {label}"
+QUARTER_LATEST_LINK = "Kwartaalrapportage {label}: wat is er veranderd?"
+QUARTER_PUBLISHED = "Vastgesteld op {date}{by}. Dit rapport verandert niet meer; een latere correctie staat in het " \
+    "rapport van het volgende kwartaal."
+QUARTER_PUBLISHED_BY = " door {name}"
+QUARTER_DRAFT = "Concept: dit kwartaal is nog niet vastgesteld. De cijfers kunnen nog veranderen."
+QUARTER_INTRO = (
+    "Per programma de trends, de resultaten en de verhalen zoals ze er aan het eind van het {label} voor stonden, "
+    "met bovenaan wat er veranderd is sinds het {previous}."
+)
+QUARTER_COMPARED_PUBLISHED = "‘Wat is er veranderd’ vergelijkt met het vastgestelde rapport van het {previous}."
+QUARTER_COMPARED_LIVE = (
+    "‘Wat is er veranderd’ vergelijkt met de huidige cijfers van het {previous} (dat rapport is niet vastgesteld)."
+)
+QUARTER_NAV = "Kwartalen, downloads en presentatie"
+QUARTER_PREVIOUS = "Vorig kwartaal ({label})"
+QUARTER_NEXT = "Volgend kwartaal ({label})"
+QUARTER_PDF = "Download PDF"
+QUARTER_XLSX = "Download Excel"
+QUARTER_PRESENT = "Presentatie"
+QUARTER_CONTENTS = "Inhoud"
+QUARTER_CHANGES = "Wat is er veranderd sinds het {previous}"
+QUARTER_NO_CHANGES = "Geen veranderingen sinds het vorige kwartaal."
+QUARTER_NO_TRENDS = "Geen trendindicatoren."
+QUARTER_NO_RESULTS = "Geen resultaten vastgelegd."
+QUARTER_NO_STORIES = "Geen verhalen in dit kwartaal."
+QUARTER_NOTES = "Besluiten en actiepunten"
+QUARTER_NO_NOTES = "Geen besluiten en geen open actiepunten."
+QUARTER_NOT_FOUND = "‘{code}’ is geen kwartaal. Een kwartaalrapport heeft een adres als /kwartaal/2026-Q3."
+QUARTER_TRENDS_CAPTION = "Trends van {name} aan het eind van het {label}"
+QUARTER_RESULTS_CAPTION = "Resultaten van {name} in het {label}"
+QUARTER_COL_TREND = "Trend"
+QUARTER_COL_LATEST = "Laatste cijfer"
+QUARTER_COL_BASELINE = "Basisjaar {year}"
+QUARTER_COL_VERDICT = "Uitspraak"
+QUARTER_COL_CHANGE = "Verandering"
+QUARTER_COL_PROGRAMME = "Programma"
+QUARTER_COL_DATE = "Datum"
+QUARTER_COL_TITLE = "Titel"
+QUARTER_COL_SUMMARY = "Samenvatting"
+QUARTER_COL_LINK = "Link"
+QUARTER_COL_NOTE = "Besluit of actiepunt"
+QUARTER_COL_OWNER = "Eigenaar"
+QUARTER_COL_DUE = "Gereed"
+QUARTER_COL_DONE = "Afgerond"
+QUARTER_COL_RECORDED = "Vastgelegd in"
+QUARTER_COL_EXAMPLE = "Voorbeeld (fictief)"
+QUARTER_NO_MEASUREMENT = "geen meting in dit kwartaal"
+QUARTER_TARGET_SHORT = "doel {value}"
+QUARTER_CHART_ALT = "Grafiek: {name} in {region}{compare}, tot en met {period}. De cijfers staan in de tabel."
+QUARTER_CHART_COMPARE = " en {name}"
+CHANGE_TEXTS = {  # each follows its CHANGE_KIND_LABELS label
+    "nieuwe_meting": "{subject}: {after} in het {period} ({target})",
+    "correctie_meting": "{subject}, {period}: was {before}, is nu {after}",
+    "statuswijziging": "{subject}: {before} → {after} ({period})",
+    "nieuw_cijfer": "{subject}: {after} over {period}",
+    "correctie_cijfer": "{subject}, {period}: was {before}, is nu {after}",
+    "trend_gekeerd": "{subject} ging {before} en gaat nu {after} ({period})",
+    "basisjaar_gepasseerd": "{subject}: van {before} naar {after}, over het basisjaar ({target}) heen",
+    "nieuw_verhaal": "{subject} ({after}, {period})",
+}
+CHANGE_KIND_LABELS = {
+    "nieuwe_meting": "Nieuwe meting", "correctie_meting": "Correctie", "statuswijziging": "Status gewijzigd",
+    "nieuw_cijfer": "Nieuw cijfer", "correctie_cijfer": "Correctie", "trend_gekeerd": "Trend gekeerd",
+    "basisjaar_gepasseerd": "Basisjaar gepasseerd", "nieuw_verhaal": "Nieuw verhaal",
+}
+MOVEMENT_LABELS = {"omhoog": "omhoog", "omlaag": "omlaag", "gelijk": "gelijk"}
+NOTE_KIND_LABELS = {"besluit": "Besluit", "actiepunt": "Actiepunt"}
+NOTE_OWNER = "eigenaar {owner}"
+NOTE_DUE = "gereed {date}"
+NOTE_DONE = "afgerond op {date}"
+NOTE_OPEN = "open"
+NOTE_CARRIED = "uit het overleg over het {label}"
+NOTE_CHANGED_AFTER = "Vastgelegd in het overleg over dit kwartaal (na het vaststellen; niet in het bevroren rapport)"
+PDF_COVER_TAGLINE = "Trends, resultaten en rijkere verantwoording per programma"
+PDF_CONCEPT = "Concept"
+PDF_PAGE = "Pagina {page} van {pages}"
+PDF_STORY_LINK = "Bekijk het verhaal"
+PRESENT_TITLE = "Presentatie: kwartaalrapportage {label}"
+PRESENT_PREVIOUS = "Vorige dia"
+PRESENT_NEXT = "Volgende dia"
+PRESENT_FULLSCREEN = "Volledig scherm"
+PRESENT_BACK = "Terug naar het rapport"
+PRESENT_STATUS = "Dia {n} van {total}"
+PRESENT_HELP = "Volgende en vorige dia: pijltjestoetsen, PageDown en PageUp (ook op een presenter) of de knoppen."
+PRESENT_DECK = "Dia's"
+PRESENT_SLIDE = "dia"
+PRESENT_MORE = "… en nog {n} in het rapport."
+PRESENT_PROGRAMME_PART = "{programme}: {part}"
+XLSX_SHEETS = {
+    "info": "Rapport", "changes": "Wat is veranderd", "trends": "Trends", "points": "Trendcijfers",
+    "results": "Resultaten", "stories": "Verhalen", "notes": "Besluiten en actiepunten",
+}
+XLSX_QUARTER = "Kwartaal"
+XLSX_STATUS = "Status rapport"
+XLSX_PUBLISHED = "Vastgesteld"
+XLSX_DRAFT = "Concept"
+EXPORT_BUSY = "Het bestand wordt gemaakt. Probeer het over enkele seconden opnieuw."
+EXPORT_PROGRESS = "Voortgang"

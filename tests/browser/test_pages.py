@@ -22,6 +22,9 @@ PAGES = [
     ("/indicator/jeugdhulp", "Jongeren met jeugdhulp"),
     ("/indicator/eenzaamheid?regio=GM0141&vergelijk=NL01,GM0034", "Inwoners met sterke sociale eenzaamheid"),
     ("/bestaat/niet", "Pagina niet gevonden"),
+    ("/verhaal/1", "Negentien partners, één doel: kinderen minder last van een scheiding"),
+    ("/verhaal/5", "Wie heeft de regie? Een casus uit de AVE"),
+    ("/wijken?sorteer=waarde-af", "Wijken van Almelo"),
 ]
 
 

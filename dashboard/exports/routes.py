@@ -1,0 +1,105 @@
+"""Flask routes for the downloads `/kwartaal/<YYYY>-Q<n>.pdf` and `.xlsx`.
+
+A published quarter serves the bytes frozen in its snapshot. A draft is rendered from today's figures: Excel in
+the request (~0.1 s), the PDF in the export worker process (see jobs.py); until it is ready the route answers
+202 with a small page that says so, shows progress and fetches the file when it is there."""
+
+from __future__ import annotations
+
+import hashlib
+from html import escape
+
+from flask import Flask, Response, abort, request
+from sqlalchemy import select
+
+from dashboard import texts
+from dashboard.data import read_session
+from dashboard.exports import jobs
+from dashboard.exports.pdf import html_to_pdf
+from dashboard.exports.report_html import render_html
+from dashboard.exports.xlsx import render_xlsx
+from db.models import QuarterSnapshot
+from db.periods import PeriodError
+from indicators.quarter import QuarterReport, build_report, canonical_json, parse_quarter
+
+PDF = "application/pdf"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def pdf_from_json(content: str, base_url: str) -> bytes:
+    """Runs in the export worker process: everything it needs travels as text."""
+    return html_to_pdf(render_html(QuarterReport.model_validate_json(content)), base_url)
+
+
+def _file(data: bytes, mimetype: str, name: str) -> Response:
+    response = Response(data, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+def _busy(code: str, seconds: float | None) -> Response:
+    title = texts.QUARTER_TITLE.format(label=parse_quarter(code).label)
+    done = f"{seconds:.0f}" if seconds is not None else "0"
+    body = f"""<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>{escape(title)} – PDF</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head><body><main>
+<h1>{escape(title)}</h1><p role="status">{escape(texts.EXPORT_BUSY)}</p>
+<label>{escape(texts.EXPORT_PROGRESS)} <progress id="voortgang" max="100" value="{min(95, int(float(done) * 30))}">
+</progress></label>
+<p><a href="/kwartaal/{code}">{escape(texts.PRESENT_BACK)}</a></p></main>
+<script>
+(function () {{
+  var bar = document.getElementById('voortgang');
+  function poll() {{
+    fetch(location.href, {{cache: 'no-store'}}).then(function (r) {{
+      if (r.status === 200) {{ location.reload(); return; }}
+      bar.value = Math.min(95, bar.value + 10); setTimeout(poll, 1000);
+    }}).catch(function () {{ setTimeout(poll, 3000); }});
+  }}
+  setTimeout(poll, 1000);
+}})();
+</script></body></html>"""
+    response = Response(body, status=202, mimetype="text/html")
+    response.headers["Retry-After"] = "1"
+    return response
+
+
+def _published(code: str, column) -> bytes | None:  # noqa: ANN001 - a QuarterSnapshot column
+    """The frozen bytes of a published quarter (None for a draft); only that column is read."""
+    with read_session() as session:
+        return session.scalar(select(column).where(QuarterSnapshot.quarter == code))
+
+
+def quarter_pdf(code: str) -> Response:
+    try:
+        quarter = parse_quarter(code)
+    except PeriodError:
+        abort(404)
+    name = f"kwartaalrapportage-{code}.pdf"
+    if (frozen := _published(code, QuarterSnapshot.pdf)) is not None:
+        return _file(frozen, PDF, name)
+    with read_session() as session:
+        content = canonical_json(build_report(session, quarter))
+    base = request.host_url
+    key = "pdf:" + hashlib.sha256((base + content).encode()).hexdigest()
+    data = jobs.get_or_start(key, pdf_from_json, content, base)
+    return _file(data, PDF, name) if data is not None else _busy(code, jobs.elapsed(key))
+
+
+def quarter_xlsx(code: str) -> Response:
+    try:
+        quarter = parse_quarter(code)
+    except PeriodError:
+        abort(404)
+    name = f"kwartaalrapportage-{code}.xlsx"
+    if (frozen := _published(code, QuarterSnapshot.xlsx)) is not None:
+        return _file(frozen, XLSX, name)
+    with read_session() as session:
+        report = build_report(session, quarter)
+    return _file(render_xlsx(report), XLSX, name)
+
+
+def register_quarter_routes(server: Flask) -> None:
+    """Add the quarter report downloads to the Flask server behind the Dash app."""
+    server.add_url_rule("/kwartaal/<code>.pdf", "quarter_pdf", quarter_pdf)
+    server.add_url_rule("/kwartaal/<code>.xlsx", "quarter_xlsx", quarter_xlsx)

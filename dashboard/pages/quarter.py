@@ -1,0 +1,114 @@
+"""Route `/kwartaal/<YYYY>-Q<n>`: the quarter report – per programme what changed since the previous quarter, then
+Trends, Resultaten, Rijkere verantwoording and the meeting's decisions and action items, as at the quarter's end.
+
+A published quarter is shown from its frozen snapshot; a draft from today's figures. No callbacks: the page is
+static, the downloads are Flask routes (dashboard.exports.routes)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dash import dcc, html
+
+from dashboard import texts
+from dashboard.components.quarter_parts import (
+    anchor,
+    changes_list,
+    notes_list,
+    results_table,
+    stories_list,
+    trend_figures,
+    trends_table,
+)
+from dashboard.data import read_session
+from dashboard.exports.report_html import status_line
+from db.periods import Period, PeriodError
+from indicators.quarter import (
+    NoteItem,
+    ProgrammeReport,
+    QuarterReport,
+    last_ended_quarter,
+    notes_recorded_after_publication,
+    parse_quarter,
+    report_for,
+)
+
+
+def not_found(code: str) -> html.Div:
+    return html.Div(className="container", children=[
+        html.H1(texts.NOT_FOUND_TITLE), html.P(texts.QUARTER_NOT_FOUND.format(code=code)),
+        dcc.Link(texts.BACK_TO_OVERVIEW, href="/"),
+    ])
+
+
+def _part(slug: str, part: str, title: str, *children) -> html.Section:  # noqa: ANN002 - Dash children
+    heading_id = anchor(slug, part)
+    return html.Section(className=f"quarter-part quarter-{part}", **{"aria-labelledby": heading_id},
+                        children=[html.H3(title, id=heading_id), *children])
+
+
+def programme_section(p: ProgrammeReport, report: QuarterReport, late_notes: list[NoteItem]) -> html.Section:
+    label, previous = report.period.label, report.previous_period.label
+    heading_id = anchor(p.slug, "programma")
+    return html.Section(className="quarter-programme", **{"aria-labelledby": heading_id}, children=[
+        html.H2(dcc.Link(p.name, href=f"/programma/{p.slug}"), id=heading_id),
+        html.P(f"{p.region_name} · {texts.QUARTER_COL_BASELINE.format(year=p.baseline_year)}", className="card-meta"),
+        _part(p.slug, "veranderd", texts.QUARTER_CHANGES.format(previous=previous), changes_list(p)),
+        _part(p.slug, "trends", texts.SECTION_TRENDS, trend_figures(p), trends_table(p, label)),
+        _part(p.slug, "resultaten", texts.SECTION_RESULTS, results_table(p, label)),
+        _part(p.slug, "verhalen", texts.SECTION_STORIES, stories_list(p)),
+        _part(p.slug, "besluiten", texts.QUARTER_NOTES, notes_list(p.notes),
+              html.Div(className="late-notes", children=[html.P(texts.NOTE_CHANGED_AFTER, className="form-text"),
+                                                         notes_list(late_notes)]) if late_notes else None),
+    ])
+
+
+def quarter_nav(report: QuarterReport, today: date) -> html.Nav:
+    q = report.period
+    links = [dcc.Link(texts.QUARTER_PREVIOUS.format(label=q.previous().label), href=f"/kwartaal/{q.previous().code}")]
+    if q.next() <= last_ended_quarter(today):
+        links.append(dcc.Link(texts.QUARTER_NEXT.format(label=q.next().label), href=f"/kwartaal/{q.next().code}"))
+    links += [
+        dcc.Link(texts.QUARTER_PRESENT, href=f"/kwartaal/{q.code}/presentatie"),
+        html.A(texts.QUARTER_PDF, href=f"/kwartaal/{q.code}.pdf"),
+        html.A(texts.QUARTER_XLSX, href=f"/kwartaal/{q.code}.xlsx"),
+    ]
+    return html.Nav(className="quarter-nav", **{"aria-label": texts.QUARTER_NAV},
+                    children=html.Ul([html.Li(link) for link in links]))
+
+
+def page(report: QuarterReport, late_notes: dict[str, list[NoteItem]], today: date) -> html.Div:
+    label, previous = report.period.label, report.previous_period.label
+    compared = texts.QUARTER_COMPARED_PUBLISHED if report.previous_published else texts.QUARTER_COMPARED_LIVE
+    return html.Div(className="container page-quarter", children=[
+        html.H1(texts.QUARTER_TITLE.format(label=label)),
+        html.P(status_line(report), className="quarter-status " + (
+            "quarter-published" if report.published_at else "quarter-draft")),
+        html.P([texts.QUARTER_INTRO.format(label=label, previous=previous), " ", compared.format(previous=previous)],
+               className="lead"),
+        quarter_nav(report, today),
+        html.Nav(className="quarter-contents", **{"aria-labelledby": "kw-inhoud"}, children=[
+            html.H2(texts.QUARTER_CONTENTS, id="kw-inhoud", className="h5"),
+            html.Ul([html.Li(html.A(p.name, href=f"#{anchor(p.slug, 'programma')}")) for p in report.programmes]),
+        ]),
+        *[programme_section(p, report, late_notes.get(p.slug, [])) for p in report.programmes],
+    ])
+
+
+def load(code: str) -> tuple[QuarterReport, dict[str, list[NoteItem]]] | None:
+    """The report and the notes recorded after its publication; None when `code` is not a quarter."""
+    try:
+        quarter: Period = parse_quarter(code)
+    except PeriodError:
+        return None
+    with read_session() as session:
+        report = report_for(session, quarter)
+        late = notes_recorded_after_publication(session, report) if report.published_at else {}
+    return report, late
+
+
+def layout(quarter: str | None = None, **_query: str) -> html.Div:
+    found = load(quarter or "")
+    if found is None:
+        return not_found(quarter or "")
+    return page(*found, date.today())

@@ -1,0 +1,467 @@
+"""The quarter report: per programme the three parts as they stood at the end of a quarter, and what changed
+since the previous quarter. Plain functions on plain (pydantic) models, so the content can be frozen as JSON.
+
+"As it stood at the end of the quarter" means: trend values of periods that ended on or before the last day of
+the quarter, result measurements of quarters up to and including it, and stories dated in it. The previous
+quarter is taken from its published snapshot when there is one (so a later correction of a published figure
+shows up here as a correction), else it is computed from today's figures.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from db.models import (
+    Indicator,
+    Measurement,
+    MeetingNote,
+    MeetingNoteKind,
+    Programme,
+    ProgrammeIndicator,
+    ProgrammeLine,
+    Project,
+    QuarterSnapshot,
+    Region,
+    Result,
+    Story,
+)
+from db.periods import Period, PeriodError, PeriodKind
+from indicators.queries import COUNTRY, series_for, to_points
+from indicators.trends import summarise_trend
+
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+EPSILON = 1e-9
+
+
+class ChangeKind(StrEnum):
+    """What changed since the previous quarter; the values are stored in published snapshots: never rename."""
+
+    NEW_MEASUREMENT = "nieuwe_meting"
+    CORRECTED_MEASUREMENT = "correctie_meting"
+    STATUS_CHANGE = "statuswijziging"
+    NEW_FIGURE = "nieuw_cijfer"
+    CORRECTED_FIGURE = "correctie_cijfer"
+    TREND_TURNED = "trend_gekeerd"
+    CROSSED_BASELINE = "basisjaar_gepasseerd"
+    NEW_STORY = "nieuw_verhaal"
+
+
+class Movement(StrEnum):
+    UP = "omhoog"
+    DOWN = "omlaag"
+    FLAT = "gelijk"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class TrendPoint(_Model):
+    period: str  # Period.code, e.g. "2024" or "2026-Q3"
+    value: float | None
+    status: str = "definitief"
+    is_example: bool = False
+
+
+class TrendItem(_Model):
+    code: str
+    name: str
+    unit: str
+    decimals: int
+    direction: str
+    source: str
+    table_id: str | None
+    line_name: str | None
+    target_value: float | None
+    target_year: int | None
+    region_name: str
+    points: list[TrendPoint]
+    compare_name: str | None = None
+    compare_points: list[TrendPoint] = []
+    verdict: str
+    sentence: str
+    latest_period: str | None
+    latest_value: float | None
+    previous_value: float | None
+    baseline_value: float | None
+    movement: Movement | None  # latest value compared with the one before
+    baseline_side: Movement | None  # latest value compared with the baseline year: above (UP), below (DOWN)
+    has_example: bool
+
+
+class MeasurementItem(_Model):
+    period: str
+    target: float | None
+    realised: float | None
+    status: str
+    explanation: str = ""
+    is_example: bool = False
+
+
+class ResultItem(_Model):
+    id: int
+    name: str
+    kind: str
+    unit: str
+    decimals: int
+    direction: str
+    line_name: str
+    project_name: str
+    current: MeasurementItem | None  # the measurement of the report's quarter
+    history: list[MeasurementItem]  # every measurement up to and including the report's quarter
+
+
+class StoryItem(_Model):
+    id: int
+    kind: str
+    title: str
+    summary: str
+    story_date: date
+    is_example: bool
+    project_name: str | None
+    result_name: str | None
+    indicator_code: str | None
+    indicator_name: str | None
+    media_url: str | None
+
+
+class Change(_Model):
+    """One line of "what changed": `before`/`after` are raw values (numbers or status values), never text."""
+
+    kind: ChangeKind
+    subject: str  # result name, indicator name or story title
+    ref: str  # result id, indicator code or story id: the anchor in the report is built from it
+    period: str | None = None
+    before: float | str | None = None
+    after: float | str | None = None
+    target: float | None = None
+    unit: str = ""
+    decimals: int = 0
+
+
+class NoteItem(_Model):
+    id: int
+    kind: str
+    text: str
+    owner: str
+    due_date: date | None
+    done_on: date | None
+    recorded_in: str  # quarter code of the meeting that recorded it
+    carried: bool  # recorded in an earlier quarter and still open at the start of this one
+
+
+class ProgrammeReport(_Model):
+    slug: str
+    name: str
+    vision: str
+    region_name: str
+    baseline_year: int
+    is_demo: bool
+    trends: list[TrendItem]
+    results: list[ResultItem]
+    stories: list[StoryItem]
+    changes: list[Change] = []
+    notes: list[NoteItem] = []
+
+
+class QuarterReport(_Model):
+    quarter: str
+    previous: str
+    previous_published: bool  # "what changed" compares with the published snapshot of the previous quarter
+    programmes: list[ProgrammeReport]
+    published_at: datetime | None = None
+    published_by: str = ""
+
+    @property
+    def period(self) -> Period:
+        return parse_quarter(self.quarter)
+
+    @property
+    def previous_period(self) -> Period:
+        return parse_quarter(self.previous)
+
+
+# --- quarters --------------------------------------------------------------------------------------------------
+def parse_quarter(code: str) -> Period:
+    """'2026-Q3' -> the quarter; anything else raises PeriodError (URLs use exactly this form)."""
+    m = _QUARTER.match(code or "")
+    if not m:
+        raise PeriodError(f"geen kwartaal: {code!r}")
+    return Period.quarter(int(m[1]), int(m[2]))
+
+
+def quarter_of(day: date) -> Period:
+    return Period.quarter(day.year, (day.month - 1) // 3 + 1)
+
+
+def last_ended_quarter(today: date) -> Period:
+    return quarter_of(today).previous()
+
+
+def latest_report_quarter(session: Session, today: date) -> Period:
+    """The quarter the overview links to: the last quarter that has ended and has a result measurement
+    (the last ended quarter when there are none)."""
+    ended = last_ended_quarter(today)
+    newest = session.scalar(select(Measurement.period_start).where(
+        Measurement.period_kind == PeriodKind.QUARTER, Measurement.period_start <= ended.start,
+    ).order_by(Measurement.period_start.desc()).limit(1))
+    return Period(newest, PeriodKind.QUARTER) if newest else ended
+
+
+# --- building the report from the database ---------------------------------------------------------------------
+def _number(value: float | None) -> float | None:
+    return value if value is not None and math.isfinite(value) else None
+
+
+def _movement(a: float | None, b: float | None, decimals: int) -> Movement | None:
+    """b compared with a, judged at the precision the figure is shown with."""
+    if a is None or b is None:
+        return None
+    diff = round(b, decimals) - round(a, decimals)
+    if abs(diff) < EPSILON:
+        return Movement.FLAT
+    return Movement.UP if diff > 0 else Movement.DOWN
+
+
+def _trend_points(series: Iterable, until: date) -> list[TrendPoint]:
+    return [TrendPoint(period=p.period.code, value=_number(p.value), status=p.status, is_example=p.is_example)
+            for p in series if p.period.end <= until]
+
+
+def _trends(session: Session, programme: Programme, quarter: Period) -> list[TrendItem]:
+    links = list(programme.indicator_links)
+    home = programme.region.code
+    data = series_for(session, [link.indicator_id for link in links], [home, COUNTRY])
+    country_name = session.scalar(select(Region.name).where(Region.code == COUNTRY)) or COUNTRY
+    items = []
+    for link in links:
+        ind = link.indicator
+        home_series = [p for p in data[ind.id].get(home, []) if p.period.end <= quarter.end]
+        country_series = [] if home == COUNTRY else data[ind.id].get(COUNTRY, [])
+        s = summarise_trend(to_points(home_series), ind.desired_direction, programme.baseline_year,
+                            decimals=ind.decimals, unit=ind.unit)
+        latest = s.latest.value if s.latest else None
+        base = s.baseline.value if s.baseline and s.latest and s.baseline.period < s.latest.period else None
+        items.append(TrendItem(
+            code=ind.code, name=ind.name, unit=ind.unit, decimals=ind.decimals, direction=ind.desired_direction.value,
+            source=ind.source, table_id=ind.cbs_table_id, line_name=link.line.name if link.line else None,
+            target_value=link.target_value, target_year=link.target_year, region_name=programme.region.name,
+            points=_trend_points(home_series, quarter.end),
+            compare_name=country_name if country_series else None,
+            compare_points=_trend_points(country_series, quarter.end),
+            verdict=s.verdict.value, sentence=s.sentence,
+            latest_period=s.latest.period.code if s.latest else None, latest_value=latest,
+            previous_value=s.previous.value if s.previous else None, baseline_value=base,
+            movement=_movement(s.previous.value if s.previous else None, latest, ind.decimals),
+            baseline_side=_movement(base, latest, ind.decimals),
+            has_example=any(p.is_example for p in home_series + list(country_series)),
+        ))
+    return items
+
+
+def _measurement(m: Measurement) -> MeasurementItem:
+    return MeasurementItem(period=m.period.code, target=_number(m.target), realised=_number(m.realised),
+                           status=m.status.value, explanation=m.explanation, is_example=m.is_example)
+
+
+def _results(session: Session, programme_id: int, quarter: Period) -> list[ResultItem]:
+    stmt = (
+        select(Result, Project.name, ProgrammeLine.name)
+        .join(Project, Project.id == Result.project_id)
+        .join(ProgrammeLine, ProgrammeLine.id == Project.programme_line_id)
+        .where(ProgrammeLine.programme_id == programme_id)
+        .options(selectinload(Result.measurements))
+        .order_by(ProgrammeLine.sort_order, ProgrammeLine.id, Project.id, Result.id)
+    )
+    items = []
+    for result, project_name, line_name in session.execute(stmt):
+        history = sorted((m for m in result.measurements if m.period.end <= quarter.end), key=lambda m: m.period)
+        current = next((m for m in history if m.period == quarter), None)
+        items.append(ResultItem(
+            id=result.id, name=result.name, kind=result.kind.value, unit=result.unit, decimals=result.decimals,
+            direction=result.desired_direction.value, line_name=line_name, project_name=project_name,
+            current=_measurement(current) if current else None, history=[_measurement(m) for m in history],
+        ))
+    return items
+
+
+def _stories(session: Session, programme_ids: Sequence[int], quarter: Period) -> dict[int, list[StoryItem]]:
+    stmt = (
+        select(Story, Project.name, Result.name, Indicator.code, Indicator.name)
+        .outerjoin(Project, Project.id == Story.project_id)
+        .outerjoin(Result, Result.id == Story.result_id)
+        .outerjoin(Indicator, Indicator.id == Story.indicator_id)
+        .where(Story.programme_id.in_(programme_ids), Story.story_date >= quarter.start,
+               Story.story_date <= quarter.end)
+        .order_by(Story.story_date, Story.id)
+    )
+    out: dict[int, list[StoryItem]] = defaultdict(list)
+    for story, project_name, result_name, ind_code, ind_name in session.execute(stmt):
+        out[story.programme_id].append(StoryItem(
+            id=story.id, kind=story.kind.value, title=story.title, summary=story.summary,
+            story_date=story.story_date, is_example=story.is_example, project_name=project_name,
+            result_name=result_name, indicator_code=ind_code, indicator_name=ind_name, media_url=story.media_url))
+    return out
+
+
+def notes_for_quarter(session: Session, programme_id: int, quarter: Period) -> list[NoteItem]:
+    """Decisions and action items recorded in this quarter's meeting, plus action items from earlier meetings that
+    were still open at the start of this quarter (shown with their done date when done since)."""
+    code = quarter.code
+    rows = session.scalars(select(MeetingNote).where(MeetingNote.programme_id == programme_id,
+                                                     MeetingNote.quarter <= code)
+                           .order_by(MeetingNote.quarter, MeetingNote.id)).all()
+    items = []
+    for n in rows:
+        carried = n.quarter < code
+        if carried and (n.kind is not MeetingNoteKind.ACTION or (n.done_on and n.done_on < quarter.start)):
+            continue
+        items.append(NoteItem(id=n.id, kind=n.kind.value, text=n.text, owner=n.owner, due_date=n.due_date,
+                              done_on=n.done_on if n.done_on and n.done_on <= quarter.end else None,
+                              recorded_in=n.quarter, carried=carried))
+    return items
+
+
+def notes_recorded_after_publication(session: Session, report: QuarterReport) -> dict[str, list[NoteItem]]:
+    """Notes of a published quarter's own meeting that are not in its snapshot (recorded after publishing), per
+    programme slug: shown next to the frozen report, and carried into the next quarter's report."""
+    frozen = {n.id for p in report.programmes for n in p.notes}
+    rows = session.execute(select(MeetingNote, Programme.slug).join(Programme)
+                           .where(MeetingNote.quarter == report.quarter).order_by(MeetingNote.id)).all()
+    out: dict[str, list[NoteItem]] = defaultdict(list)
+    for n, slug in rows:
+        if n.id not in frozen:
+            out[slug].append(NoteItem(id=n.id, kind=n.kind.value, text=n.text, owner=n.owner, due_date=n.due_date,
+                                      done_on=n.done_on, recorded_in=n.quarter, carried=False))
+    return dict(out)
+
+
+def build_report(session: Session, quarter: Period, with_changes: bool = True) -> QuarterReport:
+    """The report of `quarter` from today's figures, with "what changed" against the previous quarter."""
+    if quarter.kind is not PeriodKind.QUARTER:
+        raise PeriodError(f"{quarter} is geen kwartaal")
+    programmes = session.scalars(
+        select(Programme).options(selectinload(Programme.indicator_links).selectinload(ProgrammeIndicator.indicator),
+                                  selectinload(Programme.indicator_links).selectinload(ProgrammeIndicator.line),
+                                  selectinload(Programme.region))
+        .order_by(Programme.sort_order, Programme.name)).all()
+    stories = _stories(session, [p.id for p in programmes], quarter)
+    report = QuarterReport(quarter=quarter.code, previous=quarter.previous().code, previous_published=False,
+                           programmes=[ProgrammeReport(
+                               slug=p.slug, name=p.name, vision=p.vision, region_name=p.region.name,
+                               baseline_year=p.baseline_year, is_demo=p.is_demo,
+                               trends=_trends(session, p, quarter), results=_results(session, p.id, quarter),
+                               stories=stories[p.id], notes=notes_for_quarter(session, p.id, quarter),
+                           ) for p in programmes])
+    if not with_changes:
+        return report
+    previous = published_report(session, quarter.previous())
+    published = previous is not None
+    if previous is None:
+        previous = build_report(session, quarter.previous(), with_changes=False)
+    return with_changes_against(report, previous, published)
+
+
+def with_changes_against(report: QuarterReport, previous: QuarterReport, previous_published: bool) -> QuarterReport:
+    """`report` with each programme's "what changed" filled in against `previous`."""
+    before = {p.slug: p for p in previous.programmes}
+    programmes = [p.model_copy(update={"changes": what_changed(before.get(p.slug), p)}) for p in report.programmes]
+    return report.model_copy(update={"programmes": programmes, "previous_published": previous_published})
+
+
+# --- what changed ----------------------------------------------------------------------------------------------
+def _differs(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return (a is None) != (b is None)
+    return abs(a - b) > EPSILON * max(1.0, abs(a), abs(b))
+
+
+def _measurement_changes(old: ResultItem | None, new: ResultItem) -> list[Change]:
+    common = {"subject": new.name, "ref": str(new.id), "unit": new.unit, "decimals": new.decimals}
+    before = {m.period: m for m in old.history} if old else {}
+    changes = []
+    for m in new.history:
+        was = before.get(m.period)
+        if was is None:
+            if m.realised is not None or m.target is not None:
+                changes.append(Change(kind=ChangeKind.NEW_MEASUREMENT, period=m.period, after=m.realised,
+                                      target=m.target, **common))
+        elif _differs(was.realised, m.realised) or _differs(was.target, m.target):
+            changes.append(Change(kind=ChangeKind.CORRECTED_MEASUREMENT, period=m.period, before=was.realised,
+                                  after=m.realised, target=m.target, **common))
+    if old and old.current and new.current and old.current.status != new.current.status:
+        changes.append(Change(kind=ChangeKind.STATUS_CHANGE, period=new.current.period, before=old.current.status,
+                              after=new.current.status, **common))
+    return changes
+
+
+def _trend_changes(old: TrendItem | None, new: TrendItem) -> list[Change]:
+    common = {"subject": new.name, "ref": new.code, "unit": new.unit, "decimals": new.decimals}
+    changes = []
+    before = {p.period: p.value for p in old.points} if old else {}
+    for p in new.points:
+        if p.period in before and _differs(before[p.period], p.value):
+            changes.append(Change(kind=ChangeKind.CORRECTED_FIGURE, period=p.period, before=before[p.period],
+                                  after=p.value, **common))
+    if new.latest_period and (old is None or old.latest_period != new.latest_period):
+        changes.append(Change(kind=ChangeKind.NEW_FIGURE, period=new.latest_period, after=new.latest_value, **common))
+    if old is None:
+        return changes
+    turning = {Movement.UP, Movement.DOWN}
+    if old.movement in turning and new.movement in turning and old.movement != new.movement:
+        changes.append(Change(kind=ChangeKind.TREND_TURNED, period=new.latest_period, before=old.movement.value,
+                              after=new.movement.value, **common))
+    if old.baseline_side in turning and new.baseline_side in turning and old.baseline_side != new.baseline_side:
+        changes.append(Change(kind=ChangeKind.CROSSED_BASELINE, period=new.latest_period,
+                              before=old.latest_value, after=new.latest_value, target=new.baseline_value,
+                              **common))
+    return changes
+
+
+def what_changed(previous: ProgrammeReport | None, current: ProgrammeReport) -> list[Change]:
+    """New and corrected measurements, status changes, new and corrected trend figures, trends that turned or
+    crossed their baseline, and new stories: from the previous quarter's report of a programme to this one.
+    Ordered: status changes and trend signals first (what a meeting discusses), then corrections, then news."""
+    old_results = {r.id: r for r in previous.results} if previous else {}
+    old_trends = {t.code: t for t in previous.trends} if previous else {}
+    old_stories = {s.id for s in previous.stories} if previous else set()
+    changes: list[Change] = []
+    for t in current.trends:
+        changes += _trend_changes(old_trends.get(t.code), t)
+    for r in current.results:
+        changes += _measurement_changes(old_results.get(r.id), r)
+    changes += [Change(kind=ChangeKind.NEW_STORY, subject=s.title, ref=str(s.id), period=s.story_date.isoformat(),
+                       after=s.kind) for s in current.stories if s.id not in old_stories]
+    order = [ChangeKind.STATUS_CHANGE, ChangeKind.TREND_TURNED, ChangeKind.CROSSED_BASELINE,
+             ChangeKind.CORRECTED_MEASUREMENT, ChangeKind.CORRECTED_FIGURE, ChangeKind.NEW_FIGURE,
+             ChangeKind.NEW_MEASUREMENT, ChangeKind.NEW_STORY]
+    return sorted(changes, key=lambda c: order.index(c.kind))  # stable: keeps the page order within a kind
+
+
+# --- published snapshots (read side; writing is in indicators.quarter_snapshot) --------------------------------
+def canonical_json(report: QuarterReport) -> str:
+    """The frozen form of a report: stable key order, no whitespace, UTF-8 text."""
+    return report.model_dump_json()
+
+
+def published_report(session: Session, quarter: Period) -> QuarterReport | None:
+    content = session.scalar(select(QuarterSnapshot.content).where(QuarterSnapshot.quarter == quarter.code))
+    return QuarterReport.model_validate_json(content) if content else None
+
+
+def report_for(session: Session, quarter: Period) -> QuarterReport:
+    """The published report when the quarter was published, else the report from today's figures."""
+    return published_report(session, quarter) or build_report(session, quarter)
+
+
+def published_quarters(session: Session) -> list[str]:
+    return list(session.scalars(select(QuarterSnapshot.quarter).order_by(QuarterSnapshot.quarter)))

@@ -1,0 +1,84 @@
+"""Writes of the quarter report: publishing (freezing) a quarter and recording meeting notes.
+
+A snapshot is inserted once and never changed: an ORM update or delete of one raises FrozenSnapshotError."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session
+
+from db.models import MeetingNote, MeetingNoteKind, Programme, QuarterSnapshot, utcnow
+from db.periods import Period
+from indicators.quarter import QuarterReport, build_report, canonical_json
+
+
+class FrozenSnapshotError(RuntimeError):
+    """A published quarter cannot be changed or published again."""
+
+
+@dataclass(frozen=True)
+class Renderers:
+    """How a report becomes its frozen products (the dashboard supplies these: indicators never renders)."""
+
+    html: Callable[[QuarterReport], str]
+    pdf: Callable[[QuarterReport], bytes]
+    xlsx: Callable[[QuarterReport], bytes]
+
+
+@event.listens_for(QuarterSnapshot, "before_update")
+@event.listens_for(QuarterSnapshot, "before_delete")
+def _refuse_change(_mapper, _connection, target: QuarterSnapshot) -> None:  # noqa: ANN001
+    raise FrozenSnapshotError(f"het kwartaalrapport {target.quarter} is vastgesteld en kan niet meer veranderen")
+
+
+def publish_quarter(session: Session, quarter: Period, renderers: Renderers, published_by: str = "",
+                    now: datetime | None = None) -> QuarterSnapshot:
+    """Freeze the report of `quarter` as it is now: content, HTML, PDF and Excel. Refuses a second time."""
+    if session.scalar(select(QuarterSnapshot.id).where(QuarterSnapshot.quarter == quarter.code)):
+        raise FrozenSnapshotError(f"het kwartaalrapport {quarter.code} is al vastgesteld")
+    report = build_report(session, quarter).model_copy(
+        update={"published_at": now or utcnow(), "published_by": published_by})
+    content = canonical_json(report)
+    snapshot = QuarterSnapshot(
+        quarter=quarter.code, published_at=report.published_at, published_by=published_by, content=content,
+        content_sha256=hashlib.sha256(content.encode()).hexdigest(),
+        html=renderers.html(report), pdf=renderers.pdf(report), xlsx=renderers.xlsx(report))
+    session.add(snapshot)
+    session.flush()
+    return snapshot
+
+
+def snapshot(session: Session, quarter: Period) -> QuarterSnapshot | None:
+    return session.scalar(select(QuarterSnapshot).where(QuarterSnapshot.quarter == quarter.code))
+
+
+def add_note(session: Session, programme_slug: str, quarter: Period, kind: MeetingNoteKind | str, text: str,
+             owner: str = "", due_date: date | None = None) -> MeetingNote:
+    """Record a decision (besluit) or action item (actiepunt) of the meeting about `quarter`."""
+    programme_id = session.scalar(select(Programme.id).where(Programme.slug == programme_slug))
+    if programme_id is None:
+        raise LookupError(f"programma {programme_slug!r} bestaat niet")
+    if not text.strip():
+        raise ValueError("een besluit of actiepunt heeft tekst nodig")
+    note = MeetingNote(programme_id=programme_id, quarter=quarter.code, kind=MeetingNoteKind(kind), text=text.strip(),
+                       owner=owner.strip(), due_date=due_date)
+    session.add(note)
+    session.flush()
+    return note
+
+
+def mark_done(session: Session, note_id: int, done_on: date) -> MeetingNote:
+    """Mark an action item done: it is shown as done in the report of that quarter and not carried further."""
+    note = session.get(MeetingNote, note_id)
+    if note is None:
+        raise LookupError(f"actiepunt {note_id} bestaat niet")
+    if note.kind is not MeetingNoteKind.ACTION:
+        raise ValueError("alleen een actiepunt kan worden afgerond")
+    note.done_on = done_on
+    session.flush()
+    return note
