@@ -29,6 +29,10 @@ class Settings(BaseSettings):
         default=True,
         description="Create the schema and load the demo programmes into an empty database at start.",
     )
+    cbs_odata_url: str = Field(
+        default="https://opendata.cbs.nl/ODataApi/odata",
+        description="Base URL of CBS's OData v3 API, used by `python -m etl fetch-cbs`.",
+    )
     debug: bool = Field(default=False, description="Dash debug mode (never in production).")
 
 

@@ -32,7 +32,8 @@ MONTH_NAMES_NL = [
 MONTH_ABBR_NL = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 
 _CBS_CODE = re.compile(r"^(\d{4})(JJ|HJ|KW|MM)(\d{2})$")
-_ISO_CODE = re.compile(r"^(\d{4})(?:-(H|Q|K)(\d)|-(\d{1,2}))?$", re.IGNORECASE)
+_ISO_CODE = re.compile(r"^(\d{4})(?:[-\s]?(H|Q|KW|K)\s?(\d)|-(\d{1,2}))?$", re.IGNORECASE)
+_PART_FIRST = re.compile(r"^(H|Q|KW|K)\s?([1-4])[-\s]+(\d{4})$", re.IGNORECASE)  # "Q3 2026", "K3-2026"
 _NL_HALF = re.compile(r"^([12])e\s*half\s*jaar\s+(\d{4})$", re.IGNORECASE)
 _NL_QUARTER = re.compile(r"^([1-4])e\s*kwartaal\s+(\d{4})$", re.IGNORECASE)
 _NL_MONTH = re.compile(r"^(\d{4})\s+([a-z]+\.?)$|^([a-z]+\.?)\s+(\d{4})$", re.IGNORECASE)
@@ -106,6 +107,9 @@ class Period:
             if m[4]:
                 return cls.month(year, int(m[4]))
             return cls.year(year)
+        if m := _PART_FIRST.match(raw):
+            year, part = int(m[3]), int(m[2])
+            return cls.half_year(year, part) if m[1].upper() == "H" else cls.quarter(year, part)
         if m := _NL_HALF.match(raw):
             return cls.half_year(int(m[2]), int(m[1]))
         if m := _NL_QUARTER.match(raw):

@@ -13,10 +13,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from db.models import ObservationStatus, RegionKind
 from db.periods import Period, PeriodError
+from etl import messages
+from etl.reading import FileRefused
 from etl.schemas import ObservationRow, RegionRow
-from etl.values import clean_code, clean_text, parse_value
+from etl.values import ValueError_, clean_code, clean_text, parse_value
 
 # 85067NED "Gebieden in Nederland": topic key of each grouping -> (our group kind, name column)
 GROUP_COLUMNS_85067 = {
@@ -46,31 +50,42 @@ def read_regions_85067(folder: Path) -> list[RegionRow]:
     """Nederland, the provinces and every gemeente with its CBS groupings and inhabitants."""
     gemeenten: list[RegionRow] = []
     provinces: dict[str, str] = {}
-    for rec in read_csv(folder / "data.csv"):
-        groups = {
-            kind: (clean_code(rec[code_col]), clean_text(rec[name_col]))
-            for kind, (code_col, name_col) in GROUP_COLUMNS_85067.items()
-            if clean_code(rec.get(code_col))
-        }
-        province_code, province_name = groups["provincie"]
-        provinces[province_code] = province_name
-        population, _ = parse_value(rec.get("Inwonertal_54"), decimal=".")
-        gemeenten.append(
-            RegionRow(
-                code=rec["RegioS"],
-                name=rec["Naam_2"],
-                kind=RegionKind.MUNICIPALITY,
-                parent_code=province_code,
-                population=int(population) if population is not None else None,
-                groups=groups,
-            )
-        )
+    for line, rec in enumerate(read_csv(folder / "data.csv"), start=2):
+        try:
+            gemeenten.append(_gemeente_85067(rec, provinces))
+        except (KeyError, TypeError, ValueError, ValueError_, ValidationError):
+            raise FileRefused(messages.REGION_ROW_BROKEN.format(name="data.csv", line=line)) from None
     country = RegionRow(code=COUNTRY_CODE, name=COUNTRY_NAME, kind=RegionKind.COUNTRY)
     province_rows = [
         RegionRow(code=code, name=name, kind=RegionKind.PROVINCE, parent_code=COUNTRY_CODE)
         for code, name in sorted(provinces.items())
     ]
     return [country, *province_rows, *gemeenten]
+
+
+def _gemeente_85067(rec: dict[str, str], provinces: dict[str, str]) -> RegionRow:
+    """One row of 85067NED; KeyError/TypeError when the row is cut short, ValueError on bad content."""
+    if None in rec or None in rec.values():  # more or fewer fields than the header
+        raise ValueError("row length")
+    groups = {
+        kind: (clean_code(rec[code_col]), clean_text(rec[name_col]))
+        for kind, (code_col, name_col) in GROUP_COLUMNS_85067.items()
+        if clean_code(rec.get(code_col))
+    }
+    province_code, province_name = groups["provincie"]
+    provinces[province_code] = province_name
+    try:
+        population, _ = parse_value(rec.get("Inwonertal_54"), decimal=".")
+    except ValueError_:  # reported as a bad figure by the validation of the measures
+        population = None
+    return RegionRow(
+        code=rec["RegioS"],
+        name=rec["Naam_2"],
+        kind=RegionKind.MUNICIPALITY,
+        parent_code=province_code,
+        population=int(population) if population is not None else None,
+        groups=groups,
+    )
 
 
 def read_wijken_buurten(path: Path) -> list[RegionRow]:

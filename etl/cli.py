@@ -175,7 +175,10 @@ def cmd_status(args: argparse.Namespace, url: str) -> int:
 def cmd_fetch_cbs(args: argparse.Namespace, url: str) -> int:
     from etl.fetch import FetchError, fetch_table
     from etl.sources import read_cbs
+    from settings import get_settings
 
+    if not args.quiet:
+        print(msg.FETCH_START.format(table=args.table, url=get_settings().cbs_odata_url), file=sys.stderr)
     try:
         folder = fetch_table(args.table, args.out)
     except FetchError as exc:

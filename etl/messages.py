@@ -33,6 +33,10 @@ FOLDER_NO_DATA = (
     "(RegioS.csv, WijkenEnBuurten.csv)."
 )
 FOLDER_NO_PROPERTIES = "{name}: DataProperties.csv ontbreekt; zonder die metadata zijn de kolommen niet te duiden."
+REGION_ROW_BROKEN = (
+    "{name}, regel {line}: deze regel van de regio-indeling is onvolledig of onleesbaar "
+    "(afgebroken bestand of verkeerd scheidingsteken?)."
+)
 MISSING_COLUMNS = "{name}: verplichte kolom(men) ontbreken: {missing}. Gevonden kolommen: {found}."
 NO_PERIOD = (
     "{name}: de tabel heeft geen Perioden-kolom en TableInfos noemt geen periode; geef de periode op "
@@ -104,5 +108,11 @@ PROGRESS_DESC = "Laden"
 PROGRESS_LINE = "voortgang: {rows} rijen, {rate} rijen/s"
 FETCH_START = "Ophalen van {table} bij {url} …"
 FETCH_FAILED = "Ophalen mislukt: {error}"
+FETCH_BAD_ID = "'{table}' is geen CBS-tabelnummer (vijf cijfers en drie letters, bijvoorbeeld 85067NED)."
+FETCH_NOT_FOUND = "CBS kent deze tabel niet (404): {url}"
+FETCH_HTTP = "de CBS-server antwoordde met status {status} op {url}"
+FETCH_NETWORK = "geen verbinding met {url} ({reason}); controleer het netwerk of CBS_ODATA_URL"
+FETCH_NOT_JSON = "het antwoord van {url} is geen OData-JSON"
+FETCH_TOO_MANY_PAGES = "te veel pagina's bij {url}; afgebroken"
 GEO_DONE = "Klaar: {count} grenzen geladen."
 DEMO_DONE = "Klaar: demo geladen ({regions} regio's, {observations} waarnemingen)."

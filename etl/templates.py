@@ -1,4 +1,4 @@
-"""The gemeente's own spreadsheets (CSV or .xlsx), in two templates shipped in etl/templates/:
+"""The gemeente's own spreadsheets (CSV or .xlsx), in two templates shipped in etl/data/templates/:
 
 - cijfers: indicator, regio, periode, waarde (+ optional indicator_naam, eenheid, bron) – own figures;
 - resultaten: project, resultaat, periode, streefwaarde, gerealiseerd, toelichting (+ optional status) – the
@@ -35,7 +35,7 @@ from etl.schemas import IndicatorRow
 from etl.validation import RECORD_COLUMNS, RowError
 from etl.values import ValueError_, clean_text, parse_value
 
-TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+TEMPLATE_DIR = Path(__file__).resolve().parent / "data" / "templates"
 CHUNK_ROWS = 50_000
 
 FIGURE_COLUMNS = {

@@ -238,6 +238,9 @@ def validate_chunk(chunk: pd.DataFrame, ctx: Context) -> tuple[pd.DataFrame, lis
     return good, errors
 
 
+REGION_COLUMN = "regio"
+
+
 def _error(record: pd.Series, ctx: Context, unknown_indicator: bool, unknown_region: bool) -> RowError:
     value_text = lambda v: "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v).strip()  # noqa: E731
     if unknown_indicator:
@@ -252,6 +255,7 @@ def _error(record: pd.Series, ctx: Context, unknown_indicator: bool, unknown_reg
     if not reason and unknown_region:
         reason, shown = msg.ROW_UNKNOWN_REGION.format(value=region_code(record["region"])), region_code(
             record["region"])
+        column = REGION_COLUMN
     return RowError(ctx.file, int(record["line"]), column, shown, reason or msg.ROW_BAD_VALUE.format(value=shown))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from db.models import ObservationStatus
@@ -48,17 +49,19 @@ def parse_value(raw: object, decimal: str | None = None) -> tuple[float | None, 
     if low in MISSING_MARKERS:
         return None, ObservationStatus.MISSING
     text = text.replace("\u2212", "-")
+    number: float | None = None
     if decimal == "," or (decimal is None and ("," in text or _DUTCH_THOUSANDS.match(text))):
         if _COMMA_NUMBER.match(text):
-            return float(text.replace(",", ".")), status
-        if _DUTCH_THOUSANDS.match(text):
-            return float(text.replace(".", "").replace(",", ".")), status
-    else:
-        if _DOT_NUMBER.match(text):
-            return float(text), status
-        if _EN_THOUSANDS.match(text):
-            return float(text.replace(",", "")), status
-    raise ValueError_(f"{raw!r} is geen getal")
+            number = float(text.replace(",", "."))
+        elif _DUTCH_THOUSANDS.match(text):
+            number = float(text.replace(".", "").replace(",", "."))
+    elif _DOT_NUMBER.match(text):
+        number = float(text)
+    elif _EN_THOUSANDS.match(text):
+        number = float(text.replace(",", ""))
+    if number is None or not math.isfinite(number):  # "1e400" overflows to infinity: not a figure
+        raise ValueError_(f"{raw!r} is geen getal")
+    return number, status
 
 
 def clean_code(raw: object) -> str:
