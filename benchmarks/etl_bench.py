@@ -151,9 +151,16 @@ def kerncijfers(tmp: Path) -> None:
     upgrade(url)
     result = run_child(url, "cbs", folder)
     cells = len(regions) * len(numeric)
-    print(f"kerncijfers-vorm: {len(regions):,} regio's × {len(numeric)} maten = {cells:,} waarden; "
-          f"status {result['status']}; {result['seconds']:.1f} s; {cells / result['seconds']:,.0f} waarden/s; "
-          f"piekgeheugen {result['max_rss_mb']:,.0f} MB")
+    print(f"kerncijfers-vorm: {nl(len(regions))} regio's × {len(numeric)} maten = {nl(cells)} waarden; "
+          f"status {result['status']}; {nl(result['seconds'], 1)} s; {nl(cells / result['seconds'])} waarden/s; "
+          f"piekgeheugen {nl(result['max_rss_mb'])} MB")
+
+
+def nl(value: float, decimals: int = 0) -> str:
+    """Dutch number format (1.234,5), as everywhere in Perspectief."""
+    from indicators.formatting import format_number
+
+    return format_number(value, decimals)
 
 
 def main() -> None:
@@ -175,13 +182,13 @@ def main() -> None:
             raise SystemExit(f"our load did not complete: {result}")
         ours = len(rows) / result["seconds"]
         raw = ceiling(raw_db, rows)
-        print(f"rijen: {len(rows):,} ({size_mb:.0f} MB CSV)")
-        print(f"onze loader (load-table, CSV → SQLite, één transactie): {ours:,.0f} rijen/s "
-              f"({result['seconds']:.1f} s)")
-        print(f"plafond (sqlite3.executemany, één transactie):          {raw:,.0f} rijen/s")
-        print(f"verhouding: {ours / raw:.2f} (doel ≥ 0,5)")
-        print(f"piekgeheugen onze loader: {result['max_rss_mb']:,.0f} MB (doel < 500 MB)")
-        print(f"benchmarkproces zelf: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB")
+        print(f"rijen: {nl(len(rows))} ({nl(size_mb)} MB CSV)")
+        print(f"onze loader (load-table, CSV → SQLite, één transactie): {nl(ours)} rijen/s "
+              f"({nl(result['seconds'], 1)} s)")
+        print(f"plafond (sqlite3.executemany, één transactie):          {nl(raw)} rijen/s")
+        print(f"verhouding: {nl(ours / raw, 2)} (doel ≥ 0,5)")
+        print(f"piekgeheugen onze loader: {nl(result['max_rss_mb'])} MB (doel < 500 MB)")
+        print(f"benchmarkproces zelf: {nl(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)} MB")
         if args.kerncijfers:
             kerncijfers(tmp)
 

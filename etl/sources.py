@@ -36,6 +36,7 @@ from etl.validation import RECORD_COLUMNS, RowError, region_code
 from etl.values import ValueError_, clean_text, parse_value
 
 CHUNK_ROWS = 20_000
+CHUNK_CELLS = 200_000  # values per chunk for wide tables: bounds memory
 NUMERIC_TYPES = {"double", "long", "integer", "int", "float", "decimal", "short", "single", "number"}
 GEO_KEYS = ("RegioS", "WijkenEnBuurten", "Gemeenten", "Regio")
 TABLE_ID = re.compile(r"(\d{5}[A-Za-z]{3})")
@@ -238,6 +239,8 @@ def read_odata_folder(folder: Path, session: Session, table_id: str | None = Non
         if extra:
             plan.notices.append(messages.NOTICE_IGNORED_COLUMNS.format(columns=", ".join(extra[:10])))
         width = len(header)
+        # a chunk holds about CHUNK_CELLS values, however wide the table (kerncijfers: 100+ measures per row)
+        chunk_rows = max(100, min(CHUNK_ROWS, CHUNK_CELLS // max(1, len(present))))
         buffer: list[list[str]] = []
         line_numbers: list[int] = []
         for line, fields in rows:
@@ -250,7 +253,7 @@ def read_odata_folder(folder: Path, session: Session, table_id: str | None = Non
                 continue
             buffer.append(fields)
             line_numbers.append(line)
-            if len(buffer) >= CHUNK_ROWS:
+            if len(buffer) >= chunk_rows:
                 plan.bytes_read = min(plan.size, plan.bytes_read + sum(map(len, map(";".join, buffer))))
                 yield _wide_chunk(buffer, line_numbers)
                 buffer, line_numbers = [], []
@@ -541,7 +544,7 @@ def read_statline_export(path: Path, session: Session, table_id: str | None = No
                 continue
             buffer.append(fields)
             lines.append(line)
-            if len(buffer) >= CHUNK_ROWS:
+            if len(buffer) * max(1, width) >= CHUNK_CELLS or len(buffer) >= CHUNK_ROWS:
                 yield chunk_of(buffer, lines)
                 buffer, lines = [], []
         if buffer:

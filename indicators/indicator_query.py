@@ -5,12 +5,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import PurePath
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
-from db.models import DataLoad, Indicator, Observation, Programme, ProgrammeIndicator, Region, Story
-from db.periods import PeriodKind
+from db.models import (
+    DataLoad,
+    Indicator,
+    Observation,
+    ObservationHistory,
+    Programme,
+    ProgrammeIndicator,
+    Region,
+    Story,
+)
+from db.periods import Period, PeriodKind
 from indicators.queries import (
     COUNTRY,
     IndicatorInfo,
@@ -43,6 +53,43 @@ class IndicatorView:
     stories: list[StoryView]
     loads: list[tuple[str, str | None, str, datetime | None]]  # (source, table, hash, finished)
     comparison_options: list[RegionOption]
+    corrections: list[Correction] = ()  # values of the home region that a later load replaced
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A value replaced by a later load: what it was, what it is now, when and from which files."""
+
+    period: Period
+    old_value: float | None
+    old_status: str
+    new_value: float | None
+    new_status: str
+    replaced_at: datetime
+    old_file: str
+    new_file: str
+
+
+def corrections_for(session: Session, indicator_id: int, region_code: str, limit: int = 50) -> list[Correction]:
+    """The observation history of one indicator in one region, newest correction first."""
+    old_load, new_load = aliased(DataLoad), aliased(DataLoad)
+    rows = session.execute(
+        select(Observation.period_kind, Observation.period_start, ObservationHistory.value,
+               ObservationHistory.status, Observation.value, Observation.status, ObservationHistory.replaced_at,
+               old_load.path, old_load.source, new_load.path, new_load.source)
+        .join(Observation, Observation.id == ObservationHistory.observation_id)
+        .join(Region, Region.id == Observation.region_id)
+        .outerjoin(old_load, old_load.id == ObservationHistory.load_id)
+        .outerjoin(new_load, new_load.id == ObservationHistory.replaced_by_load_id)
+        .where(Observation.indicator_id == indicator_id, Region.code == region_code)
+        .order_by(ObservationHistory.replaced_at.desc(), ObservationHistory.id.desc()).limit(limit)).all()
+    return [Correction(Period(start, PeriodKind(kind)), old, str(old_st), new, str(new_st), at,
+                       _file_name(old_path, old_src), _file_name(new_path, new_src))
+            for kind, start, old, old_st, new, new_st, at, old_path, old_src, new_path, new_src in rows]
+
+
+def _file_name(path: str | None, source: str | None) -> str:
+    return PurePath(path).name if path else (source or "–")
 
 
 def indicator_view(session: Session, code: str, region_code: str | None = None,
@@ -89,5 +136,5 @@ def indicator_view(session: Session, code: str, region_code: str | None = None,
         info=indicator_info(ind), needs_review=ind.needs_review, home_code=home, series=series,
         region_names=region_names(session, codes), summary=summary, period_kind=period_kind,
         available_kinds=kinds, programmes=[(s, n) for s, n, _, _ in links], stories=stories,
-        loads=list(loads), comparison_options=options,
+        loads=list(loads), comparison_options=options, corrections=corrections_for(session, ind.id, home),
     )

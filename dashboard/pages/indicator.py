@@ -15,8 +15,15 @@ from dashboard.components.story_tile import story_tile
 from dashboard.components.trend_chart import chart, create_figure, data_table, region_list
 from dashboard.data import read_session
 from dashboard.urlstate import build_search, parse_codes
+from db.models import ObservationStatus
 from db.periods import PeriodKind
-from indicators.formatting import DIRECTION_LABELS, format_date
+from indicators.formatting import (
+    DIRECTION_LABELS,
+    OBSERVATION_STATUS_LABELS,
+    format_date,
+    format_datetime,
+    format_number,
+)
 from indicators.indicator_query import IndicatorView, indicator_view
 from indicators.queries import COUNTRY
 
@@ -81,11 +88,43 @@ def page(view: IndicatorView) -> html.Div:
                                  html.Td(html.Code(fh[:12]) if fh else "–"), html.Td(format_date(done))])
                         for src, table, fh, done in view.loads]),
         ]), texts.LOADS_CAPTION),
+        corrections_section(view),
         html.Section(**{"aria-labelledby": "indicator-verhalen"}, children=[
             html.H2(texts.INDICATOR_STORIES, id="indicator-verhalen"),
             html.Div(className="story-grid", children=[story_tile(s) for s in view.stories]),
         ]) if view.stories else None,
     ])
+
+
+def _shown(value: float | None, status: str, decimals: int, unit: str) -> str:
+    label = OBSERVATION_STATUS_LABELS.get(ObservationStatus(status), status)
+    if value is None:
+        return label
+    return format_number(value, decimals, unit) + (f" ({label})" if status == ObservationStatus.PROVISIONAL else "")
+
+
+def corrections_section(view: IndicatorView) -> html.Section:
+    """The history of corrected values: what a figure was before a later file replaced it."""
+    region = view.region_names.get(view.home_code, view.home_code)
+    info = view.info
+    body: html.Div | html.P
+    if not view.corrections:
+        body = html.P(texts.CORRECTIONS_NONE.format(region=region))
+    else:
+        caption = texts.CORRECTIONS_CAPTION.format(region=region)
+        body = scroll_region(html.Table(className="table table-sm", children=[
+            html.Caption(caption),
+            html.Thead(html.Tr([html.Th(h, scope="col") for h in (
+                texts.COL_CORR_PERIOD, texts.COL_CORR_OLD, texts.COL_CORR_NEW, texts.COL_CORR_WHEN,
+                texts.COL_CORR_OLD_FILE, texts.COL_CORR_NEW_FILE)])),
+            html.Tbody([html.Tr([html.Td(c.period.label),
+                                 html.Td(_shown(c.old_value, c.old_status, info.decimals, info.unit)),
+                                 html.Td(_shown(c.new_value, c.new_status, info.decimals, info.unit)),
+                                 html.Td(format_datetime(c.replaced_at)), html.Td(c.old_file), html.Td(c.new_file)])
+                        for c in view.corrections]),
+        ]), caption)
+    return html.Section(**{"aria-labelledby": "indicator-correcties"}, children=[
+        html.H2(texts.CORRECTIONS_TITLE, id="indicator-correcties"), body])
 
 
 INDICATOR_REVIEW_BANNER = texts.INDICATOR_REVIEW

@@ -498,3 +498,58 @@ def test_each_real_load_is_one_data_load_with_file_hash(db_url: str) -> None:
         assert loads and all(ld.status == "gereed" for ld in loads)
         orphans = s.scalar(select(func.count()).select_from(Observation).where(Observation.load_id.is_(None)))
         assert orphans == 0
+
+
+def _texts(component: object) -> str:
+    """All text in a Dash component tree (what a screen reader would read, roughly)."""
+    if component is None:
+        return ""
+    if isinstance(component, str | int | float):
+        return str(component)
+    if isinstance(component, list | tuple):
+        return " ".join(_texts(c) for c in component)
+    return _texts(getattr(component, "children", None))
+
+
+def test_indicator_page_shows_provenance_and_corrections(tmp_path: Path, run_etl) -> None:  # noqa: ANN001
+    from dashboard.pages.indicator import page
+    from indicators.indicator_query import indicator_view
+
+    url = f"sqlite:///{tmp_path / 'p.db'}"
+    assert run_etl(url, "load-cbs", CBS_DATA / "85067NED", "--quiet").code == 0
+    v1, v2 = tmp_path / "wmo-maart.csv", tmp_path / "wmo-april.csv"
+    v1.write_text("indicator;regio;periode;waarde;indicator_naam;eenheid\nwmo-eigen;GM0141;2024;71,5;Wmo eigen;"
+                  "per 1.000\nwmo-eigen;GM0141;2023;69,0;Wmo eigen;per 1.000\n", encoding="utf-8")
+    v2.write_text("indicator;regio;periode;waarde\nwmo-eigen;GM0141;2024;72,25\nwmo-eigen;GM0141;2023;69,0\n",
+                  encoding="utf-8")
+    assert run_etl(url, "load-table", v1, "--quiet").code == 0
+    assert run_etl(url, "load-table", v2, "--quiet").code == 0
+    with session_scope(url) as s:
+        view = indicator_view(s, "wmo-eigen", ALMELO, [])
+        assert [(c.period, c.old_value, c.new_value, c.old_file, c.new_file) for c in view.corrections] == [
+            (Period.year(2024), 71.5, 72.25, "wmo-maart.csv", "wmo-april.csv")]
+        text = _texts(page(view))
+    assert "Correcties" in text and "71,5" in text and ("72,3" in text or "72,25" in text)
+    assert "wmo-maart.csv" in text and "wmo-april.csv" in text
+    assert _sha256(v2)[:12] in text and _sha256(v1)[:12] in text  # every load's file hash
+    assert "Eigen cijfers (wmo-april.csv)" in text
+
+
+def test_odata_download_with_extra_dimensions_gives_one_indicator_per_category(regions_url: str, run_etl) -> None:  # noqa: ANN001
+    """cbsodataR's raw download of 71426NED (traffic deaths by sex × age per province, 1996JJ00 keys)."""
+    folder = TEST_DATA / "formats" / "cbsodatar-raw-vd-prov"
+    result = run_etl(regions_url, "load-cbs", folder, "--quiet")
+    assert result.code == 0, result.err
+    with open(folder / "data.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    combos = {(r["Geslacht"].strip(), r["Leeftijd"].strip()) for r in rows}
+    with session_scope(regions_url) as s:
+        indicators = s.scalars(select(Indicator).where(Indicator.cbs_table_id == "71426NED")).all()
+        assert len(indicators) == len(combos) == 30
+        total = next(i for i in indicators if i.name == "Totaal verkeersdoden (Totaal mannen en vrouwen; "
+                                                        "Totaal alle leeftijden)")
+        nl_1996 = next(r for r in rows if r["RegioS"].strip() == "NL01" and r["Perioden"] == "1996JJ00"
+                       and r["Geslacht"].strip() == "3" and r["Leeftijd"].strip() == "99")
+        assert _obs(s, total.code, "NL01", Period.year(1996)).value == float(nl_1996["TotaalVerkeersdoden_1"])
+        assert s.scalar(select(func.count()).select_from(Observation).where(
+            Observation.table_id == "71426NED")) == len(rows)
