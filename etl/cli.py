@@ -81,8 +81,14 @@ def _print_errors(errors: list, total: int) -> None:
         print(f"… en nog {format_number(total - SHOWN_ERRORS)} fout(en).", file=sys.stderr)
 
 
+NEW_INDICATORS_PREFIX = msg.NOTICE_NEW_INDICATORS.split("{count}")[1][:25]
+
+
 def _report(outcome: Outcome) -> int:
+    refused = outcome.status != "gereed"
     for notice in outcome.notices:
+        if refused and NEW_INDICATORS_PREFIX in notice:
+            continue  # nothing was created: the whole load was rolled back
         print(notice, file=sys.stderr)
     if outcome.status != "gereed":
         if outcome.errors:

@@ -157,3 +157,50 @@ def test_bulk_validation_agrees_with_the_exact_parser(raw: list[str], decimal: s
             assert got_value is None or (isinstance(got_value, float) and math.isnan(got_value)), cell
         else:
             assert math.isclose(got_value, value, rel_tol=1e-15, abs_tol=0), cell
+
+
+records = st.tuples(
+    st.sampled_from(["i", "", "  i  "]),
+    st.sampled_from(["GM0141", "GM0141    ", " gm0141", "GM9999", "Almelo", "", "WK014110", "BU01411000", "NL01"]),
+    st.one_of(st.sampled_from(["2023", "2023JJ00", "2023KW02", "2023MM13", "2023HJ03", "3e kwartaal 2023", "2023*",
+                               "mrt 2023", "2023-Q5", "", "0000", "twintig", "2023-13", "Q3 2023"]),
+              st.text(alphabet="0123456789-QKWJMH ", max_size=9)),
+    cells,
+    st.booleans(),
+)
+KNOWN_REGIONS = {"GM0141": 1, "GM9999": 2, "WK014110": 3, "BU01411000": 4, "NL01": 5}
+
+
+@settings(max_examples=300, deadline=None)
+@given(rows=st.lists(records, min_size=1, max_size=30), decimal=st.sampled_from([",", "."]))
+def test_bulk_validation_agrees_with_the_pydantic_rule_book(rows: list, decimal: str) -> None:
+    """Whole records: validate_chunk accepts exactly what RawObservation (pydantic) accepts, with its value."""
+    from etl.validation import RawObservation, reason_for
+
+    chunk = pd.DataFrame({"line": np.arange(2, len(rows) + 2), "column": "waarde",
+                          "indicator": [r[0] for r in rows], "region": [r[1] for r in rows],
+                          "period": [r[2] for r in rows], "value": pd.Series([r[3] for r in rows], dtype=object),
+                          "provisional": np.array([r[4] for r in rows], dtype=bool)}, columns=RECORD_COLUMNS)
+    ctx = Context(file="f.csv", decimal=decimal, region_ids=KNOWN_REGIONS, indicator_ids={"i": 1})
+    good, errors = validate_chunk(chunk, ctx)
+    accepted = {int(r.line): r for r in good.itertuples()}
+    rejected = {e.line: e for e in errors}
+    for line, (indicator, region, period, value, provisional) in zip(range(2, len(rows) + 2), rows, strict=True):
+        record = {"indicator": indicator, "region": region, "period": period, "value": value,
+                  "provisional": provisional}
+        reason = reason_for(record, decimal)
+        if indicator != "i" or reason:  # unknown indicator, or the rule book refuses it
+            assert line in rejected and line not in accepted, record
+            if indicator == "i":
+                assert rejected[line].reason == reason, record
+            continue
+        assert line in accepted and line not in rejected, record
+        rule = RawObservation.from_record(record, decimal)
+        got = accepted[line]
+        assert got.status == rule.status.value, record
+        assert (got.period_kind, got.period_start) == (rule.period.kind.value, rule.period.start), record
+        assert got.region_id == KNOWN_REGIONS[rule.region_code], record
+        if rule.value is None:
+            assert got.value is None or math.isnan(got.value), record
+        else:
+            assert math.isclose(got.value, rule.value, rel_tol=1e-15, abs_tol=0), record
