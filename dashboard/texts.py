@@ -93,6 +93,19 @@ COL_REALISED = "Gerealiseerd"
 COL_EXPLANATION = "Toelichting"
 PARTNERS = "Partners: {partners}"
 RESULTS_CAPTION = "Resultaten van {name}, laatste kwartaal per resultaat"
+RESULTS_SORTED = ", binnen elk project gesorteerd op {sort}"
+RESULTS_ALL = "Alle"
+RESULTS_FORM = "Resultaten filteren en sorteren"
+RESULTS_APPLY = "Toon resultaten"
+RESULTS_RESET = "Alle resultaten tonen"
+RESULTS_FILTER_STATUS = "Status (laatste kwartaal)"
+RESULTS_FILTER_KIND = "Soort resultaat"
+RESULTS_SORT = "Sorteren binnen elk project"
+RESULTS_SORT_LABELS = {"volgorde": "Volgorde van het programma", "status": "Status (niet op koers eerst)",
+                       "realisatie": "Realisatie t.o.v. doel (laagste eerst)", "naam": "Naam (A–Z)"}
+RESULTS_SEARCH = "Zoek in resultaten, projecten en toelichtingen"
+RESULTS_COUNT = "{shown} van de {total} resultaten getoond."
+RESULTS_NONE_MATCH = "Geen resultaten die bij deze keuze passen. Kies ‘Alle’ of maak het zoekwoord korter."
 RESULT_HISTORY = "Alle kwartalen van ‘{name}’"
 
 # stories

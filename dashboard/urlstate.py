@@ -32,3 +32,10 @@ def build_search(**params: str | list[str] | None) -> str:
         if value:
             clean[key] = value
     return f"?{urlencode(clean, safe=',')}" if clean else ""
+
+
+def merge_search(current: str | None, **updates: str | list[str] | None) -> str:
+    """The current query with some parameters replaced (an empty value removes it); the rest is kept."""
+    params: dict[str, str | list[str] | None] = dict(parse_query(current))
+    params.update(updates)
+    return build_search(**params)

@@ -26,6 +26,8 @@ from indicators.formatting import (
 )
 from indicators.indicator_query import indicator_view
 from indicators.queries import COUNTRY, SeriesPoint, programme_trend_views, programme_view
+from indicators.results_view import ResultQuery
+from indicators.results_view import apply as apply_result_query
 
 EXAMPLE = "Voorbeeldcijfers (fictief)"
 Cell = str | float | int | None
@@ -155,14 +157,17 @@ RESULT_COLUMNS = ["Programmalijn", "Project", "Resultaat", "Soort", "Eenheid", "
 
 
 def results_table(session: Session, params: dict[str, str]) -> DownloadTable:
-    """Part 2 of a programme (`programma`): every result and every quarter, as in the table and its history."""
+    """Part 2 of a programme (`programma`): every result and every quarter, as in the table and its history,
+    with the table's filter and sort (`status`, `soort`, `tekst`, `sorteer`)."""
     slug = params.get("programma", "")
     view = programme_view(session, slug, [])
     if view is None:
         raise DownloadError(f"Programma ‘{slug}’ bestaat niet.")
+    query = ResultQuery.from_params(params.get("status"), params.get("soort"), params.get("tekst"),
+                                    params.get("sorteer"))
     rows = [[r.line_name, r.project_name, r.name, RESULT_KIND_LABELS[r.kind], r.unit, m.period.label, m.target,
              m.realised, MEASUREMENT_STATUS_LABELS[m.status], m.explanation, m.is_example]
-            for r in view.results for m in r.measurements]
+            for r in apply_result_query(view.results, query) for m in r.measurements]
     return DownloadTable(title=f"Resultaten {view.name}", columns=RESULT_COLUMNS, rows=rows,
                          source=f"Programma {view.name}, {view.region_name}")
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from dash import html
+from dash import dcc, html
 
 from dashboard import texts
 from dashboard.components.badges import example_label, status_badge
 from dashboard.components.controls import scroll_region
 from dashboard.components.story_links import story_links
-from indicators.formatting import RESULT_KIND_LABELS, format_number
+from indicators.formatting import MEASUREMENT_STATUS_LABELS, RESULT_KIND_LABELS, format_number
 from indicators.queries import ResultView
+from indicators.results_view import ALL, SORT_ORDER, ResultQuery, apply
 from indicators.sparkline import data_uri, sparkline_svg
 
 HEAD = [texts.COL_MEASURE, texts.COL_KIND, texts.COL_QUARTER, texts.COL_TARGET, texts.COL_REALISED,
@@ -67,7 +68,48 @@ def result_row(result: ResultView) -> html.Tr:
     ])
 
 
-def result_table(results: list[ResultView], programme_name: str) -> html.Div:
+def _select(name: str, label: str, options: list[tuple[str, str]], value: str) -> html.Div:
+    return html.Div(className="result-filter", children=[
+        html.Label(label, htmlFor=f"resultaten-{name}"),
+        html.Select(id=f"resultaten-{name}", name=name, className="form-select", children=[
+            html.Option(text, value=v, selected=v == value) for v, text in options]),
+    ])
+
+
+def result_controls(slug: str, query: ResultQuery, keep: dict[str, str]) -> html.Form:
+    """Filter, sort and search for the result table: a plain GET form (works without scripts, keeps all
+    state in the URL); `keep` holds the page's other parameters (the comparison regions)."""
+    statuses = [(ALL, texts.RESULTS_ALL)] + [(s.value, label) for s, label in MEASUREMENT_STATUS_LABELS.items()]
+    kinds = [(ALL, texts.RESULTS_ALL)] + [(k.value, label) for k, label in RESULT_KIND_LABELS.items()]
+    return html.Form(method="get", action=f"/programma/{slug}", className="result-controls",
+                     role="search", **{"aria-label": texts.RESULTS_FORM}, children=[
+        *[dcc.Input(type="hidden", name=k, value=v, id=f"resultaten-{k}") for k, v in keep.items()],
+        _select("status", texts.RESULTS_FILTER_STATUS, statuses, query.status),
+        _select("soort", texts.RESULTS_FILTER_KIND, kinds, query.kind),
+        _select("sorteer", texts.RESULTS_SORT, list(texts.RESULTS_SORT_LABELS.items()), query.sort),
+        html.Div(className="result-filter result-search", children=[
+            html.Label(texts.RESULTS_SEARCH, htmlFor="resultaten-tekst"),
+            dcc.Input(id="resultaten-tekst", name="tekst", type="search", value=query.text, maxLength=100,
+                      className="form-control", autoComplete="off"),
+        ]),
+        html.Button(texts.RESULTS_APPLY, type="submit", className="btn btn-primary"),
+        html.A(texts.RESULTS_RESET, href=f"/programma/{slug}" + ("?" + "&".join(
+            f"{k}={v}" for k, v in keep.items() if v) if any(keep.values()) else "") + "#resultaten",
+            className="result-reset") if not query.is_default else None,
+    ])
+
+
+def result_part(results: list[ResultView], programme_name: str, query: ResultQuery) -> list:
+    """The table as filtered and sorted, with a live count for screen readers."""
+    shown = apply(results, query)
+    count = html.P(texts.RESULTS_COUNT.format(shown=len(shown), total=len(results)), className="result-count",
+                   role="status", **{"aria-live": "polite"})
+    if not shown:
+        return [count, html.P(texts.RESULTS_NONE_MATCH)]
+    return [count, result_table(shown, programme_name, query.sort)]
+
+
+def result_table(results: list[ResultView], programme_name: str, sort: str = SORT_ORDER) -> html.Div:
     body = []
     for line, in_line in groupby(results, key=lambda r: r.line_name):
         body.append(html.Tbody(className="line-group", children=[
@@ -78,6 +120,8 @@ def result_table(results: list[ResultView], programme_name: str) -> html.Div:
             ]],
         ]))
     caption = texts.RESULTS_CAPTION.format(name=programme_name)
+    if sort != SORT_ORDER:
+        caption += texts.RESULTS_SORTED.format(sort=texts.RESULTS_SORT_LABELS[sort].lower())
     return scroll_region(html.Table(className="table result-table", children=[
         html.Caption(caption),
         html.Thead(html.Tr([html.Th(h, scope="col", className="num" if h in NUMERIC else None) for h in HEAD])),

@@ -10,15 +10,16 @@ from dash.exceptions import PreventUpdate
 from dashboard import texts
 from dashboard.components.controls import flatten, region_checklists
 from dashboard.components.downloads import download_links
-from dashboard.components.result_table import result_table
+from dashboard.components.result_table import result_controls, result_part
 from dashboard.components.story_tile import story_tile
 from dashboard.components.summary import programme_summary
 from dashboard.components.trend_card import trend_card
 from dashboard.data import read_session
-from dashboard.urlstate import build_search, parse_codes
+from dashboard.urlstate import merge_search, parse_codes
 from indicators.formatting import DIRECTION_LABELS
 from indicators.queries import COUNTRY, ProgrammeView, TrendView, programme_trend_views, programme_view
 from indicators.queries import result_status_counts as status_counts
+from indicators.results_view import ResultQuery
 from indicators.trends import count_verdicts
 
 DEFAULT_COMPARE = [COUNTRY]
@@ -38,7 +39,8 @@ def _section(section_id: str, title: str, intro: str, *children) -> html.Section
                                   *children])
 
 
-def page(view: ProgrammeView, compare: list[str]) -> html.Div:
+def page(view: ProgrammeView, compare: list[str], results_query: ResultQuery | None = None) -> html.Div:
+    results_query = results_query or ResultQuery()
     statuses = status_counts(view.results)
     summary = programme_summary(count_verdicts([t.summary for t in view.trends]), len(view.trends),
                                 dict(statuses), len(view.stories))
@@ -63,13 +65,25 @@ def page(view: ProgrammeView, compare: list[str]) -> html.Div:
                  html.Div(id="programma-trends", className="trend-grid", children=trends_grid(
                      view.trends, view.baseline_year, view.slug, compare))),
         _section("resultaten", texts.SECTION_RESULTS, texts.RESULTS_INTRO,
-                 result_table(view.results, view.name) if view.results else html.P(texts.NO_RESULTS),
-                 download_links("resultaten", {"programma": view.slug}, texts.RESULTS_CAPTION.format(name=view.name))
+                 result_controls(view.slug, results_query, {"vergelijk": ",".join(compare) or "geen"})
+                 if view.results else dcc.Input(type="hidden", id="resultaten-vergelijk", value=""),
+                 html.Div(id="programma-resultaten", children=result_part(view.results, view.name, results_query))
+                 if view.results else html.P(texts.NO_RESULTS),
+                 html.Div(id="programma-resultaten-download", children=_results_download(view.slug, view.name,
+                                                                                          results_query))
                  if view.results else None),
         _section("verhalen", texts.SECTION_STORIES, texts.STORIES_INTRO,
                  html.Div(className="story-grid", children=[story_tile(s) for s in view.stories])
                  if view.stories else html.P(texts.NO_STORIES)),
     ])
+
+
+def _results_download(slug: str, name: str, query: ResultQuery) -> html.P:
+    """Downloads with the table's own filter and sort: the file holds what is shown."""
+    params = {"programma": slug, "status": None if query.status == "alle" else query.status,
+              "soort": None if query.kind == "alle" else query.kind, "tekst": query.text or None,
+              "sorteer": None if query.sort == "volgorde" else query.sort}
+    return download_links("resultaten", params, texts.RESULTS_CAPTION.format(name=name))
 
 
 def not_found(slug: str) -> html.Div:
@@ -79,7 +93,9 @@ def not_found(slug: str) -> html.Div:
     ])
 
 
-def layout(slug: str | None = None, vergelijk: str | None = None, **_query: str) -> html.Div:
+def layout(slug: str | None = None, vergelijk: str | None = None, status: str | None = None,
+           soort: str | None = None, tekst: str | None = None, sorteer: str | None = None,
+           **_query: str) -> html.Div:
     if not slug:
         return not_found("")
     compare = parse_codes(vergelijk) if vergelijk is not None else DEFAULT_COMPARE
@@ -88,16 +104,18 @@ def layout(slug: str | None = None, vergelijk: str | None = None, **_query: str)
     if view is None:
         return not_found(slug)
     allowed = {o.code for o in view.comparison_options}
-    return page(view, [c for c in compare if c in allowed])
+    return page(view, [c for c in compare if c in allowed], ResultQuery.from_params(status, soort, tekst, sorteer))
 
 
 # Stand-ins for the ids this page's callbacks use, so Dash can validate them (see dashboard.router).
 VALIDATION_STUBS = [dcc.Store(id="programma-slug"), html.Div(id="programma-trends"),
-                    html.Div(id="programma-vergelijk-samenvatting")]
+                    html.Div(id="programma-vergelijk-samenvatting"), dcc.Input(id="resultaten-vergelijk")]
 
 
-def update_trends(groups: list[list[str] | None], slug: str | None) -> tuple[list, str]:
-    """New comparison regions: rebuild the small multiples and record the choice in the URL."""
+def update_trends(groups: list[list[str] | None], slug: str | None, search: str | None = None,
+                  ) -> tuple[list, str, str]:
+    """New comparison regions: rebuild the small multiples and record the choice in the URL (and in the result
+    form, so filtering the results keeps the comparison)."""
     if not slug:
         raise PreventUpdate
     compare = flatten(groups)
@@ -106,13 +124,17 @@ def update_trends(groups: list[list[str] | None], slug: str | None) -> tuple[lis
     if found is None:
         raise PreventUpdate
     baseline, trends = found
-    return trends_grid(trends, baseline, slug, compare), build_search(vergelijk=compare or ["geen"])
+    return (trends_grid(trends, baseline, slug, compare), merge_search(search, vergelijk=compare or ["geen"]),
+            ",".join(compare) or "geen")
 
 
 callback(
     Output("programma-trends", "children"),
     Output("url", "search"),
+    Output("resultaten-vergelijk", "value"),
     Input({"type": "programma-vergelijk", "group": ALL}, "value"),
     State("programma-slug", "data"),
+    State("url", "search"),
     prevent_initial_call=True,
 )(update_trends)
+
