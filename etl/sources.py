@@ -32,7 +32,7 @@ from etl import cbs, messages
 from etl.pipeline import Plan
 from etl.reading import FileRefused, csv_rows, open_text, read_small_csv
 from etl.schemas import REGION_CODE, IndicatorRow, RegionRow
-from etl.validation import RECORD_COLUMNS, RowError, region_code
+from etl.validation import RECORD_COLUMNS, region_code, row_length_error
 from etl.values import ValueError_, clean_text, parse_value
 
 CHUNK_ROWS = 20_000
@@ -245,11 +245,8 @@ def read_odata_folder(folder: Path, session: Session, table_id: str | None = Non
         line_numbers: list[int] = []
         for line, fields in rows:
             if len(fields) != width:
-                if not any(f.strip() for f in fields):
-                    continue
-                reason = (messages.ROW_SHORT if len(fields) < width else messages.ROW_LONG).format(
-                    got=len(fields), want=width)
-                plan.errors.append(RowError(data_path.name, line, "", "", reason))
+                if error := row_length_error(data_path.name, line, fields, width):
+                    plan.errors.append(error)
                 continue
             buffer.append(fields)
             line_numbers.append(line)
@@ -537,10 +534,8 @@ def read_statline_export(path: Path, session: Session, table_id: str | None = No
         buffer, lines = [], []
         for line, fields in all_rows():
             if len(fields) != width:
-                if any(f.strip() for f in fields):
-                    reason = (messages.ROW_SHORT if len(fields) < width else messages.ROW_LONG).format(
-                        got=len(fields), want=width)
-                    plan.errors.append(RowError(path.name, line, "", "", reason))
+                if error := row_length_error(path.name, line, fields, width):
+                    plan.errors.append(error)
                 continue
             buffer.append(fields)
             lines.append(line)

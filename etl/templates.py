@@ -32,7 +32,7 @@ from etl import loader, messages
 from etl.pipeline import MAX_REPORTED_ERRORS, Plan
 from etl.reading import ByteCounter, FileRefused, csv_rows, open_text, xlsx_rows
 from etl.schemas import IndicatorRow
-from etl.validation import RECORD_COLUMNS, RowError
+from etl.validation import RECORD_COLUMNS, RowError, row_length_error
 from etl.values import ValueError_, clean_text, parse_value
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "data" / "templates"
@@ -228,10 +228,8 @@ def read_figures(table: Table, session: Session, decimal: str | None = None) -> 
                 elif table.is_excel:
                     fields = list(fields) + [""] * (width - len(fields))
                 else:
-                    if any(str(f).strip() for f in fields):
-                        reason = (messages.ROW_SHORT if len(fields) < width else messages.ROW_LONG).format(
-                            got=len(fields), want=width)
-                        plan.errors.append(RowError(path.name, line, "", "", reason))
+                    if error := row_length_error(path.name, line, fields, width):
+                        plan.errors.append(error)
                     continue
             buffer.append(fields)
             lines.append(line)

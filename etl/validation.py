@@ -241,6 +241,14 @@ def validate_chunk(chunk: pd.DataFrame, ctx: Context) -> tuple[pd.DataFrame, lis
 REGION_COLUMN = "regio"
 
 
+def row_length_error(file: str, line: int, fields: list, width: int) -> RowError | None:
+    """A row with more or fewer fields than the header (a blank row is no error, just skipped)."""
+    if not any(str(f).strip() for f in fields):
+        return None
+    reason = (msg.ROW_SHORT if len(fields) < width else msg.ROW_LONG).format(got=len(fields), want=width)
+    return RowError(file, line, "", "", reason)
+
+
 def _error(record: pd.Series, ctx: Context, unknown_indicator: bool, unknown_region: bool) -> RowError:
     value_text = lambda v: "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v).strip()  # noqa: E731
     if unknown_indicator:
