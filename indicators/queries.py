@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from db.models import (
     Indicator,
+    Measurement,
     MeasurementStatus,
     Observation,
     Programme,
@@ -25,7 +26,7 @@ from db.models import (
     Story,
 )
 from db.periods import Period, PeriodKind
-from indicators.stories import StoryLink, stories_by_indicator, stories_by_result
+from indicators.stories import StoryLink, stories_by_result
 from indicators.trends import Point, TrendSummary, Verdict, count_verdicts, summarise_trend
 
 COUNTRY = "NL01"
@@ -229,26 +230,41 @@ def region_names(session: Session, codes: Iterable[str]) -> dict[str, str]:
 
 
 def _results(session: Session, programme_id: int) -> list[ResultView]:
+    return _results_for(session, [programme_id]).get(programme_id, [])
+
+
+def _results_for(session: Session, programme_ids: Sequence[int]) -> dict[int, list[ResultView]]:
+    """Results of several programmes in three queries, whatever their number: {programme id: results}.
+    Plain columns, no ORM objects: an overview of ten programmes reads about a thousand measurements."""
+    out: dict[int, list[ResultView]] = defaultdict(list)
+    if not programme_ids:
+        return out
     stmt = (
-        select(Result, Project.name, ProgrammeLine.name)
+        select(Result.id, Result.name, Result.kind, Result.unit, Result.decimals, Result.desired_direction,
+               Project.name, ProgrammeLine.name, ProgrammeLine.programme_id)
         .join(Project, Project.id == Result.project_id)
         .join(ProgrammeLine, ProgrammeLine.id == Project.programme_line_id)
-        .where(ProgrammeLine.programme_id == programme_id)
-        .options(selectinload(Result.measurements))
+        .where(ProgrammeLine.programme_id.in_(list(programme_ids)))
         .order_by(ProgrammeLine.sort_order, Project.id, Result.id)
     )
     views = []
-    for result, project_name, line_name in session.execute(stmt):
-        views.append(ResultView(
-            result.id, result.name, result.kind.value, result.unit, result.decimals,
-            result.desired_direction.value, line_name, project_name,
-            [MeasurementView(m.period, m.target, m.realised, m.status, m.explanation, m.is_example)
-             for m in result.measurements],
-        ))
-    links = stories_by_result(session, [v.id for v in views])
+    for rid, name, kind, unit, decimals, direction, project_name, line_name, programme_id in session.execute(stmt):
+        view = ResultView(rid, name, kind.value, unit, decimals, direction.value, line_name, project_name, [])
+        views.append(view)
+        out[programme_id].append(view)
+    if not views:
+        return out
+    by_id = {v.id: v for v in views}
+    for rid, kind, start, target, realised, status, explanation, is_example in session.execute(
+            select(Measurement.result_id, Measurement.period_kind, Measurement.period_start, Measurement.target,
+                   Measurement.realised, Measurement.status, Measurement.explanation, Measurement.is_example)
+            .where(Measurement.result_id.in_(list(by_id))).order_by(Measurement.period_start, Measurement.id)):
+        by_id[rid].measurements.append(MeasurementView(Period(start, PeriodKind(kind)), target, realised, status,
+                                                       explanation, is_example))
+    links = stories_by_result(session, list(by_id))
     for v in views:
         v.stories = links.get(v.id, [])
-    return views
+    return out
 
 
 def stories_by_programme(session: Session, programme_ids: Sequence[int]) -> dict[int, list[StoryView]]:
@@ -268,30 +284,63 @@ def stories_by_programme(session: Session, programme_ids: Sequence[int]) -> dict
     return out
 
 
+def _trend_loads() -> tuple:
+    """Everything `_trends` reads from a programme, loaded up front (no lazy load per indicator or line)."""
+    links = selectinload(Programme.indicator_links)
+    return links.selectinload(ProgrammeIndicator.indicator), links.selectinload(ProgrammeIndicator.line), \
+        selectinload(Programme.region)
+
+
 def _trends(session: Session, programme: Programme, compare: Sequence[str]) -> list[TrendView]:
-    links = list(programme.indicator_links)
-    home = programme.region.code
-    codes = [home, *[c for c in compare if c != home]]
-    data = series_for(session, [link.indicator_id for link in links], codes)
-    names = region_names(session, codes)
-    story_links = stories_by_indicator(session, programme.id, [link.indicator_id for link in links])
-    trends = []
-    for link in links:
-        ind = link.indicator
-        series = {code: data[ind.id].get(code, []) for code in codes if data[ind.id].get(code)}
-        home_series = data[ind.id].get(home, [])
-        summary = summarise_trend(to_points(home_series), ind.desired_direction, programme.baseline_year,
-                                  decimals=ind.decimals, unit=ind.unit)
-        all_points = [p for s in series.values() for p in s]
-        trends.append(TrendView(
-            indicator=indicator_info(ind), summary=summary, series=series, region_names=names,
-            target_value=link.target_value, target_year=link.target_year,
-            line_name=link.line.name if link.line else None,
-            has_example=any(p.is_example for p in all_points),
-            last_loaded=max((p.loaded_at for p in all_points if p.loaded_at), default=None),
-            stories=story_links.get(ind.id, []),
-        ))
-    return trends
+    return _trends_for(session, [programme], compare)[programme.id]
+
+
+def _story_links(session: Session, programme_ids: Sequence[int], indicator_ids: Sequence[int]
+                 ) -> dict[tuple[int, int], list[StoryLink]]:
+    """The stories of the programmes that explain each of their trends, newest first: {(programme, indicator)}."""
+    out: dict[tuple[int, int], list[StoryLink]] = defaultdict(list)
+    if programme_ids and indicator_ids:
+        for pid, iid, sid, title, kind in session.execute(
+                select(Story.programme_id, Story.indicator_id, Story.id, Story.title, Story.kind)
+                .where(Story.programme_id.in_(list(programme_ids)), Story.indicator_id.in_(list(indicator_ids)))
+                .order_by(Story.story_date.desc(), Story.id)):
+            out[(pid, iid)].append(StoryLink(sid, title, kind.value))
+    return out
+
+
+def _trends_for(session: Session, programmes: Sequence[Programme], compare: Sequence[str]
+                ) -> dict[int, list[TrendView]]:
+    """Trends of several programmes (loaded with `_trend_loads`) in three queries, whatever their number:
+    {programme id: trends}. Each programme's series are its home region first, then `compare`."""
+    codes_of = {p.id: [p.region.code, *[c for c in compare if c != p.region.code]] for p in programmes}
+    all_codes = list(dict.fromkeys(c for codes in codes_of.values() for c in codes))
+    indicator_ids = list(dict.fromkeys(link.indicator_id for p in programmes for link in p.indicator_links))
+    data = series_for(session, indicator_ids, all_codes)
+    all_names = region_names(session, all_codes)
+    story_links = _story_links(session, [p.id for p in programmes], indicator_ids)
+    out: dict[int, list[TrendView]] = {}
+    for programme in programmes:
+        codes = codes_of[programme.id]
+        home = codes[0]
+        names = {c: name for c, name in all_names.items() if c in codes}
+        trends = []
+        for link in programme.indicator_links:
+            ind = link.indicator
+            series = {code: data[ind.id].get(code, []) for code in codes if data[ind.id].get(code)}
+            home_series = data[ind.id].get(home, [])
+            summary = summarise_trend(to_points(home_series), ind.desired_direction, programme.baseline_year,
+                                      decimals=ind.decimals, unit=ind.unit)
+            all_points = [p for s in series.values() for p in s]
+            trends.append(TrendView(
+                indicator=indicator_info(ind), summary=summary, series=series, region_names=names,
+                target_value=link.target_value, target_year=link.target_year,
+                line_name=link.line.name if link.line else None,
+                has_example=any(p.is_example for p in all_points),
+                last_loaded=max((p.loaded_at for p in all_points if p.loaded_at), default=None),
+                stories=story_links.get((programme.id, ind.id), []),
+            ))
+        out[programme.id] = trends
+    return out
 
 
 def result_status_counts(results: Iterable[ResultView]) -> Counter:
@@ -301,15 +350,14 @@ def result_status_counts(results: Iterable[ResultView]) -> Counter:
 
 def programme_cards(session: Session) -> list[ProgrammeCard]:
     programmes = session.scalars(
-        select(Programme).options(selectinload(Programme.indicator_links).selectinload(ProgrammeIndicator.indicator),
-                                  selectinload(Programme.region))
-        .order_by(Programme.sort_order, Programme.name)
+        select(Programme).options(*_trend_loads()).order_by(Programme.sort_order, Programme.name)
     ).all()
-    stories = stories_by_programme(session, [p.id for p in programmes])
+    ids = [p.id for p in programmes]
+    stories = stories_by_programme(session, ids)
+    all_trends, all_results = _trends_for(session, programmes, []), _results_for(session, ids)
     cards = []
     for p in programmes:
-        trends = _trends(session, p, [])
-        results = _results(session, p.id)
+        trends, results = all_trends[p.id], all_results.get(p.id, [])
         cards.append(ProgrammeCard(
             slug=p.slug, name=p.name, vision=p.vision, region_name=p.region.name,
             period=f"{p.start_year}–{p.end_year}",
@@ -347,9 +395,7 @@ def programme_view(session: Session, slug: str, compare: Sequence[str] = (COUNTR
 def programme_trend_views(session: Session, slug: str, compare: Sequence[str]) -> tuple[int, list[TrendView]] | None:
     """Baseline year and trends of a programme (for the comparison callback), with allowed regions only."""
     programme = session.scalar(
-        select(Programme).where(Programme.slug == slug)
-        .options(selectinload(Programme.indicator_links).selectinload(ProgrammeIndicator.indicator),
-                 selectinload(Programme.region))
+        select(Programme).where(Programme.slug == slug).options(*_trend_loads())
     )
     if programme is None:
         return None

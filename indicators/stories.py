@@ -118,15 +118,3 @@ def stories_by_result(session: Session, result_ids: Sequence[int]) -> dict[int, 
             out[rid].append(StoryLink(sid, title, kind.value))
     return out
 
-
-def stories_by_indicator(session: Session, programme_id: int, indicator_ids: Sequence[int]
-                         ) -> dict[int, list[StoryLink]]:
-    """The stories of a programme that explain each of its trends, newest first."""
-    out: dict[int, list[StoryLink]] = defaultdict(list)
-    if indicator_ids:
-        for iid, sid, title, kind in session.execute(
-                select(Story.indicator_id, Story.id, Story.title, Story.kind)
-                .where(Story.programme_id == programme_id, Story.indicator_id.in_(list(indicator_ids)))
-                .order_by(Story.story_date.desc(), Story.id)):
-            out[iid].append(StoryLink(sid, title, kind.value))
-    return out
