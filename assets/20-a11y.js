@@ -9,10 +9,12 @@
       list.setAttribute('role', 'group');
       list.removeAttribute('aria-multiselectable');
     });
-    root.querySelectorAll('.dash-options-list-option[role="option"]').forEach(function (opt) {
-      opt.removeAttribute('role');
-      opt.removeAttribute('aria-selected');
-    });
+    // React sets aria-selected again when an option is (un)checked, without re-adding the role: match either.
+    root.querySelectorAll('.dash-options-list-option[role="option"], .dash-options-list-option[aria-selected]')
+      .forEach(function (opt) {
+        opt.removeAttribute('role');
+        opt.removeAttribute('aria-selected');
+      });
   }
   var pending = false;
   var observer = new MutationObserver(function () {

@@ -18,8 +18,10 @@ against the floor (one plain SQL query fetching the same rows).
    garbage that slows Python's GC). Two warm-up calls, then --repeat timed calls. Comparison regions: Nederland, three
    gemeenten of the jeugdregio and three of Almelo's wijken; one stress row with every offered region (fewer
    calls). Finally copies of the demo programmes are added until there are --programmas, and the overview is
-   timed again. A callback of these pages that the benchmark does not know is named at the end. With
-   --gc-freeze it measures as if the app called `gc.freeze()` once started (a proposed fix).
+   timed again. A callback of these pages that the benchmark does not know is named at the end. The app
+   calls `gc.freeze()` when it is created (app.create_app); --gc-freeze freezes once more after the
+   benchmark's own set-up. `show_trend_table` (a trend card's table, built when it is first opened) is timed
+   for the programme's first trend with wijk figures.
 3. The floor: one plain SQL query (sqlite3, same pragmas as our engine) fetching the rows that callback shows:
    the yearly observations of the programme's indicators for home and comparison regions (overview: every
    programme's indicators in its home region), or the measurements of the programme's results.
@@ -272,6 +274,12 @@ WHERE o.indicator_id IN (SELECT pi.indicator_id FROM programme_indicator pi JOIN
   AND r.code IN ({codes}) AND o.period_kind = 'jaar'
 ORDER BY o.period_start"""
 
+ONE_INDICATOR_SQL = """
+SELECT o.indicator_id, r.code, o.period_start, o.value, o.status, o.is_example, o.source, o.table_id, o.loaded_at
+FROM observation o JOIN region r ON r.id = o.region_id JOIN indicator i ON i.id = o.indicator_id
+WHERE i.code = ? AND r.code IN ({codes}) AND o.period_kind = 'jaar'
+ORDER BY o.period_start"""
+
 OVERVIEW_SQL = """
 SELECT p.slug, o.indicator_id, o.period_start, o.value, o.status, o.is_example, o.source, o.table_id, o.loaded_at
 FROM programme p JOIN programme_indicator pi ON pi.programme_id = p.id
@@ -382,6 +390,16 @@ def measure_all(db_path: Path, repeat: int, which: str, freeze: bool) -> dict:  
                      data(programme_trend_views, slug, typical_codes), observations(slug, [HOME, *typical_codes]),
                      repeat),
             ]
+            with read_session() as session:
+                found = programme_trend_views(session, slug, typical_codes)
+            code = next((t.indicator.code for t in found[1] if len(t.series) > 4), found[1][0].indicator.code)
+            codes = [HOME, *typical_codes]
+            cases.append(Case(f"programma {short}: tabel van één trend", "show_trend_table",
+                              lambda s=slug, c=code: programme.show_trend_table(1, {"code": c}, s, search),
+                              data(programme_trend_views, slug, typical_codes, code),
+                              lambda c=code, cs=codes: con.execute(
+                                  ONE_INDICATOR_SQL.format(codes=",".join("?" * len(cs))), (c, *cs)).fetchall(),
+                              repeat))
             if slug == SLUGS[0]:  # the result table filtered and sorted through the URL (its GET form)
                 cases.append(Case(f"programma {short}: resultaten gefilterd", "resolve → programme.layout",
                                   lambda s=slug: router.resolve(f"/programma/{s}", f"{search}{RESULT_FILTER}"),
@@ -405,7 +423,8 @@ def measure_all(db_path: Path, repeat: int, which: str, freeze: bool) -> dict:  
         rows = [{"label": case.label, "function": case.function, **measure(case)} for case in cases]
         load_after = os.getloadavg()[0]
     con.close()
-    covered = {"resolve", "update_trends"} | ({"update_results"} if hasattr(programme, "update_results") else set())
+    covered = {"resolve", "update_trends", "show_trend_table"}
+    covered |= {"update_results"} if hasattr(programme, "update_results") else set()
     page_modules = {"dashboard.pages.programme", "dashboard.pages.overview", "dashboard.router"}
     missing = sorted({f"{f.__module__}.{f.__name__}" for entry in GLOBAL_CALLBACK_MAP.values()
                       if (f := getattr(entry.get("callback"), "__wrapped__", entry.get("callback"))) is not None

@@ -7,14 +7,16 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
-from db.models import Programme
+from db.models import Indicator, IndicatorNote, Programme, Region
 from db.session import session_scope
 from etl import cbs, loader
 from etl.demo_content import (
     CBS_INDICATORS,
     EXAMPLE_INDICATORS,
+    NOTES,
     PROGRAMMES,
     PROJECTS,
     STORIES,
@@ -87,8 +89,23 @@ def load_demo(url: str) -> DemoReport:
             loader.add_project(session, project)
         for story in STORIES:
             loader.add_story(session, story)
+        _replace_example_notes(session)
     log.info("demo geladen: %d regio's, %d waarnemingen", len(regions), observations)
     return DemoReport(len(regions), observations, len(PROGRAMMES), len(PROJECTS), len(STORIES))
+
+
+def _replace_example_notes(session: Session) -> None:
+    """The demo's notes on trend points, stored as examples; a reload replaces them (never a gemeente's own)."""
+    session.execute(delete(IndicatorNote).where(IndicatorNote.is_example.is_(True)))
+    indicators = dict(session.execute(select(Indicator.code, Indicator.id)
+                                      .where(Indicator.code.in_({n.indicator_code for n in NOTES}))).all())
+    regions = dict(session.execute(select(Region.code, Region.id)
+                                   .where(Region.code.in_({n.region_code for n in NOTES}))).all())
+    session.add_all(IndicatorNote(
+        indicator_id=indicators[n.indicator_code], region_id=regions[n.region_code], period_kind=n.period.kind,
+        period_start=n.period.start, text=n.text, note_date=n.note_date, author=n.author, is_example=True)
+        for n in NOTES)
+    session.flush()
 
 
 def load_demo_if_empty(url: str) -> bool:

@@ -8,6 +8,7 @@ documents or in a CBS file is marked `is_example` and shown on screen as a ficti
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import date
 
 from db.models import Direction, MeasurementStatus, ProjectStatus, ResultKind, StoryKind
@@ -386,4 +387,29 @@ STORIES = [
              summary="Een leerling van de tweede klas na de Halt-voorlichting.",
              body="‘Ik dacht dat je alleen met Halt te maken krijgt als je iets fout doet. Nu weet ik dat ik "
              "ook gewoon iets kan vragen.’", story_date=date(2026, 10, 8), consent=True, is_example=True),
+]
+
+# --- Notes on trend points ("why up, why down?"): fictional examples on real CBS figures ------------------
+
+
+@dataclass(frozen=True)
+class DemoNote:
+    indicator_code: str
+    region_code: str
+    period: Period
+    text: str
+    note_date: date
+    author: str = "Voorbeeld (fictief)"
+
+
+NOTES = [
+    DemoNote("jeugdhulp", ALMELO, Period.year(2020),
+             "Stijging in het coronajaar: scholen en sport waren maanden dicht, signalen kwamen later binnen "
+             "en hulp begon daardoor vaker pas toen problemen groter waren.", date(2021, 11, 15)),
+    DemoNote("jeugdhulp", ALMELO, Period.year(2021),
+             "Vanaf 2021 komt het cijfer uit een andere CBS-tabel (85098NED, daarvoor 82972NED); een deel "
+             "van het verschil met 2020 kan in die overgang zitten.", date(2022, 10, 3)),
+    DemoNote("jeugdhulp", ALMELO, Period.half_year(2023, 2),
+             "De samenwerking jeugd startte op 5 juni 2023; een daling door eerdere, lichtere steun is in dit "
+             "halfjaar nog niet te verwachten.", date(2024, 4, 22)),
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePath
 
@@ -21,6 +21,7 @@ from db.models import (
     Story,
 )
 from db.periods import Period, PeriodKind
+from indicators.notes import NotesByPeriod, notes_for
 from indicators.queries import (
     COUNTRY,
     IndicatorInfo,
@@ -54,6 +55,7 @@ class IndicatorView:
     loads: list[tuple[str, str | None, str, datetime | None]]  # (source, table, hash, finished)
     comparison_options: list[RegionOption]
     corrections: list[Correction] = ()  # values of the home region that a later load replaced
+    notes: NotesByPeriod = field(default_factory=dict)  # dated notes on the home region's points
 
 
 @dataclass(frozen=True)
@@ -137,4 +139,5 @@ def indicator_view(session: Session, code: str, region_code: str | None = None,
         region_names=region_names(session, codes), summary=summary, period_kind=period_kind,
         available_kinds=kinds, programmes=[(s, n) for s, n, _, _ in links], stories=stories,
         loads=list(loads), comparison_options=options, corrections=corrections_for(session, ind.id, home),
+        notes=notes_for(session, ind.id, home),
     )

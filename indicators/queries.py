@@ -26,6 +26,7 @@ from db.models import (
     Story,
 )
 from db.periods import Period, PeriodKind
+from indicators.notes import NotesByPeriod, for_region, notes_by_indicator
 from indicators.stories import StoryLink, stories_by_result
 from indicators.trends import Point, TrendSummary, Verdict, count_verdicts, summarise_trend
 
@@ -75,6 +76,7 @@ class TrendView:
     has_example: bool
     last_loaded: datetime | None
     stories: list[StoryLink] = field(default_factory=list)  # "het verhaal achter de cijfers"
+    notes: NotesByPeriod = field(default_factory=dict)  # dated notes on the home region's points
 
 
 @dataclass(frozen=True)
@@ -308,23 +310,28 @@ def _story_links(session: Session, programme_ids: Sequence[int], indicator_ids: 
     return out
 
 
-def _trends_for(session: Session, programmes: Sequence[Programme], compare: Sequence[str]
-                ) -> dict[int, list[TrendView]]:
+def _trends_for(session: Session, programmes: Sequence[Programme], compare: Sequence[str],
+                indicator_code: str | None = None) -> dict[int, list[TrendView]]:
     """Trends of several programmes (loaded with `_trend_loads`) in three queries, whatever their number:
-    {programme id: trends}. Each programme's series are its home region first, then `compare`."""
+    {programme id: trends}. Each programme's series are its home region first, then `compare`. With
+    `indicator_code`, only that indicator's trend (one trend card's table)."""
+    def links_of(p: Programme) -> list[ProgrammeIndicator]:
+        return [link for link in p.indicator_links if indicator_code is None or link.indicator.code == indicator_code]
+
     codes_of = {p.id: [p.region.code, *[c for c in compare if c != p.region.code]] for p in programmes}
     all_codes = list(dict.fromkeys(c for codes in codes_of.values() for c in codes))
-    indicator_ids = list(dict.fromkeys(link.indicator_id for p in programmes for link in p.indicator_links))
+    indicator_ids = list(dict.fromkeys(link.indicator_id for p in programmes for link in links_of(p)))
     data = series_for(session, indicator_ids, all_codes)
     all_names = region_names(session, all_codes)
     story_links = _story_links(session, [p.id for p in programmes], indicator_ids)
+    notes = notes_by_indicator(session, indicator_ids, list({codes[0] for codes in codes_of.values()}))
     out: dict[int, list[TrendView]] = {}
     for programme in programmes:
         codes = codes_of[programme.id]
         home = codes[0]
         names = {c: name for c, name in all_names.items() if c in codes}
         trends = []
-        for link in programme.indicator_links:
+        for link in links_of(programme):
             ind = link.indicator
             series = {code: data[ind.id].get(code, []) for code in codes if data[ind.id].get(code)}
             home_series = data[ind.id].get(home, [])
@@ -338,6 +345,7 @@ def _trends_for(session: Session, programmes: Sequence[Programme], compare: Sequ
                 has_example=any(p.is_example for p in all_points),
                 last_loaded=max((p.loaded_at for p in all_points if p.loaded_at), default=None),
                 stories=story_links.get((programme.id, ind.id), []),
+                notes=for_region(notes.get(ind.id, {}), home),
             ))
         out[programme.id] = trends
     return out
@@ -392,15 +400,18 @@ def programme_view(session: Session, slug: str, compare: Sequence[str] = (COUNTR
     )
 
 
-def programme_trend_views(session: Session, slug: str, compare: Sequence[str]) -> tuple[int, list[TrendView]] | None:
-    """Baseline year and trends of a programme (for the comparison callback), with allowed regions only."""
+def programme_trend_views(session: Session, slug: str, compare: Sequence[str], indicator_code: str | None = None,
+                          ) -> tuple[int, list[TrendView]] | None:
+    """Baseline year and trends of a programme (for the comparison callback), with allowed regions only; with
+    `indicator_code` only that indicator's trend (an empty list when the programme does not follow it)."""
     programme = session.scalar(
         select(Programme).where(Programme.slug == slug).options(*_trend_loads())
     )
     if programme is None:
         return None
     allowed = {o.code for o in comparison_options(session, programme.region.code)}
-    return programme.baseline_year, _trends(session, programme, [c for c in compare if c in allowed])
+    compare = [c for c in compare if c in allowed]
+    return programme.baseline_year, _trends_for(session, [programme], compare, indicator_code)[programme.id]
 
 
 def programme_slugs(session: Session) -> list[str]:

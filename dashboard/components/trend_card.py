@@ -11,6 +11,7 @@ from dashboard.components.downloads import download_links
 from dashboard.components.story_links import story_links
 from dashboard.components.trend_chart import chart, create_figure, data_table, region_list
 from indicators.formatting import DIRECTION_LABELS, format_change, format_date, format_number
+from indicators.notes import note_count
 from indicators.queries import TrendView
 
 
@@ -23,11 +24,38 @@ def provenance_line(source: str, table_id: str | None, loaded) -> str:  # noqa: 
     return " · ".join(parts)
 
 
+def notes_link(trend: TrendView) -> html.P | None:
+    """"n toelichtingen": a small link to the indicator page, where the notes are on the chart and listed."""
+    n = note_count(trend.notes)
+    if not n:
+        return None
+    count = texts.INDICATOR_NOTES_LINK_ONE if n == 1 else texts.INDICATOR_NOTES_LINK_MANY.format(n=n)
+    name = trend.indicator.name
+    region = next(note.region_code for notes in trend.notes.values() for note in notes)
+    return html.P(className="trend-notes-link", children=dcc.Link(
+        [count, html.Span(texts.INDICATOR_NOTES_LINK_HIDDEN.format(name=name), className="visually-hidden")],
+        href=f"/indicator/{trend.indicator.code}?regio={region}#indicator-figuren",
+        title=texts.INDICATOR_NOTES_LINK_LABEL.format(count=count, name=name)))
+
+
+TABLE_TOGGLE = "trend-tabel-knop"
+TABLE_BODY = "trend-tabel"
+
+
+def trend_table(trend: TrendView) -> html.Div:
+    """Exact values of a trend card with status, source and notes: what opening "Toon de cijfers" shows."""
+    ind = trend.indicator
+    return scroll_region(data_table(trend.series, trend.region_names, ind.unit, ind.decimals, caption=ind.name,
+                                    show_source=True, notes=trend.notes or None),
+                         texts.TABLE_REGION.format(name=ind.name))
+
+
 def trend_card(trend: TrendView, baseline_year: int, download: dict[str, str | None] | None = None,
                ) -> html.Article:
     ind, s = trend.indicator, trend.summary
     figure = create_figure(trend.series, trend.region_names, ind.unit, ind.decimals, baseline_year,
-                           (trend.target_value, trend.target_year) if trend.target_value is not None else None)
+                           (trend.target_value, trend.target_year) if trend.target_value is not None else None,
+                           notes=trend.notes)
     regions = region_list(list(trend.series), trend.region_names)
     facts = [
         (texts.DIRECTION, DIRECTION_LABELS[ind.desired_direction]),
@@ -44,13 +72,16 @@ def trend_card(trend: TrendView, baseline_year: int, download: dict[str, str | N
         example_label() if trend.has_example else None,
         verdict_badge(s),
         html.P(s.sentence, className="trend-sentence"),
+        notes_link(trend),
         html.Dl(className="trend-facts", children=[x for k, v in facts for x in (html.Dt(k), html.Dd(v))]),
         chart({"type": "programma-trend-graph", "code": ind.code}, figure,
               texts.CHART_LABEL.format(name=ind.name, unit=ind.unit, regions=regions)),
+        # The table is built when it is first opened (show_trend_table): a programme's tables hold thousands of
+        # cells that few readers open, and building and sending them made every page and comparison slow.
         html.Details(className="table-toggle", children=[
-            html.Summary(texts.SHOW_TABLE),
-            scroll_region(data_table(trend.series, trend.region_names, ind.unit, ind.decimals, caption=ind.name,
-                                     show_source=True), texts.TABLE_REGION.format(name=ind.name)),
+            html.Summary(texts.SHOW_TABLE, id={"type": TABLE_TOGGLE, "code": ind.code}),
+            html.Div(id={"type": TABLE_BODY, "code": ind.code}, **{"aria-live": "polite"},
+                     children=html.P(texts.TABLE_LOADING, className="table-loading")),
         ]),
         html.P(provenance_line(ind.source, ind.cbs_table_id, trend.last_loaded), className="provenance"),
         download_links("trend", {**download, "indicator": ind.code}, ind.name) if download is not None else None,

@@ -1,8 +1,10 @@
-"""A trend chart: one line per region, baseline year and target drawn; built as a plain dict
+"""A trend chart: one line per region, baseline year, target and dated notes drawn; built as a plain dict
 because figures are built in hot callbacks (go/px cost 10-100x more)."""
 
 from __future__ import annotations
 
+import html as html_text
+import textwrap
 from collections.abc import Sequence
 
 from dash import dcc, html
@@ -10,6 +12,7 @@ from dash import dcc, html
 from dashboard import texts
 from db.periods import Period
 from indicators.formatting import OBSERVATION_STATUS_LABELS, format_date, format_number
+from indicators.notes import NotesByPeriod, NoteView, matching_period, numbered
 from indicators.queries import SeriesPoint
 
 HOME_COLOUR = "#1f4e79"
@@ -37,10 +40,54 @@ def _ticks(periods: list[Period], extra_years: list[int], max_ticks: int = 8) ->
     return chosen, [marks[x] for x in chosen]
 
 
+def note_text(note: NoteView) -> str:
+    """The note as people read it, with the example label when it is invented demo content."""
+    return f"{note.text} {texts.INDICATOR_NOTE_EXAMPLE}" if note.is_example else note.text
+
+
+def placed_notes(series: dict[str, list[SeriesPoint]], notes: NotesByPeriod | None,
+                 ) -> dict[tuple[str, Period], list[tuple[int, NoteView]]]:
+    """Numbered notes on the point of their region's series they belong to: {(region, period): [(n, note)]}.
+    A note without such a point is left out here (the list under the chart still has it)."""
+    out: dict[tuple[str, Period], list[tuple[int, NoteView]]] = {}
+    for number, note in numbered(notes or {}):
+        period = matching_period(note.period, [p.period for p in series.get(note.region_code, [])])
+        if period is not None:
+            out.setdefault((note.region_code, period), []).append((number, note))
+    return out
+
+
+def _note_hover(items: list[tuple[int, NoteView]]) -> str:
+    # Plotly hover text is a small subset of HTML: escape the note, break long lines.
+    return "<br>".join(
+        f"<b>{number}</b> " + "<br>".join(textwrap.wrap(html_text.escape(
+            texts.INDICATOR_NOTE_ITEM.format(period=note.period.label, text=note_text(note))), 60))
+        for number, note in items)
+
+
+def _note_annotations(series: dict[str, list[SeriesPoint]], notes: NotesByPeriod | None) -> list[dict]:
+    """A numbered flag above each noted point (its number is the one in the list under the chart)."""
+    values = {(code, p.period): p.value for code, pts in series.items() for p in pts}
+    annotations = []
+    for (code, period), items in placed_notes(series, notes).items():
+        y = values.get((code, period))
+        if y is None:  # a missing value has no point to flag; the table and the list keep the note
+            continue
+        annotations.append({
+            "name": "toelichting", "x": _x(period), "y": y, "xref": "x", "yref": "y",
+            "text": ", ".join(str(n) for n, _ in items), "hovertext": _note_hover(items),
+            "showarrow": True, "arrowhead": 0, "arrowwidth": 1.5, "arrowcolor": HOME_COLOUR, "ax": 0, "ay": -26,
+            "bgcolor": HOME_COLOUR, "bordercolor": "#ffffff", "borderwidth": 1, "borderpad": 3,
+            "font": {"color": "#ffffff", "size": 11},
+        })
+    return annotations
+
+
 def create_figure(series: dict[str, list[SeriesPoint]], region_names: dict[str, str], unit: str, decimals: int,
                   baseline_year: int | None = None, target: tuple[float, int] | None = None,
-                  height: int = 260) -> dict:
-    """Plotly figure dict for one indicator; the first series is the home region."""
+                  height: int = 260, notes: NotesByPeriod | None = None) -> dict:
+    """Plotly figure dict for one indicator; the first series is the home region. `notes` are flagged on their
+    points with the numbers of `notes_list`."""
     periods = sorted({p.period for pts in series.values() for p in pts})
     extra = [y for y in (baseline_year, target[1] if target else None) if y is not None]
     tickvals, ticktext = _ticks(periods, extra)
@@ -70,10 +117,12 @@ def create_figure(series: dict[str, list[SeriesPoint]], region_names: dict[str, 
         traces.append({"type": "scatter", "mode": "markers", "name": texts.TARGET.format(
             year=year, value=format_number(value, decimals, unit)), "x": [float(year)], "y": [value],
             "marker": {"symbol": "star", "size": 13, "color": "#b35900"}, "hoverinfo": "name"})
+    flags = _note_annotations(series, notes)
+    annotations += flags
     return {
         "data": traces,
         "layout": {
-            "height": height, "margin": {"l": 48, "r": 16, "t": 24, "b": 40},
+            "height": height, "margin": {"l": 48, "r": 16, "t": 44 if flags else 24, "b": 40},
             "separators": ",.", "font": {"family": "system-ui, sans-serif", "size": 12, "color": "#212529"},
             "xaxis": {"type": "linear", "tickmode": "array", "tickvals": tickvals, "ticktext": ticktext,
                       "tickangle": 0, "automargin": True, "showgrid": False, "zeroline": False},
@@ -94,12 +143,22 @@ def chart(graph_id: str | dict, figure: dict, label: str) -> html.Div:
     ))
 
 
+def _note_cell(period: Period, items: list[tuple[int, NoteView]]) -> str:
+    # The note's own period is named when it differs from the row's (a quarter note in a year row).
+    return " ".join(f"{number}. " + (note_text(note) if note.period == period else texts.INDICATOR_NOTE_ITEM.format(
+        period=note.period.label, text=note_text(note))) for number, note in items)
+
+
 def data_table(series: dict[str, list[SeriesPoint]], region_names: dict[str, str], unit: str, decimals: int,
-               caption: str, show_source: bool = True) -> html.Table:
-    """Exact values with their status (and provenance) for every region and period."""
+               caption: str, show_source: bool = True, notes: NotesByPeriod | None = None) -> html.Table:
+    """Exact values with their status (and provenance) for every region and period; with `notes`, a column
+    with the note of each period (numbered as on the chart)."""
     head = [texts.COL_REGION, texts.COL_PERIOD, texts.COL_VALUE, texts.COL_STATUS]
     if show_source:
         head.append(texts.COL_SOURCE)
+    placed = placed_notes(series, notes)
+    if notes:
+        head.append(texts.COL_INDICATOR_NOTE)
     rows = []
     for code, pts in series.items():
         for p in pts:
@@ -113,6 +172,9 @@ def data_table(series: dict[str, list[SeriesPoint]], region_names: dict[str, str
                 if p.loaded_at:
                     src = f"{src}, {texts.LOADED_LINE.format(date=format_date(p.loaded_at))}"
                 cells.append(html.Td(src))
+            if notes:
+                items = placed.get((code, p.period), [])
+                cells.append(html.Td(_note_cell(p.period, items) if items else "", className="note-cell"))
             rows.append(html.Tr(cells))
     return html.Table(className="table table-sm data-table", children=[
         html.Caption(caption),
@@ -124,3 +186,30 @@ def data_table(series: dict[str, list[SeriesPoint]], region_names: dict[str, str
 
 def region_list(codes: Sequence[str], names: dict[str, str]) -> str:
     return ", ".join(names.get(c, c) for c in codes)
+
+
+def notes_list(series: dict[str, list[SeriesPoint]], notes: NotesByPeriod | None, region_names: dict[str, str],
+               heading_id: str = "toelichtingen") -> html.Section | None:
+    """The notes as an ordered list under the chart (same numbers as its flags), for screen readers, keyboard
+    users and anyone who does not hover."""
+    if not notes:
+        return None
+    values = {(code, p.period): p.value for code, pts in series.items() for p in pts}
+    placed, on_chart = set(), set()
+    for key, numbers in placed_notes(series, notes).items():
+        placed.update(n for n, _ in numbers)
+        if values.get(key) is not None:
+            on_chart.update(n for n, _ in numbers)
+    items = []
+    for number, note in numbered(notes):
+        text = texts.INDICATOR_NOTE_ITEM.format(period=note.period.label, text=note_text(note))
+        if note.region_code != next(iter(series), note.region_code):  # a note on a comparison region
+            text = f"{text} ({region_names.get(note.region_code, note.region_code)})"
+        if number not in on_chart:
+            why = texts.INDICATOR_NOTE_NOT_ON_CHART if number in placed else texts.INDICATOR_NOTE_NOT_IN_TABLE
+            text = f"{text} {why}"
+        items.append(html.Li(text, value=number))
+    return html.Section(className="trend-notes", **{"aria-labelledby": heading_id}, children=[
+        html.H2(texts.INDICATOR_NOTES_TITLE, id=heading_id, className="h5"),
+        html.Ol(items, className="trend-notes-list"),
+    ])

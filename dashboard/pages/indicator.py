@@ -12,7 +12,7 @@ from dashboard.components.badges import example_label, verdict_badge
 from dashboard.components.controls import flatten, radio_group, region_checklists, scroll_region
 from dashboard.components.downloads import download_links
 from dashboard.components.story_tile import story_tile
-from dashboard.components.trend_chart import chart, create_figure, data_table, region_list
+from dashboard.components.trend_chart import chart, create_figure, data_table, notes_list, region_list
 from dashboard.data import read_session
 from dashboard.urlstate import build_search, parse_codes
 from db.models import ObservationStatus
@@ -43,11 +43,12 @@ def figures(view: IndicatorView) -> list:
         verdict_badge(view.summary) if view.summary else None,
         html.P(view.summary.sentence, className="trend-sentence") if view.summary else None,
         chart("indicator-grafiek", create_figure(view.series, view.region_names, info.unit, info.decimals,
-                                                 height=360),
+                                                 height=360, notes=view.notes),
               texts.CHART_LABEL.format(name=info.name, unit=info.unit, regions=regions)),
+        notes_list(view.series, view.notes, view.region_names, heading_id="indicator-toelichtingen"),
         html.H2(texts.INDICATOR_TABLE),
         scroll_region(data_table(view.series, view.region_names, info.unit, info.decimals,
-                                 caption=f"{info.name} ({info.unit})"),
+                                 caption=f"{info.name} ({info.unit})", notes=view.notes),
                       texts.TABLE_REGION.format(name=info.name)),
         download_links("trend", {"indicator": info.code, "regio": view.home_code,
                                  "vergelijk": ",".join(c for c in view.series if c != view.home_code) or "geen",

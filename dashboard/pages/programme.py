@@ -4,7 +4,7 @@ The comparison regions live in the URL (`?vergelijk=NL01,GM0153`)."""
 
 from __future__ import annotations
 
-from dash import ALL, Input, Output, State, callback, dcc, html
+from dash import ALL, MATCH, Input, Output, State, callback, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import texts
@@ -13,9 +13,9 @@ from dashboard.components.downloads import download_links
 from dashboard.components.result_table import result_controls, result_part
 from dashboard.components.story_tile import story_tile
 from dashboard.components.summary import programme_summary
-from dashboard.components.trend_card import trend_card
+from dashboard.components.trend_card import TABLE_BODY, TABLE_TOGGLE, trend_card, trend_table
 from dashboard.data import read_session
-from dashboard.urlstate import merge_search, parse_codes
+from dashboard.urlstate import merge_search, parse_codes, parse_query
 from indicators.formatting import DIRECTION_LABELS
 from indicators.queries import COUNTRY, ProgrammeView, TrendView, programme_trend_views, programme_view
 from indicators.queries import result_status_counts as status_counts
@@ -138,3 +138,26 @@ callback(
     prevent_initial_call=True,
 )(update_trends)
 
+
+
+def show_trend_table(n_clicks: int | None, toggle_id: dict, slug: str | None, search: str | None) -> html.Div:
+    """A trend card's table, built the first time it is opened, for the comparison regions in the URL."""
+    if n_clicks != 1 or not slug:  # later clicks only fold it; the card is rebuilt (closed) on a new comparison
+        raise PreventUpdate
+    vergelijk = parse_query(search).get("vergelijk")
+    compare = parse_codes(vergelijk) if vergelijk is not None else DEFAULT_COMPARE
+    with read_session() as session:
+        found = programme_trend_views(session, slug, compare, toggle_id["code"])
+    if not found or not found[1]:
+        raise PreventUpdate
+    return trend_table(found[1][0])
+
+
+callback(
+    Output({"type": TABLE_BODY, "code": MATCH}, "children"),
+    Input({"type": TABLE_TOGGLE, "code": MATCH}, "n_clicks"),
+    State({"type": TABLE_TOGGLE, "code": MATCH}, "id"),
+    State("programma-slug", "data"),
+    State("url", "search"),
+    prevent_initial_call=True,
+)(show_trend_table)

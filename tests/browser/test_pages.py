@@ -17,6 +17,7 @@ pytestmark = pytest.mark.browser
 
 PAGES = [
     ("/", "Programma's"),
+    ("/?zoek=eenzaam&thema=leefgebieden-mentale-gezondheid-en-eenzaamheid&wijk=WK014110", "Programma's"),
     ("/programma/sociaal-en-vitaal", "Sociaal en Vitaal"),
     ("/programma/zorg-en-veiligheid?vergelijk=NL01,GM0153,WK014110", "Zorg en Veiligheid"),
     ("/indicator/jeugdhulp", "Jongeren met jeugdhulp"),

@@ -169,6 +169,7 @@ def test_result_and_trend_downloads_contain_what_is_shown(page, demo_app_url: st
     open_page(page, demo_app_url + "/programma/sociaal-en-vitaal?vergelijk=NL01", "Sociaal en Vitaal")
     card = page.locator("#trend-jeugdhulp")
     card.locator("summary").click()
+    card.locator("table tbody tr").first.wait_for()  # the table is built when it is first opened
     shown = [[c.strip() for c in tr.inner_text().split("\t")] for tr in card.locator("table tbody tr").all()]
     table = _csv(_fetch(demo_app_url + card.locator(".download-csv").get_attribute("href")))
     assert table[0][:5] == ["Regio", "Regiocode", "Periode", "Waarde", "Status"]
