@@ -45,6 +45,11 @@ class Progress:
                   file=self.stream, flush=True)
 
     def finish(self, rows: int) -> None:
+        """Reading is done: close the bar and, when rows were read, say that they are now being stored (the
+        merge into the tables can take seconds on a big file)."""
         if self._bar is not None:
             self._bar.close()
             self._bar = None
+        if self.enabled and rows:
+            print(msg.PROGRESS_SAVING.format(rows=format_number(rows, 0), rate=self._rate(rows)),
+                  file=self.stream, flush=True)
