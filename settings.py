@@ -34,6 +34,13 @@ class Settings(BaseSettings):
         description="Base URL of CBS's OData v3 API, used by `python -m etl fetch-cbs`.",
     )
     debug: bool = Field(default=False, description="Dash debug mode (never in production).")
+    require_sign_in: bool = Field(
+        default=False,
+        description="Require sign-in for everything, published content included (pages, downloads, quarter exports).",
+    )
+    session_hours: float = Field(
+        default=8, gt=0, description="Hours after sign-in at which a session ends, however active it was.",
+    )
 
 
 @lru_cache

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Enum,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -463,3 +464,67 @@ class MeetingNote(Base):
     due_date: Mapped[date | None] = mapped_column(Date)
     done_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+# --- accounts and roles (issue 7) --------------------------------------------------------------------------------
+
+
+class Role(StrEnum):
+    """What an account may do; editor and approver hold for one programme per grant (see db.accounts.allowed)."""
+
+    VIEWER = "viewer"
+    EDITOR = "editor"
+    APPROVER = "approver"
+    ADMIN = "admin"
+
+
+class User(Base):
+    """An account for sign-in. The e-mail address is stored lower-case; `session_version` is raised to end every
+    session of the account at once (new password, deactivation)."""
+
+    __tablename__ = "app_user"  # "user" is a reserved word in PostgreSQL
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    session_version: Mapped[int] = mapped_column(Integer, default=1)
+
+    grants: Mapped[list[RoleGrant]] = relationship(
+        back_populates="user", order_by="RoleGrant.id", cascade="all, delete-orphan"
+    )
+
+
+class RoleGrant(Base):
+    """One role of one account; `programme_id` is set for editor and approver and null for viewer and admin."""
+
+    __tablename__ = "role_grant"
+    __table_args__ = (UniqueConstraint("user_id", "role", "programme_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"))  # indexed by the unique
+    role: Mapped[Role] = mapped_column(_enum(Role, "role"))
+    programme_id: Mapped[int | None] = mapped_column(ForeignKey("programme.id", ondelete="CASCADE"))
+
+    user: Mapped[User] = relationship(back_populates="grants")
+    programme: Mapped[Programme | None] = relationship()
+
+
+class SignInAttempt(Base):
+    """One sign-in attempt, for the rate limit on failures per e-mail address and per IP address."""
+
+    __tablename__ = "sign_in_attempt"
+    # the rate limit counts recent failures per e-mail and per IP address
+    __table_args__ = (
+        Index("ix_sign_in_attempt_email_at", "email", "at"),
+        Index("ix_sign_in_attempt_ip_at", "ip", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254))
+    ip: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    succeeded: Mapped[bool] = mapped_column(Boolean, default=False)

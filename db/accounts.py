@@ -1,0 +1,373 @@
+"""Accounts, sign-in and roles: create users, hash and check passwords (argon2id), a rate limit on failed sign-ins,
+and the one permission rule (`allowed`). Plain functions on a SQLAlchemy session; the web app and the command line
+both use them.
+
+    python -m db.accounts maak-beheerder --email beheer@gemeente.nl --naam "Beheerder"
+    python -m db.accounts gebruiker-toevoegen --email a@gemeente.nl --naam "A. de Vries" --rol editor \
+        --programma sociaal-en-vitaal
+    python -m db.accounts rol-toekennen --email a@gemeente.nl --rol approver --programma zorg-en-veiligheid
+    python -m db.accounts deactiveren --email a@gemeente.nl
+    python -m db.accounts rollen
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, selectinload
+
+from db.models import Programme, Role, RoleGrant, SignInAttempt, User
+
+MIN_PASSWORD_LENGTH = 12
+MAX_PASSWORD_LENGTH = 1024  # argon2 takes any length; this only stops absurd request bodies from costing CPU
+MAX_FAILURES_PER_EMAIL = 5
+MAX_FAILURES_PER_IP = 20
+LOCK_WINDOW = timedelta(minutes=15)
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+# argon2-cffi's defaults (RFC 9106 "low memory" profile, argon2id). When they change in a later release,
+# `authenticate` rehashes a password at its next successful sign-in.
+HASHER = PasswordHasher()
+# Checked when the e-mail address is unknown, so an unknown address costs as much time as a wrong password.
+_DUMMY_HASH = HASHER.hash("perspectief-dummy-password")
+
+
+class AccountError(ValueError):
+    """A refused account change, with a Dutch message for the person who asked for it."""
+
+
+class Refusal(StrEnum):
+    """Why a sign-in was refused. INVALID covers unknown e-mail, wrong password and deactivated account alike."""
+
+    INVALID = "onjuist"
+    LOCKED = "geblokkeerd"
+
+
+class Action(StrEnum):
+    READ_PUBLISHED = "read_published"
+    READ_UNPUBLISHED = "read_unpublished"
+    EDIT = "edit"  # results, measurements and stories of a programme
+    APPROVE = "approve"  # approve a programme's changes for publication
+    ADMIN = "admin"  # users, indicators, loads
+
+
+# The documented permission registry: who may do what (tests keep `allowed` and this table in step).
+ACTIONS: dict[Action, str] = {
+    Action.READ_PUBLISHED: "published content; anyone, unless sign-in is required (then any account)",
+    Action.READ_UNPUBLISHED: "unpublished content of a programme: its editors and approvers, and admins",
+    Action.EDIT: "enter and change results, measurements and stories of a programme: its editors, and admins",
+    Action.APPROVE: "approve a programme's changes for publication: its approvers, and admins",
+    Action.ADMIN: "users, indicators and loads: admins",
+}
+PROGRAMME_ROLES = frozenset({Role.EDITOR, Role.APPROVER})
+
+
+@dataclass(frozen=True)
+class Grant:
+    """A role, for one programme (editor, approver) or for all (viewer, admin: programme_id None)."""
+
+    role: Role
+    programme_id: int | None = None
+
+
+def allowed(grants: Iterable[Grant] | None, action: Action | str, programme_id: int | None = None, *,
+            sign_in_required: bool = False) -> bool:
+    """Whether someone with `grants` may do `action` (for `programme_id`, where it concerns one programme).
+
+    `grants` None means anonymous; an account without any grant reads published content like a viewer.
+    Editor and approver rights hold only for their own programmes, so without a programme_id only an admin may."""
+    action = Action(action)
+    if grants is None:
+        return action is Action.READ_PUBLISHED and not sign_in_required
+    grants = list(grants)
+    if any(g.role is Role.ADMIN for g in grants):
+        return True
+    if action is Action.READ_PUBLISHED:
+        return True
+    if action is Action.ADMIN or programme_id is None:
+        return False
+    own = {g.role for g in grants if g.programme_id == programme_id}
+    if action is Action.READ_UNPUBLISHED:
+        return bool(own & PROGRAMME_ROLES)
+    if action is Action.EDIT:
+        return Role.EDITOR in own
+    return Role.APPROVER in own  # Action.APPROVE
+
+
+def grants_of(user: User) -> frozenset[Grant]:
+    return frozenset(Grant(Role(g.role), g.programme_id) for g in user.grants)
+
+
+# --- accounts ----------------------------------------------------------------------------------------------------
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def hash_password(password: str) -> str:
+    check_password_rules(password)
+    return HASHER.hash(password)
+
+
+def check_password_rules(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"Het wachtwoord is te kort: gebruik minstens {MIN_PASSWORD_LENGTH} tekens.")
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise AccountError(f"Het wachtwoord is te lang: gebruik hoogstens {MAX_PASSWORD_LENGTH} tekens.")
+
+
+def find_user(session: Session, email: str) -> User | None:
+    return session.scalar(select(User).where(User.email == normalise_email(email))
+                          .options(selectinload(User.grants)))
+
+
+def create_user(session: Session, email: str, name: str, password: str, now: datetime | None = None) -> User:
+    """A new active account without roles; refuses an invalid or already used e-mail address and a short password."""
+    email = normalise_email(email)
+    name = name.strip()
+    if not EMAIL_RE.match(email) or len(email) > 254:
+        raise AccountError(f"‘{email}’ is geen geldig e-mailadres.")
+    if not name:
+        raise AccountError("Vul een naam in.")
+    if find_user(session, email) is not None:
+        raise AccountError(f"Er is al een account met het e-mailadres {email}.")
+    user = User(email=email, name=name[:200], password_hash=hash_password(password), is_active=True,
+                created_at=now or datetime.now(UTC), session_version=1)
+    session.add(user)
+    session.flush()
+    return user
+
+
+def set_password(session: Session, user: User, password: str) -> None:
+    """A new password; ends every session of the account (also the one of whoever changed it)."""
+    user.password_hash = hash_password(password)
+    user.session_version += 1
+    session.flush()
+
+
+def deactivate_user(session: Session, user: User) -> None:
+    """The account can no longer sign in, and its open sessions end at their next request."""
+    user.is_active = False
+    user.session_version += 1
+    session.flush()
+
+
+def programme_by_slug(session: Session, slug: str) -> Programme:
+    programme = session.scalar(select(Programme).where(Programme.slug == slug))
+    if programme is None:
+        raise AccountError(f"Er is geen programma ‘{slug}’.")
+    return programme
+
+
+def grant_role(session: Session, user: User, role: Role | str, programme_id: int | None = None) -> RoleGrant:
+    """Give `user` a role; editor and approver need a programme, viewer and admin take none. Idempotent."""
+    role = Role(role)
+    if role in PROGRAMME_ROLES and programme_id is None:
+        raise AccountError(f"De rol {role.value} geldt per programma: geef een programma op.")
+    if role not in PROGRAMME_ROLES and programme_id is not None:
+        raise AccountError(f"De rol {role.value} geldt voor alle programma's: geef geen programma op.")
+    # NULL programme_ids are distinct in a unique constraint, so the database alone would allow two admin grants
+    existing = next((g for g in user.grants if g.role == role and g.programme_id == programme_id), None)
+    if existing is not None:
+        return existing
+    grant = RoleGrant(role=role, programme_id=programme_id)
+    user.grants.append(grant)
+    session.flush()
+    return grant
+
+
+# --- sign-in -----------------------------------------------------------------------------------------------------
+
+
+def _failures_since(session: Session, column, value: str, since: datetime) -> int:  # noqa: ANN001 - a column
+    return session.scalar(select(func.count()).select_from(SignInAttempt)
+                          .where(column == value, SignInAttempt.at >= since,
+                                 SignInAttempt.succeeded.is_(False))) or 0
+
+
+def is_locked(session: Session, email: str, ip: str, now: datetime) -> bool:
+    """Too many recent failures for this e-mail address (since its last success) or from this IP address."""
+    email = normalise_email(email)
+    since = now - LOCK_WINDOW
+    last_success = session.scalar(select(func.max(SignInAttempt.at))
+                                  .where(SignInAttempt.email == email, SignInAttempt.succeeded.is_(True),
+                                         SignInAttempt.at >= since))
+    if last_success is not None:
+        since = last_success if last_success.tzinfo else last_success.replace(tzinfo=UTC)  # SQLite: naive UTC
+    return (_failures_since(session, SignInAttempt.email, email, since) >= MAX_FAILURES_PER_EMAIL
+            or _failures_since(session, SignInAttempt.ip, ip, now - LOCK_WINDOW) >= MAX_FAILURES_PER_IP)
+
+
+def authenticate(session: Session, email: str, password: str, ip: str, now: datetime | None = None
+                 ) -> User | Refusal:
+    """The active account with this e-mail address and password, else why not. While the address or the IP is
+    locked even the right password is refused. The answer never tells whether the address has an account."""
+    now = (now or datetime.now(UTC)).astimezone(UTC)  # SQLite keeps no offset: store and compare in UTC
+    email = normalise_email(email)[:254]
+    ip = (ip or "")[:64]
+    if is_locked(session, email, ip, now):
+        # not recorded: the lock ends LOCK_WINDOW after the last counted failure, however often someone retries
+        return Refusal.LOCKED
+    user = find_user(session, email)
+    ok = _verify(user.password_hash if user else _DUMMY_HASH, password) and user is not None and user.is_active
+    session.add(SignInAttempt(email=email, ip=ip, at=now, succeeded=ok))
+    if not ok:
+        session.flush()
+        return Refusal.INVALID
+    if HASHER.check_needs_rehash(user.password_hash):
+        user.password_hash = HASHER.hash(password)
+    user.last_login_at = now
+    session.flush()
+    return user
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    if not password or len(password) > MAX_PASSWORD_LENGTH:
+        return False
+    try:
+        return HASHER.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+# --- command line ------------------------------------------------------------------------------------------------
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+ROLE_HELP = "viewer (leest gepubliceerde inhoud), editor of approver (per programma), admin (beheer)"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own messages, with our exit code for wrong use
+        self.print_usage(sys.stderr)
+        print(f"fout: {message}", file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m db.accounts", add_help=False,
+                     description="Accounts en rollen van Perspectief beheren. Gebruikt DATABASE_URL, net als de app.")
+    parser.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+    parser.add_argument("--database-url", help="SQLAlchemy-URL (standaard: DATABASE_URL of de instelling van de app)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="opdracht", parser_class=_Parser)
+
+    def command(name: str, text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=text, description=text, add_help=False)
+        p.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+        return p
+
+    def password_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--email", required=True, help="e-mailadres (wordt in kleine letters bewaard)")
+        p.add_argument("--naam", required=True, help="naam zoals die in de kop van het dashboard staat")
+        p.add_argument("--wachtwoord-stdin", action="store_true",
+                       help=f"lees het wachtwoord van standaardinvoer (eerste regel) in plaats van het twee keer te "
+                            f"vragen; minstens {MIN_PASSWORD_LENGTH} tekens")
+
+    admin = command("maak-beheerder", "maak een account met de rol admin (de eerste beheerder)")
+    password_options(admin)
+    user = command("gebruiker-toevoegen", "maak een account met een rol")
+    password_options(user)
+    for p in (user, command("rol-toekennen", "geef een bestaand account (nog) een rol")):
+        if p is not user:
+            p.add_argument("--email", required=True, help="e-mailadres van het account")
+        p.add_argument("--rol", required=True, choices=[r.value for r in Role], help=ROLE_HELP)
+        p.add_argument("--programma", action="append", default=[], metavar="SLUG",
+                       help="programma (slug, bv. sociaal-en-vitaal) voor editor of approver; mag vaker")
+    off = command("deactiveren", "een account kan niet meer inloggen; open sessies eindigen meteen")
+    off.add_argument("--email", required=True, help="e-mailadres van het account")
+    command("rollen", "toon alle accounts met hun rollen")
+    return parser
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass("Wachtwoord: ")
+    if getpass.getpass("Herhaal het wachtwoord: ") != first:
+        raise AccountError("De twee wachtwoorden zijn niet gelijk.")
+    return first
+
+
+def _grant_all(session: Session, user: User, role: str, slugs: list[str]) -> None:
+    if Role(role) in PROGRAMME_ROLES:
+        if not slugs:
+            raise AccountError(f"De rol {role} geldt per programma: geef --programma SLUG op.")
+        for slug in slugs:
+            grant_role(session, user, role, programme_by_slug(session, slug).id)
+    else:
+        if slugs:
+            raise AccountError(f"De rol {role} geldt voor alle programma's: laat --programma weg.")
+        grant_role(session, user, role)
+
+
+def _list(session: Session) -> list[str]:
+    slugs = dict(session.execute(select(Programme.id, Programme.slug)).all())
+    lines = []
+    for user in session.scalars(select(User).options(selectinload(User.grants)).order_by(User.email)):
+        roles = ", ".join(sorted(f"{g.role.value}" + (f" ({slugs.get(g.programme_id)})" if g.programme_id else "")
+                                 for g in user.grants)) or "geen rol (leest gepubliceerde inhoud)"
+        state = "" if user.is_active else " [gedeactiveerd]"
+        lines.append(f"{user.email}\t{user.name}\t{roles}{state}")
+    return lines or ["Nog geen accounts. Maak de eerste met: python -m db.accounts maak-beheerder"]
+
+
+def main(argv: list[str] | None = None, database_url: str | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from db.migrate import upgrade
+    from db.session import session_scope
+
+    if database_url is None and args.database_url is None:
+        from settings import get_settings
+
+        database_url = get_settings().database_url
+    url = args.database_url or database_url
+    try:
+        upgrade(url)  # the first admin is usually made before the app has ever started
+        with session_scope(url) as session:
+            if args.command == "rollen":
+                print("\n".join(_list(session)))
+                return EXIT_OK
+            if args.command in ("rol-toekennen", "deactiveren"):
+                user = find_user(session, args.email)
+                if user is None:
+                    raise AccountError(f"Er is geen account met het e-mailadres {normalise_email(args.email)}.")
+                if args.command == "deactiveren":
+                    deactivate_user(session, user)
+                    print(f"{user.email} is gedeactiveerd.")
+                else:
+                    _grant_all(session, user, args.rol, args.programma)
+                    print(f"{user.email} heeft de rol {args.rol}.")
+                return EXIT_OK
+            if find_user(session, args.email) is not None:  # before asking for a password in vain
+                raise AccountError(f"Er is al een account met het e-mailadres {normalise_email(args.email)}.")
+            password = _read_password(args.wachtwoord_stdin)
+            user = create_user(session, args.email, args.naam, password)
+            role = Role.ADMIN.value if args.command == "maak-beheerder" else args.rol
+            _grant_all(session, user, role, [] if args.command == "maak-beheerder" else args.programma)
+            print(f"Account {user.email} ({user.name}) gemaakt met de rol {role}.")
+    except AccountError as exc:
+        print(f"Geweigerd: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except (KeyboardInterrupt, EOFError):
+        print("\nAfgebroken: er is niets veranderd.", file=sys.stderr)
+        return EXIT_REFUSED
+    except SQLAlchemyError as exc:
+        print(f"Geweigerd: de database is niet bereikbaar of weigert de wijziging ({type(exc).__name__}).",
+              file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())
