@@ -28,7 +28,7 @@ from db.models import (
 from db.periods import Period, PeriodKind
 from indicators.notes import NotesByPeriod, for_region, notes_by_indicator
 from indicators.stories import StoryLink, stories_by_result
-from indicators.trends import Point, TrendSummary, Verdict, count_verdicts, summarise_trend
+from indicators.trends import Forecast, Point, TrendSummary, Verdict, count_verdicts, forecast_view, summarise_trend
 
 COUNTRY = "NL01"
 PEER_GROUP_KINDS = ("jeugdregio", "gemeentegrootte")
@@ -77,6 +77,7 @@ class TrendView:
     last_loaded: datetime | None
     stories: list[StoryLink] = field(default_factory=list)  # "het verhaal achter de cijfers"
     notes: NotesByPeriod = field(default_factory=dict)  # dated notes on the home region's points
+    forecast: Forecast | None = None  # "als er niets verandert": the line through the years before the programme
 
 
 @dataclass(frozen=True)
@@ -335,8 +336,13 @@ def _trends_for(session: Session, programmes: Sequence[Programme], compare: Sequ
             ind = link.indicator
             series = {code: data[ind.id].get(code, []) for code in codes if data[ind.id].get(code)}
             home_series = data[ind.id].get(home, [])
-            summary = summarise_trend(to_points(home_series), ind.desired_direction, programme.baseline_year,
+            home_points = to_points(home_series)
+            summary = summarise_trend(home_points, ind.desired_direction, programme.baseline_year,
                                       decimals=ind.decimals, unit=ind.unit)
+            last_year = max((p.period.start.year for p in home_series), default=programme.start_year)
+            horizon = max(last_year, link.target_year or 0)
+            forecast = forecast_view(home_points, ind.desired_direction, programme.start_year, horizon,
+                                     decimals=ind.decimals, unit=ind.unit)
             all_points = [p for s in series.values() for p in s]
             trends.append(TrendView(
                 indicator=indicator_info(ind), summary=summary, series=series, region_names=names,
@@ -346,6 +352,7 @@ def _trends_for(session: Session, programmes: Sequence[Programme], compare: Sequ
                 last_loaded=max((p.loaded_at for p in all_points if p.loaded_at), default=None),
                 stories=story_links.get((programme.id, ind.id), []),
                 notes=for_region(notes.get(ind.id, {}), home),
+                forecast=forecast,
             ))
         out[programme.id] = trends
     return out

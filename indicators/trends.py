@@ -179,6 +179,66 @@ def forecast_if_nothing_changes(points: Sequence[Point], start_year: int,
     return [(year, float(intercept + slope * year)) for year in range(max(by_year), horizon_end_year + 1)]
 
 
+@dataclass(frozen=True)
+class Forecast:
+    """"Als er niets verandert": the line through the years before the programme, and how the latest yearly value
+    compares with it. `turned` is True when the latest value lies on the desired side of the line (the curve
+    bent the way the programme wants), False on the other side, None when no side is clear or no direction."""
+
+    fit_first: int
+    fit_last: int
+    line: list[tuple[int, float]]
+    year: int | None = None  # the latest year with a value on the line
+    expected: float | None = None
+    actual: float | None = None
+    turned: bool | None = None
+    decimals: int = 1
+    unit: str = ""
+
+    @property
+    def sentence(self) -> str:
+        """E.g. 'Als de lijn van 2015–2022 was doorgegaan, was het in 2024 15,9% geweest; het is 13,7%: beter dan
+        die lijn.'"""
+        start = f"Als de lijn van {self.fit_first}–{self.fit_last} was doorgegaan"
+        if self.year is None or self.expected is None or self.actual is None:
+            return f"{start}: nog geen latere cijfers om mee te vergelijken."
+        exp, act = format_number(self.expected, self.decimals, self.unit), format_number(
+            self.actual, self.decimals, self.unit)
+        side = {True: "beter dan die lijn (in de gewenste richting)",
+                False: "slechter dan die lijn (niet in de gewenste richting)",
+                None: "ongeveer op die lijn"}[self.turned]
+        return f"{start}, was het in {self.year} {exp} geweest; het is {act}: {side}."
+
+
+def forecast_view(points: Sequence[Point], direction: Direction | str, start_year: int, horizon_end_year: int,
+                  decimals: int = 1, unit: str = "", tolerance: float | None = None) -> Forecast | None:
+    """The "if nothing changes" line from the yearly values before `start_year`, drawn through
+    `horizon_end_year`, compared with the latest yearly value from `start_year` on. None with fewer than 3 years
+    before the programme. A difference within `tolerance` (default as for the verdict: 2% of the expected value,
+    at least half the last shown decimal) counts as on the line."""
+    line = forecast_if_nothing_changes(points, start_year, horizon_end_year)
+    if not line:
+        return None
+    years = sorted({p.period.start.year for p in points if p.has_value and p.period.kind is PeriodKind.YEAR})
+    fit = [y for y in years if y < start_year]
+    after = {p.period.start.year: p.value for p in points
+             if p.has_value and p.period.kind is PeriodKind.YEAR and p.period.start.year >= start_year}
+    on_line = dict(line)
+    common = [y for y in sorted(after) if y in on_line]
+    base = Forecast(fit[0], fit[-1], line, decimals=decimals, unit=unit)
+    if not common:
+        return base
+    year = common[-1]
+    expected, actual = on_line[year], after[year]
+    tol = max(tolerance, 0.0) if tolerance is not None else max(0.02 * abs(expected), 10 ** -decimals / 2)
+    direction = Direction(direction)
+    if abs(actual - expected) <= tol or direction is Direction.NONE:
+        turned = None
+    else:
+        turned = (actual > expected) == (direction in HIGHER_IS_BETTER)
+    return Forecast(fit[0], fit[-1], line, year, expected, actual, turned, decimals, unit)
+
+
 def classify_measurement(target: float | None, realised: float | None, direction: Direction | str,
                          attention_margin: float = 0.1) -> MeasurementStatus:
     """Status for a measurement whose manager left it open.

@@ -55,7 +55,7 @@ def trend_card(trend: TrendView, baseline_year: int, download: dict[str, str | N
     ind, s = trend.indicator, trend.summary
     figure = create_figure(trend.series, trend.region_names, ind.unit, ind.decimals, baseline_year,
                            (trend.target_value, trend.target_year) if trend.target_value is not None else None,
-                           notes=trend.notes)
+                           notes=trend.notes, forecast=trend.forecast)
     regions = region_list(list(trend.series), trend.region_names)
     facts = [
         (texts.DIRECTION, DIRECTION_LABELS[ind.desired_direction]),
@@ -72,6 +72,7 @@ def trend_card(trend: TrendView, baseline_year: int, download: dict[str, str | N
         example_label() if trend.has_example else None,
         verdict_badge(s),
         html.P(s.sentence, className="trend-sentence"),
+        html.P(trend.forecast.sentence, className="trend-forecast") if trend.forecast else None,
         notes_link(trend),
         html.Dl(className="trend-facts", children=[x for k, v in facts for x in (html.Dt(k), html.Dd(v))]),
         chart({"type": "programma-trend-graph", "code": ind.code}, figure,

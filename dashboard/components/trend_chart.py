@@ -14,8 +14,10 @@ from db.periods import Period
 from indicators.formatting import OBSERVATION_STATUS_LABELS, format_date, format_number
 from indicators.notes import NotesByPeriod, NoteView, matching_period, numbered
 from indicators.queries import SeriesPoint
+from indicators.trends import Forecast
 
 HOME_COLOUR = "#1f4e79"
+FORECAST_COLOUR = "#6c757d"  # 4,7:1 on white
 COMPARE_COLOURS = ["#595959", "#b35900", "#2e7d32", "#7b1fa2", "#00838f", "#ad1457", "#5d4037", "#455a64"]
 
 
@@ -85,11 +87,14 @@ def _note_annotations(series: dict[str, list[SeriesPoint]], notes: NotesByPeriod
 
 def create_figure(series: dict[str, list[SeriesPoint]], region_names: dict[str, str], unit: str, decimals: int,
                   baseline_year: int | None = None, target: tuple[float, int] | None = None,
-                  height: int = 260, notes: NotesByPeriod | None = None) -> dict:
+                  height: int = 260, notes: NotesByPeriod | None = None, forecast: Forecast | None = None) -> dict:
     """Plotly figure dict for one indicator; the first series is the home region. `notes` are flagged on their
-    points with the numbers of `notes_list`."""
+    points with the numbers of `notes_list`; `forecast` is drawn as a dashed grey line ("als er niets
+    verandert")."""
     periods = sorted({p.period for pts in series.values() for p in pts})
     extra = [y for y in (baseline_year, target[1] if target else None) if y is not None]
+    if forecast:
+        extra.append(forecast.line[-1][0])
     tickvals, ticktext = _ticks(periods, extra)
     traces = []
     for i, (code, pts) in enumerate(series.items()):
@@ -112,6 +117,15 @@ def create_figure(series: dict[str, list[SeriesPoint]], region_names: dict[str, 
                        "y0": 0, "y1": 1, "line": {"color": "#6c757d", "dash": "dash"}})
         annotations.append({"x": baseline_year, "y": 1, "xref": "x", "yref": "paper", "showarrow": False,
                             "text": texts.BASELINE_MARK, "yanchor": "bottom", "font": {"size": 11}})
+    if forecast:
+        name = texts.FORECAST_LINE.format(first=forecast.fit_first, last=forecast.fit_last)
+        traces.append({
+            "type": "scatter", "mode": "lines", "name": name,
+            "x": [float(y) for y, _ in forecast.line], "y": [v for _, v in forecast.line],
+            "customdata": [[str(y), format_number(v, decimals, unit)] for y, v in forecast.line],
+            "hovertemplate": f"<b>{name}</b><br>%{{customdata[0]}}: %{{customdata[1]}}<extra></extra>",
+            "line": {"color": FORECAST_COLOUR, "width": 2, "dash": "dash"},
+        })
     if target:
         value, year = target
         traces.append({"type": "scatter", "mode": "markers", "name": texts.TARGET.format(

@@ -225,3 +225,33 @@ def test_wijken_map_page_is_accessible(request: pytest.FixtureRequest, geo_app_u
     if device == "phone":
         assert page.evaluate("document.documentElement.scrollWidth") <= 375
     assert page.console_errors == []
+
+
+def test_trend_card_draws_the_if_nothing_changes_line(page, demo_app_url: str) -> None:  # noqa: ANN001
+    """The line through the years before the programme, in the legend and in words; its last point is the
+    forecast for the latest year, computed here from the observations themselves (least squares)."""
+    open_page(page, demo_app_url + "/programma/zorg-en-veiligheid", "Zorg en Veiligheid")
+    with session_scope(os.environ["PERSPECTIEF_TEST_APP_DB"]) as s:
+        from db.models import Indicator, Observation, Programme
+
+        programme = s.scalar(select(Programme).where(Programme.slug == "zorg-en-veiligheid"))
+        region_id = programme.region_id
+        ind = s.scalar(select(Indicator).where(Indicator.code == "misdrijven"))
+        rows = s.execute(select(Observation.period_start, Observation.value).where(
+            Observation.indicator_id == ind.id, Observation.region_id == region_id,
+            Observation.period_kind == "jaar", Observation.value.is_not(None))).all()
+        start = programme.start_year
+    before = {d.year: v for d, v in rows if d.year < start}
+    latest_year, latest = max((d.year, v) for d, v in rows)
+    n = len(before)
+    mx, my = sum(before) / n, sum(before.values()) / n
+    slope = sum((x - mx) * (y - my) for x, y in before.items()) / sum((x - mx) ** 2 for x in before)
+    expected = my + slope * (latest_year - mx)
+    card = page.locator("#trend-misdrijven")
+    label = f"Als er niets verandert (lijn door {min(before)}–{max(before)})"
+    card.locator(f".legend >> text={label}").wait_for()
+    sentence = card.locator(".trend-forecast").inner_text()
+    assert sentence.startswith(f"Als de lijn van {min(before)}–{max(before)} was doorgegaan, was het in {latest_year} "
+                               f"{expected:.1f}".replace(".", ","))
+    side = "beter dan die lijn" if latest < expected else "slechter dan die lijn"  # misdrijven: minder
+    assert side in sentence

@@ -16,6 +16,7 @@ from indicators.trends import (
     classify_measurement,
     count_verdicts,
     forecast_if_nothing_changes,
+    forecast_view,
     summarise_trend,
 )
 
@@ -286,3 +287,31 @@ def test_forecast_of_any_line_is_exact(slope: int, intercept: int, years: int, a
 def test_classify_symmetry(target: float, realised: float) -> None:
     assert classify_measurement(target, realised, Direction.MORE) is classify_measurement(
         -target, -realised, Direction.LESS)
+
+
+@pytest.mark.parametrize(("after", "direction", "turned", "side"), [
+    (8.0, Direction.LESS, True, "beter dan die lijn"),  # line 2x-4029 (2020: 11): 8 is below it
+    (8.0, Direction.MORE, False, "slechter dan die lijn"),
+    (14.0, Direction.MORE, True, "beter dan die lijn"),
+    (14.0, Direction.LESS, False, "slechter dan die lijn"),
+    (11.1, Direction.LESS, None, "ongeveer op die lijn"),  # within 2% of 11
+    (8.0, Direction.NONE, None, "ongeveer op die lijn"),
+])
+def test_forecast_view_says_whether_the_curve_turned(after: float, direction: Direction, turned: bool | None,
+                                                     side: str) -> None:
+    before = [Point(Period.year(y), 2.0 * y - 4029) for y in range(2015, 2020)]  # 1, 3, 5, 7, 9
+    view = forecast_view([*before, Point(Period.year(2020), after)], direction, start_year=2020,
+                         horizon_end_year=2021, decimals=1, unit="%")
+    assert (view.fit_first, view.fit_last) == (2015, 2019)
+    assert view.line == [(2019, 9.0), (2020, 11.0), (2021, 13.0)]
+    assert (view.year, view.expected, view.actual, view.turned) == (2020, 11.0, after, turned)
+    assert view.sentence.startswith("Als de lijn van 2015–2019 was doorgegaan, was het in 2020 11,0% geweest; "
+                                    f"het is {str(after).replace('.', ',')}%: {side}")
+
+
+def test_forecast_view_needs_three_years_before_the_programme() -> None:
+    assert forecast_view(series(1, 2, 5, 6, start=2018), Direction.LESS, start_year=2020, horizon_end_year=2022) \
+        is None
+    view = forecast_view(series(1, 2, 3, start=2017), Direction.LESS, start_year=2020, horizon_end_year=2022)
+    assert view.year is None and view.turned is None
+    assert view.sentence == "Als de lijn van 2017–2019 was doorgegaan: nog geen latere cijfers om mee te vergelijken."
