@@ -13,6 +13,7 @@ from dash import Dash, dcc, html
 from flask_compress import Compress
 
 from dashboard import texts
+from dashboard.auth import register_auth
 from dashboard.components.shell import demo_banner, footer, header
 from dashboard.data import CONFIG_KEY
 from dashboard.downloads import register_downloads
@@ -77,6 +78,7 @@ def create_app(settings: Settings | None = None) -> Dash:
         footer(),
     ])
     app.validation_layout = html.Div([app.layout, *router.validation_layouts()])
+    register_auth(app, settings)
     # The app's own objects (Dash registry, layouts, SQLAlchemy metadata) live as long as the process: take them
     # out of the garbage collector's view, so a callback's full collections stop walking them (measured in
     # benchmarks/page_bench.py: about a fifth of a programme page's server time). Also keeps gunicorn workers'

@@ -10,7 +10,17 @@ from urllib.parse import unquote
 from dash import Input, Output, State, callback, clientside_callback, html
 
 from dashboard import texts
-from dashboard.pages import districts, indicator, not_found, overview, presentation, programme, quarter, story
+from dashboard.pages import (
+    districts,
+    indicator,
+    not_found,
+    overview,
+    presentation,
+    programme,
+    quarter,
+    signin,
+    story,
+)
 from dashboard.urlstate import parse_query
 
 ROUTES: list[tuple[re.Pattern, Callable[..., html.Div], str]] = [
@@ -21,6 +31,7 @@ ROUTES: list[tuple[re.Pattern, Callable[..., html.Div], str]] = [
     (re.compile(r"^/wijken/?$"), districts.layout, texts.DISTRICTS_TITLE_EMPTY),
     (re.compile(r"^/kwartaal/(?P<quarter>[^/]+?)/?$"), quarter.layout, texts.QUARTER_TITLE.format(label="")),
     (re.compile(r"^/kwartaal/(?P<quarter>[^/]+)/presentatie/?$"), presentation.layout, texts.QUARTER_PRESENT),
+    (re.compile(r"^/inloggen/?$"), signin.layout, texts.SIGNIN_TITLE),
 ]
 
 

@@ -367,3 +367,23 @@ OVERVIEW_FILTERED_WIJK = "wijk {name}"
 OVERVIEW_NO_CARDS = "Geen programma past bij dit filter."
 OVERVIEW_NO_CARDS_WIJK = "Voor de wijk {name} zijn er nog geen cijfers bij de trends van een programma."
 OVERVIEW_WIJK_PAGE_LINK = "Bekijk de cijfers per wijk"
+
+# sign-in and accounts (issue 7)
+SIGNIN_TITLE = "Inloggen"
+SIGNIN_INTRO = "Log in met het e-mailadres en wachtwoord van uw account. Gepubliceerde cijfers en verhalen zijn ook zonder account te lezen."
+SIGNIN_INTRO_REQUIRED = "Dit dashboard is alleen te bekijken na inloggen. Log in met het e-mailadres en wachtwoord van uw account."
+SIGNIN_FORM_LABEL = "Inloggen bij Perspectief"
+SIGNIN_EMAIL = "E-mailadres"
+SIGNIN_PASSWORD = "Wachtwoord"  # noqa: S105 - a label
+SIGNIN_BUTTON = "Inloggen"
+SIGNIN_ALREADY = "U bent ingelogd als {name}. Inloggen met een ander account beëindigt deze sessie."
+SIGNIN_NO_ACCOUNT = "Nog geen account, of wachtwoord vergeten? Neem contact op met de beheerder van het dashboard."
+SIGNIN_ERRORS = {
+    "onjuist": "Het e-mailadres of het wachtwoord klopt niet. Controleer beide en probeer het opnieuw.",
+    "geblokkeerd": "Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw.",
+    "leeg": "Vul uw e-mailadres en uw wachtwoord in.",
+    "verlopen": "Uw sessie is verlopen. Log opnieuw in.",
+}
+ACCOUNT_SIGN_IN = "Inloggen"
+ACCOUNT_SIGNED_IN_AS = "Ingelogd als {name}"
+ACCOUNT_SIGN_OUT = "Uitloggen"

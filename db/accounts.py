@@ -248,8 +248,30 @@ EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 ROLE_HELP = "viewer (leest gepubliceerde inhoud), editor of approver (per programma), admin (beheer)"
 
 
+_ARGPARSE_DUTCH = [("the following arguments are required", "deze opties ontbreken"),
+                   ("invalid choice", "ongeldige keuze"), ("choose from", "kies uit"),
+                   ("unrecognized arguments", "onbekende argumenten"), ("expected one argument", "verwacht een waarde"),
+                   ("argument ", "optie ")]
+
+
+class _DutchHelp(argparse.HelpFormatter):
+    """argparse's own headings in Dutch."""
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:  # noqa: ANN001
+        super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section({"options": "opties", "positional arguments": "opdrachten"}.get(heading, heading))
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        kwargs.setdefault("formatter_class", _DutchHelp)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:  # argparse's own messages, with our exit code for wrong use
+        for english, dutch in _ARGPARSE_DUTCH:
+            message = message.replace(english, dutch)
         self.print_usage(sys.stderr)
         print(f"fout: {message}", file=sys.stderr)
         sys.exit(EXIT_USAGE)

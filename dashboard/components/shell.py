@@ -3,6 +3,7 @@
 from dash import dcc, html
 
 from dashboard import texts
+from dashboard.components.account import account_area
 
 
 def header() -> html.Header:
@@ -17,6 +18,7 @@ def header() -> html.Header:
                 html.Li(dcc.Link(texts.NAV_OVERVIEW, href="/")),
                 html.Li(dcc.Link(texts.NAV_DISTRICTS, href="/wijken")),
             ])),
+            account_area(),
         ]),
     ])
 

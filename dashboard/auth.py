@@ -1,0 +1,234 @@
+"""Sign-in for the web app: POST /inloggen and /uitloggen, sessions that expire, `current_user()`, and the guard that
+keeps anonymous visitors out when REQUIRE_SIGN_IN is on. The page /inloggen itself is dashboard/pages/signin.py;
+the account area in the header is dashboard/components/account.py.
+
+A session holds the account id, its session_version and the sign-in time. Every request of a signed-in visitor
+checks all three on the server: past SESSION_HOURS after sign-in, or once the version changed (new password) or
+the account was deactivated, the session is gone."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlencode, urlsplit
+
+from flask import Flask, Response, abort, current_app, g, has_request_context, redirect, request, session
+from flask.sessions import SecureCookieSessionInterface
+from sqlalchemy.orm import selectinload
+
+from dashboard.data import CONFIG_KEY, read_session
+from db.accounts import Action, Grant, Refusal, allowed, authenticate, grants_of
+from db.models import User
+from db.session import session_scope
+from settings import Settings
+
+SIGN_IN_PATH = "/inloggen"
+SIGN_OUT_PATH = "/uitloggen"
+NEXT_PARAM = "volgende"
+ERROR_PARAM = "fout"
+EXPIRED = "verlopen"  # error code on /inloggen after a session ran out (besides db.accounts.Refusal and EMPTY)
+EMPTY = "leeg"
+SESSION_USER, SESSION_VERSION, SESSION_AT = "uid", "sv", "at"
+REQUIRE_KEY = "PERSPECTIEF_REQUIRE_SIGN_IN"
+HOURS_KEY = "PERSPECTIEF_SESSION_HOURS"
+ACCOUNT_AREA_ID = "account-area"  # the header's account area: its callback is public (it only says "Inloggen")
+ROUTER_OUTPUTS = {"page-content", "page-title"}
+_G_USER = "perspectief_user"
+_G_EXPIRED = "perspectief_session_expired"
+# Needed to render /inloggen itself, so public even when sign-in is required.
+_PUBLIC_PREFIXES = ("assets/", "_dash-component-suites/", "static/")
+_PUBLIC_DASH = ("_dash-layout", "_dash-dependencies", "_favicon.ico", "_reload-hash")
+
+
+@dataclass(frozen=True)
+class CurrentUser:
+    """The signed-in account of this request, for authorization checks (see db.accounts.allowed)."""
+
+    id: int
+    email: str
+    name: str
+    grants: frozenset[Grant] = field(default_factory=frozenset)
+
+    def can(self, action: Action | str, programme_id: int | None = None) -> bool:
+        return allowed(self.grants, action, programme_id)
+
+
+def _now() -> float:
+    return time.time()
+
+
+def current_user() -> CurrentUser | None:
+    """The signed-in account of the current request, or None (anonymous, or the session ended)."""
+    if not has_request_context():
+        return None
+    if _G_USER not in g:
+        setattr(g, _G_USER, _load_user())
+    return g.get(_G_USER)
+
+
+def can(action: Action | str, programme_id: int | None = None) -> bool:
+    """Whether the visitor of this request may do `action` (for `programme_id`)."""
+    user = current_user()
+    return allowed(user.grants if user else None, action, programme_id,
+                   sign_in_required=bool(current_app.config.get(REQUIRE_KEY)))
+
+
+def require(action: Action | str, programme_id: int | None = None) -> CurrentUser | None:
+    """Abort the request with 403 (401 when anonymous) unless the visitor may do `action`; for routes and callbacks
+    that write or read unpublished data."""
+    if not can(action, programme_id):
+        abort(401 if current_user() is None else 403)
+    return current_user()
+
+
+def _load_user() -> CurrentUser | None:
+    uid = session.get(SESSION_USER)
+    if uid is None:
+        return None
+    at = session.get(SESSION_AT)
+    hours = current_app.config.get(HOURS_KEY, 8)
+    now = _now()
+    # an absolute lifetime: activity does not extend it; a sign-in time in the future is a forged or broken cookie
+    if not isinstance(at, int | float) or now - at > hours * 3600 or at > now + 60:
+        session.clear()
+        setattr(g, _G_EXPIRED, True)
+        return None
+    with read_session() as s:
+        user = s.get(User, uid, options=[selectinload(User.grants)]) if isinstance(uid, int) else None
+        if user is None or not user.is_active or user.session_version != session.get(SESSION_VERSION):
+            session.clear()
+            return None
+        return CurrentUser(user.id, user.email, user.name, grants_of(user))
+
+
+def safe_next(value: object) -> str:
+    """`value` if it is a path on this site (a place to go after sign-in), else "/". Refuses absolute URLs,
+    protocol-relative ones (//evil.example), backslashes and control characters."""
+    if not isinstance(value, str) or not value.startswith("/") or len(value) > 2000:
+        return "/"
+    if value.startswith("//") or "\\" in value or any(ord(c) < 32 or ord(c) == 127 for c in value):
+        return "/"
+    parts = urlsplit(value)
+    if parts.scheme or parts.netloc:
+        return "/"
+    if parts.path.rstrip("/") in (SIGN_IN_PATH, SIGN_OUT_PATH):
+        return "/"
+    return value
+
+
+def sign_in_url(next_path: str = "/", error: str | None = None) -> str:
+    """/inloggen with where to go afterwards and, after a refusal, the error code."""
+    params = {}
+    if error:
+        params[ERROR_PARAM] = error
+    if safe_next(next_path) != "/":
+        params[NEXT_PARAM] = safe_next(next_path)
+    return SIGN_IN_PATH + (f"?{urlencode(params)}" if params else "")
+
+
+def _no_store(response: Response) -> Response:
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def sign_in() -> Response:
+    """POST /inloggen: on success a fresh session and a 303 to `volgende`, else back to the form with an error code
+    that never tells whether the e-mail address has an account."""
+    email = request.form.get("email", "")[:254]
+    password = request.form.get("wachtwoord", "")
+    next_path = safe_next(request.form.get(NEXT_PARAM))
+    if not email.strip() or not password:
+        return _no_store(redirect(sign_in_url(next_path, EMPTY), 303))
+    with session_scope(current_app.config[CONFIG_KEY]) as s:
+        result = authenticate(s, email, password, request.remote_addr or "", datetime.now(UTC))
+        if isinstance(result, Refusal):
+            refusal = result.value
+        else:
+            refusal, user_id, version = None, result.id, result.session_version
+    if refusal:
+        return _no_store(redirect(sign_in_url(next_path, refusal), 303))
+    session.clear()  # a new session: nothing from before sign-in carries over (session fixation)
+    session[SESSION_USER], session[SESSION_VERSION], session[SESSION_AT] = user_id, version, int(_now())
+    session.permanent = True
+    return _no_store(redirect(next_path, 303))
+
+
+def sign_out() -> Response:
+    """POST /uitloggen: the session ends."""
+    session.clear()
+    return _no_store(redirect("/", 303))
+
+
+class _SessionInterface(SecureCookieSessionInterface):
+    """The session cookie gets Secure whenever the request came in over HTTPS (or SESSION_COOKIE_SECURE is set)."""
+
+    def get_cookie_secure(self, app: Flask) -> bool:
+        return bool(app.config["SESSION_COOKIE_SECURE"]) or (has_request_context() and request.is_secure)
+
+
+def _is_public(path: str, prefix: str) -> bool:
+    """Requests that the sign-in page needs (or that sign in and out), allowed without an account."""
+    if path.rstrip("/") in (SIGN_IN_PATH, SIGN_OUT_PATH):
+        return True
+    if not path.startswith(prefix):
+        return False
+    rest = path[len(prefix):]
+    return rest.startswith(_PUBLIC_PREFIXES) or rest in _PUBLIC_DASH
+
+
+def _public_callback() -> bool:
+    """A Dash callback that an anonymous visitor may run while sign-in is required: the header's account area,
+    and the router when it renders the sign-in page."""
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return False
+    outputs = body.get("outputs")
+    outputs = [outputs] if isinstance(outputs, dict) else outputs if isinstance(outputs, list) else []
+    ids = {o.get("id") for o in outputs if isinstance(o, dict) and isinstance(o.get("id"), str)}
+    if ids == {ACCOUNT_AREA_ID}:
+        return True
+    if ids != ROUTER_OUTPUTS:
+        return False
+    inputs = body.get("inputs") if isinstance(body.get("inputs"), list) else []
+    paths = [i.get("value") for i in inputs
+             if isinstance(i, dict) and i.get("id") == "url" and i.get("property") == "pathname"]
+    return len(paths) == 1 and isinstance(paths[0], str) and paths[0].rstrip("/") == SIGN_IN_PATH
+
+
+def install_auth(server: Flask, settings: Settings, prefix: str = "/") -> None:
+    """Sessions, the sign-in and sign-out routes and the guard on a Flask server (`prefix`: Dash's route prefix)."""
+    server.config.update({
+        REQUIRE_KEY: settings.require_sign_in,
+        HOURS_KEY: settings.session_hours,
+        "PERMANENT_SESSION_LIFETIME": timedelta(hours=settings.session_hours),
+        "SESSION_COOKIE_NAME": "perspectief_sessie",
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+    })
+    server.session_interface = _SessionInterface()
+    server.add_url_rule(SIGN_IN_PATH, "sign_in", sign_in, methods=["POST"])
+    server.add_url_rule(SIGN_OUT_PATH, "sign_out", sign_out, methods=["POST"])
+    dash_callback = f"{prefix}_dash-update-component"
+
+    @server.before_request
+    def _guard() -> Response | None:
+        path = request.path
+        if path.startswith(tuple(prefix + p for p in _PUBLIC_PREFIXES)):
+            return None  # static files: no session work at all
+        user = current_user()  # also ends an expired or invalidated session, on every request
+        if user is not None or not server.config[REQUIRE_KEY] or _is_public(path, prefix):
+            return None
+        if path == dash_callback and request.method == "POST" and _public_callback():
+            return None
+        if request.method in ("GET", "HEAD") and path != dash_callback:
+            here = path + (f"?{request.query_string.decode('latin-1')}" if request.query_string else "")
+            return _no_store(redirect(sign_in_url(here, EXPIRED if g.get(_G_EXPIRED) else None), 303))
+        return _no_store(Response("Inloggen is nodig.", status=401, mimetype="text/plain"))
+
+
+def register_auth(app, settings: Settings) -> None:  # noqa: ANN001 - a dash.Dash
+    """Sign-in on the Dash app's server (called once from create_app)."""
+    from dashboard.components import account  # noqa: F401 - registers the header's account-area callback
+
+    install_auth(app.server, settings, app.config.routes_pathname_prefix or "/")

@@ -1,0 +1,37 @@
+"""The header's account area: "Inloggen", or "Ingelogd als <naam>" with a sign-out button. The header is built once
+at app start, so a callback on the URL fills it for the visitor of each request."""
+
+from __future__ import annotations
+
+from dash import Input, Output, State, callback, dcc, html
+
+from dashboard import texts
+from dashboard.auth import ACCOUNT_AREA_ID, SIGN_IN_PATH, SIGN_OUT_PATH, current_user, sign_in_url
+from dashboard.security import CSRF_FIELD, csrf_token
+
+
+def account_area() -> html.Div:
+    """The empty area in the header; `account_children` fills it."""
+    return html.Div(id=ACCOUNT_AREA_ID, className="account-area")
+
+
+def csrf_input() -> dcc.Input:
+    """The hidden CSRF field every plain HTML form that POSTs must carry."""
+    return dcc.Input(type="hidden", name=CSRF_FIELD, value=csrf_token())
+
+
+@callback(Output(ACCOUNT_AREA_ID, "children"), Input("url", "pathname"), State("url", "search"))
+def account_children(pathname: str | None, search: str | None) -> list:
+    user = current_user()
+    if user is None:
+        if (pathname or "/").rstrip("/") == SIGN_IN_PATH:
+            return []  # the page itself is the sign-in form
+        return [dcc.Link(texts.ACCOUNT_SIGN_IN, href=sign_in_url((pathname or "/") + (search or "")),
+                         className="account-sign-in")]
+    return [
+        html.Span(texts.ACCOUNT_SIGNED_IN_AS.format(name=user.name), className="account-name"),
+        html.Form(method="post", action=SIGN_OUT_PATH, className="account-sign-out", children=[
+            csrf_input(),
+            html.Button(texts.ACCOUNT_SIGN_OUT, type="submit", className="btn btn-sm btn-light"),
+        ]),
+    ]

@@ -1,0 +1,48 @@
+"""Route `/inloggen`: the sign-in form. A plain HTML form that POSTs to /inloggen (dashboard/auth.py), which
+redirects back here with `?fout=<code>` when it refuses; `?volgende=/pad` is where to go after signing in."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+from flask import current_app, has_request_context
+
+from dashboard import texts
+from dashboard.auth import NEXT_PARAM, REQUIRE_KEY, SIGN_IN_PATH, current_user, safe_next
+from dashboard.components.account import csrf_input
+
+TITLE = texts.SIGNIN_TITLE
+
+
+def _field(name: str, label: str, kind: str, autocomplete: str) -> html.Div:
+    return html.Div(className="mb-3", children=[
+        html.Label(label, htmlFor=f"inloggen-{name}", className="form-label"),
+        dcc.Input(id=f"inloggen-{name}", name=name, type=kind, autoComplete=autocomplete, required=True,
+                  className="form-control", maxLength=254 if kind == "email" else 1024),
+    ])
+
+
+def layout(volgende: str | None = None, fout: str | None = None, **_query: str) -> html.Div:
+    in_request = has_request_context()
+    user = current_user()
+    required = in_request and bool(current_app.config.get(REQUIRE_KEY))
+    error = texts.SIGNIN_ERRORS.get(fout or "")
+    return html.Div(className="container signin-page", children=[
+        html.H1(TITLE),
+        html.P(texts.SIGNIN_INTRO_REQUIRED if required else texts.SIGNIN_INTRO),
+        html.P(texts.SIGNIN_ALREADY.format(name=user.name), className="signin-already") if user else None,
+        html.Div(className="signin-box", children=[
+            # role=alert: read out as soon as the page shows it, next to the form it is about
+            html.P(error, role="alert", id="inloggen-fout", className="alert alert-danger") if error else None,
+            html.Form(method="post", action=SIGN_IN_PATH, className="signin-form",
+                      **{"aria-label": texts.SIGNIN_FORM_LABEL}, children=[
+                csrf_input() if in_request else None,
+                dcc.Input(type="hidden", name=NEXT_PARAM, value=safe_next(volgende)),
+                _field("email", texts.SIGNIN_EMAIL, "email", "username"),
+                _field("wachtwoord", texts.SIGNIN_PASSWORD, "password", "current-password"),
+                html.Button(texts.SIGNIN_BUTTON, type="submit", className="btn btn-primary",
+                            id="inloggen-knop"),
+            ]),
+            html.P(texts.SIGNIN_NO_ACCOUNT, className="form-text mt-3"),
+        ]),
+    ])
+
