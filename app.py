@@ -18,6 +18,7 @@ from dashboard.components.shell import demo_banner, footer, header
 from dashboard.data import CONFIG_KEY
 from dashboard.downloads import register_downloads
 from dashboard.exports.routes import register_quarter_routes
+from dashboard.security import register_security
 from settings import Settings, get_settings
 
 INDEX_STRING = """<!DOCTYPE html>
@@ -79,6 +80,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     ])
     app.validation_layout = html.Div([app.layout, *router.validation_layouts()])
     register_auth(app, settings)
+    register_security(app, settings)  # last: its policy lists the hashes of every inline script registered above
     # The app's own objects (Dash registry, layouts, SQLAlchemy metadata) live as long as the process: take them
     # out of the garbage collector's view, so a callback's full collections stop walking them (measured in
     # benchmarks/page_bench.py: about a fifth of a programme page's server time). Also keeps gunicorn workers'

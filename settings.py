@@ -34,6 +34,11 @@ class Settings(BaseSettings):
         description="Base URL of CBS's OData v3 API, used by `python -m etl fetch-cbs`.",
     )
     debug: bool = Field(default=False, description="Dash debug mode (never in production).")
+    trust_proxy: bool = Field(
+        default=False,
+        description="Behind one reverse proxy: trust its X-Forwarded-For/-Proto/-Host/-Port headers (HTTPS detection "
+        "for the Secure cookie flag and Strict-Transport-Security, client address).",
+    )
     require_sign_in: bool = Field(
         default=False,
         description="Require sign-in for everything, published content included (pages, downloads, quarter exports).",

@@ -387,3 +387,9 @@ SIGNIN_ERRORS = {
 ACCOUNT_SIGN_IN = "Inloggen"
 ACCOUNT_SIGNED_IN_AS = "Ingelogd als {name}"
 ACCOUNT_SIGN_OUT = "Uitloggen"
+
+# web security (CSRF refusal)
+CSRF_REFUSED = ("Dit verzoek is geweigerd: de beveiligingscode (CSRF-token) ontbreekt of klopt niet. "
+                "Laad de pagina opnieuw en probeer het nog eens.")
+CSRF_REFUSED_TITLE = "Verzoek geweigerd"
+CSRF_REFUSED_HOME = "Naar het overzicht"

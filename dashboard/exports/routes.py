@@ -26,6 +26,22 @@ PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+# The busy page's only script (its hash is in the Content-Security-Policy, see dashboard/security.py): poll until the
+# PDF is ready, then reload to download it.
+BUSY_SCRIPT = """
+(function () {
+  var bar = document.getElementById('voortgang');
+  function poll() {
+    fetch(location.href, {cache: 'no-store'}).then(function (r) {
+      if (r.status === 200) { location.reload(); return; }
+      bar.value = Math.min(95, bar.value + 10); setTimeout(poll, 1000);
+    }).catch(function () { setTimeout(poll, 3000); });
+  }
+  setTimeout(poll, 1000);
+})();
+"""
+
+
 def pdf_from_json(content: str, base_url: str) -> bytes:
     """Runs in the export worker process: everything it needs travels as text."""
     return html_to_pdf(render_html(QuarterReport.model_validate_json(content)), base_url)
@@ -47,18 +63,7 @@ def _busy(code: str, seconds: float | None) -> Response:
 <label>{escape(texts.EXPORT_PROGRESS)} <progress id="voortgang" max="100" value="{min(95, int(float(done) * 30))}">
 </progress></label>
 <p><a href="/kwartaal/{code}">{escape(texts.PRESENT_BACK)}</a></p></main>
-<script>
-(function () {{
-  var bar = document.getElementById('voortgang');
-  function poll() {{
-    fetch(location.href, {{cache: 'no-store'}}).then(function (r) {{
-      if (r.status === 200) {{ location.reload(); return; }}
-      bar.value = Math.min(95, bar.value + 10); setTimeout(poll, 1000);
-    }}).catch(function () {{ setTimeout(poll, 3000); }});
-  }}
-  setTimeout(poll, 1000);
-}})();
-</script></body></html>"""
+<script>{BUSY_SCRIPT}</script></body></html>"""
     response = Response(body, status=202, mimetype="text/html")
     response.headers["Retry-After"] = "1"
     return response
