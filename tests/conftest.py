@@ -10,6 +10,7 @@ Fixtures
     empty_db_url      [sqlite|postgresql] a fresh, empty database without any schema.
     db_url            [sqlite|postgresql] a fresh database with the schema at the newest migration.
     demo_sqlite_url   (session) one SQLite database with the whole demo, for read-only tests.
+    demo_app          (session) the Dash app as `python app.py` builds it, on its own fresh demo SQLite file.
 
 PERSPECTIEF_SKIP_POSTGRES=1 skips the PostgreSQL variants explicitly; without it, a machine without PostgreSQL
 fails those tests with a message saying what to install.
@@ -259,6 +260,23 @@ def demo_sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     upgrade(url)
     load_demo(url)
     return url
+
+
+@pytest.fixture(scope="session")
+def demo_app(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a dash.Dash
+    """The Dash app as `python app.py` builds it, on a fresh SQLite file that it migrates and fills itself; its
+    database URL is `demo_app.server.config[CONFIG_KEY]`. One app per test process, shared by the browser tests
+    (served) and the integration tests (Flask test client): the first Dash app that answers a request takes the
+    process-wide `dash.callback` registrations, so a second one would render nothing."""
+    import app as app_module
+    from settings import Settings
+
+    db_url = f"sqlite:///{tmp_path_factory.mktemp('app') / 'perspectief.db'}"
+    settings = Settings(database_url=db_url, load_demo=True, debug=False)
+    app_module.prepare_database(settings)
+    dash_app = app_module.create_app(settings)
+    yield dash_app
+    get_engine(db_url).dispose()
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -58,18 +58,14 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture(scope="session")
-def demo_app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def demo_app_url(demo_app) -> Iterator[str]:  # noqa: ANN001 - a dash.Dash (tests/conftest.py)
     """The app as `python app.py` runs it, on a fresh SQLite file that the app migrates and fills itself."""
     from werkzeug.serving import make_server
 
-    import app as app_module
-    from db.session import get_engine
-    from settings import Settings
+    from dashboard.data import CONFIG_KEY
 
-    db_url = f"sqlite:///{tmp_path_factory.mktemp('app') / 'perspectief.db'}"
-    settings = Settings(database_url=db_url, load_demo=True, debug=False)
-    app_module.prepare_database(settings)
-    dash_app = app_module.create_app(settings)
+    dash_app = demo_app
+    db_url = dash_app.server.config[CONFIG_KEY]
     server = make_server("127.0.0.1", 0, dash_app.server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="demo-app", daemon=True)
     thread.start()
@@ -80,7 +76,6 @@ def demo_app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
-        get_engine(db_url).dispose()
 
 
 def _new_page(browser: Browser, width: int, height: int) -> Iterator[Page]:
