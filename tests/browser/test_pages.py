@@ -26,6 +26,7 @@ PAGES = [
     ("/verhaal/1", "Negentien partners, één doel: kinderen minder last van een scheiding"),
     ("/verhaal/5", "Wie heeft de regie? Een casus uit de AVE"),
     ("/wijken?sorteer=waarde-af", "Wijken van Almelo"),
+    ("/inloggen", "Inloggen"),
 ]
 
 
