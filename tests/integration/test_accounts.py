@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from argon2 import PasswordHasher
 from flask import Flask
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from db import accounts
 from db.accounts import (
@@ -37,7 +37,7 @@ from db.accounts import (
     set_password,
 )
 from db.migrate import upgrade
-from db.models import Programme, Region, RegionKind, Role, SignInAttempt, User
+from db.models import Programme, Region, RegionKind, Role, RoleGrant, SignInAttempt, User
 from db.session import get_engine, session_scope
 from settings import Settings
 
@@ -259,6 +259,7 @@ def auth_client(url: str, require: bool = False, hours: float = 8):  # noqa: ANN
     create_app: the first Dash app that answers a request takes over the process-wide callback registrations (see
     test_quarter.download_client); test_real_app_in_a_subprocess covers the wiring."""
     from dashboard.auth import current_user, install_auth
+    from dashboard.auth import require as require_action
     from dashboard.data import CONFIG_KEY
     from dashboard.downloads import register_downloads
     from dashboard.exports.routes import register_quarter_routes
@@ -272,6 +273,8 @@ def auth_client(url: str, require: bool = False, hours: float = 8):  # noqa: ANN
     server.add_url_rule("/_dash-layout", "layout", lambda: "layout")
     server.add_url_rule("/_dash-update-component", "update", lambda: "callback", methods=["POST"])
     server.add_url_rule("/wie", "who", lambda: (current_user().name if current_user() else "anoniem"))
+    server.add_url_rule("/mag/<action>/<int:programme_id>", "may",
+                        lambda action, programme_id: f"ja, {require_action(action, programme_id).name}")
     server.add_url_rule("/", "index", lambda: "pagina")
     server.add_url_rule("/<path:path>", "page", lambda path: "pagina")
     return server.test_client()
@@ -445,6 +448,22 @@ def test_sign_out(sqlite_url: str) -> None:
     response = client.post("/uitloggen", data={"csrf_token": _csrf(client)})
     assert response.status_code == 303 and response.headers["Location"] == "/"
     assert client.get("/wie").text == "anoniem"
+
+
+def test_require_answers_401_for_anonymous_and_403_outside_the_own_programme(sqlite_url: str) -> None:
+    ids = _programmes(sqlite_url, "armoede", "jeugd")
+    uid = _user(sqlite_url)
+    with session_scope(sqlite_url) as s:
+        grant_role(s, s.get(User, uid), Role.EDITOR, ids["armoede"])
+    client = auth_client(sqlite_url)
+    assert client.get(f"/mag/edit/{ids['armoede']}").status_code == 401
+    sign_in(client)
+    assert client.get(f"/mag/edit/{ids['armoede']}").text == "ja, Anna de Vries"
+    assert client.get(f"/mag/edit/{ids['jeugd']}").status_code == 403
+    assert client.get(f"/mag/approve/{ids['armoede']}").status_code == 403
+    with session_scope(sqlite_url) as s:  # a grant taken away counts from the next request on
+        s.execute(delete(RoleGrant).where(RoleGrant.user_id == uid))
+    assert client.get(f"/mag/edit/{ids['armoede']}").status_code == 403
 
 
 def _callback(outputs: list[str], pathname: str = "/") -> dict:
