@@ -22,7 +22,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 from db.periods import Period, PeriodKind
 
@@ -108,6 +108,15 @@ class StoryKind(StrEnum):
     INTERVIEW = "interview"
     QUOTE = "citaat"
     PHOTO_STORY = "fotoverhaal"
+
+
+class WorkflowState(StrEnum):
+    """Editorial state of an editable item (db.editing): only `gepubliceerd` is shown to the raad."""
+
+    CONCEPT = "concept"
+    SUBMITTED = "ingediend"
+    APPROVED = "goedgekeurd"
+    PUBLISHED = "gepubliceerd"
 
 
 class Region(Base):
@@ -228,6 +237,27 @@ class PeriodMixin:
         return Period(self.period_start, PeriodKind(self.period_kind))
 
 
+class WorkflowMixin:
+    """Workflow state and optimistic-lock version of an item that people edit (see db.editing).
+
+    Rows the ETL or the demo loads are published (the server default); db.editing creates rows as concept. The
+    version is SQLAlchemy's version counter: every ORM update bumps it and checks it, and db.editing compares it
+    with the version the editor started from (compare-and-set), so no change is overwritten silently."""
+
+    workflow_state: Mapped[WorkflowState] = mapped_column(
+        _enum(WorkflowState, "workflow_state"), default=WorkflowState.PUBLISHED,
+        server_default=WorkflowState.PUBLISHED.value)
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict:  # noqa: N805 - a declarative directive
+        return {"version_id_col": cls.__table__.c.version}
+
+    @classmethod
+    def is_published(cls):  # noqa: ANN206 - a SQL expression
+        return cls.workflow_state == WorkflowState.PUBLISHED
+
+
 class DataLoad(Base):
     """One ETL run: what was read, from where, and how it ended."""
 
@@ -313,7 +343,7 @@ class MeasurementHistory(Base):
     replaced_by_load_id: Mapped[int | None] = mapped_column(ForeignKey("data_load.id"))
 
 
-class Project(Base):
+class Project(WorkflowMixin, Base):
     __tablename__ = "project"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -331,7 +361,7 @@ class Project(Base):
     )
 
 
-class Result(Base):
+class Result(WorkflowMixin, Base):
     """A result measure of a project (how much / how well / is anyone better off)."""
 
     __tablename__ = "result"
@@ -350,7 +380,7 @@ class Result(Base):
     )
 
 
-class Measurement(PeriodMixin, Base):
+class Measurement(PeriodMixin, WorkflowMixin, Base):
     __tablename__ = "measurement"
     __table_args__ = (UniqueConstraint("result_id", "period_kind", "period_start"),)
 
@@ -367,7 +397,7 @@ class Measurement(PeriodMixin, Base):
     result: Mapped[Result] = relationship(back_populates="measurements")
 
 
-class Story(Base):
+class Story(WorkflowMixin, Base):
     """A qualitative account (film, interview, quote, photo story) next to the figures it explains."""
 
     __tablename__ = "story"
@@ -410,7 +440,7 @@ class RegionGeometry(Base):
     load_id: Mapped[int | None] = mapped_column(ForeignKey("data_load.id"))
 
 
-class IndicatorNote(PeriodMixin, Base):
+class IndicatorNote(PeriodMixin, WorkflowMixin, Base):
     """A dated note on one point of a trend ("why up, why down?"), shown on the chart and in the table."""
 
     __tablename__ = "indicator_note"
@@ -528,3 +558,62 @@ class SignInAttempt(Base):
     ip: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     succeeded: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+# --- editing workflow and audit trail (issue 5) --------------------------------------------------------------
+
+
+class MeasurementNote(WorkflowMixin, Base):
+    """A dated note on one quarterly measurement of a result ("why this figure?")."""
+
+    __tablename__ = "measurement_note"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measurement_id: Mapped[int] = mapped_column(ForeignKey("measurement.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    note_date: Mapped[date] = mapped_column(Date)
+    author: Mapped[str] = mapped_column(String(200), default="")
+
+
+class ItemKind(StrEnum):
+    """The kinds of items db.editing changes; stored in the audit trail: never rename a value."""
+
+    PROJECT = "project"
+    RESULT = "resultaat"
+    MEASUREMENT = "meting"
+    STORY = "verhaal"
+    INDICATOR_NOTE = "toelichting"
+    MEASUREMENT_NOTE = "meting_toelichting"
+
+
+class AuditAction(StrEnum):
+    CREATED = "aangemaakt"
+    CHANGED = "gewijzigd"
+    SUBMITTED = "ingediend"
+    APPROVED = "goedgekeurd"
+    PUBLISHED = "gepubliceerd"
+    BACK_TO_CONCEPT = "terug naar concept"
+
+
+class AuditEntry(Base):
+    """One change of an item: who, when, which field (old -> new as text) or which workflow step, and why.
+
+    Append-only: triggers in the database refuse UPDATE and DELETE (migration 0006), and so does the ORM. No
+    foreign keys on purpose: the log outlives the accounts and items it names (and a cascade would have to
+    change it)."""
+
+    __tablename__ = "audit_entry"
+    __table_args__ = (Index("ix_audit_entry_item", "item_kind", "item_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(Integer)
+    user_name: Mapped[str] = mapped_column(String(200), default="")
+    item_kind: Mapped[ItemKind] = mapped_column(_enum(ItemKind, "item_kind"))
+    item_id: Mapped[int] = mapped_column(Integer)
+    programme_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    action: Mapped[AuditAction] = mapped_column(_enum(AuditAction, "audit_action"))
+    field: Mapped[str | None] = mapped_column(String(60))
+    old: Mapped[str | None] = mapped_column(Text)
+    new: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text, default="")
