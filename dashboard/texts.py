@@ -155,6 +155,8 @@ STORY_OPEN = "Lees het verhaal: {title}"
 STORY_BEHIND = "Het verhaal achter de cijfers"
 STORY_BEHIND_LINK = "{kind}: {title}"
 STORY_NOT_FOUND = "Verhaal ‘{id}’ bestaat niet."
+STORY_UNPUBLISHED = ("Nog niet gepubliceerd (status: {state}). Alleen de redactie en goedkeurders van dit programma "
+                     "zien dit verhaal.")
 STORY_PROGRAMME = "Programma"
 STORY_DATE = "Datum"
 STORY_KIND = "Soort"

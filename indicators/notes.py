@@ -29,7 +29,7 @@ class NoteView:
 
 def notes_by_indicator(session: Session, indicator_ids: Sequence[int], region_codes: Sequence[str] | None = None,
                        ) -> dict[int, NotesByPeriod]:
-    """Notes of several indicators in one query: {indicator id: {period: notes}}, periods in time order.
+    """Published notes of several indicators in one query: {indicator id: {period: notes}}, periods in time order.
     `region_codes=None` means every region."""
     out: dict[int, NotesByPeriod] = {}
     if not indicator_ids or (region_codes is not None and not region_codes):
@@ -38,7 +38,7 @@ def notes_by_indicator(session: Session, indicator_ids: Sequence[int], region_co
         select(IndicatorNote.indicator_id, Region.code, IndicatorNote.period_kind, IndicatorNote.period_start,
                IndicatorNote.text, IndicatorNote.note_date, IndicatorNote.author, IndicatorNote.is_example)
         .join(Region, Region.id == IndicatorNote.region_id)
-        .where(IndicatorNote.indicator_id.in_(list(indicator_ids)))
+        .where(IndicatorNote.indicator_id.in_(list(indicator_ids)), IndicatorNote.is_published())
         .order_by(IndicatorNote.period_start, IndicatorNote.note_date, IndicatorNote.id)
     )
     if region_codes is not None:

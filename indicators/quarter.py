@@ -2,7 +2,8 @@
 since the previous quarter. Plain functions on plain (pydantic) models, so the content can be frozen as JSON.
 
 "As it stood at the end of the quarter" means: trend values of periods that ended on or before the last day of
-the quarter, result measurements of quarters up to and including it, and stories dated in it. The previous
+the quarter, result measurements of quarters up to and including it, and stories dated in it – of projects,
+results, measurements and stories only what is published (workflow state `gepubliceerd`). The previous
 quarter is taken from its published snapshot when there is one (so a later correction of a published figure
 shows up here as a correction), else it is computed from today's figures.
 """
@@ -17,7 +18,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session, selectinload
 
 from db.models import (
@@ -33,6 +34,7 @@ from db.models import (
     Region,
     Result,
     Story,
+    WorkflowState,
 )
 from db.periods import Period, PeriodError, PeriodKind
 from indicators.queries import COUNTRY, series_for, to_points
@@ -213,6 +215,7 @@ def latest_report_quarter(session: Session, today: date) -> Period:
     ended = last_ended_quarter(today)
     newest = session.scalar(select(Measurement.period_start).where(
         Measurement.period_kind == PeriodKind.QUARTER, Measurement.period_start <= ended.start,
+        Measurement.is_published(),
     ).order_by(Measurement.period_start.desc()).limit(1))
     return Period(newest, PeriodKind.QUARTER) if newest else ended
 
@@ -278,13 +281,15 @@ def _results(session: Session, programme_id: int, quarter: Period) -> list[Resul
         select(Result, Project.name, ProgrammeLine.name)
         .join(Project, Project.id == Result.project_id)
         .join(ProgrammeLine, ProgrammeLine.id == Project.programme_line_id)
-        .where(ProgrammeLine.programme_id == programme_id)
+        .where(ProgrammeLine.programme_id == programme_id, Result.is_published(), Project.is_published())
         .options(selectinload(Result.measurements))
         .order_by(ProgrammeLine.sort_order, ProgrammeLine.id, Project.id, Result.id)
     )
     items = []
     for result, project_name, line_name in session.execute(stmt):
-        history = sorted((m for m in result.measurements if m.period.end <= quarter.end), key=lambda m: m.period)
+        history = sorted((m for m in result.measurements
+                          if m.period.end <= quarter.end and m.workflow_state == WorkflowState.PUBLISHED),
+                         key=lambda m: m.period)
         current = next((m for m in history if m.period == quarter), None)
         items.append(ResultItem(
             id=result.id, name=result.name, kind=result.kind.value, unit=result.unit, decimals=result.decimals,
@@ -297,11 +302,11 @@ def _results(session: Session, programme_id: int, quarter: Period) -> list[Resul
 def _stories(session: Session, programme_ids: Sequence[int], quarter: Period) -> dict[int, list[StoryItem]]:
     stmt = (
         select(Story, Project.name, Result.name, Indicator.code, Indicator.name)
-        .outerjoin(Project, Project.id == Story.project_id)
-        .outerjoin(Result, Result.id == Story.result_id)
+        .outerjoin(Project, and_(Project.id == Story.project_id, Project.is_published()))
+        .outerjoin(Result, and_(Result.id == Story.result_id, Result.is_published()))
         .outerjoin(Indicator, Indicator.id == Story.indicator_id)
         .where(Story.programme_id.in_(programme_ids), Story.story_date >= quarter.start,
-               Story.story_date <= quarter.end)
+               Story.story_date <= quarter.end, Story.is_published())
         .order_by(Story.story_date, Story.id)
     )
     out: dict[int, list[StoryItem]] = defaultdict(list)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session, selectinload
 
 from db.models import (
@@ -247,7 +247,7 @@ def _results_for(session: Session, programme_ids: Sequence[int]) -> dict[int, li
                Project.name, ProgrammeLine.name, ProgrammeLine.programme_id)
         .join(Project, Project.id == Result.project_id)
         .join(ProgrammeLine, ProgrammeLine.id == Project.programme_line_id)
-        .where(ProgrammeLine.programme_id.in_(list(programme_ids)))
+        .where(ProgrammeLine.programme_id.in_(list(programme_ids)), Result.is_published(), Project.is_published())
         .order_by(ProgrammeLine.sort_order, Project.id, Result.id)
     )
     views = []
@@ -261,7 +261,8 @@ def _results_for(session: Session, programme_ids: Sequence[int]) -> dict[int, li
     for rid, kind, start, target, realised, status, explanation, is_example in session.execute(
             select(Measurement.result_id, Measurement.period_kind, Measurement.period_start, Measurement.target,
                    Measurement.realised, Measurement.status, Measurement.explanation, Measurement.is_example)
-            .where(Measurement.result_id.in_(list(by_id))).order_by(Measurement.period_start, Measurement.id)):
+            .where(Measurement.result_id.in_(list(by_id)), Measurement.is_published())
+            .order_by(Measurement.period_start, Measurement.id)):
         by_id[rid].measurements.append(MeasurementView(Period(start, PeriodKind(kind)), target, realised, status,
                                                        explanation, is_example))
     links = stories_by_result(session, list(by_id))
@@ -271,12 +272,13 @@ def _results_for(session: Session, programme_ids: Sequence[int]) -> dict[int, li
 
 
 def stories_by_programme(session: Session, programme_ids: Sequence[int]) -> dict[int, list[StoryView]]:
+    """The published stories of the programmes, newest first (links only to a published project or result)."""
     stmt = (
         select(Story, Project.name, Result.name, Indicator.code, Indicator.name)
-        .outerjoin(Project, Project.id == Story.project_id)
-        .outerjoin(Result, Result.id == Story.result_id)
+        .outerjoin(Project, and_(Project.id == Story.project_id, Project.is_published()))
+        .outerjoin(Result, and_(Result.id == Story.result_id, Result.is_published()))
         .outerjoin(Indicator, Indicator.id == Story.indicator_id)
-        .where(Story.programme_id.in_(programme_ids))
+        .where(Story.programme_id.in_(programme_ids), Story.is_published())
         .order_by(Story.story_date.desc(), Story.id)
     )
     out: dict[int, list[StoryView]] = defaultdict(list)
@@ -305,7 +307,8 @@ def _story_links(session: Session, programme_ids: Sequence[int], indicator_ids: 
     if programme_ids and indicator_ids:
         for pid, iid, sid, title, kind in session.execute(
                 select(Story.programme_id, Story.indicator_id, Story.id, Story.title, Story.kind)
-                .where(Story.programme_id.in_(list(programme_ids)), Story.indicator_id.in_(list(indicator_ids)))
+                .where(Story.programme_id.in_(list(programme_ids)), Story.indicator_id.in_(list(indicator_ids)),
+                       Story.is_published())
                 .order_by(Story.story_date.desc(), Story.id)):
             out[(pid, iid)].append(StoryLink(sid, title, kind.value))
     return out

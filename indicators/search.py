@@ -238,7 +238,8 @@ class _Programme:
 
 def search(session: Session, text: str | None, flt: OverviewFilter | None = None) -> list[SearchHit]:
     """Indicators (name, code, definition), projects (name, description), results (name) and stories (title,
-    summary) whose text holds every word of `text`, best first: title matches, then by kind and title.
+    summary) whose text holds every word of `text`, best first: title matches, then by kind and title. Projects,
+    results and stories only when published.
 
     Only what the dashboard shows: the programmes' indicators and, not in a programme, the indicators on the wijk
     page (never one still marked `needs_review`), and the projects, results and stories of every programme. With a
@@ -309,13 +310,14 @@ def _indicator_hits(session: Session, words: Sequence[str], programmes: dict[int
 
 def _project_and_result_hits(session: Session, words: Sequence[str], programmes: dict[int, _Programme],
                              lines: dict[int, tuple[int, str]]) -> list[SearchHit]:
-    first_result = dict(session.execute(select(Result.project_id, func.min(Result.id)).group_by(Result.project_id))
-                        .all())
+    first_result = dict(session.execute(select(Result.project_id, func.min(Result.id)).where(Result.is_published())
+                                        .group_by(Result.project_id)).all())
     projects = {pid: (name, line_id) for pid, name, line_id in session.execute(
-        select(Project.id, Project.name, Project.programme_line_id))}
+        select(Project.id, Project.name, Project.programme_line_id).where(Project.is_published()))}
     hits = []
     for project_id, name, description, line_id in session.execute(
-            select(Project.id, Project.name, Project.description, Project.programme_line_id)):
+            select(Project.id, Project.name, Project.description, Project.programme_line_id)
+            .where(Project.is_published())):
         if line_id not in lines or not _matches(words, name, description):
             continue
         programme = programmes[lines[line_id][0]]
@@ -324,7 +326,10 @@ def _project_and_result_hits(session: Session, words: Sequence[str], programmes:
         hits.append(SearchHit(HitKind.PROJECT, name, snippet(description or "", words),
                               f"/programma/{programme.slug}#{anchor}", programme.slug, programme.name,
                               frozenset({lines[line_id][1]}), _matches(words, name)))
-    for result_id, name, project_id in session.execute(select(Result.id, Result.name, Result.project_id)):
+    for result_id, name, project_id in session.execute(select(Result.id, Result.name, Result.project_id)
+                                                       .where(Result.is_published())):
+        if project_id not in projects:  # a published result of a project that is not (yet) published
+            continue
         project_name, line_id = projects[project_id]
         if line_id not in lines or not _matches(words, name):
             continue
@@ -343,7 +348,7 @@ def _story_hits(session: Session, words: Sequence[str], programmes: dict[int, _P
     hits = []
     for sid, pid, project_id, result_id, ind_id, title, summary in session.execute(
             select(Story.id, Story.programme_id, Story.project_id, Story.result_id, Story.indicator_id,
-                   Story.title, Story.summary)):
+                   Story.title, Story.summary).where(Story.is_published())):
         if pid not in programmes or not _matches(words, title, summary):
             continue
         line_ids = {project_line.get(project_id), project_line.get(result_project.get(result_id)),

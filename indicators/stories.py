@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePosixPath
 from urllib.parse import parse_qs, urlparse
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
-from db.models import Indicator, Programme, Project, Result, Story
+from db.models import Indicator, Programme, Project, Result, Story, WorkflowState
 
 NOCOOKIE = "https://www.youtube-nocookie.com/embed/"
 _YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{6,20}$")
@@ -59,6 +59,7 @@ class StoryDetail:
     result_name: str | None
     indicator_code: str | None
     indicator_name: str | None
+    workflow_state: str = WorkflowState.PUBLISHED.value  # anything else is shown only to the programme's editors
 
 
 def youtube_id(url: str | None) -> str | None:
@@ -88,12 +89,26 @@ def media_for(media_url: str | None, media_file: str | None) -> Media | None:
     return None
 
 
-def story_detail(session: Session, story_id: int) -> StoryDetail | None:
+def story_detail(session: Session, story_id: int,
+                 may_read_unpublished: Callable[[int], bool] | None = None) -> StoryDetail | None:
+    """A published story; an unpublished one only when `may_read_unpublished(programme_id)` says so (the
+    programme's editors and approvers), else None as if it did not exist. Links go to published results and
+    projects only, unless the reader may see unpublished ones."""
+    found = session.execute(select(Story.programme_id, Story.workflow_state).where(Story.id == story_id)).first()
+    if found is None:
+        return None
+    insider = may_read_unpublished is not None and may_read_unpublished(found.programme_id)
+    if found.workflow_state != WorkflowState.PUBLISHED and not insider:
+        return None
+    project_on = Project.id == Story.project_id
+    result_on = Result.id == Story.result_id
+    if not insider:
+        project_on, result_on = and_(project_on, Project.is_published()), and_(result_on, Result.is_published())
     row = session.execute(
         select(Story, Programme.slug, Programme.name, Project.name, Result.name, Indicator.code, Indicator.name)
         .join(Programme, Programme.id == Story.programme_id)
-        .outerjoin(Project, Project.id == Story.project_id)
-        .outerjoin(Result, Result.id == Story.result_id)
+        .outerjoin(Project, project_on)
+        .outerjoin(Result, result_on)
         .outerjoin(Indicator, Indicator.id == Story.indicator_id)
         .where(Story.id == story_id)
     ).first()
@@ -104,17 +119,19 @@ def story_detail(session: Session, story_id: int) -> StoryDetail | None:
         id=s.id, kind=s.kind.value, title=s.title, summary=s.summary, body=s.body, transcript=s.transcript,
         story_date=s.story_date, is_example=s.is_example, media=media_for(s.media_url, s.media_file),
         media_url=s.media_url, programme_slug=slug, programme_name=programme_name, project_name=project_name,
-        result_id=s.result_id, result_name=result_name, indicator_code=ind_code, indicator_name=ind_name,
+        result_id=s.result_id if result_name is not None else None, result_name=result_name,
+        indicator_code=ind_code, indicator_name=ind_name, workflow_state=WorkflowState(s.workflow_state).value,
     )
 
 
 def stories_by_result(session: Session, result_ids: Sequence[int]) -> dict[int, list[StoryLink]]:
-    """The stories that explain each result ("het verhaal achter de cijfers"), newest first."""
+    """The published stories that explain each result ("het verhaal achter de cijfers"), newest first."""
     out: dict[int, list[StoryLink]] = defaultdict(list)
     if result_ids:
         for rid, sid, title, kind in session.execute(
                 select(Story.result_id, Story.id, Story.title, Story.kind)
-                .where(Story.result_id.in_(list(result_ids))).order_by(Story.story_date.desc(), Story.id)):
+                .where(Story.result_id.in_(list(result_ids)), Story.is_published())
+                .order_by(Story.story_date.desc(), Story.id)):
             out[rid].append(StoryLink(sid, title, kind.value))
     return out
 

@@ -6,8 +6,11 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard import texts
+from dashboard.auth import can
 from dashboard.components.badges import example_label
 from dashboard.data import read_session
+from db.accounts import Action
+from db.models import WorkflowState
 from indicators.formatting import STORY_KIND_LABELS, format_date
 from indicators.stories import StoryDetail, story_detail
 
@@ -66,6 +69,9 @@ def page(story: StoryDetail) -> html.Div:
             dcc.Link(story.programme_name, href=f"/programma/{story.programme_slug}"),
         ]),
         html.H1(story.title),
+        html.P(texts.STORY_UNPUBLISHED.format(state=story.workflow_state), className="alert alert-warning",
+               role="status", id="verhaal-ongepubliceerd")
+        if story.workflow_state != WorkflowState.PUBLISHED else None,
         example_label(texts.EXAMPLE_STORY) if story.is_example else None,
         html.P(story.summary, className="lead story-summary"),
         media_block(story),
@@ -91,5 +97,6 @@ def layout(story_id: str | None = None, **_query: str) -> html.Div:
     if not story_id or not story_id.isdigit():
         return not_found(story_id or "")
     with read_session() as session:
-        story = story_detail(session, int(story_id))
+        # an unpublished story does not exist for the raad; its programme's editors and approvers see it
+        story = story_detail(session, int(story_id), lambda pid: can(Action.READ_UNPUBLISHED, pid))
     return page(story) if story else not_found(story_id)
