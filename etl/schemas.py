@@ -168,7 +168,30 @@ class StoryRow(Row):
     summary: str = ""
     body: str = ""
     media_url: str | None = Field(default=None, pattern=r"^https://")
+    # an own video under assets/media/ (captions: the same name with .vtt next to it)
+    media_file: str | None = Field(default=None, max_length=300, pattern=r"^[A-Za-z0-9_-][A-Za-z0-9_./-]*\.(mp4|webm)$")
     transcript: str = ""
     story_date: date
     consent: bool = False
     is_example: bool = False
+
+    @field_validator("media_file")
+    @classmethod
+    def _no_parent_dirs(cls, v: str | None) -> str | None:
+        if v and ".." in v:
+            raise ValueError("een mediabestand mag geen '..' bevatten")
+        return v or None
+
+
+class NoteRow(Row):
+    """A dated note ("why this figure?") on a measurement; IndicatorNoteRow puts one on a trend point."""
+
+    text: Text = Field(min_length=1, max_length=4000)
+    note_date: date
+    author: str = Field(default="", max_length=200)
+
+
+class IndicatorNoteRow(NoteRow):
+    indicator_code: str
+    region_code: Code
+    period: PeriodField

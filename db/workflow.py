@@ -1,0 +1,296 @@
+"""The building blocks of editing (db.editing): who acts (`Actor`), what can go wrong (`EditError` and its kinds,
+messages in Dutch), the workflow's transitions and publication checks, and the append-only audit trail.
+
+Workflow: concept → ingediend → goedgekeurd → gepubliceerd. An editor of the programme submits a concept and may
+withdraw a submission; an approver of the programme approves and publishes, and sends any item back to concept
+with a reason. Admins may do both. Only `gepubliceerd` is shown to the raad."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any, Protocol
+
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session
+
+from db.accounts import Action, Grant, allowed
+from db.models import AuditAction, AuditEntry, ItemKind, Measurement, Story, StoryKind, WorkflowState, utcnow
+from db.periods import Period
+
+MEDIA_DIR = Path(__file__).resolve().parent.parent / "assets" / "media"  # own videos and their .vtt captions
+FORM = "_formulier"  # key in Invalid.errors for a problem of the whole form, not of one field
+
+MESSAGES = {
+    "not_allowed": "U mag dit niet doen: daarvoor is de rol {role} bij dit programma nodig.",
+    "not_signed_in": "Log in om dit te doen.",
+    "not_found": "{kind} {id} bestaat niet (meer).",
+    "conflict": ("{kind} is intussen gewijzigd door {who} (nu versie {theirs}, u begon bij versie {mine}). "
+                 "Uw wijziging is niet opgeslagen: vergelijk beide versies en sla opnieuw op."),
+    "conflict_created": "Voor dit kwartaal heeft {who} intussen al een meting ingevoerd (versie {theirs}).",
+    "someone": "iemand anders",
+    "invalid": "Niet opgeslagen: controleer de gemarkeerde velden.",
+    "bad_transition": "Van ‘{old}’ naar ‘{new}’ kan niet; vanuit ‘{old}’ kan het naar: {options}.",
+    "no_options": "geen andere stap",
+    "reason_required": "Geef een reden: de redactie ziet waarom het item terug naar concept gaat.",
+    "edited_back_to_concept": "gewijzigd in de status ‘{state}’: opnieuw indienen en goedkeuren is nodig",
+    "publish_consent": ("Er is geen toestemming vastgelegd van de mensen die in beeld of aan het woord zijn; "
+                        "zonder toestemming kan het verhaal niet worden gepubliceerd."),
+    "publish_captions": ("Een {kind} heeft ondertiteling (een .vtt-bestand naast de eigen video) of een transcript "
+                         "nodig voordat hij gepubliceerd kan worden."),
+    "publish_measurement": ("Vul de gerealiseerde waarde in, of leg in de toelichting uit waarom die er nog niet is, "
+                            "voordat de meting wordt gepubliceerd."),
+    "bulk_refused": "Niets opgeslagen: {count} regel(s) hebben een fout of een conflict.",
+}
+ROLE_NAMES = {Action.EDIT: "redacteur (editor)", Action.APPROVE: "goedkeurder (approver)",
+              Action.READ_UNPUBLISHED: "redacteur of goedkeurder", Action.ADMIN: "beheerder (admin)"}
+KIND_NAMES = {ItemKind.PROJECT: "Project", ItemKind.RESULT: "Resultaat", ItemKind.MEASUREMENT: "Meting",
+              ItemKind.STORY: "Verhaal", ItemKind.INDICATOR_NOTE: "Toelichting bij een trendpunt",
+              ItemKind.MEASUREMENT_NOTE: "Toelichting bij een meting"}
+
+
+# --- who acts ----------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The person who edits: account id and name (for the audit trail) and their role grants."""
+
+    user_id: int
+    name: str
+    grants: frozenset[Grant] = frozenset()
+
+
+class _UserLike(Protocol):  # dashboard.auth.CurrentUser, without importing the dashboard
+    id: int
+    name: str
+    grants: frozenset[Grant]
+
+
+ActorLike = Actor | _UserLike | tuple[int, str, Iterable[Grant]] | None
+
+
+def as_actor(actor: ActorLike) -> Actor | None:
+    """An Actor from an Actor, a `(user_id, name, grants)` tuple or a signed-in user (dashboard.auth.CurrentUser);
+    None stays None (anonymous)."""
+    if actor is None or isinstance(actor, Actor):
+        return actor
+    if isinstance(actor, tuple):
+        user_id, name, grants = actor
+        return Actor(int(user_id), str(name), frozenset(grants))
+    return Actor(int(actor.id), str(actor.name), frozenset(actor.grants))
+
+
+def may(actor: Actor | None, action: Action, programme_ids: Iterable[int]) -> bool:
+    """Whether `actor` may do `action` for at least one of the programmes (an item without one: admins only)."""
+    grants = actor.grants if actor else None
+    ids = list(programme_ids)
+    if not ids:
+        return allowed(grants, action, None)
+    return any(allowed(grants, action, pid) for pid in ids)
+
+
+def require(actor: Actor | None, action: Action, programme_ids: Iterable[int]) -> None:
+    if not may(actor, action, programme_ids):
+        raise NotAllowed(MESSAGES["not_signed_in"] if actor is None
+                         else MESSAGES["not_allowed"].format(role=ROLE_NAMES[action]))
+
+
+# --- errors ------------------------------------------------------------------------------------------------------
+
+
+class EditError(Exception):
+    """A refused edit; `message` is Dutch, for the person who tried. Roll the session back after one."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class NotAllowed(EditError):
+    """The actor lacks the role for this action on this programme; nothing was written."""
+
+
+class NotFound(EditError):
+    """The item (or the programme, result … it should belong to) does not exist; nothing was written."""
+
+
+class Invalid(EditError):
+    """The values do not pass validation, or the item cannot take this step: `errors` maps a field (or FORM) to a
+    Dutch message; nothing was written."""
+
+    def __init__(self, errors: Mapping[str, str], message: str | None = None) -> None:
+        super().__init__(message or MESSAGES["invalid"])
+        self.errors = dict(errors)
+
+
+class Conflict(EditError):
+    """Someone else changed the item since `expected_version` (None: the actor meant to create it): nothing was
+    written. `mine` holds the values this actor tried to save, `theirs` what is stored now (version
+    `their_version`, in `their_state`, last changed by `their_author`)."""
+
+    def __init__(self, kind: ItemKind, item_id: int, expected_version: int | None, their_version: int,
+                 mine: Mapping[str, Any], theirs: Mapping[str, Any], their_author: str | None = None,
+                 their_state: WorkflowState | None = None) -> None:
+        text = MESSAGES["conflict_created"] if expected_version is None else MESSAGES["conflict"]
+        super().__init__(text.format(kind=KIND_NAMES[kind], who=their_author or MESSAGES["someone"],
+                                     theirs=their_version, mine=expected_version))
+        self.kind, self.item_id = kind, item_id
+        self.expected_version, self.their_version = expected_version, their_version
+        self.mine, self.theirs = dict(mine), dict(theirs)
+        self.their_author, self.their_state = their_author, their_state
+
+
+class BulkRefused(EditError):
+    """save_quarter wrote nothing: `rows` maps the index of each bad row to its Invalid, NotFound or Conflict."""
+
+    def __init__(self, rows: Mapping[int, EditError]) -> None:
+        super().__init__(MESSAGES["bulk_refused"].format(count=len(rows)))
+        self.rows = dict(rows)
+
+
+# --- the workflow ------------------------------------------------------------------------------------------------
+
+C, S, A, P = WorkflowState.CONCEPT, WorkflowState.SUBMITTED, WorkflowState.APPROVED, WorkflowState.PUBLISHED
+# (from, to) -> the action it needs; back to concept is handled in `check_transition` (withdraw or send back)
+FORWARD: dict[tuple[WorkflowState, WorkflowState], Action] = {(C, S): Action.EDIT, (S, A): Action.APPROVE,
+                                                              (A, P): Action.APPROVE}
+STEP_ACTIONS = {S: AuditAction.SUBMITTED, A: AuditAction.APPROVED, P: AuditAction.PUBLISHED,
+                C: AuditAction.BACK_TO_CONCEPT}
+
+
+def targets(state: WorkflowState) -> list[WorkflowState]:
+    """Every state an item in `state` can move to (by someone)."""
+    out = [to for (frm, to) in FORWARD if frm == state]
+    return out + ([C] if state != C else [])
+
+
+def check_transition(actor: Actor | None, programme_ids: list[int], old: WorkflowState, new: WorkflowState,
+                     reason: str) -> None:
+    """Raise unless `actor` may move an item of these programmes from `old` to `new` (with `reason`)."""
+    if new not in targets(old):
+        options = ", ".join(f"‘{t.value}’" for t in targets(old)) or MESSAGES["no_options"]
+        raise Invalid({"workflow_state": MESSAGES["bad_transition"].format(old=old.value, new=new.value,
+                                                                           options=options)})
+    if new is not C:
+        require(actor, FORWARD[(old, new)], programme_ids)
+        return
+    if old is S and may(actor, Action.EDIT, programme_ids):
+        return  # an editor withdraws a submission: no reason needed
+    require(actor, Action.APPROVE, programme_ids)
+    if not reason.strip():
+        raise Invalid({"reason": MESSAGES["reason_required"]})
+
+
+def allowed_targets(actor: Actor | None, programme_ids: list[int], state: WorkflowState) -> list[WorkflowState]:
+    """The states this actor may move an item in `state` to (a reason may still be needed for concept)."""
+    out = []
+    for new in targets(state):
+        try:
+            check_transition(actor, programme_ids, state, new, "reden")
+        except EditError:
+            continue
+        out.append(new)
+    return out
+
+
+def publication_problems(kind: ItemKind, item: object, media_dir: Path | None = None) -> dict[str, str]:
+    """Why an item cannot be published yet ({field: Dutch reason}); empty when it can."""
+    problems: dict[str, str] = {}
+    if kind is ItemKind.STORY:
+        assert isinstance(item, Story)
+        if not item.consent:
+            problems["consent"] = MESSAGES["publish_consent"]
+        if item.kind in (StoryKind.FILM, StoryKind.INTERVIEW) and not (item.transcript or "").strip() \
+                and not has_captions(item.media_file, media_dir):
+            problems["transcript"] = MESSAGES["publish_captions"].format(kind=item.kind.value)
+    elif kind is ItemKind.MEASUREMENT:
+        assert isinstance(item, Measurement)
+        if item.realised is None and not (item.explanation or "").strip():
+            problems["realised"] = MESSAGES["publish_measurement"]
+    return problems
+
+
+def has_captions(media_file: str | None, media_dir: Path | None = None) -> bool:
+    """Whether an own video has its captions: a non-empty .vtt file of the same name in the media folder."""
+    if not media_file or ".." in media_file:
+        return False
+    vtt = (media_dir or MEDIA_DIR) / Path(media_file).with_suffix(".vtt")
+    return vtt.is_file() and vtt.stat().st_size > 0
+
+
+# --- the audit trail ---------------------------------------------------------------------------------------------
+
+
+@event.listens_for(AuditEntry, "before_update")
+@event.listens_for(AuditEntry, "before_delete")
+def _refuse_change(_mapper, _connection, _target: AuditEntry) -> None:  # noqa: ANN001
+    raise PermissionError("het auditlogboek kan niet worden gewijzigd of verwijderd")
+
+
+@dataclass(frozen=True)
+class AuditView:
+    """One line of an item's history, oldest first."""
+
+    id: int
+    at: datetime
+    user_id: int | None
+    user_name: str
+    action: AuditAction
+    field: str | None
+    old: str | None
+    new: str | None
+    reason: str
+
+
+def plain(value: object) -> Any:  # noqa: ANN401 - any form value
+    """A value as forms and JSON hold it: enums as their value, dates as ISO text, periods as code (2026-Q3)."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Period):
+        return value.code
+    if isinstance(value, tuple | list):
+        return [plain(v) for v in value]
+    return value
+
+
+def as_text(value: object) -> str | None:
+    """How a value is stored in the audit trail: None stays None; yes/no in Dutch; numbers without a trailing .0."""
+    value = plain(value)
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def record(session: Session, actor: Actor | None, kind: ItemKind, item_id: int, programme_id: int | None,
+           action: AuditAction, field_name: str | None = None, old: object = None, new: object = None,
+           reason: str = "") -> None:
+    """Append one audit entry (the only way entries are written)."""
+    session.add(AuditEntry(at=utcnow(), user_id=actor.user_id if actor else None,
+                           user_name=actor.name if actor else "", item_kind=kind, item_id=item_id,
+                           programme_id=programme_id, action=action, field=field_name, old=as_text(old),
+                           new=as_text(new), reason=reason))
+
+
+def entries(session: Session, kind: ItemKind, item_id: int) -> list[AuditView]:
+    rows = session.scalars(select(AuditEntry).where(AuditEntry.item_kind == kind, AuditEntry.item_id == item_id)
+                           .order_by(AuditEntry.id)).all()
+    return [AuditView(e.id, e.at, e.user_id, e.user_name, AuditAction(e.action), e.field, e.old, e.new, e.reason)
+            for e in rows]
+
+
+def last_author(session: Session, kind: ItemKind, item_id: int) -> str | None:
+    return session.scalar(select(AuditEntry.user_name).where(AuditEntry.item_kind == kind,
+                                                             AuditEntry.item_id == item_id)
+                          .order_by(AuditEntry.id.desc()).limit(1)) or None
