@@ -528,3 +528,45 @@ def test_save_quarter_is_all_or_nothing_with_errors_per_row(setup: tuple) -> Non
         assert s.get(Measurement, world.measurement_a).realised == 99
         assert ed.get_item(s, editor, "meting", refs[0].id).values == {
             "period": "2026-Q2", "target": 10, "realised": 5, "status": "op_koers", "explanation": ""}
+
+
+def test_story_page_is_not_found_for_an_unpublished_story_unless_the_visitor_may_read_it(setup: tuple) -> None:
+    """/verhaal/<id>: the raad and other programmes' editors get the 'not found' page; the programme's own editor
+    sees the concept with a notice."""
+    import time
+
+    from flask import Flask, session
+
+    from dashboard import texts
+    from dashboard.auth import SESSION_AT, SESSION_USER, SESSION_VERSION
+    from dashboard.data import CONFIG_KEY
+    from dashboard.pages import story
+    from db.accounts import create_user, grant_role
+
+    factory, world = setup
+    with factory() as s:
+        concept = ed.create_story(s, actors(world)["admin"], "prog-a", {"kind": "citaat", "title": "Nog geheim",
+                                                                         "story_date": "2026-06-05"}).id
+        users = {}
+        for who, programme_id in (("a", world.programme_a), ("b", world.programme_b)):
+            user = create_user(s, f"{who}@gemeente.nl", f"Redacteur {who}", "een lang wachtwoord")
+            grant_role(s, user, "editor", programme_id)
+            users[who] = (user.id, user.session_version)
+        s.commit()
+    server = Flask("story-page")
+    server.config.update({"SECRET_KEY": "test", CONFIG_KEY: factory.kw["bind"].url.render_as_string(False)})
+
+    def page_text(who: str | None, story_id: int) -> str:
+        with server.test_request_context(f"/verhaal/{story_id}"):
+            if who:
+                session[SESSION_USER], session[SESSION_VERSION] = users[who]
+                session[SESSION_AT] = int(time.time())
+            return repr(story.layout(story_id=str(story_id)))
+
+    not_found = texts.STORY_NOT_FOUND.format(id=concept)
+    assert not_found in page_text(None, concept)
+    assert not_found in page_text("b", concept)
+    own = page_text("a", concept)
+    assert "Nog geheim" in own and "verhaal-ongepubliceerd" in own
+    public = page_text(None, world.story_a)
+    assert "Verhaal A" in public and "verhaal-ongepubliceerd" not in public
