@@ -395,3 +395,12 @@ CSRF_REFUSED = ("Dit verzoek is geweigerd: de beveiligingscode (CSRF-token) ontb
                 "Laad de pagina opnieuw en probeer het nog eens.")
 CSRF_REFUSED_TITLE = "Verzoek geweigerd"
 CSRF_REFUSED_HOME = "Naar het overzicht"
+
+# safe user text and uploads (issue 5)
+STORY_VIDEO_NOTE_VIMEO = "De video wordt getoond via player.vimeo.com met ‘niet volgen’ aan: Vimeo plaatst geen volgcookies."
+UPLOAD_KINDS = {"image": "afbeelding (PNG, JPEG of WebP)", "video": "video (MP4)", "captions": "ondertitels (WebVTT)"}
+UPLOAD_NO_FILE = "Kies een bestand om te uploaden."
+UPLOAD_UNKNOWN_KIND = "Kies wat u uploadt: een afbeelding, een video of ondertitels."
+UPLOAD_WRONG_CONTENT = "Dit bestand is geen {kind}. Alleen PNG, JPEG, WebP, MP4 en WebVTT zijn toegestaan."
+UPLOAD_TOO_LARGE = "Dit bestand is te groot: een {kind} mag hoogstens {mb} MB zijn."
+UPLOAD_EMPTY = "Dit bestand is leeg."

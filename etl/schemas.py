@@ -22,6 +22,7 @@ from db.models import (
 )
 from db.periods import Period
 from etl.values import clean_code, clean_text
+from indicators.safe_text import safe_media_url
 
 REGION_CODE = re.compile(r"^(NL0[01]|PV\d{2}|GM\d{4}|WK\d{6}|BU\d{8})$")
 
@@ -174,6 +175,14 @@ class StoryRow(Row):
     story_date: date
     consent: bool = False
     is_example: bool = False
+
+    @field_validator("media_url")
+    @classmethod
+    def _allowed_video_host(cls, v: str | None) -> str | None:
+        # the same check runs again when the story is shown (indicators.stories.media_for)
+        if v and not (check := safe_media_url(v)).ok:
+            raise ValueError(check.reason)
+        return v or None
 
     @field_validator("media_file")
     @classmethod

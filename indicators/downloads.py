@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy.orm import Session
 
 from db.periods import PeriodKind
@@ -28,6 +29,7 @@ from indicators.indicator_query import indicator_view
 from indicators.queries import COUNTRY, SeriesPoint, programme_trend_views, programme_view
 from indicators.results_view import ResultQuery
 from indicators.results_view import apply as apply_result_query
+from indicators.safe_text import spreadsheet_text, xml_text
 
 EXAMPLE = "Voorbeeldcijfers (fictief)"
 Cell = str | float | int | None
@@ -62,7 +64,8 @@ def _number_nl(value: float, decimals: int | None) -> str:
 
 
 def to_csv(table: DownloadTable) -> bytes:
-    """Semicolon CSV with decimal commas (what Dutch Excel expects), UTF-8 with BOM; empty cell for no value."""
+    """Semicolon CSV with decimal commas (what Dutch Excel expects), UTF-8 with BOM; empty cell for no value; text
+    that a spreadsheet would run as a formula gets a leading apostrophe."""
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
     writer.writerow(table.columns)
@@ -75,9 +78,18 @@ def to_csv(table: DownloadTable) -> bytes:
                 dec = table.decimals[i] if i < len(table.decimals) else None
                 cells.append("" if isinstance(v, float) and not math.isfinite(v) else _number_nl(v, dec))
             else:
-                cells.append("" if v is None else str(v))
+                cells.append("" if v is None else spreadsheet_text(str(v)))
         writer.writerow(cells)
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def append_row(ws: Worksheet, values: Sequence[object]) -> None:
+    """Append a row of which every text stays text: openpyxl would store a string starting with "=" as a formula
+    (and refuses control characters an XLSX file cannot hold)."""
+    ws.append([xml_text(v) if isinstance(v, str) else v for v in values])
+    for cell in ws[ws.max_row]:
+        if cell.data_type == "f":
+            cell.data_type = "s"
 
 
 def to_xlsx(table: DownloadTable) -> bytes:
@@ -85,15 +97,15 @@ def to_xlsx(table: DownloadTable) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "Gegevens"
-    ws.append([table.title])
+    append_row(ws, [table.title])
     ws["A1"].font = Font(bold=True, size=13)
-    ws.append([table.source] if table.source else [])
+    ws.append([xml_text(table.source)] if table.source else [])
     ws.append([])
     ws.append(table.columns)
     for cell in ws[4]:
         cell.font = Font(bold=True)
     for row in table.rows:
-        ws.append([None if isinstance(v, float) and not math.isfinite(v) else v for v in row])
+        append_row(ws, [None if isinstance(v, float) and not math.isfinite(v) else v for v in row])
     for i, dec in enumerate(table.decimals, start=1):
         if dec is None:
             continue

@@ -15,6 +15,7 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from db.models import Indicator, Programme, Project, Result, Story, WorkflowState
+from indicators.safe_text import safe_media_url
 
 NOCOOKIE = "https://www.youtube-nocookie.com/embed/"
 _YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{6,20}$")
@@ -28,7 +29,7 @@ MEDIA_URL_PREFIX = "/assets/media/"
 class Media:
     """How to show a story's video: a youtube-nocookie embed, or an own file with a captions track."""
 
-    kind: str  # "youtube" | "video"
+    kind: str  # "youtube" | "vimeo" | "video"
     src: str
     captions: str | None = None  # WebVTT next to an own video file (same name, .vtt)
 
@@ -80,12 +81,12 @@ def youtube_id(url: str | None) -> str | None:
 
 def media_for(media_url: str | None, media_file: str | None) -> Media | None:
     """The privacy-friendly way to show a story's video: own file first (no third party at all), else a
-    youtube-nocookie embed; anything else is shown as a plain link by the page, not embedded."""
+    youtube-nocookie or player.vimeo.com (dnt=1) embed of a link that passes safe_media_url; nothing else."""
     if media_file and _SAFE_FILE.match(media_file) and ".." not in media_file:
         path = PurePosixPath(media_file)
         return Media("video", MEDIA_URL_PREFIX + str(path), MEDIA_URL_PREFIX + str(path.with_suffix(".vtt")))
-    if vid := youtube_id(media_url):
-        return Media("youtube", f"{NOCOOKIE}{vid}?rel=0")
+    if media_url and (check := safe_media_url(media_url)).ok:  # checked when saved, and again when shown
+        return Media(check.provider, check.embed_url)
     return None
 
 

@@ -13,6 +13,7 @@ from dashboard import texts
 from dashboard.components.quarter_parts import change_text, note_meta, period_label, story_href
 from dashboard.exports.report_html import status_line
 from db.models import MeasurementStatus, StoryKind
+from indicators.downloads import append_row
 from indicators.formatting import MEASUREMENT_STATUS_LABELS, STORY_KIND_LABELS
 from indicators.quarter import QuarterReport
 
@@ -25,7 +26,7 @@ def _sheet(wb: Workbook, title: str, head: list[str], rows: list[list]) -> None:
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        ws.append(row)
+        append_row(ws, row)  # user text stays text, never a formula
     ws.freeze_panes = "A2"
     for i, h in enumerate(head, start=1):
         width = max([len(str(h))] + [len(str(r[i - 1])) for r in rows if r[i - 1] is not None] or [10])

@@ -8,10 +8,12 @@ from dash import dcc, html
 from dashboard import texts
 from dashboard.auth import can
 from dashboard.components.badges import example_label
+from dashboard.components.rich_text import rich_text
 from dashboard.data import read_session
 from db.accounts import Action
 from db.models import WorkflowState
 from indicators.formatting import STORY_KIND_LABELS, format_date
+from indicators.safe_text import safe_link
 from indicators.stories import StoryDetail, story_detail
 
 
@@ -22,14 +24,15 @@ def media_block(story: StoryDetail) -> html.Section | None:
         return None
     if media is None:
         body = [html.P(texts.STORY_NO_VIDEO)]
-        if story.media_url and story.media_url.startswith(("https://", "http://")):
+        if safe_link(story.media_url):  # checked again here: a link is only ever http(s)
             body.append(html.A(texts.STORY_VIDEO_LINK, href=story.media_url, rel="noopener noreferrer"))
-    elif media.kind == "youtube":
+    elif media.kind in ("youtube", "vimeo"):
         body = [
             html.Div(className="video-frame", children=html.Iframe(
                 src=media.src, title=texts.STORY_VIDEO_TITLE.format(title=story.title),
                 allow="encrypted-media; picture-in-picture; fullscreen", referrerPolicy="strict-origin")),
-            html.P(texts.STORY_VIDEO_NOTE, className="form-text"),
+            html.P(texts.STORY_VIDEO_NOTE if media.kind == "youtube" else texts.STORY_VIDEO_NOTE_VIMEO,
+                   className="form-text"),
         ]
     else:
         body = [html.Video(className="story-video", src=media.src, controls=True, preload="metadata",
@@ -76,10 +79,10 @@ def page(story: StoryDetail) -> html.Div:
         html.P(story.summary, className="lead story-summary"),
         media_block(story),
         html.Section(className="story-body", **{"aria-labelledby": "verhaal-tekst"}, children=[
-            html.H2(texts.STORY_STORY, id="verhaal-tekst"), html.P(story.body)]) if story.body else None,
+            html.H2(texts.STORY_STORY, id="verhaal-tekst"), rich_text(story.body)]) if story.body else None,
         html.Section(className="story-transcript", **{"aria-labelledby": "verhaal-transcript"}, children=[
             html.H2(texts.STORY_TRANSCRIPT, id="verhaal-transcript"),
-            html.P(story.transcript, className="transcript") if story.transcript
+            rich_text(story.transcript, "rich-text transcript") if story.transcript
             else html.P(texts.STORY_NO_TRANSCRIPT),
         ]) if story.kind in ("film", "interview") or story.transcript else None,
         figures_block(story),

@@ -33,7 +33,9 @@ def test_media_prefers_own_file_with_captions_and_never_embeds_plain_youtube() -
     assert media_for("https://youtu.be/dQw4w9WgXcQ", "verhalen/pact.mp4") == Media(
         "video", "/assets/media/verhalen/pact.mp4", "/assets/media/verhalen/pact.vtt")
     assert media_for(None, "../../etc/passwd.mp4") is None
-    assert media_for("https://vimeo.com/123", None) is None
+    assert media_for("https://vimeo.com/123", None) == Media("vimeo", "https://player.vimeo.com/video/123?dnt=1")
+    assert media_for("https://evil.example/watch?v=dQw4w9WgXcQ", None) is None
+    assert media_for("javascript:alert(1)//youtu.be/dQw4w9WgXcQ", None) is None
 
 
 def _story(**kw) -> StoryDetail:  # noqa: ANN003
