@@ -19,6 +19,7 @@ from dashboard.data import CONFIG_KEY
 from dashboard.downloads import register_downloads
 from dashboard.exports.routes import register_quarter_routes
 from dashboard.security import register_security
+from dashboard.uploads import register_uploads
 from settings import Settings, get_settings
 
 INDEX_STRING = """<!DOCTYPE html>
@@ -69,6 +70,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     Compress(app.server)
     register_downloads(app.server)
     register_quarter_routes(app.server)
+    register_uploads(app.server, settings)
     app.layout = html.Div(className="app-shell", children=[
         dcc.Location(id="url", refresh=False),
         dcc.Store(id="page-title"),

@@ -46,6 +46,12 @@ class Settings(BaseSettings):
     session_hours: float = Field(
         default=8, gt=0, description="Hours after sign-in at which a session ends, however active it was.",
     )
+    upload_dir: Path = Field(
+        default=PROJECT_DIR / "var" / "uploads",
+        description="Directory for uploaded story media (images, videos, captions), served at /media/<name>.",
+    )
+    upload_max_image_mb: float = Field(default=5, gt=0, description="Largest image upload (PNG, JPEG, WebP) in MB.")
+    upload_max_video_mb: float = Field(default=200, gt=0, description="Largest video upload (MP4) in MB.")
 
 
 @lru_cache

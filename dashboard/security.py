@@ -109,7 +109,7 @@ def content_security_policy(script_hashes: Sequence[str]) -> str:
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"],
         "media-src": ["'self'"],
-        "frame-src": ["https://www.youtube-nocookie.com"],
+        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
@@ -122,7 +122,8 @@ def _add_headers(csp: str):  # noqa: ANN202 - a Flask after_request function
     def add_headers(response: Response) -> Response:
         _set_csrf_cookie(response)
         headers = response.headers
-        headers["Content-Security-Policy"] = csp
+        # a view may set a stricter policy of its own (uploaded media: dashboard.uploads); keep it
+        headers.setdefault("Content-Security-Policy", csp)
         headers["X-Content-Type-Options"] = "nosniff"
         headers["X-Frame-Options"] = "DENY"
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
