@@ -56,7 +56,7 @@ def test_trend_card_links_to_the_notes_with_the_keyboard(page, demo_app_url: str
     assert f"/indicator/{NOTED.indicator_code}?regio={NOTED.region_code}" in page.url
     assert page.url.endswith("#indicator-figuren")
     # the focus lands on the chart block that holds the list of notes (the page may rewrite its query string)
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'indicator-figuren'")
+    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'indicator-figuren'")
     assert page.evaluate("!!document.activeElement.querySelector('section.trend-notes li')")
     assert page.console_errors == []
 

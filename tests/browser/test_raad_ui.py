@@ -73,7 +73,7 @@ def test_story_links_to_its_result_and_back(page, demo_app_url: str) -> None:  #
     assert page.url.endswith(f"/programma/sociaal-en-vitaal#resultaat-{result_id}")
     row = page.locator(f"#resultaat-{result_id}")
     assert result_name in row.inner_text()
-    page.wait_for_function(f"document.activeElement && document.activeElement.id === 'resultaat-{result_id}'")
+    page.wait_for_function(f"() => document.activeElement && document.activeElement.id === 'resultaat-{result_id}'")
     # result → back to the story ("het verhaal achter de cijfers")
     row.get_by_role("link", name=re.compile(re.escape(title))).click()
     page.get_by_role("heading", level=1, name=title).wait_for()
@@ -118,7 +118,7 @@ def test_wijken_without_boundaries_lists_the_real_wijken(page, demo_app_url: str
     # sorting is state in the URL and survives a reload
     page.get_by_label("Waarde (hoog naar laag)").check()
     page.wait_for_url(re.compile(r"sorteer=waarde-af"))
-    page.wait_for_function("document.querySelector('#wijken-tabel tbody tr th').textContent === 'Binnenstad'")
+    page.wait_for_function("() => document.querySelector('#wijken-tabel tbody tr th').textContent === 'Binnenstad'")
     page.reload()
     open_page(page, page.url, "Wijken van Almelo")
     assert page.locator("#wijken-tabel tbody tr th").first.inner_text() == "Binnenstad"

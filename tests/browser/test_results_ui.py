@@ -46,7 +46,7 @@ def test_status_filter_narrows_the_table_and_is_kept_in_the_url(page, demo_app_u
     assert urllib.parse.parse_qs(urllib.parse.urlparse(href).query)["status"] == ["aandacht"]
     assert page.get_by_label("Status (laatste kwartaal)").input_value() == "aandacht"
     page.get_by_role("link", name="Alle resultaten tonen").click()
-    page.wait_for_function(f"document.querySelectorAll('.result-table tr.result-row').length === {len(results)}")
+    page.wait_for_function(f"() => document.querySelectorAll('.result-table tr.result-row').length === {len(results)}")
 
 
 def test_search_with_the_keyboard_and_sort_within_projects(page, demo_app_url: str) -> None:  # noqa: ANN001
@@ -81,10 +81,10 @@ def test_changing_comparison_regions_keeps_the_result_filter(page, demo_app_url:
     open_page(page, demo_app_url + URL + "?status=aandacht", "Sociaal en Vitaal")
     page.locator("#trends summary").first.click()  # the comparison choices are folded away
     page.get_by_label("Enschede", exact=True).check()
-    page.wait_for_function("(new URLSearchParams(location.search).get('vergelijk') || '').includes('GM0153')")
+    page.wait_for_function("() => (new URLSearchParams(location.search).get('vergelijk') || '').includes('GM0153')")
     assert "status=aandacht" in page.url
     vergelijk = urllib.parse.parse_qs(urllib.parse.urlparse(page.url).query)["vergelijk"][0]
-    page.wait_for_function(f"document.getElementById('resultaten-vergelijk').value === {vergelijk!r}")
+    page.wait_for_function(f"() => document.getElementById('resultaten-vergelijk').value === {vergelijk!r}")
 
 
 @pytest.mark.parametrize("device", ["desktop", "phone"])
