@@ -13,7 +13,6 @@ from dashboard.data import read_session
 from db.accounts import Action
 from db.models import WorkflowState
 from indicators.formatting import STORY_KIND_LABELS, format_date
-from indicators.safe_text import safe_link
 from indicators.stories import StoryDetail, story_detail
 
 
@@ -23,9 +22,8 @@ def media_block(story: StoryDetail) -> html.Section | None:
     if media is None and story.kind not in ("film", "interview"):
         return None
     if media is None:
+        # a media_url that fails safe_media_url (stored before it was checked) is neither embedded nor linked
         body = [html.P(texts.STORY_NO_VIDEO)]
-        if safe_link(story.media_url):  # checked again here: a link is only ever http(s)
-            body.append(html.A(texts.STORY_VIDEO_LINK, href=story.media_url, rel="noopener noreferrer"))
     elif media.kind in ("youtube", "vimeo"):
         body = [
             html.Div(className="video-frame", children=html.Iframe(

@@ -1,0 +1,417 @@
+"""Stored XSS: every payload of tests/browser/xss_payloads.py in every text and URL field of a programme's projects,
+results, measurements (explanation and note), stories, indicator notes and meeting notes; then every page that
+shows them is opened in headless Chromium. A page-side hook (`xssHook`, and alert/confirm/prompt) reports any
+payload that runs; none may, no dialog may open, no Content-Security-Policy violation may happen (nothing was
+even tried), the DOM has no event-handler attribute or script URL, and the payloads are shown as text. The
+downloads (CSV, XLSX, PDF) are read back: no formula, no markup.
+
+The app runs as `python app.py` in a subprocess on its own copy of the demo database, so the other browser tests
+see the demo unchanged (and one process can hold only one Dash app)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pydantic import ValidationError
+from sqlalchemy import select
+
+from db.models import (
+    Indicator,
+    IndicatorNote,
+    Measurement,
+    MeasurementNote,
+    MeasurementStatus,
+    MeetingNote,
+    MeetingNoteKind,
+    Programme,
+    Project,
+    Result,
+    ResultKind,
+    Story,
+    StoryKind,
+)
+from db.periods import Period
+from db.session import get_engine, session_scope
+from etl.schemas import StoryRow
+from indicators.safe_text import parse_markdown, plain_text, safe_media_url
+from tests.browser.xss_payloads import CORPUS, payloads
+
+pytestmark = pytest.mark.browser
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+PROGRAMME = "sociaal-en-vitaal"
+QUARTER = "2026-Q3"
+INDICATOR = "jeugdhulp"
+NOTE_PERIOD = "2022"
+MARK = "xssmark"
+PAYLOADS = payloads()
+# stories whose media_url was stored before validation existed (straight into the database): never embedded/linked
+LEGACY_MEDIA = ["javascript:xssHook(901)", "data:text/html,<script>xssHook(902)</script>", "https://evil.example/v",
+                "//evil.example/v.mp4", "http://youtu.be/dQw4w9WgXcQ\" onload=\"xssHook(903)"]
+
+HOOK = """(() => {
+  const report = (what) => { try { window.xssReport(String(what)); } catch (e) { /* binding not ready */ } };
+  window.xssHook = (n) => report('hook ' + n);
+  window.alert = (m) => report('alert ' + m);
+  window.confirm = (m) => { report('confirm ' + m); return false; };
+  window.prompt = (m) => { report('prompt ' + m); return null; };
+  document.addEventListener('securitypolicyviolation',
+    (e) => report('csp ' + e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')), true);
+})();"""
+
+# Every element attribute that could run script or load a document; event handlers; dangerous elements.
+DOM_CHECK = """() => {
+  const bad = [];
+  const urlAttrs = ['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'poster', 'background'];
+  for (const el of document.querySelectorAll('*')) {
+    for (const a of el.attributes) {
+      const v = a.value.replace(/[\\s\\u0000-\\u001f]/g, '').toLowerCase();
+      if (a.name.startsWith('on')) bad.push(`${el.tagName} ${a.name}=${a.value}`);
+      if (a.name === 'srcdoc') bad.push(`${el.tagName} srcdoc`);
+      const scriptUrl = ['javascript:', 'vbscript:', 'data:text', 'data:application'].some((p) => v.startsWith(p));
+      if (urlAttrs.includes(a.name) && scriptUrl) bad.push(`${el.tagName} ${a.name}=${a.value}`);
+    }
+    if (['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'META', 'BASE', 'STYLE', 'SVG', 'MATH', 'LINK'].includes(
+        el.tagName.toUpperCase()) && el.outerHTML.includes('xssHook')) bad.push(`${el.tagName} with a payload`);
+  }
+  return bad;
+}"""
+
+
+def norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def shown_markdown(text: str) -> str:
+    """What the story page shows of a Markdown field (refused links and raw HTML stay as typed)."""
+    return norm(plain_text(parse_markdown(text)))
+
+
+@dataclass(frozen=True)
+class XssApp:
+    url: str
+    db_url: str
+    story_ids: list[int]  # story n-1 carries payload n
+    legacy_story_ids: list[int]
+
+
+def _seed(url: str) -> tuple[list[int], list[int]]:
+    """Put every payload in every text and URL field of programme PROGRAMME; everything published."""
+    quarter, note_period = Period.parse(QUARTER), Period.parse(NOTE_PERIOD)
+    with session_scope(url) as s:
+        programme = s.scalar(select(Programme).where(Programme.slug == PROGRAMME))
+        indicator = s.scalar(select(Indicator).where(Indicator.code == INDICATOR))
+        line = programme.lines[0]
+        stories, measurements = [], []
+        for n, payload in enumerate(PAYLOADS, start=1):
+            name = f"{payload} {MARK}{n:02d}"
+            project = Project(line=line, name=name, description=payload, partners=[payload])
+            result = Result(project=project, name=name, kind=ResultKind.HOW_MUCH, unit="")
+            measurement = Measurement(result=result, period_kind=quarter.kind, period_start=quarter.start,
+                                      target=10, realised=n, status=MeasurementStatus.ON_TRACK, explanation=payload)
+            story = Story(programme_id=programme.id, project=project, result=result, indicator_id=indicator.id,
+                          kind=StoryKind.INTERVIEW, title=name, summary=payload, body=payload, transcript=payload,
+                          story_date=date(2026, 8, 1 + n % 28), consent=True)
+            s.add_all([project, result, measurement, story,
+                       IndicatorNote(indicator_id=indicator.id, region_id=programme.region_id,
+                                     period_kind=note_period.kind, period_start=note_period.start, text=payload,
+                                     note_date=date(2026, 9, 1), author=payload),
+                       MeetingNote(programme_id=programme.id, quarter=QUARTER, text=payload, owner=payload,
+                                   kind=MeetingNoteKind.ACTION if n % 2 else MeetingNoteKind.DECISION)])
+            stories.append(story)
+            measurements.append(measurement)
+        legacy = [Story(programme_id=programme.id, kind=StoryKind.FILM, title=f"Oude link {MARK}{i}", summary="",
+                        media_url=media, story_date=date(2026, 7, 2), consent=True)
+                  for i, media in enumerate(LEGACY_MEDIA, start=1)]
+        s.add_all(legacy)
+        s.flush()
+        s.add_all([MeasurementNote(measurement_id=m.id, text=p, note_date=date(2026, 9, 2), author=p)
+                   for m, p in zip(measurements, PAYLOADS, strict=True)])
+        return [st.id for st in stories], [st.id for st in legacy]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def xss_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[XssApp]:
+    from db.migrate import upgrade
+    from etl.demo import load_demo
+
+    where = tmp_path_factory.mktemp("xss")
+    db_url = f"sqlite:///{where / 'xss.db'}"
+    upgrade(db_url)
+    load_demo(db_url)
+    story_ids, legacy_ids = _seed(db_url)
+    get_engine(db_url).dispose()
+    port = _free_port()
+    env = {**os.environ, "DATABASE_URL": db_url, "PORT": str(port), "HOST": "127.0.0.1", "LOAD_DEMO": "false",
+           "UPLOAD_DIR": str(where / "uploads"), "PYTHONPATH": str(PROJECT_DIR)}
+    log = (where / "app.log").open("wb")
+    proc = subprocess.Popen([sys.executable, "app.py"], cwd=PROJECT_DIR, env=env, stdin=subprocess.DEVNULL,
+                            stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"app.py stopped: {(where / 'app.log').read_text(errors='replace')[-3000:]}")
+            try:
+                with urllib.request.urlopen(base + "/", timeout=5) as r:  # noqa: S310 - our own local server
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail("app.py did not answer within 90 s")
+            time.sleep(0.3)
+        yield XssApp(base, db_url, story_ids, legacy_ids)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=15)
+        log.close()
+
+
+@pytest.fixture
+def hooked(page):  # noqa: ANN001, ANN201 - playwright Page (tests/browser/conftest.py)
+    """The page with the hook installed in every frame before any script of the page; `page.xss_hits` lists
+    every call, dialog and CSP violation."""
+    hits: list[str] = []
+    page.expose_function("xssReport", lambda what: hits.append(what))
+    page.add_init_script(HOOK)
+
+    def on_dialog(dialog) -> None:  # noqa: ANN001 - playwright Dialog
+        hits.append(f"dialog {dialog.type} {dialog.message}")
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.xss_hits = hits
+    return page
+
+
+def open_page(page, url: str, heading: str | None = None) -> None:  # noqa: ANN001
+    page.goto(url)
+    if heading is None:
+        page.locator("main h1").first.wait_for()
+    else:
+        page.get_by_role("heading", level=1, name=heading).wait_for()
+    page.wait_for_load_state("networkidle")
+
+
+def assert_clean(page) -> None:  # noqa: ANN001
+    page.wait_for_timeout(150)  # let a late onerror/onload handler fire, if there were one
+    assert page.xss_hits == []
+    assert page.evaluate(DOM_CHECK) == []
+    assert page.console_errors == []
+
+
+def assert_shown(page, texts: list[str], where: str = "main") -> None:  # noqa: ANN001
+    shown = norm(page.locator(where).inner_text())
+    missing = [t for t in texts if norm(t) not in shown]
+    assert missing == [], f"not shown as text in {where}: {missing[:3]}"
+
+
+# --- the corpus and validation -----------------------------------------------------------------------------------
+
+
+def test_corpus_has_every_kind_of_payload() -> None:
+    assert len(PAYLOADS) >= 25 and len(set(PAYLOADS)) == len(PAYLOADS)
+    joined = "\n".join(CORPUS)
+    for kind in ("<script>", "onerror=", "<svg onload", "javascript:", "data:text/html", '"><script>',
+                 "](javascript:", "&#", "expression(", "srcdoc=", "\\u003c", "\uff1c", "=HYPERLINK("):
+        assert kind in joined, kind
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_story_media_url_payload_is_refused_when_saved(payload: str) -> None:
+    assert not safe_media_url(payload).ok
+    with pytest.raises(ValidationError) as info:
+        StoryRow(programme_slug=PROGRAMME, kind="film", title="Film", story_date=date(2026, 8, 1), media_url=payload)
+    assert "media_url" in str(info.value)
+
+
+# --- the pages ---------------------------------------------------------------------------------------------------
+
+
+def test_overview_search_hits_and_a_reflected_search(hooked, xss_app: XssApp) -> None:  # noqa: ANN001
+    open_page(hooked, f"{xss_app.url}/?zoek={MARK}", "Programma's")
+    hooked.locator("#zoekresultaten-titel").wait_for()
+    assert_shown(hooked, [f"{MARK}{n:02d}" for n in range(1, len(PAYLOADS) + 1)])
+    assert_clean(hooked)
+    for reflected in ("<script>xssHook(990)</script>", '"><img src=x onerror=xssHook(991)>', "javascript:xssHook(992)"):
+        hooked.goto(f"{xss_app.url}/?zoek={urllib.parse.quote(reflected)}")
+        hooked.get_by_role("heading", level=1, name="Programma's").wait_for()
+        hooked.wait_for_load_state("networkidle")
+        assert norm(reflected) in norm(hooked.locator("main").inner_text())
+        assert_clean(hooked)
+
+
+def test_programme_page_with_results_stories_and_the_trend_table(hooked, xss_app: XssApp) -> None:  # noqa: ANN001
+    open_page(hooked, f"{xss_app.url}/programma/{PROGRAMME}", "Sociaal en Vitaal")
+    card = hooked.locator(f"#trend-{INDICATOR}")
+    card.locator(".table-toggle summary").click()
+    card.locator(".table-toggle table").wait_for()
+    hooked.wait_for_load_state("networkidle")
+    assert_shown(hooked, PAYLOADS, f"#trend-{INDICATOR} .table-toggle")  # the notes in the trend table
+    assert_shown(hooked, [f"{p} {MARK}{n:02d}" for n, p in enumerate(PAYLOADS, start=1)], ".result-table")
+    assert_shown(hooked, PAYLOADS, ".result-table")  # explanations
+    assert_shown(hooked, PAYLOADS, "#verhalen")  # story summaries
+    box = card.locator(".annotation").last.bounding_box()  # the last flag is a note's (the first is the baseline)
+    hooked.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # its hover text on the chart
+    hooked.wait_for_timeout(300)
+    assert_clean(hooked)
+
+
+def test_every_story_page(hooked, xss_app: XssApp) -> None:  # noqa: ANN001
+    for n, story_id in enumerate(xss_app.story_ids, start=1):
+        payload = PAYLOADS[n - 1]
+        hooked.goto(f"{xss_app.url}/verhaal/{story_id}")
+        title = hooked.locator("main h1")
+        title.wait_for()
+        hooked.wait_for_load_state("networkidle")
+        assert norm(title.inner_text()) == norm(f"{payload} {MARK}{n:02d}")
+        assert norm(payload) in norm(hooked.locator(".story-summary").inner_text())
+        assert shown_markdown(payload) == norm(hooked.locator(".story-body .rich-text").inner_text())
+        assert shown_markdown(payload) == norm(hooked.locator(".story-transcript .rich-text").inner_text())
+        assert MARK in hooked.title()
+        assert_clean(hooked)
+
+
+def test_stored_media_links_that_are_not_allowed_are_never_embedded_or_linked(hooked, xss_app: XssApp) -> None:  # noqa: ANN001
+    for story_id, media in zip(xss_app.legacy_story_ids, LEGACY_MEDIA, strict=True):
+        open_page(hooked, f"{xss_app.url}/verhaal/{story_id}")
+        assert hooked.locator("main iframe, main video").count() == 0, media
+        hrefs = hooked.locator("main a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+        assert media not in hrefs and not any(h.startswith(("//", "http://youtu")) for h in hrefs), hrefs
+        assert_clean(hooked)
+
+
+def test_indicator_page_with_the_notes(hooked, xss_app: XssApp) -> None:  # noqa: ANN001
+    open_page(hooked, f"{xss_app.url}/indicator/{INDICATOR}?regio=GM0141", "Jongeren met jeugdhulp")
+    assert_shown(hooked, PAYLOADS, "section.trend-notes")
+    assert_shown(hooked, PAYLOADS, "table.data-table")
+    assert_clean(hooked)
+
+
+def test_quarter_report_presentation_and_wijken(hooked, xss_app: XssApp) -> None:  # noqa: ANN001
+    open_page(hooked, f"{xss_app.url}/kwartaal/{QUARTER}")
+    assert_shown(hooked, PAYLOADS)  # meeting notes, explanations, story summaries
+    assert_shown(hooked, [f"{MARK}{n:02d}" for n in range(1, len(PAYLOADS) + 1)])
+    assert_clean(hooked)
+    open_page(hooked, f"{xss_app.url}/kwartaal/{QUARTER}/presentatie")
+    for _ in range(12):  # through every slide
+        hooked.keyboard.press("ArrowRight")
+    hooked.wait_for_timeout(200)
+    assert_clean(hooked)
+    open_page(hooked, f"{xss_app.url}/wijken")
+    assert_clean(hooked)
+
+
+# --- the downloads -----------------------------------------------------------------------------------------------
+
+
+def _get(url: str, timeout: float = 120) -> tuple[str, bytes]:
+    """GET, waiting while an export is being made (the 'busy' page answers 202 or HTML meanwhile)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        with urllib.request.urlopen(url, timeout=60) as r:  # noqa: S310 - our own local server
+            kind, data = r.headers.get("Content-Type", ""), r.read()
+            if r.status == 200 and not kind.startswith("text/html"):
+                return kind, data
+        if time.monotonic() > deadline:
+            raise TimeoutError(url)
+        time.sleep(0.5)
+
+
+def _no_formulas(data: bytes) -> list[str]:
+    wb = load_workbook(io.BytesIO(data))
+    return [f"{ws.title}!{c.coordinate}" for ws in wb.worksheets for row in ws.iter_rows() for c in row
+            if c.data_type == "f"]
+
+
+def _xlsx_texts(data: bytes) -> set[str]:
+    wb = load_workbook(io.BytesIO(data))
+    return {c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+
+
+class _Markup(HTMLParser):
+    """Collects what in an HTML document could run script."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.bad: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "iframe", "object", "embed", "svg", "math", "base"):
+            self.bad.append(tag)
+        for name, value in attrs:
+            v = (value or "").strip().lower()
+            if name.startswith("on") or name == "srcdoc" or v.startswith(("javascript:", "data:text")):
+                self.bad.append(f"{tag} {name}")
+
+
+def test_downloads_keep_the_payloads_as_text(xss_app: XssApp) -> None:
+    kind, data = _get(f"{xss_app.url}/download/resultaten.csv?programma={PROGRAMME}")
+    assert kind.startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    explanations = {r[9] for r in rows[1:]}
+    for payload in PAYLOADS:
+        expected = "'" + payload if payload.startswith(("=", "+", "-", "@", "\t", "\r")) else payload
+        assert expected in explanations, payload
+    _, xlsx = _get(f"{xss_app.url}/download/resultaten.xlsx?programma={PROGRAMME}")
+    assert _no_formulas(xlsx) == [] and set(PAYLOADS) <= _xlsx_texts(xlsx)
+    _, trend = _get(f"{xss_app.url}/download/trend.xlsx?programma={PROGRAMME}&indicator={INDICATOR}")
+    assert _no_formulas(trend) == []
+    _, quarter_xlsx = _get(f"{xss_app.url}/kwartaal/{QUARTER}.xlsx")
+    assert _no_formulas(quarter_xlsx) == [] and set(PAYLOADS) <= _xlsx_texts(quarter_xlsx)
+    kind, pdf = _get(f"{xss_app.url}/kwartaal/{QUARTER}.pdf")
+    assert kind == "application/pdf" and pdf.startswith(b"%PDF")
+
+
+def test_quarter_print_html_escapes_every_payload(xss_app: XssApp) -> None:
+    """The HTML weasyprint turns into the PDF: the payloads are text in it, not markup."""
+    from dashboard.exports.report_html import render_html
+    from indicators.quarter import build_report
+
+    with session_scope(xss_app.db_url) as s:
+        document = render_html(build_report(s, Period.parse(QUARTER)))
+    parser = _Markup()
+    parser.feed(document)
+    assert parser.bad == []
+    assert "xssHook" in document  # the payloads are in it …
+    assert "<script" not in document and "<img src=x" not in document  # … escaped
+
+
+def test_the_hook_sees_a_payload_that_runs(hooked, xss_app: XssApp) -> None:  # noqa: ANN001
+    """The detector itself: a call of the hook, a dialog and an inline script refused by the CSP are all reported
+    (so the empty lists above mean something)."""
+    open_page(hooked, f"{xss_app.url}/wijken")
+    hooked.evaluate("() => { xssHook(0); alert('a'); }")
+    hooked.evaluate("""() => { const s = document.createElement('script'); s.textContent = 'xssHook(1)';
+                              document.body.append(s); }""")
+    hooked.wait_for_timeout(300)
+    assert hooked.xss_hits[:2] == ["hook 0", "alert a"]
+    assert any(hit.startswith("csp script-src") for hit in hooked.xss_hits[2:]), hooked.xss_hits
+    assert "hook 1" not in hooked.xss_hits
