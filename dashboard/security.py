@@ -105,7 +105,8 @@ def content_security_policy(script_hashes: Sequence[str]) -> str:
     directives = {
         "default-src": ["'self'"],
         "script-src": ["'self'", *script_hashes],
-        # plotly.js adds <style> elements for its modebar and hover labels
+        # dash-renderer, dcc, dash_table and plotly.js insert <style> elements at run time (tried without: every
+        # page logs refusals), so no hashes or nonces can cover them
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"],
         "media-src": ["'self'"],
