@@ -1,4 +1,4 @@
-"""Database access for pages and callbacks: a read session on the app's configured database."""
+"""Database access for pages and callbacks: read and write sessions on the app's configured database."""
 
 from __future__ import annotations
 
@@ -21,4 +21,19 @@ def read_session() -> Iterator[Session]:
         yield session
     finally:
         session.rollback()
+        session.close()
+
+
+@contextmanager
+def write_session() -> Iterator[Session]:
+    """A session for one write callback: commits when the block ends normally, rolls back on any error (an
+    EditError included: the editing service flushes but never commits)."""
+    session = session_factory(current_app.config[CONFIG_KEY])()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
         session.close()

@@ -11,8 +11,11 @@ from dash import Input, Output, State, callback, clientside_callback, html
 
 from dashboard import texts
 from dashboard.pages import (
+    beheer,
+    bewerken,
     districts,
     indicator,
+    kwartaal_invoer,
     not_found,
     overview,
     presentation,
@@ -32,6 +35,11 @@ ROUTES: list[tuple[re.Pattern, Callable[..., html.Div], str]] = [
     (re.compile(r"^/kwartaal/(?P<quarter>[^/]+?)/?$"), quarter.layout, texts.QUARTER_TITLE.format(label="")),
     (re.compile(r"^/kwartaal/(?P<quarter>[^/]+)/presentatie/?$"), presentation.layout, texts.QUARTER_PRESENT),
     (re.compile(r"^/inloggen/?$"), signin.layout, texts.SIGNIN_TITLE),
+    (re.compile(r"^/beheer/?$"), beheer.layout, texts.BEHEER_TITLE),
+    (re.compile(r"^/beheer/(?P<kind_slug>project|resultaat|meting|verhaal|toelichting|meting-toelichting)/"
+                r"(?P<item_id>[0-9]+|nieuw)/?$"), bewerken.layout, texts.BEHEER_TITLE),
+    (re.compile(r"^/beheer/programma/(?P<slug>[a-z0-9-]+)/kwartaal/(?P<quarter>[^/]+?)/?$"), kwartaal_invoer.layout,
+     texts.BEHEER_TITLE),
 ]
 
 
@@ -62,7 +70,8 @@ def _first_heading(component) -> str | None:  # noqa: ANN001 - a Dash component 
 def validation_layouts() -> list[html.Div]:
     """Every page's components, so Dash can check callbacks without suppressing errors."""
     return [overview.layout(), not_found.layout(), *programme.VALIDATION_STUBS, *indicator.VALIDATION_STUBS,
-            *districts.VALIDATION_STUBS]
+            *districts.VALIDATION_STUBS, *beheer.VALIDATION_STUBS, *bewerken.VALIDATION_STUBS,
+            *kwartaal_invoer.VALIDATION_STUBS]
 
 
 callback(

@@ -1,0 +1,172 @@
+"""Route `/beheer`: the work list of a signed-in editor or approver. Per programme they may edit or approve: links to
+add a project, story or note and to enter a quarter's measurements, the items in concept, ingediend or goedgekeurd
+with a button for every step this account may take, and the published items (without their many measurements,
+which the quarter grid and each result's page list).
+
+The step buttons call db.editing.transition, which checks the account's rights again; `?programma=<slug>` shows one
+programme."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from dash import ALL, Input, Output, State, callback, ctx, dcc, html
+from dash.exceptions import PreventUpdate
+from sqlalchemy import func, select
+
+from dashboard import texts
+from dashboard.auth import current_user
+from dashboard.components.controls import scroll_region
+from dashboard.components.edit_form import item_path, kind_label, message, state_badge, step_label
+from dashboard.data import read_session, write_session
+from dashboard.pages.bewerken import sign_in_prompt
+from db import editing
+from db.accounts import Action
+from db.editing import EditableItem, EditError, Invalid
+from db.models import ItemKind, Measurement, Programme, ProgrammeLine, Project, Result, WorkflowState
+from db.periods import Period, PeriodKind
+from db.workflow import as_actor, may
+
+STEP = "beheer-stap"  # {"type": STEP, "kind": kind, "id": id, "to": state}
+VERSIONS = "beheer-versies"  # {"<kind>:<id>": version} of the listed items
+VALIDATION_STUBS = [html.Div(id="beheer-melding"), html.Div(id="beheer-lijst"), dcc.Store(id=VERSIONS),
+                    dcc.Store(id="beheer-filter")]
+_LIST_PUBLISHED = {ItemKind.PROJECT, ItemKind.RESULT, ItemKind.STORY, ItemKind.INDICATOR_NOTE}
+
+
+def _quarters(session: Any, programme_id: int) -> list[Period]:  # noqa: ANN401 - a Session
+    """The quarter after the newest measured one, and that one (for the grid links)."""
+    newest = session.scalar(select(func.max(Measurement.period_start)).join(Result).join(Project)
+                            .join(ProgrammeLine).where(ProgrammeLine.programme_id == programme_id,
+                                                       Measurement.period_kind == PeriodKind.QUARTER))
+    if newest is None:
+        today = date.today()
+        return [Period.quarter(today.year, (today.month - 1) // 3 + 1)]
+    latest = Period(newest, PeriodKind.QUARTER)
+    return [latest.next(), latest]
+
+
+def _buttons(item: EditableItem) -> list:
+    out = []
+    for to in item.transitions:
+        if to is WorkflowState.CONCEPT and not (item.state is WorkflowState.SUBMITTED and item.can_edit):
+            continue  # sending back needs a reason: on the item's own page
+        label = step_label(to, item.state, item.can_edit)
+        out.append(html.Button(label, id={"type": STEP, "kind": item.kind.value, "id": item.id, "to": to.value},
+                               n_clicks=0, type="button", className="btn btn-sm btn-outline-primary me-1 mb-1",
+                               **{"aria-label": texts.STEP_BUTTON_LABEL.format(step=label, kind=kind_label(item.kind),
+                                                                               title=item.title)}))
+    return out
+
+
+def _table(items: list[EditableItem], caption: str, with_steps: bool) -> html.Div:
+    head = [texts.BEHEER_COL_KIND, texts.BEHEER_COL_TITLE, texts.BEHEER_COL_CONTEXT, texts.BEHEER_COL_STATE]
+    if with_steps:
+        head.append(texts.BEHEER_COL_ACTIONS)
+    rows = []
+    for it in items:
+        cells = [html.Td(kind_label(it.kind)),
+                 html.Th(dcc.Link(it.title or str(it.id), href=item_path(it.kind, it.id)), scope="row"),
+                 html.Td(it.context), html.Td(state_badge(it.state))]
+        if with_steps:
+            cells.append(html.Td(_buttons(it)))
+        rows.append(html.Tr(cells))
+    return scroll_region(html.Table(className="table table-sm worklist", children=[
+        html.Caption(caption),
+        html.Thead(html.Tr([html.Th(h, scope="col") for h in head])),
+        html.Tbody(rows),
+    ]), caption)
+
+
+def work_list(actor: Any, programme_slug: str | None = None) -> tuple[list, dict[str, int]]:  # noqa: ANN401
+    """The sections of the work list and the versions of its items."""
+    with read_session() as s:
+        items = editing.editable_items(s, actor, programme_slug)
+        programmes = s.execute(select(Programme.id, Programme.slug, Programme.name)
+                               .order_by(Programme.sort_order, Programme.id)).all()
+        readable = {pid for it in items for pid in it.programme_ids}
+        if actor is not None and not readable:
+            # a programme without any item yet still belongs on an editor's list
+            readable = {pid for pid, _, _ in programmes if may(actor, Action.READ_UNPUBLISHED, [pid])}
+        sections = []
+        for pid, slug, name in programmes:
+            if pid not in readable or (programme_slug and slug != programme_slug):
+                continue
+            mine = [it for it in items if pid in it.programme_ids]
+            busy = [it for it in mine if it.state is not WorkflowState.PUBLISHED]
+            done = [it for it in mine if it.state is WorkflowState.PUBLISHED and it.kind in _LIST_PUBLISHED]
+            can_edit = may(actor, Action.EDIT, [pid])
+            links = [html.Li(dcc.Link(texts.BEHEER_QUARTER.format(quarter=q.code),
+                                      href=f"/beheer/programma/{slug}/kwartaal/{q.code}")) for q in _quarters(s, pid)]
+            if can_edit:
+                links = [html.Li(dcc.Link(texts.BEHEER_NEW_PROJECT, href=f"/beheer/project/nieuw?programma={slug}")),
+                         html.Li(dcc.Link(texts.BEHEER_NEW_STORY, href=f"/beheer/verhaal/nieuw?programma={slug}")),
+                         html.Li(dcc.Link(texts.BEHEER_NEW_NOTE, href=f"/beheer/toelichting/nieuw?programma={slug}")),
+                         *links]
+            sections.append(html.Section(className="worklist-programme", **{"aria-labelledby": f"beheer-{slug}"},
+                                         children=[
+                html.H2(name, id=f"beheer-{slug}"),
+                html.Ul(links, className="worklist-links"),
+                html.H3(texts.BEHEER_IN_PROGRESS.format(count=len(busy)), className="h5"),
+                _table(busy, texts.BEHEER_TABLE.format(programme=name), True) if busy
+                else html.P(texts.BEHEER_NONE_IN_PROGRESS),
+                html.Details(className="worklist-published", children=[
+                    html.Summary(texts.BEHEER_PUBLISHED.format(count=len(done))),
+                    _table(done, texts.BEHEER_TABLE_PUBLISHED.format(programme=name), False),
+                ]) if done else None,
+            ]))
+        versions = {f"{it.kind.value}:{it.id}": it.version for it in items}
+    return sections, versions
+
+
+def layout(programma: str | None = None, **_query: str) -> html.Div:
+    user = current_user()
+    if user is None:
+        return sign_in_prompt("/beheer")
+    sections, versions = work_list(as_actor(user), programma)
+    return html.Div(className="container beheer-page", children=[
+        html.H1(texts.BEHEER_TITLE),
+        html.P(texts.BEHEER_INTRO),
+        dcc.Store(id=VERSIONS, data=versions),
+        dcc.Store(id="beheer-filter", data=programma),
+        html.Div(id="beheer-melding", **{"aria-live": "polite"}),
+        html.Div(sections or html.P(texts.BEHEER_NOTHING), id="beheer-lijst"),
+    ])
+
+
+def take_step(button: dict[str, Any], versions: dict[str, int] | None, actor: Any,  # noqa: ANN401
+              programme_slug: str | None) -> tuple[Any, Any, Any]:  # noqa: ANN401
+    """One workflow step from the list: message, new list, new versions."""
+    try:
+        kind = ItemKind(button.get("kind"))
+        item_id, to = int(button["id"]), WorkflowState(button.get("to"))
+    except (KeyError, TypeError, ValueError):
+        raise PreventUpdate from None
+    version = (versions or {}).get(f"{kind.value}:{item_id}")
+    try:
+        with write_session() as s:
+            editing.transition(s, actor, kind, item_id, to, version if isinstance(version, int) else -1)
+    except Invalid as exc:
+        note = message(" ".join(exc.errors.values()) or exc.message)
+    except EditError as exc:
+        note = message(exc.message)
+    else:
+        note = message(texts.EDIT_STEP_DONE.format(state=to.value), "success")
+    sections, new_versions = work_list(actor, programme_slug)
+    return note, sections or html.P(texts.BEHEER_NOTHING), new_versions
+
+
+@callback(
+    Output("beheer-melding", "children"),
+    Output("beheer-lijst", "children"),
+    Output(VERSIONS, "data"),
+    Input({"type": STEP, "kind": ALL, "id": ALL, "to": ALL}, "n_clicks"),
+    State(VERSIONS, "data"),
+    State("beheer-filter", "data"),
+    prevent_initial_call=True,
+)
+def list_step(_clicks: list, versions: dict | None, programme_slug: str | None) -> tuple:
+    if not ctx.triggered or not ctx.triggered[0].get("value") or not isinstance(ctx.triggered_id, dict):
+        raise PreventUpdate
+    return take_step(dict(ctx.triggered_id), versions, as_actor(current_user()), programme_slug)

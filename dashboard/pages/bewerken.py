@@ -1,0 +1,321 @@
+"""Routes `/beheer/<soort>/<id|nieuw>`: the edit form of one project, result, measurement, story or note (fields from
+db.editing.FIELDS), its workflow buttons and its read-only audit trail.
+
+One callback saves and takes workflow steps, through db.editing in a write session: the service checks the
+signed-in account's rights itself, so a forged request fares no better than a hidden button. The version the form
+started from travels in the store `bewerk-item`; a save from an older version gets the conflict view."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
+from dash.exceptions import PreventUpdate
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dashboard import texts
+from dashboard.auth import current_user, sign_in_url
+from dashboard.components.edit_form import (
+    ERROR,
+    FIELD,
+    SLUG_KINDS,
+    STEP,
+    audit_table,
+    conflict_view,
+    error_summary,
+    field_block,
+    form_value,
+    item_path,
+    kind_label,
+    message,
+    workflow_panel,
+)
+from dashboard.data import read_session, write_session
+from db import editing
+from db.editing import FIELDS, FIXED, Conflict, EditError, Invalid, NotAllowed, NotFound
+from db.models import (
+    Indicator,
+    ItemKind,
+    Measurement,
+    MeasurementNote,
+    Programme,
+    ProgrammeIndicator,
+    ProgrammeLine,
+    Project,
+    Result,
+    WorkflowState,
+)
+from db.workflow import as_actor
+
+STORE = "bewerk-item"
+VALIDATION_STUBS = [dcc.Store(id=STORE), html.Div(id="bewerk-melding"), html.Button(id="bewerk-opslaan"),
+                    html.Div(id="bewerk-status"), html.Div(id="bewerk-audit"), dcc.Input(id="bewerk-reden")]
+_PARENT_PARAM = {ItemKind.PROJECT: "programma", ItemKind.STORY: "programma", ItemKind.RESULT: "project",
+                 ItemKind.MEASUREMENT: "resultaat", ItemKind.MEASUREMENT_NOTE: "meting",
+                 ItemKind.INDICATOR_NOTE: "programma"}
+_TITLE_FIELD = {ItemKind.PROJECT: "name", ItemKind.RESULT: "name", ItemKind.MEASUREMENT: "period",
+                ItemKind.STORY: "title", ItemKind.INDICATOR_NOTE: "period", ItemKind.MEASUREMENT_NOTE: "note_date"}
+
+
+def _page(title: str, *children: Any) -> html.Div:  # noqa: ANN401
+    return html.Div(className="container edit-page", children=[
+        html.P(dcc.Link(texts.BEHEER_BACK, href="/beheer"), className="edit-back"),
+        html.H1(title), *children,
+    ])
+
+
+def sign_in_prompt(path: str) -> html.Div:
+    return html.Div(className="container edit-page", children=[
+        html.H1(texts.BEHEER_TITLE), html.P(texts.BEHEER_SIGN_IN_TEXT),
+        html.P(html.A(texts.BEHEER_SIGN_IN, href=sign_in_url(path), className="btn btn-primary")),
+    ])
+
+
+def _programme_of(session: Session, kind: ItemKind, parent: str | None) -> tuple[int | None, str | None]:
+    """The programme (id, slug) a new item will belong to, from its parent in the query string."""
+    if not parent:
+        return None, None
+    stmt = select(Programme.id, Programme.slug)
+    if kind in (ItemKind.PROJECT, ItemKind.STORY, ItemKind.INDICATOR_NOTE):
+        stmt = stmt.where(Programme.slug == parent)
+    elif not parent.isdigit():
+        return None, None
+    else:
+        stmt = stmt.join(ProgrammeLine, ProgrammeLine.programme_id == Programme.id) \
+            .join(Project, Project.programme_line_id == ProgrammeLine.id)
+        if kind is ItemKind.RESULT:
+            stmt = stmt.where(Project.id == int(parent))
+        else:
+            stmt = stmt.join(Result, Result.project_id == Project.id)
+            if kind is ItemKind.MEASUREMENT:
+                stmt = stmt.where(Result.id == int(parent))
+            else:
+                stmt = stmt.join(Measurement, Measurement.result_id == Result.id).where(Measurement.id == int(parent))
+    row = session.execute(stmt.limit(1)).first()
+    return (row[0], row[1]) if row else (None, None)
+
+
+def _suggestions(session: Session, programme_id: int | None) -> dict[str, list[str]]:
+    """Names for the lines (radio buttons) and for the story's links (suggestions)."""
+    if programme_id is None:
+        return {"lines": [], "projects": [], "results": [], "indicators": []}
+    lines = list(session.scalars(select(ProgrammeLine.name).where(ProgrammeLine.programme_id == programme_id)
+                                 .order_by(ProgrammeLine.sort_order, ProgrammeLine.id)))
+    projects = list(session.scalars(select(Project.name).join(ProgrammeLine)
+                                    .where(ProgrammeLine.programme_id == programme_id).order_by(Project.name)))
+    results = list(dict.fromkeys(session.scalars(
+        select(Result.name).join(Project).join(ProgrammeLine).where(ProgrammeLine.programme_id == programme_id)
+        .order_by(Result.name))))
+    indicators = list(session.scalars(select(Indicator.code).join(ProgrammeIndicator)
+                                      .where(ProgrammeIndicator.programme_id == programme_id).order_by(Indicator.code)))
+    return {"lines": lines, "projects": projects, "results": results, "indicators": indicators}
+
+
+def _fields(kind: ItemKind, values: dict[str, Any], *, new: bool, can_edit: bool,
+            suggestions: dict[str, list[str]], errors: dict[str, str] | None = None) -> list:
+    lists = {"project_name": suggestions["projects"], "result_name": suggestions["results"],
+             "indicator_code": suggestions["indicators"]}
+    return [field_block(kind, f, values.get(f), error=(errors or {}).get(f), lines=suggestions["lines"],
+                        disabled=not can_edit or (not new and f in FIXED.get(kind, ())), datalist=lists.get(f, ()))
+            for f in FIELDS[kind]]
+
+
+def _defaults(kind: ItemKind, suggestions: dict[str, list[str]]) -> dict[str, Any]:
+    if kind is ItemKind.PROJECT:
+        return {"status": "lopend", "line_name": suggestions["lines"][0] if len(suggestions["lines"]) == 1 else None}
+    if kind is ItemKind.RESULT:
+        return {"kind": "hoeveel", "desired_direction": "meer", "decimals": 0}
+    if kind is ItemKind.MEASUREMENT:
+        return {"status": "onbekend"}
+    if kind is ItemKind.STORY:
+        return {"kind": "citaat", "consent": False}
+    if kind is ItemKind.INDICATOR_NOTE:
+        return {"region_code": "GM0141"}
+    return {}
+
+
+def _children_list(session: Session, kind: ItemKind, item_id: int) -> html.Section | None:
+    """A result's measurements, a measurement's notes: links, and a link to add one."""
+    if kind is ItemKind.RESULT:
+        rows = session.scalars(select(Measurement).where(Measurement.result_id == item_id)
+                               .order_by(Measurement.period_start)).all()
+        links = [html.Li(dcc.Link(f"{m.period.code} ({WorkflowState(m.workflow_state).value})",
+                                  href=item_path(ItemKind.MEASUREMENT, m.id))) for m in rows]
+        new = dcc.Link(texts.BEHEER_NEW_MEASUREMENT, href=f"/beheer/meting/nieuw?resultaat={item_id}")
+        title = texts.EDIT_MEASUREMENTS
+    elif kind is ItemKind.MEASUREMENT:
+        rows = session.scalars(select(MeasurementNote).where(MeasurementNote.measurement_id == item_id)
+                               .order_by(MeasurementNote.id)).all()
+        links = [html.Li(dcc.Link(f"{n.note_date.isoformat()}: {n.text[:60]}",
+                                  href=item_path(ItemKind.MEASUREMENT_NOTE, n.id))) for n in rows]
+        new = dcc.Link(texts.BEHEER_NEW_MEASUREMENT_NOTE, href=f"/beheer/meting-toelichting/nieuw?meting={item_id}")
+        title = texts.EDIT_NOTES
+    else:
+        return None
+    return html.Section(className="edit-children", children=[
+        html.H2(title, className="h4"), html.Ul(links) if links else None, html.P(new)])
+
+
+def layout(kind_slug: str | None = None, item_id: str | None = None, opgeslagen: str | None = None,
+           **query: str) -> html.Div:
+    kind = SLUG_KINDS.get(kind_slug or "")
+    path = f"/beheer/{kind_slug}/{item_id}"
+    if kind is None or item_id is None:
+        return html.Div(VALIDATION_STUBS)
+    user = current_user()
+    if user is None:
+        return sign_in_prompt(path)
+    store: dict[str, Any] = {"kind": kind.value, "id": None, "version": None, "parent": None, "path": path}
+    with read_session() as s:
+        if item_id == "nieuw":
+            parent = query.get(_PARENT_PARAM[kind])
+            programme_id, _slug = _programme_of(s, kind, parent)
+            if programme_id is None and kind is not ItemKind.INDICATOR_NOTE:
+                return _page(texts.EDIT_TITLE_NEW.format(kind=kind_label(kind)), message(texts.EDIT_MISSING_PARENT))
+            suggestions = _suggestions(s, programme_id)
+            store["parent"] = parent
+            values, can_edit, new = _defaults(kind, suggestions), True, True
+            title = texts.EDIT_TITLE_NEW.format(kind=kind_label(kind))
+            status: Any = None
+            trail: Any = None
+            below: Any = None
+        else:
+            try:
+                item = editing.get_item(s, user, kind, int(item_id))
+                history = editing.audit_trail(s, user, kind, int(item_id))
+            except NotAllowed:
+                return _page(kind_label(kind), message(texts.BEHEER_NOT_ALLOWED))
+            except NotFound:
+                return _page(kind_label(kind), message(texts.BEHEER_NOT_FOUND))
+            suggestions = _suggestions(s, item.programme_ids[0] if item.programme_ids else None)
+            store.update(id=item.id, version=item.version)
+            values, can_edit, new = item.values, item.can_edit, False
+            title = texts.EDIT_TITLE.format(kind=kind_label(kind), title=values.get(_TITLE_FIELD[kind]) or item.id)
+            status = workflow_panel(item.state, item.version, item.transitions, item.can_edit, item.problems)
+            trail = audit_table(history)
+            below = _children_list(s, kind, item.id)
+    notice = message(texts.EDIT_CREATED, "success") if opgeslagen and not new else None
+    form = html.Form(className="edit-form", noValidate=True,
+                     **{"aria-label": texts.EDIT_FORM_LABEL.format(kind=kind_label(kind))}, children=[
+        *_fields(kind, values, new=new, can_edit=can_edit, suggestions=suggestions),
+        html.Button(texts.EDIT_SAVE, id="bewerk-opslaan", n_clicks=0, type="button", className="btn btn-primary")
+        if can_edit else html.P(texts.EDIT_READ_ONLY),
+    ])
+    return _page(title,
+                 dcc.Store(id=STORE, data=store),
+                 html.Div(notice, id="bewerk-melding", **{"aria-live": "polite"}),
+                 html.Div(className="edit-columns", children=[
+                     form,
+                     html.Div(className="edit-side", children=[
+                         html.Div(status or dcc.Input(id="bewerk-reden", type="hidden", value=""), id="bewerk-status"),
+                         below, html.Div(trail, id="bewerk-audit")]),
+                 ]))
+
+
+# --- saving and workflow steps -----------------------------------------------------------------------------------
+
+
+def _create(session: Session, actor: Any, kind: ItemKind, parent: Any, values: dict[str, Any]  # noqa: ANN401
+            ) -> editing.ItemRef:
+    parent_id = int(parent) if isinstance(parent, str) and parent.isdigit() else parent
+    if kind is ItemKind.PROJECT:
+        return editing.create_project(session, actor, str(parent), values)
+    if kind is ItemKind.STORY:
+        return editing.create_story(session, actor, str(parent), values)
+    if kind is ItemKind.INDICATOR_NOTE:
+        return editing.create_indicator_note(session, actor, values)
+    if not isinstance(parent_id, int):
+        raise NotFound(texts.EDIT_MISSING_PARENT)
+    create = {ItemKind.RESULT: editing.create_result, ItemKind.MEASUREMENT: editing.create_measurement,
+              ItemKind.MEASUREMENT_NOTE: editing.create_measurement_note}[kind]
+    return create(session, actor, parent_id, values)
+
+
+_UPDATE = {ItemKind.PROJECT: editing.update_project, ItemKind.RESULT: editing.update_result,
+           ItemKind.MEASUREMENT: editing.update_measurement, ItemKind.STORY: editing.update_story,
+           ItemKind.INDICATOR_NOTE: editing.update_indicator_note,
+           ItemKind.MEASUREMENT_NOTE: editing.update_measurement_note}
+
+
+def _panels(actor: Any, kind: ItemKind, item_id: int) -> tuple[Any, Any]:  # noqa: ANN401
+    """The workflow panel and audit trail as they are after a write."""
+    with read_session() as s:
+        item = editing.get_item(s, actor, kind, item_id)
+        return (workflow_panel(item.state, item.version, item.transitions, item.can_edit, item.problems),
+                audit_table(editing.audit_trail(s, actor, kind, item_id)))
+
+
+def handle(trigger: Any, values: dict[str, Any], reason: str | None, item: dict[str, Any] | None,  # noqa: ANN401
+           actor: Any) -> dict[str, Any]:  # noqa: ANN401
+    """Save the form (trigger "save") or take a workflow step (trigger {"to": state}); returns what changed on the
+    page: message, errors {field: text}, store, status, audit, href (a new item's page)."""
+    if not isinstance(item, dict):
+        raise PreventUpdate
+    try:
+        kind = ItemKind(item.get("kind"))
+    except ValueError:
+        raise PreventUpdate from None
+    item_id, version = item.get("id"), item.get("version")
+    out: dict[str, Any] = {"errors": {}}
+    try:
+        with write_session() as s:
+            if trigger == "save":
+                data = {f: form_value(f, v) for f, v in values.items() if f in FIELDS[kind]}
+                if item_id is None:
+                    ref = _create(s, actor, kind, item.get("parent"), data)
+                    out["href"] = item_path(kind, ref.id)
+                    return out
+                data = {f: v for f, v in data.items() if f not in FIXED.get(kind, ())}
+                ref = _UPDATE[kind](s, actor, int(item_id), version, data)
+                text = texts.EDIT_NO_CHANGE if ref.version == version else \
+                    texts.EDIT_SAVED.format(version=ref.version, state=ref.state.value)
+            else:
+                if item_id is None:
+                    raise PreventUpdate
+                ref = editing.transition(s, actor, kind, int(item_id), trigger["to"], version, reason or None)
+                text = texts.EDIT_STEP_DONE.format(state=ref.state.value)
+    except Conflict as exc:
+        out["message"] = conflict_view(exc, item.get("path") or "/beheer")
+        return out
+    except Invalid as exc:
+        out["errors"] = exc.errors
+        out["message"] = error_summary(exc.errors)
+        return out
+    except (NotAllowed, NotFound, EditError) as exc:
+        out["message"] = message(exc.message)
+        return out
+    out["message"] = message(text, "success")
+    out["store"] = {**item, "version": ref.version}
+    out["status"], out["audit"] = _panels(actor, kind, ref.id)
+    return out
+
+
+@callback(
+    Output("bewerk-melding", "children"),
+    Output({"type": ERROR, "field": ALL}, "children"),
+    Output(STORE, "data"),
+    Output("bewerk-status", "children"),
+    Output("bewerk-audit", "children"),
+    Output("url", "pathname", allow_duplicate=True),
+    Output("url", "search", allow_duplicate=True),
+    Input("bewerk-opslaan", "n_clicks"),
+    Input({"type": STEP, "to": ALL}, "n_clicks"),
+    State({"type": FIELD, "field": ALL}, "value"),
+    State("bewerk-reden", "value"),
+    State(STORE, "data"),
+    prevent_initial_call=True,
+)
+def save_item(_save: int | None, _steps: list, values: list, reason: str | None, item: dict | None) -> tuple:
+    """Thin: which button, then `handle` with the signed-in account."""
+    if not ctx.triggered or not ctx.triggered[0].get("value"):
+        raise PreventUpdate  # a button (re)appeared, nobody pressed it
+    trigger = "save" if ctx.triggered_id == "bewerk-opslaan" else dict(ctx.triggered_id or {})
+    field_ids = [s["id"]["field"] for s in ctx.states_list[0]]
+    result = handle(trigger, dict(zip(field_ids, values, strict=False)), reason, item, as_actor(current_user()))
+    error_ids = [o["id"]["field"] for o in ctx.outputs_list[1]]
+    errors = [result["errors"].get(f, "") for f in error_ids]
+    if "href" in result:
+        return (no_update, errors, no_update, no_update, no_update, result["href"], "?opgeslagen=1")
+    return (result.get("message", no_update), errors, result.get("store", no_update),
+            result.get("status", no_update), result.get("audit", no_update), no_update, no_update)
