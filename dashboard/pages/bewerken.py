@@ -199,8 +199,10 @@ def layout(kind_slug: str | None = None, item_id: str | None = None, opgeslagen:
     form = html.Form(className="edit-form", noValidate=True,
                      **{"aria-label": texts.EDIT_FORM_LABEL.format(kind=kind_label(kind))}, children=[
         *_fields(kind, values, new=new, can_edit=can_edit, suggestions=suggestions),
-        html.Button(texts.EDIT_SAVE, id="bewerk-opslaan", n_clicks=0, type="button", className="btn btn-primary")
-        if can_edit else html.P(texts.EDIT_READ_ONLY),
+        # always present (the callback needs its input); hidden for those who may only read
+        html.Button(texts.EDIT_SAVE, id="bewerk-opslaan", n_clicks=0, type="button", className="btn btn-primary",
+                    hidden=not can_edit),
+        None if can_edit else html.P(texts.EDIT_READ_ONLY),
     ])
     return _page(title,
                  dcc.Store(id=STORE, data=store),

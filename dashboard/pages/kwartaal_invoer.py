@@ -138,7 +138,8 @@ def layout(slug: str | None = None, quarter: str | None = None, **_query: str) -
                  html.Form(noValidate=True, className="grid-form", **{"aria-label": title}, children=[
                      scroll_region(table, texts.GRID_TABLE.format(quarter=period.code)),
                      html.Button(texts.GRID_SAVE, id="kwartaal-opslaan", n_clicks=0, type="button",
-                                 className="btn btn-primary") if can_edit else html.P(texts.EDIT_READ_ONLY),
+                                 className="btn btn-primary", hidden=not can_edit),
+                     None if can_edit else html.P(texts.EDIT_READ_ONLY),
                  ]))
 
 
