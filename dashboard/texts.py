@@ -389,6 +389,7 @@ SIGNIN_ERRORS = {
 ACCOUNT_SIGN_IN = "Inloggen"
 ACCOUNT_SIGNED_IN_AS = "Ingelogd als {name}"
 ACCOUNT_SIGN_OUT = "Uitloggen"
+ACCOUNT_MANAGE = "Invoeren en beheren"
 
 # web security (CSRF refusal)
 CSRF_REFUSED = ("Dit verzoek is geweigerd: de beveiligingscode (CSRF-token) ontbreekt of klopt niet. "

@@ -8,6 +8,9 @@ from dash import Input, Output, State, callback, dcc, html
 from dashboard import texts
 from dashboard.auth import ACCOUNT_AREA_ID, SIGN_IN_PATH, SIGN_OUT_PATH, current_user, sign_in_url
 from dashboard.security import CSRF_FIELD, csrf_token
+from db.models import Role
+
+MANAGING_ROLES = frozenset({Role.EDITOR, Role.APPROVER, Role.ADMIN})  # who has a work list at /beheer
 
 
 def account_area() -> html.Div:
@@ -28,8 +31,10 @@ def account_children(pathname: str | None, search: str | None) -> list:
             return []  # the page itself is the sign-in form
         return [dcc.Link(texts.ACCOUNT_SIGN_IN, href=sign_in_url((pathname or "/") + (search or "")),
                          className="account-sign-in")]
+    manages = any(g.role in MANAGING_ROLES for g in user.grants)
     return [
         html.Span(texts.ACCOUNT_SIGNED_IN_AS.format(name=user.name), className="account-name"),
+        dcc.Link(texts.ACCOUNT_MANAGE, href="/beheer", className="account-manage") if manages else None,
         html.Form(method="post", action=SIGN_OUT_PATH, className="account-sign-out", children=[
             csrf_input(),
             html.Button(texts.ACCOUNT_SIGN_OUT, type="submit", className="btn btn-sm btn-light"),

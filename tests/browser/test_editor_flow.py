@@ -133,7 +133,7 @@ def _editor_part(page, base: str, editor_mail: str, marker: str, title: str) -> 
     page.locator("#bewerk-melding", has_text="Stap gezet: ingediend").wait_for()
     _clean(page)
 
-    page.goto(base + "/beheer")
+    page.locator("#account-area").get_by_role("link", name=texts.ACCOUNT_MANAGE).click()  # the header leads there
     page.get_by_role("heading", level=1, name=texts.BEHEER_TITLE).wait_for()
     _step(page, re.compile(rf"^Indienen: Meting ‘{QUARTER}’"))
     return story_path

@@ -60,6 +60,7 @@ def test_sign_in_and_out_with_the_keyboard(page, demo_app_url: str) -> None:  # 
     page.wait_for_url(re.compile(r"/wijken$"))
     page.get_by_role("heading", level=1, name="Wijken van Almelo").wait_for()
     page.locator("#account-area", has_text="Ingelogd als Toetsenbord Tester").wait_for()
+    assert page.locator("#account-area .account-manage").count() == 0  # no role: no work list to link to
     page.wait_for_load_state("networkidle")
     assert_clean(page)
 
