@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from flask import current_app
 from sqlalchemy.orm import Session
 
-from db.session import session_factory
+from db.session import session_factory, session_scope
 
 CONFIG_KEY = "PERSPECTIEF_DATABASE_URL"
 
@@ -28,12 +28,5 @@ def read_session() -> Iterator[Session]:
 def write_session() -> Iterator[Session]:
     """A session for one write callback: commits when the block ends normally, rolls back on any error (an
     EditError included: the editing service flushes but never commits)."""
-    session = session_factory(current_app.config[CONFIG_KEY])()
-    try:
+    with session_scope(current_app.config[CONFIG_KEY]) as session:
         yield session
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        session.close()
