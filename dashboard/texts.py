@@ -108,6 +108,7 @@ RESULTS_SORT_LABELS = {"volgorde": "Volgorde van het programma", "status": "Stat
 RESULTS_SEARCH = "Zoek in resultaten, projecten en toelichtingen"
 RESULTS_COUNT = "{shown} van de {total} resultaten getoond."
 RESULTS_NONE_MATCH = "Geen resultaten die bij deze keuze passen. Kies ‘Alle’ of maak het zoekwoord korter."
+MEASUREMENT_NOTE_ITEM = "Toelichting van {date}{author}: {text}"
 RESULT_HISTORY = "Alle kwartalen van ‘{name}’"
 
 # stories

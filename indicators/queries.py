@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 from db.models import (
     Indicator,
     Measurement,
+    MeasurementNote,
     MeasurementStatus,
     Observation,
     Programme,
@@ -88,6 +89,16 @@ class MeasurementView:
     status: MeasurementStatus
     explanation: str
     is_example: bool
+    notes: list[MeasurementNoteView] = field(default_factory=list)  # published dated notes, oldest first
+
+
+@dataclass(frozen=True)
+class MeasurementNoteView:
+    """A dated note on a quarter's value of a result ("why this figure?")."""
+
+    note_date: date
+    author: str
+    text: str
 
 
 @dataclass
@@ -258,13 +269,23 @@ def _results_for(session: Session, programme_ids: Sequence[int]) -> dict[int, li
     if not views:
         return out
     by_id = {v.id: v for v in views}
-    for rid, kind, start, target, realised, status, explanation, is_example in session.execute(
-            select(Measurement.result_id, Measurement.period_kind, Measurement.period_start, Measurement.target,
-                   Measurement.realised, Measurement.status, Measurement.explanation, Measurement.is_example)
+    measurements: dict[int, MeasurementView] = {}
+    for mid, rid, kind, start, target, realised, status, explanation, is_example in session.execute(
+            select(Measurement.id, Measurement.result_id, Measurement.period_kind, Measurement.period_start,
+                   Measurement.target, Measurement.realised, Measurement.status, Measurement.explanation,
+                   Measurement.is_example)
             .where(Measurement.result_id.in_(list(by_id)), Measurement.is_published())
             .order_by(Measurement.period_start, Measurement.id)):
-        by_id[rid].measurements.append(MeasurementView(Period(start, PeriodKind(kind)), target, realised, status,
-                                                       explanation, is_example))
+        measurements[mid] = MeasurementView(Period(start, PeriodKind(kind)), target, realised, status, explanation,
+                                            is_example)
+        by_id[rid].measurements.append(measurements[mid])
+    if measurements:
+        for mid, note_date, author, text in session.execute(
+                select(MeasurementNote.measurement_id, MeasurementNote.note_date, MeasurementNote.author,
+                       MeasurementNote.text)
+                .where(MeasurementNote.measurement_id.in_(list(measurements)), MeasurementNote.is_published())
+                .order_by(MeasurementNote.note_date, MeasurementNote.id)):
+            measurements[mid].notes.append(MeasurementNoteView(note_date, author, text))
     links = stories_by_result(session, list(by_id))
     for v in views:
         v.stories = links.get(v.id, [])

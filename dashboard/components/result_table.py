@@ -11,8 +11,8 @@ from dashboard import texts
 from dashboard.components.badges import example_label, status_badge
 from dashboard.components.controls import scroll_region
 from dashboard.components.story_links import story_links
-from indicators.formatting import MEASUREMENT_STATUS_LABELS, RESULT_KIND_LABELS, format_number
-from indicators.queries import ResultView
+from indicators.formatting import MEASUREMENT_STATUS_LABELS, RESULT_KIND_LABELS, format_date, format_number
+from indicators.queries import MeasurementView, ResultView
 from indicators.results_view import ALL, SORT_ORDER, ResultQuery, apply
 from indicators.sparkline import data_uri, sparkline_svg
 
@@ -21,11 +21,21 @@ HEAD = [texts.COL_MEASURE, texts.COL_KIND, texts.COL_QUARTER, texts.COL_TARGET, 
 NUMERIC = {texts.COL_TARGET, texts.COL_REALISED}
 
 
+def explanation_cell(m: MeasurementView | None) -> list:
+    """The measurement's explanation and its dated notes ("why this figure?"), as text."""
+    if m is None:
+        return [""]
+    notes = html.Ul(className="measurement-notes", children=[html.Li(texts.MEASUREMENT_NOTE_ITEM.format(
+        date=format_date(n.note_date), author=f" ({n.author})" if n.author else "", text=n.text))
+        for n in m.notes]) if m.notes else None
+    return [m.explanation, " ", example_label() if m.is_example else None, notes]
+
+
 def _history(result: ResultView) -> html.Details:
     rows = [html.Tr([
         html.Td(m.period.label), html.Td(format_number(m.target, result.decimals, result.unit), className="num"),
         html.Td(format_number(m.realised, result.decimals, result.unit), className="num"),
-        html.Td(status_badge(m.status)), html.Td([m.explanation, " ", example_label() if m.is_example else None]),
+        html.Td(status_badge(m.status)), html.Td(explanation_cell(m)),
     ]) for m in result.measurements]
     return html.Details(className="result-history", children=[
         html.Summary(texts.RESULT_HISTORY.format(name=result.name)),
@@ -64,7 +74,7 @@ def result_row(result: ResultView) -> html.Tr:
         html.Td(format_number(m.target if m else None, result.decimals, result.unit), className="num"),
         html.Td(format_number(m.realised if m else None, result.decimals, result.unit), className="num"),
         html.Td(status_badge(m.status) if m else "–"),
-        html.Td([m.explanation if m else "", " ", example_label() if m and m.is_example else None]),
+        html.Td(explanation_cell(m)),
     ])
 
 

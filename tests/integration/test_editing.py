@@ -570,3 +570,31 @@ def test_story_page_is_not_found_for_an_unpublished_story_unless_the_visitor_may
     assert "Nog geheim" in own and "verhaal-ongepubliceerd" in own
     public = page_text(None, world.story_a)
     assert "Verhaal A" in public and "verhaal-ongepubliceerd" not in public
+
+
+def test_published_measurement_notes_show_in_the_result_table(setup: tuple) -> None:
+    """A dated note on a quarter's value reaches the raad's result table once published, not before."""
+    import json
+
+    from plotly.utils import PlotlyJSONEncoder
+
+    from dashboard.components.result_table import result_row
+
+    factory, world = setup
+    editor, admin = actors(world)["editor_a"], actors(world)["admin"]
+    with factory() as s:
+        note = ed.create_measurement_note(s, editor, world.measurement_a, {
+            "text": "Minder bezoekers door de zomerstop van de buurtkamer", "note_date": "2026-07-03",
+            "author": "Wijkcoördinator"}).id
+        s.commit()
+        result = programme_view(s, "prog-a").results[0]
+        assert result.measurements[0].notes == []
+        _publish(s, admin, "meting_toelichting", note)
+        s.commit()
+        result = programme_view(s, "prog-a").results[0]
+        [shown] = result.measurements[0].notes
+        assert (shown.note_date.isoformat(), shown.author, shown.text) == (
+            "2026-07-03", "Wijkcoördinator", "Minder bezoekers door de zomerstop van de buurtkamer")
+        rendered = json.dumps(result_row(result), cls=PlotlyJSONEncoder, ensure_ascii=False)
+        assert ("Toelichting van 3 jul 2026 (Wijkcoördinator): Minder bezoekers door de zomerstop van de buurtkamer"
+                in rendered)
