@@ -24,6 +24,7 @@ from indicators.formatting import (
     MEASUREMENT_STATUS_LABELS,
     OBSERVATION_STATUS_LABELS,
     RESULT_KIND_LABELS,
+    format_date,
 )
 from indicators.indicator_query import indicator_view
 from indicators.queries import COUNTRY, SeriesPoint, programme_trend_views, programme_view
@@ -165,7 +166,7 @@ def trend_table(session: Session, params: dict[str, str]) -> DownloadTable:
 
 
 RESULT_COLUMNS = ["Programmalijn", "Project", "Resultaat", "Soort", "Eenheid", "Kwartaal", "Doel", "Gerealiseerd",
-                  "Status", "Toelichting", "Voorbeeldcijfer"]
+                  "Status", "Toelichting", "Voorbeeldcijfer", "Toelichtingen bij de meting"]
 
 
 def results_table(session: Session, params: dict[str, str]) -> DownloadTable:
@@ -178,7 +179,9 @@ def results_table(session: Session, params: dict[str, str]) -> DownloadTable:
     query = ResultQuery.from_params(params.get("status"), params.get("soort"), params.get("tekst"),
                                     params.get("sorteer"))
     rows = [[r.line_name, r.project_name, r.name, RESULT_KIND_LABELS[r.kind], r.unit, m.period.label, m.target,
-             m.realised, MEASUREMENT_STATUS_LABELS[m.status], m.explanation, m.is_example]
+             m.realised, MEASUREMENT_STATUS_LABELS[m.status], m.explanation, m.is_example,
+             " | ".join(f"{format_date(n.note_date)}{f' ({n.author})' if n.author else ''}: {n.text}"
+                        for n in m.notes)]
             for r in apply_result_query(view.results, query) for m in r.measurements]
     return DownloadTable(title=f"Resultaten {view.name}", columns=RESULT_COLUMNS, rows=rows,
                          source=f"Programma {view.name}, {view.region_name}")

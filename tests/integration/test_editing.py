@@ -598,3 +598,7 @@ def test_published_measurement_notes_show_in_the_result_table(setup: tuple) -> N
         rendered = json.dumps(result_row(result), cls=PlotlyJSONEncoder, ensure_ascii=False)
         assert ("Toelichting van 3 jul 2026 (Wijkcoördinator): Minder bezoekers door de zomerstop van de buurtkamer"
                 in rendered)
+        table = results_table(s, {"programma": "prog-a"})  # the download holds what the table shows
+        column = table.columns.index("Toelichtingen bij de meting")
+        assert [row[column] for row in table.rows] == [
+            "3 jul 2026 (Wijkcoördinator): Minder bezoekers door de zomerstop van de buurtkamer"]
