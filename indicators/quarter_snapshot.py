@@ -36,13 +36,26 @@ def _refuse_change(_mapper, _connection, target: QuarterSnapshot) -> None:  # no
     raise FrozenSnapshotError(f"het kwartaalrapport {target.quarter} is vastgesteld en kan niet meer veranderen")
 
 
+def prepare_report(session: Session, quarter: Period, published_by: str = "",
+                   now: datetime | None = None) -> QuarterReport:
+    """The report of `quarter` as it is now, stamped as published at `now` by `published_by` (not yet frozen)."""
+    return build_report(session, quarter).model_copy(
+        update={"published_at": now or utcnow(), "published_by": published_by})
+
+
 def publish_quarter(session: Session, quarter: Period, renderers: Renderers, published_by: str = "",
-                    now: datetime | None = None) -> QuarterSnapshot:
-    """Freeze the report of `quarter` as it is now: content, HTML, PDF and Excel. Refuses a second time."""
+                    now: datetime | None = None, report: QuarterReport | None = None) -> QuarterSnapshot:
+    """Freeze the report of `quarter` as it is now: content, HTML, PDF and Excel. Refuses a second time.
+
+    `report`: a report from prepare_report to freeze instead (the web app renders its PDF beforehand in the export
+    worker, from exactly this content)."""
     if session.scalar(select(QuarterSnapshot.id).where(QuarterSnapshot.quarter == quarter.code)):
         raise FrozenSnapshotError(f"het kwartaalrapport {quarter.code} is al vastgesteld")
-    report = build_report(session, quarter).model_copy(
-        update={"published_at": now or utcnow(), "published_by": published_by})
+    if report is None:
+        report = prepare_report(session, quarter, published_by, now)
+    elif report.quarter != quarter.code or report.published_at is None:
+        raise ValueError("het voorbereide rapport hoort niet bij dit kwartaal of is niet gestempeld")
+    published_by = report.published_by
     content = canonical_json(report)
     snapshot = QuarterSnapshot(
         quarter=quarter.code, published_at=report.published_at, published_by=published_by, content=content,
