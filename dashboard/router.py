@@ -16,6 +16,7 @@ from dashboard.pages import (
     districts,
     indicator,
     kwartaal_invoer,
+    kwartaal_overleg,
     not_found,
     overview,
     presentation,
@@ -40,6 +41,7 @@ ROUTES: list[tuple[re.Pattern, Callable[..., html.Div], str]] = [
                 r"(?P<item_id>[0-9]+|nieuw)/?$"), bewerken.layout, texts.BEHEER_TITLE),
     (re.compile(r"^/beheer/programma/(?P<slug>[a-z0-9-]+)/kwartaal/(?P<quarter>[^/]+?)/?$"), kwartaal_invoer.layout,
      texts.BEHEER_TITLE),
+    (re.compile(r"^/beheer/kwartaal/(?P<quarter>[^/]+?)/?$"), kwartaal_overleg.layout, texts.BEHEER_TITLE),
 ]
 
 
@@ -71,7 +73,7 @@ def validation_layouts() -> list[html.Div]:
     """Every page's components, so Dash can check callbacks without suppressing errors."""
     return [overview.layout(), not_found.layout(), *programme.VALIDATION_STUBS, *indicator.VALIDATION_STUBS,
             *districts.VALIDATION_STUBS, *beheer.VALIDATION_STUBS, *bewerken.VALIDATION_STUBS,
-            *kwartaal_invoer.VALIDATION_STUBS]
+            *kwartaal_invoer.VALIDATION_STUBS, *kwartaal_overleg.VALIDATION_STUBS]
 
 
 callback(

@@ -571,3 +571,4 @@ MEETING_PUBLISH_FAILED = "Het maken van de PDF is mislukt; er is niets vastgeste
 MEETING_PUBLISH_ADMIN_ONLY = "Alleen een beheerder kan het kwartaal vaststellen."
 MEETING_PUBLISH_REFUSED = "U mag dit niet doen: alleen een beheerder kan een kwartaal vaststellen."
 MEETING_CANCELLED = "Niet vastgesteld."
+MEETING_PUBLISH_NOT_ENDED = "Een kwartaal kan pas worden vastgesteld als het voorbij is."
