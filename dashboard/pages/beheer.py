@@ -20,6 +20,7 @@ from dashboard.auth import current_user
 from dashboard.components.controls import scroll_region
 from dashboard.components.edit_form import item_path, kind_label, message, state_badge, step_label
 from dashboard.data import read_session, write_session
+from dashboard.pages import kwartaal_overleg
 from dashboard.pages.bewerken import sign_in_prompt
 from db import editing
 from db.accounts import Action
@@ -27,6 +28,7 @@ from db.editing import EditableItem, EditError, Invalid
 from db.models import ItemKind, Measurement, Programme, ProgrammeLine, Project, Result, WorkflowState
 from db.periods import Period, PeriodKind
 from db.workflow import as_actor, may
+from indicators.quarter import last_ended_quarter
 
 STEP = "beheer-stap"  # {"type": STEP, "kind": kind, "id": id, "to": state}
 VERSIONS = "beheer-versies"  # {"<kind>:<id>": version} of the listed items
@@ -120,6 +122,15 @@ def work_list(actor: Any, programme_slug: str | None = None) -> tuple[list, dict
     return sections, versions
 
 
+def _meeting_link(user: Any) -> html.P | None:  # noqa: ANN401 - a CurrentUser
+    """For approvers and admins: the quarterly meeting of the last ended quarter."""
+    if not kwartaal_overleg.may_hold_meeting(user):
+        return None
+    code = last_ended_quarter(date.today()).code
+    return html.P(dcc.Link(texts.MEETING_LINK.format(quarter=code), href=f"/beheer/kwartaal/{code}"),
+                  className="worklist-meeting")
+
+
 def layout(programma: str | None = None, **_query: str) -> html.Div:
     user = current_user()
     if user is None:
@@ -128,6 +139,7 @@ def layout(programma: str | None = None, **_query: str) -> html.Div:
     return html.Div(className="container beheer-page", children=[
         html.H1(texts.BEHEER_TITLE),
         html.P(texts.BEHEER_INTRO),
+        _meeting_link(user),
         dcc.Store(id=VERSIONS, data=versions),
         dcc.Store(id="beheer-filter", data=programma),
         html.Div(id="beheer-melding", **{"aria-live": "polite"}),

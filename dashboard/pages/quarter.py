@@ -11,6 +11,7 @@ from datetime import date
 from dash import dcc, html
 
 from dashboard import texts
+from dashboard.auth import current_user
 from dashboard.components.quarter_parts import (
     anchor,
     changes_list,
@@ -22,6 +23,8 @@ from dashboard.components.quarter_parts import (
 )
 from dashboard.data import read_session
 from dashboard.exports.report_html import status_line
+from dashboard.pages import kwartaal_overleg
+from db.accounts import Action
 from db.periods import Period, PeriodError
 from indicators.quarter import (
     NoteItem,
@@ -77,6 +80,16 @@ def quarter_nav(report: QuarterReport, today: date) -> html.Nav:
                     children=html.Ul([html.Li(link) for link in links]))
 
 
+def meeting_link(code: str) -> html.P | None:
+    """For signed-in approvers and admins: where to record this quarter's decisions (and, for admins, publish)."""
+    user = current_user()
+    if not kwartaal_overleg.may_hold_meeting(user):
+        return None
+    publish = texts.MEETING_MANAGE_PUBLISH if user.can(Action.ADMIN) else ""
+    return html.P(dcc.Link(texts.MEETING_MANAGE_LINK.format(publish=publish), href=f"/beheer/kwartaal/{code}"),
+                  className="quarter-meeting-link")
+
+
 def page(report: QuarterReport, late_notes: dict[str, list[NoteItem]], today: date) -> html.Div:
     label, previous = report.period.label, report.previous_period.label
     compared = texts.QUARTER_COMPARED_PUBLISHED if report.previous_published else texts.QUARTER_COMPARED_LIVE
@@ -87,6 +100,7 @@ def page(report: QuarterReport, late_notes: dict[str, list[NoteItem]], today: da
         html.P([texts.QUARTER_INTRO.format(label=label, previous=previous), " ", compared.format(previous=previous)],
                className="lead"),
         quarter_nav(report, today),
+        meeting_link(report.quarter),
         html.Nav(className="quarter-contents", **{"aria-labelledby": "kw-inhoud"}, children=[
             html.H2(texts.QUARTER_CONTENTS, id="kw-inhoud", className="h5"),
             html.Ul([html.Li(html.A(p.name, href=f"#{anchor(p.slug, 'programma')}")) for p in report.programmes]),
