@@ -27,8 +27,9 @@ no longer sees it until it is submitted, approved and published again.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -81,6 +82,8 @@ from db.workflow import MESSAGES as WORKFLOW_MESSAGES
 from db.workflow import Actor as Actor
 from etl.schemas import IndicatorNoteRow, MeasurementRow, NoteRow, ProjectRow, ResultRow, StoryRow
 from etl.values import ValueError_, parse_value
+from indicators.safe_text import UPLOAD_NAME
+from settings import get_settings
 
 __all__ = [
     "FIELDS", "Actor", "BulkRefused", "Conflict", "EditError", "EditableItem", "Invalid", "ItemRef", "ItemState",
@@ -100,7 +103,7 @@ FIELDS: dict[ItemKind, tuple[str, ...]] = {
     ItemKind.RESULT: ("name", "kind", "unit", "desired_direction", "decimals"),
     ItemKind.MEASUREMENT: ("period", "target", "realised", "status", "explanation"),
     ItemKind.STORY: ("project_name", "result_name", "indicator_code", "kind", "title", "summary", "body",
-                     "media_url", "media_file", "transcript", "story_date", "consent"),
+                     "media_url", "media_file", "captions_file", "transcript", "story_date", "consent"),
     ItemKind.INDICATOR_NOTE: ("indicator_code", "region_code", "period", "text", "note_date", "author"),
     ItemKind.MEASUREMENT_NOTE: ("text", "note_date", "author"),
 }
@@ -113,11 +116,12 @@ ROWS: dict[ItemKind, type[BaseModel]] = {
 }
 _COLUMN_OF = {"line_name": "programme_line_id", "project_name": "project_id", "result_name": "result_id",
               "indicator_code": "indicator_id", "region_code": "region_id"}
-_OPTIONAL = {"media_url", "media_file", "project_name", "result_name", "indicator_code", "start_date", "end_date",
-             "target", "realised"}
+_OPTIONAL = {"media_url", "media_file", "captions_file", "project_name", "result_name", "indicator_code",
+             "start_date", "end_date", "target", "realised"}
 _NUMBERS = {"target", "realised"}
 _REQUIRED_TEXT = {"name", "title", "text", "line_name"}
 _HAS_DIGIT = re.compile(r"\d")
+Check = Callable[[Any, Mapping[str, Any]], None]  # a further check of a validated row against the stored values
 
 MESSAGES = {
     "unknown_field": "Dit veld bestaat niet bij dit soort item.",
@@ -147,7 +151,11 @@ MESSAGES = {
     "bool": "Kies ja of nee.",
     "list": "Geef een lijst.",
     "pattern_media_url": "Een link moet met https:// beginnen.",
-    "pattern_media_file": "Geef de naam van een .mp4- of .webm-bestand in de map met media.",
+    "pattern_media_file": "Upload een video of afbeelding, of geef de naam van een .mp4- of .webm-bestand in de map "
+                          "met media.",
+    "pattern_captions_file": "Upload de ondertitels als .vtt-bestand.",
+    "upload_missing": "Dit bestand is niet (meer) geüpload: upload het opnieuw.",
+    "captions_need_video": "Ondertitels horen bij een eigen video: kies eerst de video.",
     "other": "Deze waarde is ongeldig.",
 }
 _ERROR_TYPES = {
@@ -387,8 +395,8 @@ def _columns(session: Session, kind: ItemKind, row: Any, programme_id: int | Non
                 errors["indicator_code"] = MESSAGES["unknown_indicator"].format(code=row.indicator_code)
         cols.update(project_id=project_id, result_id=result_id, indicator_id=indicator_id, kind=row.kind,
                     title=row.title, summary=row.summary, body=row.body, media_url=row.media_url,
-                    media_file=row.media_file, transcript=row.transcript, story_date=row.story_date,
-                    consent=row.consent)
+                    media_file=row.media_file, captions_file=row.captions_file, transcript=row.transcript,
+                    story_date=row.story_date, consent=row.consent)
     elif kind is ItemKind.INDICATOR_NOTE:
         cols["indicator_id"] = session.scalar(select(Indicator.id).where(Indicator.code == row.indicator_code))
         cols["region_id"] = session.scalar(select(Region.id).where(Region.code == row.region_code))
@@ -416,10 +424,12 @@ def _audit_programme(actor: Actor | None, action: Action, programme_ids: Sequenc
 
 def _create(session: Session, actor: Actor | None, kind: ItemKind, programme_ids: list[int],
             programme_id: int | None, data: Mapping[str, Any], parent: Mapping[str, Any],
-            context: Mapping[str, Any] | None = None) -> tuple[Any, dict[str, Any]]:
+            context: Mapping[str, Any] | None = None, check: Check | None = None) -> tuple[Any, dict[str, Any]]:
     require(actor, Action.EDIT, programme_ids)
     _check_keys(kind, data)
     row, values = _validate(kind, _clean(data), context)
+    if check is not None:
+        check(row, {})
     cols = _columns(session, kind, row, programme_id)
     if kind is ItemKind.MEASUREMENT:
         if row.period.kind is not PeriodKind.QUARTER:
@@ -461,7 +471,7 @@ def _cas(session: Session, kind: ItemKind, obj: Any, expected_version: int, chan
 
 def _update(session: Session, actor: Actor | None, kind: ItemKind, item_id: int, expected_version: int,
             data: Mapping[str, Any], context: Mapping[str, Any] | None = None,
-            programme_id: int | None = None) -> ItemRef:
+            programme_id: int | None = None, check: Check | None = None) -> ItemRef:
     obj = _load(session, kind, item_id)
     programme_ids = _programme_ids(session, kind, obj)
     require(actor, Action.EDIT, programme_ids)
@@ -476,6 +486,8 @@ def _update(session: Session, actor: Actor | None, kind: ItemKind, item_id: int,
     if version != expected_version:
         raise Conflict(kind, item_id, expected_version, version, mine, current, last_author(session, kind, item_id),
                        state)
+    if check is not None:
+        check(row, current)
     cols = _columns(session, kind, row, programme_id if programme_id is not None else
                     (programme_ids[0] if programme_ids else None))
     changed = [f for f in FIELDS[kind] if mine[f] != current[f]]
@@ -624,23 +636,44 @@ def save_quarter(session: Session, actor: ActorLike, programme_slug: str, quarte
 # --- stories and notes -------------------------------------------------------------------------------------------
 
 
-def create_story(session: Session, actor: ActorLike, programme_slug: str, values: Mapping[str, Any]) -> ItemRef:
+def _story_files(upload_dir: Path | str | None) -> Check:
+    """The check of a story's files: an uploaded name (dashboard.uploads' random pattern) must be a file in the
+    upload folder – anything else is a demo file under assets/media (StoryRow's pattern, no '..') – and captions
+    go with a video. Only names that change are looked up, so a story whose upload was removed can still be edited."""
+    directory = Path(upload_dir) if upload_dir is not None else Path(get_settings().upload_dir)
+
+    def check(row: Any, current: Mapping[str, Any]) -> None:  # noqa: ANN401 - a StoryRow
+        errors: dict[str, str] = {}
+        for f in ("media_file", "captions_file"):
+            name = getattr(row, f)
+            if name and name != current.get(f) and UPLOAD_NAME.match(name) and not (directory / name).is_file():
+                errors[f] = MESSAGES["upload_missing"]
+        if row.captions_file and not (row.media_file or "").endswith((".mp4", ".webm")):
+            errors.setdefault("captions_file", MESSAGES["captions_need_video"])
+        if errors:
+            raise Invalid(errors)
+    return check
+
+
+def create_story(session: Session, actor: ActorLike, programme_slug: str, values: Mapping[str, Any], *,
+                 upload_dir: Path | str | None = None) -> ItemRef:
     """A new story (concept): values as StoryRow (`kind`, `title`, `summary`, `body`, `media_url`, `media_file`,
-    `transcript`, `story_date`, `consent`, and the `project_name`, `result_name`, `indicator_code` it explains)."""
+    `captions_file`, `transcript`, `story_date`, `consent`, and the `project_name`, `result_name`,
+    `indicator_code` it explains). `upload_dir`: where uploaded files are (default: settings.upload_dir)."""
     actor = as_actor(actor)
     programme = _programme(session, programme_slug)
     obj, _ = _create(session, actor, ItemKind.STORY, [programme.id], programme.id, values,
-                     {"programme_id": programme.id}, {"programme_slug": programme.slug})
+                     {"programme_id": programme.id}, {"programme_slug": programme.slug}, _story_files(upload_dir))
     return _ref(ItemKind.STORY, obj)
 
 
 def update_story(session: Session, actor: ActorLike, story_id: int, expected_version: int,
-                 values: Mapping[str, Any]) -> ItemRef:
+                 values: Mapping[str, Any], *, upload_dir: Path | str | None = None) -> ItemRef:
     actor = as_actor(actor)
     obj = _load(session, ItemKind.STORY, story_id)
     slug = session.scalar(select(Programme.slug).where(Programme.id == obj.programme_id))
     return _update(session, actor, ItemKind.STORY, story_id, expected_version, values, {"programme_slug": slug},
-                   obj.programme_id)
+                   obj.programme_id, _story_files(upload_dir))
 
 
 def create_indicator_note(session: Session, actor: ActorLike, values: Mapping[str, Any]) -> ItemRef:

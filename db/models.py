@@ -413,6 +413,7 @@ class Story(WorkflowMixin, Base):
     body: Mapped[str] = mapped_column(Text, default="")
     media_url: Mapped[str | None] = mapped_column(String(500))
     media_file: Mapped[str | None] = mapped_column(String(300))
+    captions_file: Mapped[str | None] = mapped_column(String(300))  # uploaded WebVTT of an uploaded video
     transcript: Mapped[str] = mapped_column(Text, default="")
     story_date: Mapped[date] = mapped_column(Date)
     consent: Mapped[bool] = mapped_column(Boolean, default=False)

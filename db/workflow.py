@@ -39,7 +39,7 @@ MESSAGES = {
     "edited_back_to_concept": "gewijzigd in de status ‘{state}’: opnieuw indienen en goedkeuren is nodig",
     "publish_consent": ("Er is geen toestemming vastgelegd van de mensen die in beeld of aan het woord zijn; "
                         "zonder toestemming kan het verhaal niet worden gepubliceerd."),
-    "publish_captions": ("Een {kind} heeft ondertiteling (een .vtt-bestand naast de eigen video) of een transcript "
+    "publish_captions": ("Een {kind} heeft ondertiteling (geüploade ondertitels bij de eigen video) of een transcript "
                          "nodig voordat hij gepubliceerd kan worden."),
     "publish_measurement": ("Vul de gerealiseerde waarde in, of leg in de toelichting uit waarom die er nog niet is, "
                             "voordat de meting wordt gepubliceerd."),
@@ -205,13 +205,18 @@ def publication_problems(kind: ItemKind, item: object, media_dir: Path | None = 
         if not item.consent:
             problems["consent"] = MESSAGES["publish_consent"]
         if item.kind in (StoryKind.FILM, StoryKind.INTERVIEW) and not (item.transcript or "").strip() \
-                and not has_captions(item.media_file, media_dir):
+                and not has_captions(item.media_file, media_dir) and not uploaded_captions(item):
             problems["transcript"] = MESSAGES["publish_captions"].format(kind=item.kind.value)
     elif kind is ItemKind.MEASUREMENT:
         assert isinstance(item, Measurement)
         if item.realised is None and not (item.explanation or "").strip():
             problems["realised"] = MESSAGES["publish_measurement"]
     return problems
+
+
+def uploaded_captions(story: Story) -> bool:
+    """Whether a story's uploaded video has uploaded captions (db.editing checked the file when it was saved)."""
+    return bool(story.captions_file) and (story.media_file or "").endswith(".mp4")
 
 
 def has_captions(media_file: str | None, media_dir: Path | None = None) -> bool:

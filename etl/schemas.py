@@ -22,7 +22,7 @@ from db.models import (
 )
 from db.periods import Period
 from etl.values import clean_code, clean_text
-from indicators.safe_text import safe_media_url
+from indicators.safe_text import IMAGE_EXTENSIONS, UPLOAD_NAME, safe_media_url
 
 REGION_CODE = re.compile(r"^(NL0[01]|PV\d{2}|GM\d{4}|WK\d{6}|BU\d{8})$")
 
@@ -169,8 +169,11 @@ class StoryRow(Row):
     summary: str = ""
     body: str = ""
     media_url: str | None = Field(default=None, pattern=r"^https://")
-    # an own video under assets/media/ (captions: the same name with .vtt next to it)
-    media_file: str | None = Field(default=None, max_length=300, pattern=r"^[A-Za-z0-9_-][A-Za-z0-9_./-]*\.(mp4|webm)$")
+    # an own video under assets/media/ (captions: the same name with .vtt next to it), or an uploaded video or image
+    # (dashboard.uploads: a random name, served from /media/<name>)
+    media_file: str | None = Field(default=None, max_length=300,
+                                   pattern=r"^[A-Za-z0-9_-][A-Za-z0-9_./-]*\.(mp4|webm|png|jpg|webp)$")
+    captions_file: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_-]{22}\.vtt$")  # uploaded WebVTT
     transcript: str = ""
     story_date: date
     consent: bool = False
@@ -189,6 +192,8 @@ class StoryRow(Row):
     def _no_parent_dirs(cls, v: str | None) -> str | None:
         if v and ".." in v:
             raise ValueError("een mediabestand mag geen '..' bevatten")
+        if v and v.rsplit(".", 1)[1] in IMAGE_EXTENSIONS and not UPLOAD_NAME.match(v):
+            raise ValueError("een afbeelding moet geüpload zijn")
         return v or None
 
 

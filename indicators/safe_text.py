@@ -13,6 +13,11 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
+# The name dashboard.uploads.store_upload gives a stored file: 22 random URL-safe characters and the extension of
+# the content found (never a path). Uploaded images and videos are served from /media/<name>.
+UPLOAD_NAME = re.compile(r"^[A-Za-z0-9_-]{22}\.(png|jpg|webp|mp4|vtt)$")
+IMAGE_EXTENSIONS = ("png", "jpg", "webp")
+
 # --- links -------------------------------------------------------------------------------------------------------
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})

@@ -15,7 +15,7 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from db.models import Indicator, Programme, Project, Result, Story, WorkflowState
-from indicators.safe_text import safe_media_url
+from indicators.safe_text import IMAGE_EXTENSIONS, UPLOAD_NAME, safe_media_url
 
 NOCOOKIE = "https://www.youtube-nocookie.com/embed/"
 _YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{6,20}$")
@@ -23,15 +23,17 @@ _YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be",
                   "youtube-nocookie.com"}
 _SAFE_FILE = re.compile(r"^[A-Za-z0-9_./-]+\.(mp4|webm)$")
 MEDIA_URL_PREFIX = "/assets/media/"
+UPLOAD_URL_PREFIX = "/media/"  # dashboard.uploads serves uploaded files here
 
 
 @dataclass(frozen=True)
 class Media:
-    """How to show a story's video: a youtube-nocookie embed, or an own file with a captions track."""
+    """How to show a story's media: a youtube-nocookie or vimeo embed, an own video with a captions track, or an
+    uploaded image."""
 
-    kind: str  # "youtube" | "vimeo" | "video"
+    kind: str  # "youtube" | "vimeo" | "video" | "image"
     src: str
-    captions: str | None = None  # WebVTT next to an own video file (same name, .vtt)
+    captions: str | None = None  # WebVTT of an own video: uploaded, or next to a demo file (same name, .vtt)
 
 
 @dataclass(frozen=True)
@@ -79,10 +81,20 @@ def youtube_id(url: str | None) -> str | None:
     return candidate if _YOUTUBE_ID.match(candidate or "") else None
 
 
-def media_for(media_url: str | None, media_file: str | None) -> Media | None:
-    """The privacy-friendly way to show a story's video: own file first (no third party at all), else a
-    youtube-nocookie or player.vimeo.com (dnt=1) embed of a link that passes safe_media_url; nothing else."""
-    if media_file and _SAFE_FILE.match(media_file) and ".." not in media_file:
+def media_for(media_url: str | None, media_file: str | None, captions_file: str | None = None) -> Media | None:
+    """The privacy-friendly way to show a story's media: own file first (no third party at all) – an uploaded video
+    or image from /media/, or a demo video under /assets/media/ – else a youtube-nocookie or player.vimeo.com
+    (dnt=1) embed of a link that passes safe_media_url; nothing else."""
+    if media_file and UPLOAD_NAME.match(media_file):
+        ext = media_file.rsplit(".", 1)[1]
+        if ext in IMAGE_EXTENSIONS:
+            return Media("image", UPLOAD_URL_PREFIX + media_file)
+        if ext == "mp4":
+            captions = captions_file if captions_file and UPLOAD_NAME.match(captions_file) \
+                and captions_file.endswith(".vtt") else None
+            return Media("video", UPLOAD_URL_PREFIX + media_file,
+                         UPLOAD_URL_PREFIX + captions if captions else None)
+    elif media_file and _SAFE_FILE.match(media_file) and ".." not in media_file:
         path = PurePosixPath(media_file)
         return Media("video", MEDIA_URL_PREFIX + str(path), MEDIA_URL_PREFIX + str(path.with_suffix(".vtt")))
     if media_url and (check := safe_media_url(media_url)).ok:  # checked when saved, and again when shown
@@ -118,7 +130,7 @@ def story_detail(session: Session, story_id: int,
     s, slug, programme_name, project_name, result_name, ind_code, ind_name = row
     return StoryDetail(
         id=s.id, kind=s.kind.value, title=s.title, summary=s.summary, body=s.body, transcript=s.transcript,
-        story_date=s.story_date, is_example=s.is_example, media=media_for(s.media_url, s.media_file),
+        story_date=s.story_date, is_example=s.is_example, media=media_for(s.media_url, s.media_file, s.captions_file),
         media_url=s.media_url, programme_slug=slug, programme_name=programme_name, project_name=project_name,
         result_id=s.result_id if result_name is not None else None, result_name=result_name,
         indicator_code=ind_code, indicator_name=ind_name, workflow_state=WorkflowState(s.workflow_state).value,
