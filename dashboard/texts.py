@@ -479,7 +479,8 @@ FIELD_LABELS = {
     "period": "Kwartaal (bijvoorbeeld 2026-Q3)", "target": "Streefwaarde", "realised": "Gerealiseerd",
     "explanation": "Toelichting", "project_name": "Project (naam)", "result_name": "Resultaat (naam)",
     "indicator_code": "Indicator (code)", "title": "Titel", "summary": "Samenvatting", "body": "Tekst",
-    "media_url": "Link naar video (https://, YouTube of Vimeo)", "media_file": "Eigen videobestand (.mp4 of .webm)",
+    "media_url": "Link naar video (https://, YouTube of Vimeo)", "media_file": "Eigen video of afbeelding (bestandsnaam)",
+    "captions_file": "Ondertitels bij de eigen video (bestandsnaam)",
     "transcript": "Transcript", "story_date": "Datum", "consent": "Toestemming",
     "region_code": "Regio (code, bijvoorbeeld GM0141)", "text": "Tekst van de toelichting", "note_date": "Datum",
     "author": "Auteur", "workflow_state": "Status", "reason": "Reden", "result_id": "Resultaat",
@@ -515,6 +516,14 @@ UPLOAD_UNKNOWN_KIND = "Kies wat u uploadt: een afbeelding, een video of ondertit
 UPLOAD_WRONG_CONTENT = "Dit bestand is geen {kind}. Alleen PNG, JPEG, WebP, MP4 en WebVTT zijn toegestaan."
 UPLOAD_TOO_LARGE = "Dit bestand is te groot: een {kind} mag hoogstens {mb} MB zijn."
 UPLOAD_EMPTY = "Dit bestand is leeg."
+UPLOAD_DROP = "Kies een bestand of sleep het hierheen"
+UPLOAD_MEDIA_LABEL = "Video (MP4) of afbeelding (PNG, JPEG, WebP) uploaden"
+UPLOAD_CAPTIONS_LABEL = "Ondertitels (WebVTT, .vtt) uploaden"
+UPLOAD_HINT = "Hoogstens {mb} MB. Na het uploaden staat de naam in het veld hierboven; sla daarna het verhaal op."
+UPLOAD_DONE = "Geüpload als {name}. Sla het verhaal op om het te bewaren."
+UPLOAD_REFUSED = "U mag dit niet doen: alleen redacteuren van dit programma kunnen bestanden uploaden."
+UPLOAD_BAD_DATA = "Het bestand kon niet worden gelezen. Probeer het opnieuw."
+STORY_IMAGE = "Beeld"
 
 # the quarterly meeting in the web app (/beheer/kwartaal/<YYYY>-Q<n>, issue 6)
 MEETING_TITLE = "Kwartaaloverleg {label}"

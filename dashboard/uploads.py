@@ -11,7 +11,6 @@ of the kind. Files get a random name and are served from GET /media/<name> with 
 from __future__ import annotations
 
 import os
-import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +22,7 @@ from werkzeug.exceptions import NotFound, RequestEntityTooLarge
 from dashboard import texts
 from dashboard.auth import require
 from db.accounts import Action
+from indicators.safe_text import UPLOAD_NAME
 from settings import Settings, get_settings
 
 UPLOAD_PATH = "/media"
@@ -41,7 +41,7 @@ MP4_BRANDS = frozenset({b"isom", b"iso2", b"iso3", b"iso4", b"iso5", b"iso6", b"
                         b"dash", b"mmp4", b"MSNV"})
 # The response is a file to show, never a document: no scripts, plugins or forms even when opened directly.
 MEDIA_CSP = "default-src 'none'; img-src 'self'; media-src 'self'; sandbox"
-_NAME = re.compile(r"^[A-Za-z0-9_-]{22}\.(png|jpg|webp|mp4|vtt)$")
+_NAME = UPLOAD_NAME
 _HEAD = 64
 
 
@@ -109,6 +109,11 @@ def _config(config: UploadConfig | None) -> UploadConfig:
     if has_app_context() and CONFIG_KEY in current_app.config:
         return current_app.config[CONFIG_KEY]
     return UploadConfig.from_settings(get_settings())
+
+
+def upload_config() -> UploadConfig:
+    """The app's upload folder and limits (in a request of the app), else those of the settings."""
+    return _config(None)
 
 
 def _valid_captions(path: Path) -> bool:

@@ -146,6 +146,33 @@ def field_block(kind: ItemKind, field: str, value: Any, *, error: str | None = N
     return html.Div(children, className="edit-field mb-3")
 
 
+UPLOAD = "bewerk-upload"  # f"{UPLOAD}-{target}": the dcc.Upload of a story's media or captions
+UPLOAD_FIELDS = {"media": "media_file", "captions": "captions_file"}  # the form field an upload fills
+UPLOAD_ACCEPT = {"media": "video/mp4,image/png,image/jpeg,image/webp,.mp4,.png,.jpg,.jpeg,.webp",
+                 "captions": "text/vtt,.vtt"}
+
+
+def upload_block(target: str, max_bytes: int, *, disabled: bool = False) -> html.Div:
+    """A labelled upload of a story's video/image (`media`) or captions (`captions`): a real button inside the drop
+    zone (keyboard: Tab, then Enter or Space opens the file dialog), the size limit, and a message area (role=alert
+    on a refusal) that the button refers to."""
+    base = f"{UPLOAD}-{target}"
+    label, button, hint, note = f"{base}-label", f"{base}-knop", f"{base}-uitleg", f"{base}-melding"
+    return html.Div(className="edit-field edit-upload mb-3", children=[
+        html.Span(texts.UPLOAD_MEDIA_LABEL if target == "media" else texts.UPLOAD_CAPTIONS_LABEL, id=label,
+                  className="form-label d-block"),
+        dcc.Upload(id=base, max_size=max_bytes, accept=UPLOAD_ACCEPT[target], multiple=False, disabled=disabled,
+                   className="upload-zone", className_active="upload-zone is-active",
+                   className_reject="upload-zone is-rejected", className_disabled="upload-zone is-disabled",
+                   children=html.Button(texts.UPLOAD_DROP, id=button, type="button", disabled=disabled,
+                                        className="btn btn-outline-primary",
+                                        **{"aria-labelledby": f"{label} {button}",
+                                           "aria-describedby": f"{hint} {note}"})),
+        html.P(texts.UPLOAD_HINT.format(mb=f"{max_bytes / (1024 * 1024):g}"), id=hint, className="form-text"),
+        html.Div(id=note, className="upload-message", **{"aria-live": "polite"}),
+    ])
+
+
 def message(text: str, kind: str = "danger") -> html.Div:
     """A message read out at once (role=alert for problems, role=status for success)."""
     role = "status" if kind == "success" else "alert"

@@ -7,6 +7,9 @@ started from travels in the store `bewerk-item`; a save from an older version ge
 
 from __future__ import annotations
 
+import base64
+import binascii
+import io
 from typing import Any
 
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
@@ -21,6 +24,8 @@ from dashboard.components.edit_form import (
     FIELD,
     SLUG_KINDS,
     STEP,
+    UPLOAD,
+    UPLOAD_FIELDS,
     audit_table,
     conflict_view,
     error_summary,
@@ -29,10 +34,13 @@ from dashboard.components.edit_form import (
     item_path,
     kind_label,
     message,
+    upload_block,
     workflow_panel,
 )
 from dashboard.data import read_session, write_session
+from dashboard.uploads import MB, UploadConfig, UploadRefused, sniff, store_upload, upload_config
 from db import editing
+from db.accounts import Action
 from db.editing import FIELDS, FIXED, Conflict, EditError, Invalid, NotAllowed, NotFound
 from db.models import (
     Indicator,
@@ -44,13 +52,16 @@ from db.models import (
     ProgrammeLine,
     Project,
     Result,
+    Story,
     WorkflowState,
 )
-from db.workflow import as_actor
+from db.workflow import as_actor, may
 
 STORE = "bewerk-item"
 VALIDATION_STUBS = [dcc.Store(id=STORE), html.Div(id="bewerk-melding"), html.Button(id="bewerk-opslaan"),
-                    html.Div(id="bewerk-status"), html.Div(id="bewerk-audit"), dcc.Input(id="bewerk-reden")]
+                    html.Div(id="bewerk-status"), html.Div(id="bewerk-audit"), dcc.Input(id="bewerk-reden"),
+                    *(c for t in UPLOAD_FIELDS for c in (dcc.Upload(id=f"{UPLOAD}-{t}"),
+                                                         html.Div(id=f"{UPLOAD}-{t}-melding")))]
 _PARENT_PARAM = {ItemKind.PROJECT: "programma", ItemKind.STORY: "programma", ItemKind.RESULT: "project",
                  ItemKind.MEASUREMENT: "resultaat", ItemKind.MEASUREMENT_NOTE: "meting",
                  ItemKind.INDICATOR_NOTE: "programma"}
@@ -116,9 +127,18 @@ def _fields(kind: ItemKind, values: dict[str, Any], *, new: bool, can_edit: bool
             suggestions: dict[str, list[str]], errors: dict[str, str] | None = None) -> list:
     lists = {"project_name": suggestions["projects"], "result_name": suggestions["results"],
              "indicator_code": suggestions["indicators"]}
-    return [field_block(kind, f, values.get(f), error=(errors or {}).get(f), lines=suggestions["lines"],
-                        disabled=not can_edit or (not new and f in FIXED.get(kind, ())), datalist=lists.get(f, ()))
-            for f in FIELDS[kind]]
+    uploads = {field: target for target, field in UPLOAD_FIELDS.items()} if kind is ItemKind.STORY else {}
+    limits = upload_config().max_bytes if uploads else {}
+    out = []
+    for f in FIELDS[kind]:
+        out.append(field_block(kind, f, values.get(f), error=(errors or {}).get(f), lines=suggestions["lines"],
+                               disabled=not can_edit or (not new and f in FIXED.get(kind, ())),
+                               datalist=lists.get(f, ())))
+        if f in uploads:  # the story's own video or image, and its captions, right below their name fields
+            target = uploads[f]
+            largest = max(limits["image"], limits["video"]) if target == "media" else limits["captions"]
+            out.append(upload_block(target, largest, disabled=not can_edit))
+    return out
 
 
 def _defaults(kind: ItemKind, suggestions: dict[str, list[str]]) -> dict[str, Any]:
@@ -224,7 +244,7 @@ def _create(session: Session, actor: Any, kind: ItemKind, parent: Any, values: d
     if kind is ItemKind.PROJECT:
         return editing.create_project(session, actor, str(parent), values)
     if kind is ItemKind.STORY:
-        return editing.create_story(session, actor, str(parent), values)
+        return editing.create_story(session, actor, str(parent), values, upload_dir=upload_config().directory)
     if kind is ItemKind.INDICATOR_NOTE:
         return editing.create_indicator_note(session, actor, values)
     if not isinstance(parent_id, int):
@@ -269,7 +289,11 @@ def handle(trigger: Any, values: dict[str, Any], reason: str | None, item: dict[
                     out["href"] = item_path(kind, ref.id)
                     return out
                 data = {f: v for f, v in data.items() if f not in FIXED.get(kind, ())}
-                ref = _UPDATE[kind](s, actor, int(item_id), version, data)
+                if kind is ItemKind.STORY:
+                    ref = editing.update_story(s, actor, int(item_id), version, data,
+                                               upload_dir=upload_config().directory)
+                else:
+                    ref = _UPDATE[kind](s, actor, int(item_id), version, data)
                 text = texts.EDIT_NO_CHANGE if ref.version == version else \
                     texts.EDIT_SAVED.format(version=ref.version, state=ref.state.value)
             else:
@@ -321,3 +345,75 @@ def save_item(_save: int | None, _steps: list, values: list, reason: str | None,
         return (no_update, errors, no_update, no_update, no_update, result["href"], "?opgeslagen=1")
     return (result.get("message", no_update), errors, result.get("store", no_update),
             result.get("status", no_update), result.get("audit", no_update), no_update, no_update)
+
+
+# --- uploads of a story's video or image and its captions ---------------------------------------------------------
+
+
+class _Decoded:
+    """An upload decoded from dcc.Upload's data URL, as store_upload reads it."""
+
+    def __init__(self, data: bytes) -> None:
+        self.stream = io.BytesIO(data)
+
+
+def _story_programme(item: Any) -> int | None:  # noqa: ANN401 - the page's store
+    """The programme of the story the form edits (or will create), looked up on the server."""
+    if not isinstance(item, dict) or item.get("kind") != ItemKind.STORY.value:
+        return None
+    with read_session() as s:
+        if item.get("id") is not None:
+            return s.scalar(select(Story.programme_id).where(Story.id == int(item["id"])))
+        parent = item.get("parent")
+        return s.scalar(select(Programme.id).where(Programme.slug == str(parent))) if parent else None
+
+
+def handle_upload(target: str, contents: Any, item: Any, actor: Any,  # noqa: ANN401
+                  config: UploadConfig | None = None) -> tuple[str | None, html.Div]:
+    """Store a file chosen in the story form (`target` media: an MP4 video or an image; captions: WebVTT) with
+    store_upload's checks of content and size, for an editor of the story's programme only. Returns the stored
+    name (None when refused) and the message to show next to the upload."""
+    if target not in UPLOAD_FIELDS or not contents:
+        raise PreventUpdate
+    programme_id = _story_programme(item)
+    if programme_id is None or not may(as_actor(actor), Action.EDIT, [programme_id]):
+        return None, message(texts.UPLOAD_REFUSED)
+    config = config or upload_config()
+    header, _, data = str(contents).partition(",")
+    if not header.startswith("data:") or not header.endswith(";base64"):
+        return None, message(texts.UPLOAD_BAD_DATA)
+    kinds = ("captions",) if target == "captions" else ("image", "video")
+    largest = max(config.max_bytes[k] for k in kinds)
+    if len(data) // 4 * 3 > largest + 3:  # too large before it is decoded at all
+        kind = kinds[-1]
+        return None, message(texts.UPLOAD_TOO_LARGE.format(kind=texts.UPLOAD_KINDS[kind],
+                                                           mb=f"{config.max_bytes[kind] / MB:g}"))
+    try:
+        raw = base64.b64decode(data, validate=True)
+    except (binascii.Error, ValueError):
+        return None, message(texts.UPLOAD_BAD_DATA)
+    kind = "captions" if target == "captions" else "video" if sniff(raw[:64]) == "mp4" else "image"
+    try:
+        stored = store_upload(_Decoded(raw), kind, config)
+    except UploadRefused as exc:
+        return None, message(exc.message)
+    return stored.name, message(texts.UPLOAD_DONE.format(name=stored.name), "success")
+
+
+def _upload_callback(target: str) -> None:
+    @callback(
+        Output({"type": FIELD, "field": UPLOAD_FIELDS[target]}, "value"),
+        Output(f"{UPLOAD}-{target}-melding", "children"),
+        Output(f"{UPLOAD}-{target}", "contents"),
+        Input(f"{UPLOAD}-{target}", "contents"),
+        State(STORE, "data"),
+        prevent_initial_call=True,
+    )
+    def upload_file(contents: Any, item: dict | None) -> tuple:  # noqa: ANN401
+        """Thin: `handle_upload` with the signed-in account; the file's data is not kept in the page."""
+        name, note = handle_upload(target, contents, item, current_user())
+        return (name if name else no_update), note, None
+
+
+for _target in UPLOAD_FIELDS:
+    _upload_callback(_target)

@@ -17,7 +17,7 @@ from indicators.stories import StoryDetail, story_detail
 
 
 def media_block(story: StoryDetail) -> html.Section | None:
-    """The video, or a line saying there is none (films and interviews only; quotes and photo stories have none)."""
+    """The video or uploaded image, or – for films and interviews – a line saying there is no video."""
     media = story.media
     if media is None and story.kind not in ("film", "interview"):
         return None
@@ -32,14 +32,17 @@ def media_block(story: StoryDetail) -> html.Section | None:
             html.P(texts.STORY_VIDEO_NOTE if media.kind == "youtube" else texts.STORY_VIDEO_NOTE_VIMEO,
                    className="form-text"),
         ]
+    elif media.kind == "image":
+        body = [html.Img(className="story-image", src=media.src, alt=story.title)]
     else:
+        track = html.Track(kind="captions", src=media.captions, srcLang="nl", label=texts.STORY_CAPTIONS,
+                           default=True) if media.captions else None
         body = [html.Video(className="story-video", src=media.src, controls=True, preload="metadata",
-                           title=texts.STORY_VIDEO_TITLE.format(title=story.title), children=[
-                               html.Track(kind="captions", src=media.captions, srcLang="nl",
-                                          label=texts.STORY_CAPTIONS, default=True),
-                               texts.STORY_VIDEO_UNSUPPORTED])]
+                           title=texts.STORY_VIDEO_TITLE.format(title=story.title),
+                           children=[track, texts.STORY_VIDEO_UNSUPPORTED])]
     return html.Section(className="story-media", **{"aria-labelledby": "verhaal-video"},
-                        children=[html.H2(texts.STORY_MEDIA, id="verhaal-video"), *body])
+                        children=[html.H2(texts.STORY_IMAGE if media and media.kind == "image" else texts.STORY_MEDIA,
+                                          id="verhaal-video"), *body])
 
 
 def figures_block(story: StoryDetail) -> html.Section:
