@@ -412,7 +412,8 @@ def _upload_callback(target: str) -> None:
     def upload_file(contents: Any, item: dict | None) -> tuple:  # noqa: ANN401
         """Thin: `handle_upload` with the signed-in account; the file's data is not kept in the page."""
         name, note = handle_upload(target, contents, item, current_user())
-        return (name if name else no_update), note, None
+        # a dict id is a pattern to Dash, so the field's value is a list of one
+        return [name if name else no_update], note, None
 
 
 for _target in UPLOAD_FIELDS:

@@ -343,3 +343,64 @@ def test_second_save_from_the_same_version_gets_the_conflict_with_both_versions(
     assert texts.CONFLICT_TITLE in text and mine_1 in text and mine_2 in text
     assert snapshot(app_url) == before
     assert story_row(app_url, story_id)[0] == mine_1
+
+
+# --- uploads of story media: POST /media and the upload in the story form ---------------------------------------
+
+UPLOADS = {"POST /media": {"editor_a", "admin"}, "upload in het verhaalformulier": {"editor_a", "admin"}}
+
+
+@pytest.fixture
+def upload_dir(demo_app, tmp_path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN001, ANN201 - a Path
+    """The app's uploads go to a folder of this test (the real limits do not matter here)."""
+    from dashboard.uploads import CONFIG_KEY as UPLOAD_KEY
+    from dashboard.uploads import MB, UploadConfig
+
+    config = UploadConfig(tmp_path / "uploads", {"image": MB, "video": MB, "captions": MB})
+    monkeypatch.setitem(demo_app.server.config, UPLOAD_KEY, config)
+    return config.directory
+
+
+def _listing(directory) -> list[str]:  # noqa: ANN001 - a Path
+    return sorted(p.name for p in directory.iterdir()) if directory.exists() else []
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("cell", list(UPLOADS))
+def test_upload(clients: dict, app_url: str, upload_dir, cell: str, role: str) -> None:  # noqa: ANN001
+    import base64
+    import io
+
+    from tests.integration.test_uploads import PNG
+
+    if cell == "POST /media":
+        with session_scope(app_url) as s:
+            pid = s.scalar(select(Programme.id).where(Programme.slug == PROG_A))
+
+        def send() -> Any:  # noqa: ANN401
+            return clients[role].post("/media", headers={"X-CSRFToken": _token(clients[role])},
+                                      content_type="multipart/form-data",
+                                      data={"file": (io.BytesIO(PNG), "foto.png", "image/png"), "kind": "image",
+                                            "programme_id": str(pid)})
+    else:
+        story_id, _ = make_story(app_url)
+        tree = render(clients["admin"], f"/beheer/verhaal/{story_id}")
+        contents = "data:image/png;base64," + base64.b64encode(PNG).decode()
+        body = payload(clients["admin"], tree, "bewerk-upload-media-melding",
+                       ("bewerk-upload-media", "contents", contents))
+
+        def send() -> Any:  # noqa: ANN401
+            return _post(clients[role], body)
+    before, files = snapshot(app_url), _listing(upload_dir)
+    answer = send()
+    text = json.dumps(answer.get_json(silent=True), ensure_ascii=False) + answer.get_data(as_text=True)
+    assert snapshot(app_url) == before  # an upload writes no rows; the story is changed only when it is saved
+    if role in UPLOADS[cell]:
+        assert answer.status_code == (201 if cell == "POST /media" else 200), text
+        added = sorted(set(_listing(upload_dir)) - set(files))
+        assert len(added) == 1 and added[0].endswith(".png") and added[0] in text
+        assert (upload_dir / added[0]).read_bytes() == PNG
+    else:
+        assert _listing(upload_dir) == files, f"{role} stored a file with {cell}: {text[:500]}"
+        refused = "U mag dit niet doen" in text or answer.status_code in (401, 403)
+        assert refused, text[:800]
