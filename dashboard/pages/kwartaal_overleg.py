@@ -127,7 +127,8 @@ def _done_control(slug: str, n: NoteItem) -> html.Div | None:
         return None
     did = {"type": DONE_DATE, "programme": slug, "note": n.id}
     return html.Div(className="meeting-done", children=[
-        html.Label(texts.MEETING_DONE_DATE, htmlFor=dom_id(did), className="form-label me-2"),
+        html.Label([texts.MEETING_DONE_DATE, html.Span(f" – {n.text}", className="visually-hidden")],
+                   htmlFor=dom_id(did), className="form-label me-2"),
         dcc.Input(id=did, type="date", value=date.today().isoformat(), className="form-control meeting-date"),
         html.Button(texts.MEETING_DONE_BUTTON, id={"type": DONE, "programme": slug, "note": n.id}, n_clicks=0,
                     type="button", className="btn btn-sm btn-outline-primary",
