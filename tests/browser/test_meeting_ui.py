@@ -1,0 +1,174 @@
+"""The quarterly meeting in headless Chromium: an approver of Sociaal en Vitaal signs in, follows the link from /beheer
+to /beheer/kwartaal/<q>, records an actiepunt with the keyboard only, sees it in the quarter report /kwartaal/<q>,
+and marks it done. axe-core (WCAG 2.1 A/AA) finds nothing on the meeting page (also with its errors shown) at
+desktop and phone width, no console errors, and no sideways scrolling at 375 px."""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from dashboard import texts
+from db.accounts import create_user, grant_role
+from db.models import Programme, Role
+from db.session import session_scope
+from indicators.formatting import format_date
+from indicators.quarter import last_ended_quarter
+from tests.browser.axe import format_violations, run_axe
+
+pytestmark = pytest.mark.browser
+PASSWORD = "besluiten en actiepunten"
+SLUG = "sociaal-en-vitaal"
+
+
+def _account(name: str, role: Role) -> str:
+    email = f"{role.value}-{uuid.uuid4().hex[:8]}@gemeente.nl"
+    with session_scope(os.environ["PERSPECTIEF_TEST_APP_DB"]) as s:
+        pid = s.scalar(select(Programme.id).where(Programme.slug == SLUG))
+        grant_role(s, create_user(s, email, name, PASSWORD), role, pid)
+    return email
+
+
+@contextmanager
+def _browser_page(browser, width: int = 1280, height: int = 900) -> Iterator:  # noqa: ANN001
+    from tests.browser.conftest import _new_page
+
+    pages = _new_page(browser, width, height)
+    try:
+        yield next(pages)
+    finally:
+        pages.close()
+
+
+def _clean(page, phone: bool = False) -> None:  # noqa: ANN001
+    page.wait_for_load_state("networkidle")
+    violations = run_axe(page)
+    assert violations == [], format_violations(violations)
+    assert page.console_errors == []
+    if phone:
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def _sign_in(page, base: str, email: str) -> None:  # noqa: ANN001
+    page.goto(base + "/beheer")
+    page.get_by_role("link", name=texts.BEHEER_SIGN_IN).click()
+    page.get_by_role("heading", level=1, name=texts.SIGNIN_TITLE).wait_for()
+    page.get_by_label(texts.SIGNIN_EMAIL).fill(email)
+    page.get_by_label(texts.SIGNIN_PASSWORD).fill(PASSWORD)
+    page.get_by_role("button", name=texts.SIGNIN_BUTTON).click()
+    page.wait_for_url(re.compile(r"/beheer$"))
+    page.get_by_role("heading", level=1, name=texts.BEHEER_TITLE).wait_for()
+
+
+def test_approver_records_an_action_item_and_marks_it_done(browser, demo_app_url: str) -> None:  # noqa: ANN001
+    base = demo_app_url
+    quarter = last_ended_quarter(date.today())
+    title = texts.MEETING_TITLE.format(label=quarter.label)
+    action = f"Partners benaderen over het Pact {uuid.uuid4().hex[:6]}"
+    email = _account("Gijs Goedkeurder", Role.APPROVER)
+    with _browser_page(browser) as page:
+        _sign_in(page, base, email)
+        link = page.get_by_role("link", name=texts.MEETING_LINK.format(quarter=quarter.code))
+        link.focus()
+        page.keyboard.press("Enter")
+        page.get_by_role("heading", level=1, name=title).wait_for()
+        page.wait_for_url(re.compile(rf"/beheer/kwartaal/{quarter.code}$"))
+        assert page.get_by_role("button", name=texts.MEETING_PUBLISH).count() == 0  # admins only
+        _clean(page)
+
+        form = page.get_by_role("form", name=texts.MEETING_FORM_LABEL.format(programme="Sociaal en Vitaal"))
+        save = form.get_by_role("button", name=texts.MEETING_SAVE_LABEL.format(programme="Sociaal en Vitaal"))
+        save.focus()
+        page.keyboard.press("Enter")  # empty: the errors appear next to the fields
+        form.locator(".field-error", has_text=texts.MEETING_ERR_TEXT).wait_for()
+        _clean(page)
+
+        # the keyboard only: choose Actiepunt, then Tab through text, owner and date to the button
+        form.get_by_role("radio", name=texts.NOTE_KIND_LABELS["actiepunt"]).focus()
+        page.keyboard.press("Space")
+        assert form.get_by_role("radio", name=texts.NOTE_KIND_LABELS["actiepunt"]).is_checked()
+        form.get_by_label(re.compile(f"^{texts.MEETING_TEXT}")).focus()
+        page.keyboard.type(action)
+        page.keyboard.press("Tab")
+        page.keyboard.type("A. de Vries")
+        page.keyboard.press("Tab")
+        page.keyboard.type("12122026")  # day and month alike: the same in any date-field order
+        assert form.get_by_label(re.compile(f"^{texts.MEETING_DUE}")).input_value() == "2026-12-12"
+        for _ in range(4):  # past the date field's own segments (Chromium keeps Tab inside it until the year)
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.textContent") == texts.MEETING_SAVE:
+                break
+        assert page.evaluate("document.activeElement.textContent") == texts.MEETING_SAVE
+        page.keyboard.press("Enter")
+        page.get_by_role("status").filter(has_text=texts.MEETING_SAVED.format(kind="Actiepunt")).wait_for()
+        item = page.locator(".meeting-notes li", has_text=action)
+        item.wait_for()
+        assert "open" in item.inner_text()
+        _clean(page)
+
+        page.goto(f"{base}/kwartaal/{quarter.code}")
+        page.get_by_role("heading", level=1, name=texts.QUARTER_TITLE.format(label=quarter.label)).wait_for()
+        assert page.locator(".note", has_text=action).count() == 1
+        manage = page.get_by_role("link", name=texts.MEETING_MANAGE_LINK.format(publish=""))
+        manage.focus()
+        page.keyboard.press("Enter")
+        page.get_by_role("heading", level=1, name=title).wait_for()
+
+        # done within the quarter (the report shows the state at the quarter's end): its third month's day N of N
+        month = quarter.start.month + 2
+        item = page.locator(".meeting-notes li", has_text=action)
+        item.get_by_role("textbox", name=f"{texts.MEETING_DONE_DATE} – {action}").focus()
+        page.keyboard.type(f"{month:02d}{month:02d}{quarter.start.year}")
+        page.keyboard.press("Tab")
+        done = page.get_by_role("button", name=texts.MEETING_DONE_LABEL.format(text=action))
+        for _ in range(3):
+            if page.evaluate("document.activeElement.getAttribute('aria-label')") == done.get_attribute("aria-label"):
+                break
+            page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        page.get_by_role("status").filter(has_text="Actiepunt afgerond op").wait_for()
+        today = format_date(date(quarter.start.year, month, month))
+        page.locator(".meeting-notes li", has_text=action).filter(has_text=f"afgerond op {today}").wait_for()
+        _clean(page)
+
+        page.goto(f"{base}/kwartaal/{quarter.code}")
+        page.get_by_role("heading", level=1, name=texts.QUARTER_TITLE.format(label=quarter.label)).wait_for()
+        assert page.locator(".note", has_text=action).filter(has_text=f"afgerond op {today}").count() == 1
+
+    with _browser_page(browser, 375, 812) as phone:
+        _sign_in(phone, base, email)
+        phone.goto(f"{base}/beheer/kwartaal/{quarter.code}")
+        phone.get_by_role("heading", level=1, name=title).wait_for()
+        _clean(phone, phone=True)
+
+
+def test_admin_sees_the_publish_step_with_confirmation(browser, demo_app_url: str) -> None:  # noqa: ANN001
+    """An admin's page has the publish button and its confirmation; axe at both widths (publishing itself, with
+    its PDF, is covered over HTTP in tests/integration/test_authz_quarter.py). Cancelling publishes nothing."""
+    base = demo_app_url
+    email = f"admin-{uuid.uuid4().hex[:8]}@gemeente.nl"
+    with session_scope(os.environ["PERSPECTIEF_TEST_APP_DB"]) as s:
+        grant_role(s, create_user(s, email, "Anna Beheer", PASSWORD), Role.ADMIN)
+    quarter = last_ended_quarter(date.today()).previous()
+    for width, height in ((1280, 900), (375, 812)):
+        with _browser_page(browser, width, height) as page:
+            _sign_in(page, base, email)
+            page.goto(f"{base}/beheer/kwartaal/{quarter.code}")
+            page.get_by_role("heading", level=1, name=texts.MEETING_TITLE.format(label=quarter.label)).wait_for()
+            publish = page.get_by_role("button", name=texts.MEETING_PUBLISH)
+            publish.focus()
+            page.keyboard.press("Enter")
+            yes = page.get_by_role("button", name=texts.MEETING_CONFIRM_YES.format(label=quarter.label))
+            yes.wait_for()
+            _clean(page, phone=width == 375)
+            page.get_by_role("button", name=texts.MEETING_CONFIRM_NO).click()
+            page.get_by_role("status").filter(has_text=texts.MEETING_CANCELLED).wait_for()
+            assert yes.is_hidden()
+            assert page.get_by_text(texts.QUARTER_DRAFT).count() == 1
