@@ -6,8 +6,8 @@
         --gereed 2026-12-15
     python -m dashboard.quarter_cli afgerond 12 2026-12-10
 
-Uses DATABASE_URL like the app. There is no web form yet: writes need the sign-in of the programme-managers
-workflow first (a publish button without authorization would let anyone freeze a quarter)."""
+Uses DATABASE_URL like the app. The web app does the same at /beheer/kwartaal/<YYYY>-Q<n> (dashboard/pages/
+kwartaal_overleg.py) for signed-in approvers of a programme (notes) and admins (notes and publishing)."""
 
 from __future__ import annotations
 
