@@ -5,6 +5,14 @@ payload that runs; none may, no dialog may open, no Content-Security-Policy viol
 even tried), the DOM has no event-handler attribute or script URL, and the payloads are shown as text. The
 downloads (CSV, XLSX, PDF) are read back: no formula, no markup.
 
+The editor side too: an editor and an approver (payloads in their names) sign in; one item of every kind, edited
+through db.editing once per payload and left in concept, ingediend or goedgekeurd, lists every payload as old and
+new value in its audit trail; a concept or submitted story per payload fills the work list. With the same checks:
+/beheer (both accounts, a step taken from the list), the edit pages (/beheer/<project|resultaat|meting|verhaal|
+toelichting|meting-toelichting>/<id>), payloads typed into a new project's form and saved, the conflict view of two
+pages saving the same version, the validation errors (a payload in a number field, and in fields whose message
+repeats the input) and the quarter grid /beheer/programma/<slug>/kwartaal/<quarter> with a refused row.
+
 The app runs as `python app.py` in a subprocess on its own copy of the demo database, so the other browser tests
 see the demo unchanged (and one process can hold only one Dash app)."""
 
@@ -13,6 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -108,16 +117,18 @@ class XssApp:
     db_url: str
     story_ids: list[int]  # story n-1 carries payload n
     legacy_story_ids: list[int]
+    edited: dict[str, int]  # route kind (project, resultaat, …) → the item edited through every payload
+    published: dict[str, list[int]]  # route kind → the published items of _seed, payload n at index n-1
 
 
-def _seed(url: str) -> tuple[list[int], list[int]]:
+def _seed(url: str) -> tuple[list[int], list[int], dict[str, list[int]]]:
     """Put every payload in every text and URL field of programme PROGRAMME; everything published."""
     quarter, note_period = Period.parse(QUARTER), Period.parse(NOTE_PERIOD)
     with session_scope(url) as s:
         programme = s.scalar(select(Programme).where(Programme.slug == PROGRAMME))
         indicator = s.scalar(select(Indicator).where(Indicator.code == INDICATOR))
         line = programme.lines[0]
-        stories, measurements = [], []
+        stories, measurements, published = [], [], {k: [] for k in ("project", "resultaat", "toelichting")}
         for n, payload in enumerate(PAYLOADS, start=1):
             name = f"{payload} {MARK}{n:02d}"
             project = Project(line=line, name=name, description=payload, partners=[payload])
@@ -127,10 +138,13 @@ def _seed(url: str) -> tuple[list[int], list[int]]:
             story = Story(programme_id=programme.id, project=project, result=result, indicator_id=indicator.id,
                           kind=StoryKind.INTERVIEW, title=name, summary=payload, body=payload, transcript=payload,
                           story_date=date(2026, 8, 1 + n % 28), consent=True)
-            s.add_all([project, result, measurement, story,
-                       IndicatorNote(indicator_id=indicator.id, region_id=programme.region_id,
-                                     period_kind=note_period.kind, period_start=note_period.start, text=payload,
-                                     note_date=date(2026, 9, 1), author=payload),
+            note = IndicatorNote(indicator_id=indicator.id, region_id=programme.region_id,
+                                 period_kind=note_period.kind, period_start=note_period.start, text=payload,
+                                 note_date=date(2026, 9, 1), author=payload)
+            published["project"].append(project)
+            published["resultaat"].append(result)
+            published["toelichting"].append(note)
+            s.add_all([project, result, measurement, story, note,
                        MeetingNote(programme_id=programme.id, quarter=QUARTER, text=payload, owner=payload,
                                    kind=MeetingNoteKind.ACTION if n % 2 else MeetingNoteKind.DECISION)])
             stories.append(story)
@@ -140,9 +154,100 @@ def _seed(url: str) -> tuple[list[int], list[int]]:
                   for i, media in enumerate(LEGACY_MEDIA, start=1)]
         s.add_all(legacy)
         s.flush()
-        s.add_all([MeasurementNote(measurement_id=m.id, text=p, note_date=date(2026, 9, 2), author=p)
-                   for m, p in zip(measurements, PAYLOADS, strict=True)])
-        return [st.id for st in stories], [st.id for st in legacy]
+        notes = [MeasurementNote(measurement_id=m.id, text=p, note_date=date(2026, 9, 2), author=p)
+                 for m, p in zip(measurements, PAYLOADS, strict=True)]
+        s.add_all(notes)
+        s.flush()
+        ids = {kind: [obj.id for obj in objs] for kind, objs in published.items()}
+        ids.update(meting=[m.id for m in measurements], verhaal=[st.id for st in stories],
+                   **{"meting-toelichting": [note.id for note in notes]})
+        return [st.id for st in stories], [st.id for st in legacy], ids
+
+
+EDITOR = ("redacteur@gemeente.nl", "<img src=x onerror=xssHook(801)> Eva")  # their names are in the audit trail
+APPROVER = ("goedkeurder@gemeente.nl", '"><script>xssHook(802)</script> Gijs')
+PASSWORD = "kwartaal drie invoeren"
+
+
+def _history(s, actor, kind: str, item_id: int, version: int, values) -> int:  # noqa: ANN001 - Session, Actor
+    """Update the item once for every payload after the first (`values(n, payload)`): its audit trail then lists
+    every payload as an old and a new value."""
+    from db import editing
+
+    update = {"project": editing.update_project, "resultaat": editing.update_result,
+              "meting": editing.update_measurement, "verhaal": editing.update_story,
+              "toelichting": editing.update_indicator_note, "meting-toelichting": editing.update_measurement_note}[kind]
+    for n, payload in enumerate(PAYLOADS[1:], start=2):
+        version = update(s, actor, item_id, version, values(n, payload)).version
+    return version
+
+
+def _seed_editing(url: str) -> dict[str, int]:
+    """An editor and an approver of PROGRAMME (payloads in their names); through db.editing one item of every kind
+    edited through every payload (left in concept, ingediend and goedgekeurd), and a concept or submitted story per
+    payload for the work list."""
+    from db import editing
+    from db.accounts import create_user, grant_role, grants_of
+    from db.models import Role, WorkflowState
+
+    first = PAYLOADS[0]
+    with session_scope(url) as s:
+        programme = s.scalar(select(Programme).where(Programme.slug == PROGRAMME))
+        actors = []
+        for (email, name), role in ((EDITOR, Role.EDITOR), (APPROVER, Role.APPROVER)):
+            user = create_user(s, email, name, PASSWORD)
+            grant_role(s, user, role, programme.id)
+            actors.append((user.id, user.name, grants_of(user)))
+        editor, approver = actors
+        line = programme.lines[0].name
+        ids, versions = {}, {}
+
+        def title(n: int, payload: str) -> str:
+            return f"{payload} {MARK}h{n:02d}"
+
+        ref = editing.create_project(s, editor, PROGRAMME, {"line_name": line, "name": title(1, first),
+                                                             "description": first, "partners": [first]})
+        ids["project"], versions["project"] = ref.id, _history(s, editor, "project", ref.id, ref.version, lambda n, p: {
+            "name": title(n, p), "description": p, "partners": [p, f"partner {n}"]})
+        ref = editing.create_result(s, editor, ids["project"], {"name": title(1, first), "kind": "hoeveel",
+                                                                "unit": first[:40]})
+        ids["resultaat"], versions["resultaat"] = ref.id, _history(s, editor, "resultaat", ref.id, ref.version,
+                                                                   lambda n, p: {"name": title(n, p)})
+        ref = editing.create_measurement(s, editor, ids["resultaat"], {"period": QUARTER, "target": 10, "realised": 1,
+                                                                       "status": "op_koers", "explanation": first})
+        ids["meting"], versions["meting"] = ref.id, _history(s, editor, "meting", ref.id, ref.version,
+                                                             lambda n, p: {"realised": n, "explanation": p})
+        ref = editing.create_measurement_note(s, editor, ids["meting"], {"text": first, "note_date": "2026-09-03",
+                                                                         "author": first})
+        ids["meting-toelichting"], versions["meting-toelichting"] = ref.id, _history(
+            s, editor, "meting-toelichting", ref.id, ref.version, lambda n, p: {"text": p, "author": p})
+        ref = editing.create_story(s, editor, PROGRAMME, {
+            "kind": "interview", "title": title(1, first), "summary": first, "body": first, "transcript": first,
+            "story_date": "2026-09-04", "consent": True, "indicator_code": INDICATOR})
+        ids["verhaal"], versions["verhaal"] = ref.id, _history(s, editor, "verhaal", ref.id, ref.version, lambda n, p: {
+            "title": title(n, p), "summary": p, "body": p, "transcript": p})
+        ref = editing.create_indicator_note(s, editor, {"indicator_code": INDICATOR, "region_code": "GM0141",
+                                                        "period": "2023", "text": first, "note_date": "2026-09-05",
+                                                        "author": first})
+        ids["toelichting"], versions["toelichting"] = ref.id, _history(s, editor, "toelichting", ref.id, ref.version,
+                                                                       lambda n, p: {"text": p, "author": p})
+        for kind, steps in (("project", [(editor, WorkflowState.SUBMITTED)]),
+                            ("verhaal", [(editor, WorkflowState.SUBMITTED), (approver, WorkflowState.APPROVED)]),
+                            ("toelichting", [(editor, WorkflowState.SUBMITTED)])):
+            for actor, to in steps:
+                versions[kind] = editing.transition(s, actor, kind_of(kind), ids[kind], to, versions[kind]).version
+        for n, payload in enumerate(PAYLOADS, start=1):
+            ref = editing.create_story(s, editor, PROGRAMME, {"kind": "citaat", "title": f"{payload} {MARK}w{n:02d}",
+                                                              "summary": payload, "story_date": "2026-09-06"})
+            if n % 3 == 0:
+                editing.transition(s, editor, ref.kind, ref.id, WorkflowState.SUBMITTED, ref.version)
+        return ids
+
+
+def kind_of(route: str):  # noqa: ANN201 - an ItemKind
+    from dashboard.components.edit_form import SLUG_KINDS
+
+    return SLUG_KINDS[route]
 
 
 def _free_port() -> int:
@@ -160,7 +265,8 @@ def xss_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[XssApp]:
     db_url = f"sqlite:///{where / 'xss.db'}"
     upgrade(db_url)
     load_demo(db_url)
-    story_ids, legacy_ids = _seed(db_url)
+    story_ids, legacy_ids, published = _seed(db_url)
+    edited = _seed_editing(db_url)
     get_engine(db_url).dispose()
     port = _free_port()
     env = {**os.environ, "DATABASE_URL": db_url, "PORT": str(port), "HOST": "127.0.0.1", "LOAD_DEMO": "false",
@@ -183,7 +289,7 @@ def xss_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[XssApp]:
             if time.monotonic() > deadline:
                 pytest.fail("app.py did not answer within 90 s")
             time.sleep(0.3)
-        yield XssApp(base, db_url, story_ids, legacy_ids)
+        yield XssApp(base, db_url, story_ids, legacy_ids, edited, published)
     finally:
         proc.terminate()
         try:
@@ -194,11 +300,8 @@ def xss_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[XssApp]:
         log.close()
 
 
-@pytest.fixture
-def hooked(page):  # noqa: ANN001, ANN201 - playwright Page (tests/browser/conftest.py)
-    """The page with the hook installed in every frame before any script of the page; `page.xss_hits` lists
-    every call, dialog and CSP violation."""
-    hits: list[str] = []
+def hook(page, hits: list[str]) -> None:  # noqa: ANN001 - playwright Page
+    """Install the hook in every frame of the page before any script of the page; calls go to `hits`."""
     page.expose_function("xssReport", lambda what: hits.append(what))
     page.add_init_script(HOOK)
 
@@ -208,6 +311,13 @@ def hooked(page):  # noqa: ANN001, ANN201 - playwright Page (tests/browser/conft
 
     page.on("dialog", on_dialog)
     page.xss_hits = hits
+
+
+@pytest.fixture
+def hooked(page):  # noqa: ANN001, ANN201 - playwright Page (tests/browser/conftest.py)
+    """The page with the hook installed in every frame before any script of the page; `page.xss_hits` lists
+    every call, dialog and CSP violation."""
+    hook(page, [])
     return page
 
 
@@ -415,3 +525,221 @@ def test_the_hook_sees_a_payload_that_runs(hooked, xss_app: XssApp) -> None:  # 
     assert hooked.xss_hits[:2] == ["hook 0", "alert a"]
     assert any(hit.startswith("csp script-src") for hit in hooked.xss_hits[2:]), hooked.xss_hits
     assert "hook 1" not in hooked.xss_hits
+
+
+# --- the editor side: work list, edit forms with their audit trail, conflict, errors, quarter grid ---------------
+
+
+def sign_in(page, base: str, email: str) -> None:  # noqa: ANN001
+    from dashboard import texts
+
+    page.goto(base + "/beheer")
+    page.get_by_role("link", name=texts.BEHEER_SIGN_IN).click()
+    page.get_by_role("heading", level=1, name=texts.SIGNIN_TITLE).wait_for()
+    page.get_by_label(texts.SIGNIN_EMAIL).fill(email)
+    page.get_by_label(texts.SIGNIN_PASSWORD).fill(PASSWORD)
+    page.get_by_role("button", name=texts.SIGNIN_BUTTON).click()
+    page.wait_for_url(re.compile(r"/beheer$"))
+    page.get_by_role("heading", level=1, name=texts.BEHEER_TITLE).wait_for()
+    page.wait_for_load_state("networkidle")
+
+
+def field(page, name: str):  # noqa: ANN001, ANN201 - a playwright Locator
+    """The input of an edit-form field (by its pattern-matching id)."""
+    from dashboard.components.edit_form import FIELD, dom_id
+
+    return page.locator(f"[id='{dom_id({'type': FIELD, 'field': name})}']")
+
+
+def form_values(page) -> list[str]:  # noqa: ANN001
+    return [norm(v) for v in page.locator("main input, main textarea").evaluate_all("els => els.map(e => e.value)")]
+
+
+def in_a_field(page, texts: list[str]) -> None:  # noqa: ANN001
+    """Each text is (part of) the value of an input or textarea: as typed, not as markup."""
+    values = form_values(page)
+    missing = [t for t in texts if not any(norm(t) in v for v in values)]
+    assert missing == [], f"not in a field: {missing[:3]}"
+
+
+def save(page, wait_for: str) -> None:  # noqa: ANN001
+    from dashboard import texts
+
+    page.get_by_role("button", name=texts.EDIT_SAVE).click()
+    page.locator(wait_for).first.wait_for()
+    page.wait_for_load_state("networkidle")
+
+
+def test_work_list_of_the_editor_and_the_approver(hooked, browser, xss_app: XssApp) -> None:  # noqa: ANN001
+    from dashboard import texts
+    from tests.browser.conftest import _new_page
+
+    sign_in(hooked, xss_app.url, EDITOR[0])
+    busy = [f"{p} {MARK}w{n:02d}" for n, p in enumerate(PAYLOADS, start=1)]
+    edited = [f"{PAYLOADS[-1]} {MARK}h{len(PAYLOADS):02d}"]  # the edited project, result and story (their context)
+    assert_shown(hooked, busy + edited, ".worklist-programme")
+    hooked.locator(".worklist-published summary").first.click()
+    assert_shown(hooked, [f"{p} {MARK}{n:02d}" for n, p in enumerate(PAYLOADS, start=1)], ".worklist-published")
+    assert_clean(hooked)
+    hooked.get_by_role("button", name=re.compile(rf"^Indienen: Verhaal ‘.*{MARK}w01’")).click()  # a step from the list
+    hooked.locator("#beheer-melding", has_text="Stap gezet").wait_for()
+    hooked.wait_for_load_state("networkidle")
+    assert_shown(hooked, busy, ".worklist-programme")
+    assert_clean(hooked)
+
+    pages = _new_page(browser, 1280, 900)
+    approver = next(pages)
+    try:
+        hook(approver, [])
+        sign_in(approver, xss_app.url, APPROVER[0])
+        assert_shown(approver, [t for n, t in enumerate(busy, start=1) if n % 3 == 0 or n == 1], ".worklist-programme")
+        assert_clean(approver)
+        approver.get_by_role("button", name=re.compile(rf"^{texts.STEP_LABELS['goedgekeurd']}: Verhaal ‘.*{MARK}w03’"))\
+            .click()
+        approver.locator("#beheer-melding", has_text="Stap gezet").wait_for()
+        approver.wait_for_load_state("networkidle")
+        assert_clean(approver)
+    finally:
+        pages.close()
+
+
+# what the edit form of each kind shows of _seed's published item n, and the field the audit trail lists
+_SHOWN = {"project": "name", "resultaat": "name", "meting": "explanation", "verhaal": "title",
+          "toelichting": "text", "meting-toelichting": "text"}
+
+
+def test_edit_pages_with_the_payloads_in_the_audit_trail(hooked, xss_app: XssApp) -> None:  # noqa: ANN001
+    """The item of every kind edited through every payload: each payload is an old and a new value in its audit
+    trail (and the editor's name, itself a payload); then published items of _seed with a sample of the payloads."""
+    sign_in(hooked, xss_app.url, EDITOR[0])
+    last = PAYLOADS[-1]
+    for kind, item_id in xss_app.edited.items():
+        open_page(hooked, f"{xss_app.url}/beheer/{kind}/{item_id}")
+        hooked.locator(".audit-table").wait_for()
+        if kind in ("project", "resultaat", "verhaal"):
+            assert_shown(hooked, [f"{last} {MARK}h{len(PAYLOADS):02d}"], "main h1")
+        assert_shown(hooked, PAYLOADS, ".audit-table")
+        assert_shown(hooked, [EDITOR[1]], ".audit-table")
+        in_a_field(hooked, [last])
+        if kind == "meting":
+            assert_shown(hooked, [last[:60]], ".edit-children")  # its note, linked
+        assert_clean(hooked)
+    for n in (1, 8, 22, 26):  # script tag, event-handler attribute, CSS, mutation XSS
+        payload = PAYLOADS[n - 1]
+        for kind, ids in xss_app.published.items():
+            open_page(hooked, f"{xss_app.url}/beheer/{kind}/{ids[n - 1]}")
+            in_a_field(hooked, [payload])
+            if kind in ("project", "resultaat", "verhaal"):
+                assert_shown(hooked, [f"{payload} {MARK}{n:02d}"], "main h1")
+            if kind == "meting":
+                assert_shown(hooked, [payload[:60]], ".edit-children")
+            assert_clean(hooked)
+
+
+def test_payloads_typed_into_the_form_and_the_conflict_view(hooked, xss_app: XssApp) -> None:  # noqa: ANN001
+    """A new project with payloads typed into its fields, changed through the form; then the same project saved
+    from two pages: the conflict view shows both versions, as text."""
+    from dashboard import texts
+
+    base = xss_app.url
+    sign_in(hooked, base, EDITOR[0])
+    hooked.goto(f"{base}/beheer/project/nieuw?programma={PROGRAMME}")
+    hooked.get_by_role("heading", level=1, name=texts.EDIT_TITLE_NEW.format(kind="Project")).wait_for()
+    name = f"{PAYLOADS[5]} {MARK}f01"
+    field(hooked, "name").fill(name)
+    field(hooked, "description").fill("\n".join(PAYLOADS))
+    field(hooked, "partners").fill("\n".join(PAYLOADS[:12]))
+    hooked.locator("fieldset", has_text="Programmalijn").locator("input").first.check()
+    hooked.get_by_role("button", name=texts.EDIT_SAVE).click()
+    hooked.wait_for_url(re.compile(r"/beheer/project/\d+\?opgeslagen=1$"))
+    path = hooked.url.split(base)[1].split("?")[0]
+    hooked.locator(".audit-table").wait_for()
+    hooked.wait_for_load_state("networkidle")
+    assert_shown(hooked, [name], "main h1")
+    in_a_field(hooked, [name, *PAYLOADS])
+    assert_clean(hooked)
+    for n in (1, 2, 3):  # three saves through the form: the audit trail lists the old and new values
+        field(hooked, "description").fill(PAYLOADS[n])
+        field(hooked, "partners").fill(PAYLOADS[n + 20])
+        save(hooked, f"#bewerk-melding:has-text('versie {n + 1}')")
+    assert_shown(hooked, [*PAYLOADS[1:4], *PAYLOADS[21:24], *PAYLOADS[:12]], ".audit-table")
+    assert_clean(hooked)
+
+    other = hooked.context.new_page()
+    hook(other, hooked.xss_hits)
+    other.console_errors = hooked.console_errors
+    other.on("console", lambda m: m.type == "error" and hooked.console_errors.append(f"console.error: {m.text}"))
+    other.on("pageerror", lambda exc: hooked.console_errors.append(f"pageerror: {exc}"))
+    open_page(other, base + path)
+    open_page(hooked, base + path)
+    field(hooked, "description").fill(PAYLOADS[10])
+    save(hooked, "#bewerk-melding:has-text('Opgeslagen')")
+    field(other, "description").fill(PAYLOADS[11])
+    field(other, "name").fill(f"{PAYLOADS[12]} {MARK}f02")
+    other.get_by_role("button", name=texts.EDIT_SAVE).click()
+    other.get_by_role("heading", name=texts.CONFLICT_TITLE).wait_for()
+    other.wait_for_load_state("networkidle")
+    assert_shown(other, [PAYLOADS[10], PAYLOADS[11], name, f"{PAYLOADS[12]} {MARK}f02", EDITOR[1]], ".conflict-view")
+    assert_clean(other)
+    assert_clean(hooked)
+
+
+def test_validation_errors_show_the_payload_as_text(hooked, xss_app: XssApp) -> None:  # noqa: ANN001
+    """A payload in a number field, and in fields whose error message repeats what was typed."""
+
+    base = xss_app.url
+    sign_in(hooked, base, EDITOR[0])
+    open_page(hooked, f"{base}/beheer/meting/{xss_app.edited['meting']}")
+    for number in ("realised", "target"):
+        field(hooked, number).fill(PAYLOADS[1])
+    save(hooked, "#bewerk-melding [role=alert]")
+    assert hooked.locator(".field-error", has_text="getal").count() == 2
+    assert field(hooked, "realised").input_value() == PAYLOADS[1]
+    assert_clean(hooked)
+
+    open_page(hooked, f"{base}/beheer/verhaal/{xss_app.edited['verhaal']}")
+    field(hooked, "media_url").fill(PAYLOADS[12])
+    save(hooked, "#bewerk-melding [role=alert]")
+    assert hooked.locator(".field-error", has_text="https://").count() == 1
+    in_a_field(hooked, [PAYLOADS[12]])
+    assert_clean(hooked)
+    field(hooked, "media_url").fill("")
+    field(hooked, "indicator_code").fill(PAYLOADS[0])
+    save(hooked, "#bewerk-melding [role=alert]:has-text('bestaat niet')")
+    assert_shown(hooked, [PAYLOADS[0]], "#bewerk-melding")  # "Indicator ‘<script>…’ bestaat niet."
+    from dashboard.components.edit_form import ERROR, dom_id
+
+    assert_shown(hooked, [PAYLOADS[0]], f"[id='{dom_id({'type': ERROR, 'field': 'indicator_code'})}']")  # at the field
+    in_a_field(hooked, [PAYLOADS[0]])
+    assert_clean(hooked)
+
+    hooked.goto(f"{base}/beheer/toelichting/nieuw?programma={PROGRAMME}")
+    hooked.get_by_role("heading", level=1, name=re.compile(": nieuw$")).wait_for()
+    field(hooked, "indicator_code").fill(INDICATOR)
+    field(hooked, "period").fill(PAYLOADS[6])
+    field(hooked, "text").fill(PAYLOADS[7])
+    field(hooked, "note_date").fill("2026-09-07")
+    save(hooked, "#bewerk-melding [role=alert]")
+    assert_shown(hooked, [PAYLOADS[6]], "#bewerk-melding")  # "onbekende periode '…'"
+    assert_clean(hooked)
+
+
+def test_quarter_grid(hooked, xss_app: XssApp) -> None:  # noqa: ANN001
+    """The grid lists every result and project name and explanation; a payload in a number refuses its row."""
+    from dashboard import texts
+
+    sign_in(hooked, xss_app.url, EDITOR[0])
+    open_page(hooked, f"{xss_app.url}/beheer/programma/{PROGRAMME}/kwartaal/{QUARTER}", re.compile(QUARTER))
+    names = [f"{p} {MARK}{n:02d}" for n, p in enumerate(PAYLOADS, start=1)]
+    assert_shown(hooked, names + [f"{PAYLOADS[-1]} {MARK}h{len(PAYLOADS):02d}"], ".grid-table tbody")
+    explanations = hooked.locator("textarea[id*='explanation']").evaluate_all("els => els.map(e => e.value)")
+    assert {norm(p) for p in PAYLOADS} <= {norm(e) for e in explanations}
+    assert_clean(hooked)
+    rid = xss_app.published["resultaat"][0]
+    hooked.locator(f"input[id*='\"result\":{rid},'][id*='realised']").fill(PAYLOADS[2])
+    hooked.locator(f"textarea[id*='\"result\":{rid},'][id*='explanation']").fill(PAYLOADS[3])
+    hooked.get_by_role("button", name=texts.GRID_SAVE).click()
+    hooked.locator("#kwartaal-melding [role=alert]").wait_for()
+    hooked.wait_for_load_state("networkidle")
+    assert hooked.locator(".grid-error", has_text="getal").count() == 1
+    assert_clean(hooked)
