@@ -2,7 +2,8 @@
  * Dash renders native <input> elements inside <label role="option"> within role="listbox", which
  * nests interactive controls and leaves the listbox unnamed (axe: nested-interactive,
  * aria-input-field-name). Native labelled inputs need no ARIA at all, so we drop those roles;
- * our pages wrap every list in a <fieldset> with a <legend> that names the group. */
+ * our pages wrap every list in a <fieldset> with a <legend> that names the group.
+ * Also dcc.Upload's file input (see below). */
 (function () {
   function repair(root) {
     root.querySelectorAll('.dash-options-list[role="listbox"]').forEach(function (list) {
@@ -15,6 +16,15 @@
         opt.removeAttribute('role');
         opt.removeAttribute('aria-selected');
       });
+    // dcc.Upload's own file input has no label and is focusable although it is invisible: the labelled button in
+    // the drop zone is the keyboard control and the one that screen readers announce (it opens the same file
+    // dialog), so the input leaves the tab order and the accessibility tree (and still has the button's name).
+    root.querySelectorAll('.upload-zone input[type="file"]:not([tabindex])').forEach(function (input) {
+      var button = input.parentNode.querySelector('button[aria-labelledby]');
+      input.setAttribute('tabindex', '-1');
+      input.setAttribute('aria-hidden', 'true');
+      if (button) { input.setAttribute('aria-labelledby', button.getAttribute('aria-labelledby')); }
+    });
   }
   var pending = false;
   var observer = new MutationObserver(function () {

@@ -400,21 +400,24 @@ def handle_upload(target: str, contents: Any, item: Any, actor: Any,  # noqa: AN
     return stored.name, message(texts.UPLOAD_DONE.format(name=stored.name), "success")
 
 
-def _upload_callback(target: str) -> None:
-    @callback(
-        Output({"type": FIELD, "field": UPLOAD_FIELDS[target]}, "value"),
-        Output(f"{UPLOAD}-{target}-melding", "children"),
-        Output(f"{UPLOAD}-{target}", "contents"),
-        Input(f"{UPLOAD}-{target}", "contents"),
-        State(STORE, "data"),
-        prevent_initial_call=True,
-    )
-    def upload_file(contents: Any, item: dict | None) -> tuple:  # noqa: ANN401
-        """Thin: `handle_upload` with the signed-in account; the file's data is not kept in the page."""
-        name, note = handle_upload(target, contents, item, current_user())
-        # a dict id is a pattern to Dash, so the field's value is a list of one
-        return [name if name else no_update], note, None
-
-
-for _target in UPLOAD_FIELDS:
-    _upload_callback(_target)
+@callback(
+    Output({"type": FIELD, "field": ALL}, "value"),
+    *(Output(f"{UPLOAD}-{t}-melding", "children") for t in UPLOAD_FIELDS),
+    *(Output(f"{UPLOAD}-{t}", "contents") for t in UPLOAD_FIELDS),
+    *(Input(f"{UPLOAD}-{t}", "contents") for t in UPLOAD_FIELDS),
+    State(STORE, "data"),
+    prevent_initial_call=True,
+)
+def upload_file(*args: Any) -> tuple:  # noqa: ANN401
+    """Thin: `handle_upload` with the signed-in account for the upload that changed; only that field gets the stored
+    name (the others keep what is typed in them), and the file's data is not kept in the page."""
+    targets = list(UPLOAD_FIELDS)
+    *contents, item = args
+    target = str(ctx.triggered_id or "").removeprefix(f"{UPLOAD}-")
+    if target not in UPLOAD_FIELDS:
+        raise PreventUpdate
+    name, note = handle_upload(target, contents[targets.index(target)], item, current_user())
+    fields = [o["id"]["field"] for o in ctx.outputs_list[0]]
+    values = [name if name and f == UPLOAD_FIELDS[target] else no_update for f in fields]
+    notes = [note if t == target else no_update for t in targets]
+    return (values, *notes, *(None if t == target else no_update for t in targets))
