@@ -114,7 +114,7 @@ def _editor_part(page, base: str, editor_mail: str, marker: str, title: str) -> 
     page.goto(f"{base}/beheer/verhaal/nieuw?programma={SLUG}")
     page.get_by_role("heading", level=1, name=texts.EDIT_TITLE_NEW.format(kind="Verhaal")).wait_for()
     _clean(page)
-    page.get_by_label("Titel").fill("")
+    page.get_by_label(re.compile("^Titel")).fill("")
     page.get_by_role("button", name=texts.EDIT_SAVE).click()
     page.locator("#bewerk-melding [role=alert]").wait_for()
     assert page.locator(".field-error", has_text="Vul dit veld in.").count() >= 1
