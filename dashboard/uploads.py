@@ -20,9 +20,12 @@ from flask import Flask, Response, current_app, has_app_context, jsonify, reques
 from werkzeug.exceptions import NotFound, RequestEntityTooLarge
 
 from dashboard import texts
-from dashboard.auth import require
+from dashboard.auth import can, current_user, require
+from dashboard.data import read_session
 from db.accounts import Action
+from db.models import Role
 from indicators.safe_text import UPLOAD_NAME
+from indicators.stories import media_references
 from settings import Settings, get_settings
 
 UPLOAD_PATH = "/media"
@@ -187,18 +190,35 @@ def upload() -> Response:
     return response
 
 
+def may_see_media(name: str) -> bool:
+    """Who may fetch an uploaded file: anyone who may read published content when a published story shows it;
+    otherwise those who may read a referring story's unpublished content; a file no story refers to yet (just
+    uploaded, the form not saved) only editors, approvers and admins. The random name alone is no permission."""
+    with read_session() as session:
+        references = media_references(session, name)
+    if any(published for _, published in references):
+        return can(Action.READ_PUBLISHED)
+    if references:
+        return any(can(Action.READ_UNPUBLISHED, pid) for pid, _ in references)
+    user = current_user()
+    return user is not None and any(g.role in (Role.EDITOR, Role.APPROVER, Role.ADMIN) for g in user.grants)
+
+
 def serve_media(name: str) -> Response:
-    """GET /media/<name>: a stored file with the type found when it was stored, never as a document."""
-    if not _NAME.match(name):
+    """GET /media/<name>: a stored file with the type found when it was stored, never as a document; 404 for a
+    visitor who may not see it (so an unpublished file's existence is not told either)."""
+    if not _NAME.match(name) or not may_see_media(name):
         raise NotFound()
     ext = name.rsplit(".", 1)[1]
     response = send_from_directory(current_app.config[CONFIG_KEY].directory, name, mimetype=CONTENT_TYPES[ext],
-                                   max_age=86400, conditional=True)
+                                   max_age=0, conditional=True)
     disposition = "attachment" if ext == "vtt" else "inline"  # only images and video are shown in the browser
     response.headers["Content-Disposition"] = f'{disposition}; filename="{name}"'
     response.headers["Content-Security-Policy"] = MEDIA_CSP  # dashboard.security keeps a policy the view set
     response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, max-age=86400"  # a new visitor's response may set a cookie
+    # private: a new visitor's response may set a cookie; no-cache: asked again each time, so a file whose story
+    # goes back to concept is no longer shown from a cache
+    response.headers["Cache-Control"] = "private, no-cache"
     return response
 
 

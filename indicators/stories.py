@@ -102,6 +102,13 @@ def media_for(media_url: str | None, media_file: str | None, captions_file: str 
     return None
 
 
+def media_references(session: Session, name: str) -> list[tuple[int, bool]]:
+    """The stories that show an uploaded file (as media or captions): [(programme id, published?)]."""
+    return [(pid, state == WorkflowState.PUBLISHED) for pid, state in session.execute(
+        select(Story.programme_id, Story.workflow_state)
+        .where((Story.media_file == name) | (Story.captions_file == name)))]
+
+
 def story_detail(session: Session, story_id: int,
                  may_read_unpublished: Callable[[int], bool] | None = None) -> StoryDetail | None:
     """A published story; an unpublished one only when `may_read_unpublished(programme_id)` says so (the

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from dashboard.data import CONFIG_KEY as DB_KEY
 from dashboard.security import CSRF_COOKIE, CSRF_HEADER
 from dashboard.uploads import CONFIG_KEY, MB, UploadConfig, UploadRefused, sniff, store_upload
 from db.accounts import create_user, grant_role
-from db.models import Programme, Role
+from db.models import Programme, Role, Story, StoryKind, WorkflowState
 from db.session import session_scope
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89" \
@@ -163,8 +164,10 @@ def test_upload_route_for_editors_of_the_programme(client: FlaskClient, demo_app
     assert len(list(config.directory.iterdir())) == 1
 
 
-def test_media_is_served_with_its_sniffed_type_and_never_as_a_document(client: FlaskClient,
+def test_media_is_served_with_its_sniffed_type_and_never_as_a_document(client: FlaskClient, demo_app,  # noqa: ANN001
+                                                                        programme_ids: dict[str, int],
                                                                         config: UploadConfig) -> None:
+    _sign_in_as_editor(client, demo_app.server.config[DB_KEY], programme_ids["sociaal-en-vitaal"])
     polyglot = PNG + b"<html><script>alert(1)</script></html>"  # a PNG that also looks like HTML
     image = store_upload(_file(polyglot, "x.html", "text/html"), "image", config)
     video = store_upload(_file(MP4), "video", config)
@@ -186,3 +189,35 @@ def test_media_is_served_with_its_sniffed_type_and_never_as_a_document(client: F
         assert client.get(f"/media/{bad}").status_code == 404
     # the pages keep the site's own policy
     assert "default-src 'self'" in client.get("/").headers["Content-Security-Policy"]
+
+
+def test_who_may_fetch_an_uploaded_file(demo_app, config: UploadConfig, programme_ids: dict[str, int],  # noqa: ANN001
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The random name is no permission: a file of a concept story only for those who may read the programme's
+    unpublished content, a file no story shows yet only for editors; once the story is published, for everyone."""
+    monkeypatch.setitem(demo_app.server.config, CONFIG_KEY, config)
+    db_url = demo_app.server.config[DB_KEY]
+    own, other = programme_ids["sociaal-en-vitaal"], programme_ids["zorg-en-veiligheid"]
+    video = store_upload(_file(MP4), "video", config)
+    clients = {name: demo_app.server.test_client() for name in ("anonymous", "editor_own", "editor_other")}
+    _sign_in_as_editor(clients["editor_own"], db_url, own)
+    _sign_in_as_editor(clients["editor_other"], db_url, other)
+
+    def codes() -> dict[str, int]:
+        return {name: c.get(video.url).status_code for name, c in clients.items()}
+
+    assert codes() == {"anonymous": 404, "editor_own": 200, "editor_other": 200}  # just uploaded: editors only
+    with session_scope(db_url) as s:
+        story = Story(programme_id=own, kind=StoryKind.FILM, title="Film in concept", story_date=date(2026, 10, 1),
+                      media_file=video.name, workflow_state=WorkflowState.CONCEPT)
+        s.add(story)
+        s.flush()
+        story_id = story.id
+    try:
+        assert codes() == {"anonymous": 404, "editor_own": 200, "editor_other": 404}
+        with session_scope(db_url) as s:
+            s.get(Story, story_id).workflow_state = WorkflowState.PUBLISHED
+        assert codes() == {"anonymous": 200, "editor_own": 200, "editor_other": 200}
+    finally:
+        with session_scope(db_url) as s:
+            s.delete(s.get(Story, story_id))
