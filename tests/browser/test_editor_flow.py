@@ -6,65 +6,17 @@ at desktop and phone width, and no console errors."""
 
 from __future__ import annotations
 
-import os
 import re
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
-from sqlalchemy import select
 
 from dashboard import texts
-from db.accounts import create_user, grant_role
-from db.models import Programme, Role
-from db.session import session_scope
-from tests.browser.axe import format_violations, run_axe
+from db.models import Role
+from tests.browser.editor_support import SLUG, account, browser_page, clean, sign_in
 
 pytestmark = pytest.mark.browser
-PASSWORD = "kwartaal drie invoeren"
-SLUG = "sociaal-en-vitaal"
 QUARTER = "2026-Q3"
-
-
-def _account(name: str, role: Role) -> str:
-    email = f"{role.value}-{uuid.uuid4().hex[:8]}@gemeente.nl"
-    with session_scope(os.environ["PERSPECTIEF_TEST_APP_DB"]) as s:
-        pid = s.scalar(select(Programme.id).where(Programme.slug == SLUG))
-        grant_role(s, create_user(s, email, name, PASSWORD), role, pid)
-    return email
-
-
-@contextmanager
-def _browser_page(browser, width: int = 1280, height: int = 900) -> Iterator:  # noqa: ANN001
-    """A page in a fresh context (its own cookies: another person), closed afterwards."""
-    from tests.browser.conftest import _new_page
-
-    pages = _new_page(browser, width, height)
-    try:
-        yield next(pages)
-    finally:
-        pages.close()
-
-
-def _clean(page, phone: bool = False) -> None:  # noqa: ANN001
-    page.wait_for_load_state("networkidle")
-    violations = run_axe(page)
-    assert violations == [], format_violations(violations)
-    assert page.console_errors == []
-    if phone:
-        assert page.evaluate("document.documentElement.scrollWidth") <= 375
-
-
-def _sign_in(page, base: str, email: str) -> None:  # noqa: ANN001
-    page.goto(base + "/beheer")
-    page.get_by_role("link", name=texts.BEHEER_SIGN_IN).click()
-    page.get_by_role("heading", level=1, name=texts.SIGNIN_TITLE).wait_for()
-    page.get_by_label(texts.SIGNIN_EMAIL).fill(email)
-    page.get_by_label(texts.SIGNIN_PASSWORD).fill(PASSWORD)
-    page.get_by_role("button", name=texts.SIGNIN_BUTTON).click()
-    page.wait_for_url(re.compile(r"/beheer$"))
-    page.get_by_role("heading", level=1, name=texts.BEHEER_TITLE).wait_for()
 
 
 def _step(page, label: str) -> None:  # noqa: ANN001
@@ -76,17 +28,17 @@ def _step(page, label: str) -> None:  # noqa: ANN001
 
 def test_editor_enters_approver_publishes_raad_sees(browser, demo_app_url: str) -> None:  # noqa: ANN001
     base = demo_app_url
-    editor_mail = _account("Eva Redacteur", Role.EDITOR)
-    approver_mail = _account("Gijs Goedkeurder", Role.APPROVER)
+    editor_mail = account("Eva Redacteur", Role.EDITOR)
+    approver_mail = account("Gijs Goedkeurder", Role.APPROVER)
     marker = f"Meer deelnemers na de zomer {uuid.uuid4().hex[:6]}"
     title = f"Samen aan tafel in de buurtkamer {uuid.uuid4().hex[:6]}"
 
     # --- the editor -------------------------------------------------------------------------------------------
-    with _browser_page(browser) as page:
+    with browser_page(browser) as page:
         story_path = _editor_part(page, base, editor_mail, marker, title)
-    with _browser_page(browser) as page:
+    with browser_page(browser) as page:
         _approver_part(page, base, approver_mail, title, story_path)
-    with _browser_page(browser) as page:
+    with browser_page(browser) as page:
         page.goto(f"{base}/programma/{SLUG}")
         page.get_by_role("heading", level=1, name="Sociaal en Vitaal").wait_for()
         page.wait_for_load_state("networkidle")
@@ -98,12 +50,12 @@ def test_editor_enters_approver_publishes_raad_sees(browser, demo_app_url: str) 
 
 
 def _editor_part(page, base: str, editor_mail: str, marker: str, title: str) -> str:  # noqa: ANN001
-    _sign_in(page, base, editor_mail)
-    _clean(page)
+    sign_in(page, base, editor_mail)
+    clean(page)
 
     page.goto(f"{base}/beheer/programma/{SLUG}/kwartaal/{QUARTER}")
     page.get_by_role("heading", level=1, name=re.compile(QUARTER)).wait_for()
-    _clean(page)
+    clean(page)
     realised = page.locator("input[id*='kwartaal-veld'][id*='realised']").first
     result_id = re.search(r'"result":(\d+)', realised.get_attribute("id")).group(1)
     realised.fill("42")
@@ -113,12 +65,12 @@ def _editor_part(page, base: str, editor_mail: str, marker: str, title: str) -> 
 
     page.goto(f"{base}/beheer/verhaal/nieuw?programma={SLUG}")
     page.get_by_role("heading", level=1, name=texts.EDIT_TITLE_NEW.format(kind="Verhaal")).wait_for()
-    _clean(page)
+    clean(page)
     page.get_by_label(re.compile("^Titel")).fill("")
     page.get_by_role("button", name=texts.EDIT_SAVE).click()
     page.locator("#bewerk-melding [role=alert]").wait_for()
     assert page.locator(".field-error", has_text="Vul dit veld in.").count() >= 1
-    _clean(page)  # the form with its errors shown
+    clean(page)  # the form with its errors shown
 
     page.get_by_label(re.compile("^Titel")).fill(title)
     page.get_by_label("interview").check()
@@ -131,7 +83,7 @@ def _editor_part(page, base: str, editor_mail: str, marker: str, title: str) -> 
     story_path = page.url.split(base)[1].split("?")[0]
     page.get_by_role("button", name=texts.STEP_LABELS["ingediend"]).click()
     page.locator("#bewerk-melding", has_text="Stap gezet: ingediend").wait_for()
-    _clean(page)
+    clean(page)
 
     page.locator("#account-area").get_by_role("link", name=texts.ACCOUNT_MANAGE).click()  # the header leads there
     page.get_by_role("heading", level=1, name=texts.BEHEER_TITLE).wait_for()
@@ -140,12 +92,12 @@ def _editor_part(page, base: str, editor_mail: str, marker: str, title: str) -> 
 
 
 def _approver_part(page, base: str, approver_mail: str, title: str, story_path: str) -> None:  # noqa: ANN001
-    _sign_in(page, base, approver_mail)
-    _clean(page)
+    sign_in(page, base, approver_mail)
+    clean(page)
     for step in ("Goedkeuren", "Publiceren"):
         _step(page, f"{step}: Verhaal ‘{title}’")
         _step(page, re.compile(rf"^{step}: Meting ‘{QUARTER}’"))
-    _clean(page)
+    clean(page)
 
     page.goto(base + story_path)
     page.get_by_role("heading", level=1, name=re.compile(title)).wait_for()
@@ -154,28 +106,28 @@ def _approver_part(page, base: str, approver_mail: str, title: str, story_path: 
         assert trail.locator("td", has_text=re.compile(f"^{action}$")).count() >= 1, action
     assert trail.locator("td", has_text="Eva Redacteur").count() >= 1
     assert trail.locator("td", has_text="Gijs Goedkeurder").count() >= 2
-    _clean(page)
+    clean(page)
 
 
 def test_measurement_audit_conflict_and_phone_layout(browser, demo_app_url: str) -> None:  # noqa: ANN001
     """The measurement page's audit trail, the conflict view of two tabs saving the same version, and the phone."""
     base = demo_app_url
-    email = _account("Tom Tweetabs", Role.EDITOR)
-    with _browser_page(browser) as page:
+    email = account("Tom Tweetabs", Role.EDITOR)
+    with browser_page(browser) as page:
         path, name = _conflict_part(page, base, email)
-    with _browser_page(browser, 375, 812) as phone:
-        _sign_in(phone, base, email)
-        _clean(phone, phone=True)
+    with browser_page(browser, 375, 812) as phone:
+        sign_in(phone, base, email)
+        clean(phone, phone=True)
         for url, heading in ((base + path, re.compile(name)),
                              (f"{base}/beheer/verhaal/nieuw?programma={SLUG}", re.compile("Verhaal")),
                              (f"{base}/beheer/programma/{SLUG}/kwartaal/{QUARTER}", re.compile(QUARTER))):
             phone.goto(url)
             phone.get_by_role("heading", level=1, name=heading).wait_for()
-            _clean(phone, phone=True)
+            clean(phone, phone=True)
 
 
 def _conflict_part(page, base: str, email: str) -> tuple[str, str]:  # noqa: ANN001
-    _sign_in(page, base, email)
+    sign_in(page, base, email)
     page.goto(f"{base}/beheer/project/nieuw?programma={SLUG}")
     page.get_by_role("heading", level=1, name=texts.EDIT_TITLE_NEW.format(kind="Project")).wait_for()
     name = f"Buurtkamer-test {uuid.uuid4().hex[:6]}"
@@ -200,7 +152,7 @@ def _conflict_part(page, base: str, email: str) -> tuple[str, str]:  # noqa: ANN
     other.get_by_role("heading", name=texts.CONFLICT_TITLE).wait_for()
     view = other.locator(".conflict-view")
     assert view.get_by_text("Eerste tab").count() == 1 and view.get_by_text("Tweede tab").count() == 1
-    _clean(other)
+    clean(other)
     other.get_by_role("link", name=texts.CONFLICT_RELOAD).click()
     other.get_by_role("heading", level=1, name=re.compile(name)).wait_for()
     assert other.get_by_label(re.compile("^Omschrijving")).input_value() == "Eerste tab"

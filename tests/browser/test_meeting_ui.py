@@ -8,63 +8,19 @@ from __future__ import annotations
 import os
 import re
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 
 import pytest
-from sqlalchemy import select
 
 from dashboard import texts
 from db.accounts import create_user, grant_role
-from db.models import Programme, Role
+from db.models import Role
 from db.session import session_scope
 from indicators.formatting import format_date
 from indicators.quarter import last_ended_quarter
-from tests.browser.axe import format_violations, run_axe
+from tests.browser.editor_support import PASSWORD, account, browser_page, clean, sign_in
 
 pytestmark = pytest.mark.browser
-PASSWORD = "besluiten en actiepunten"
-SLUG = "sociaal-en-vitaal"
-
-
-def _account(name: str, role: Role) -> str:
-    email = f"{role.value}-{uuid.uuid4().hex[:8]}@gemeente.nl"
-    with session_scope(os.environ["PERSPECTIEF_TEST_APP_DB"]) as s:
-        pid = s.scalar(select(Programme.id).where(Programme.slug == SLUG))
-        grant_role(s, create_user(s, email, name, PASSWORD), role, pid)
-    return email
-
-
-@contextmanager
-def _browser_page(browser, width: int = 1280, height: int = 900) -> Iterator:  # noqa: ANN001
-    from tests.browser.conftest import _new_page
-
-    pages = _new_page(browser, width, height)
-    try:
-        yield next(pages)
-    finally:
-        pages.close()
-
-
-def _clean(page, phone: bool = False) -> None:  # noqa: ANN001
-    page.wait_for_load_state("networkidle")
-    violations = run_axe(page)
-    assert violations == [], format_violations(violations)
-    assert page.console_errors == []
-    if phone:
-        assert page.evaluate("document.documentElement.scrollWidth") <= 375
-
-
-def _sign_in(page, base: str, email: str) -> None:  # noqa: ANN001
-    page.goto(base + "/beheer")
-    page.get_by_role("link", name=texts.BEHEER_SIGN_IN).click()
-    page.get_by_role("heading", level=1, name=texts.SIGNIN_TITLE).wait_for()
-    page.get_by_label(texts.SIGNIN_EMAIL).fill(email)
-    page.get_by_label(texts.SIGNIN_PASSWORD).fill(PASSWORD)
-    page.get_by_role("button", name=texts.SIGNIN_BUTTON).click()
-    page.wait_for_url(re.compile(r"/beheer$"))
-    page.get_by_role("heading", level=1, name=texts.BEHEER_TITLE).wait_for()
 
 
 def test_approver_records_an_action_item_and_marks_it_done(browser, demo_app_url: str) -> None:  # noqa: ANN001
@@ -72,23 +28,23 @@ def test_approver_records_an_action_item_and_marks_it_done(browser, demo_app_url
     quarter = last_ended_quarter(date.today())
     title = texts.MEETING_TITLE.format(label=quarter.label)
     action = f"Partners benaderen over het Pact {uuid.uuid4().hex[:6]}"
-    email = _account("Gijs Goedkeurder", Role.APPROVER)
-    with _browser_page(browser) as page:
-        _sign_in(page, base, email)
+    email = account("Gijs Goedkeurder", Role.APPROVER)
+    with browser_page(browser) as page:
+        sign_in(page, base, email)
         link = page.get_by_role("link", name=texts.MEETING_LINK.format(quarter=quarter.code))
         link.focus()
         page.keyboard.press("Enter")
         page.get_by_role("heading", level=1, name=title).wait_for()
         page.wait_for_url(re.compile(rf"/beheer/kwartaal/{quarter.code}$"))
         assert page.get_by_role("button", name=texts.MEETING_PUBLISH).count() == 0  # admins only
-        _clean(page)
+        clean(page)
 
         form = page.get_by_role("form", name=texts.MEETING_FORM_LABEL.format(programme="Sociaal en Vitaal"))
         save = form.get_by_role("button", name=texts.MEETING_SAVE_LABEL.format(programme="Sociaal en Vitaal"))
         save.focus()
         page.keyboard.press("Enter")  # empty: the errors appear next to the fields
         form.locator(".field-error", has_text=texts.MEETING_ERR_TEXT).wait_for()
-        _clean(page)
+        clean(page)
 
         # the keyboard only: choose Actiepunt, then Tab through text, owner and date to the button
         form.get_by_role("radio", name=texts.NOTE_KIND_LABELS["actiepunt"]).focus()
@@ -111,7 +67,7 @@ def test_approver_records_an_action_item_and_marks_it_done(browser, demo_app_url
         item = page.locator(".meeting-notes li", has_text=action)
         item.wait_for()
         assert "open" in item.inner_text()
-        _clean(page)
+        clean(page)
 
         page.goto(f"{base}/kwartaal/{quarter.code}")
         page.get_by_role("heading", level=1, name=texts.QUARTER_TITLE.format(label=quarter.label)).wait_for()
@@ -136,17 +92,17 @@ def test_approver_records_an_action_item_and_marks_it_done(browser, demo_app_url
         page.get_by_role("status").filter(has_text="Actiepunt afgerond op").wait_for()
         today = format_date(date(quarter.start.year, month, month))
         page.locator(".meeting-notes li", has_text=action).filter(has_text=f"afgerond op {today}").wait_for()
-        _clean(page)
+        clean(page)
 
         page.goto(f"{base}/kwartaal/{quarter.code}")
         page.get_by_role("heading", level=1, name=texts.QUARTER_TITLE.format(label=quarter.label)).wait_for()
         assert page.locator(".note", has_text=action).filter(has_text=f"afgerond op {today}").count() == 1
 
-    with _browser_page(browser, 375, 812) as phone:
-        _sign_in(phone, base, email)
+    with browser_page(browser, 375, 812) as phone:
+        sign_in(phone, base, email)
         phone.goto(f"{base}/beheer/kwartaal/{quarter.code}")
         phone.get_by_role("heading", level=1, name=title).wait_for()
-        _clean(phone, phone=True)
+        clean(phone, phone=True)
 
 
 def test_admin_sees_the_publish_step_with_confirmation(browser, demo_app_url: str) -> None:  # noqa: ANN001
@@ -158,8 +114,8 @@ def test_admin_sees_the_publish_step_with_confirmation(browser, demo_app_url: st
         grant_role(s, create_user(s, email, "Anna Beheer", PASSWORD), Role.ADMIN)
     quarter = last_ended_quarter(date.today()).previous()
     for width, height in ((1280, 900), (375, 812)):
-        with _browser_page(browser, width, height) as page:
-            _sign_in(page, base, email)
+        with browser_page(browser, width, height) as page:
+            sign_in(page, base, email)
             page.goto(f"{base}/beheer/kwartaal/{quarter.code}")
             page.get_by_role("heading", level=1, name=texts.MEETING_TITLE.format(label=quarter.label)).wait_for()
             publish = page.get_by_role("button", name=texts.MEETING_PUBLISH)
@@ -167,7 +123,7 @@ def test_admin_sees_the_publish_step_with_confirmation(browser, demo_app_url: st
             page.keyboard.press("Enter")
             yes = page.get_by_role("button", name=texts.MEETING_CONFIRM_YES.format(label=quarter.label))
             yes.wait_for()
-            _clean(page, phone=width == 375)
+            clean(page, phone=width == 375)
             page.get_by_role("button", name=texts.MEETING_CONFIRM_NO).click()
             page.get_by_role("status").filter(has_text=texts.MEETING_CANCELLED).wait_for()
             assert yes.is_hidden()

@@ -16,7 +16,7 @@ from dashboard import texts
 from dashboard.uploads import CONFIG_KEY, UploadConfig
 from db.models import Role
 from indicators.safe_text import UPLOAD_NAME
-from tests.browser.test_editor_flow import SLUG, _account, _browser_page, _clean, _sign_in
+from tests.browser.editor_support import SLUG, account, browser_page, clean, sign_in
 from tests.integration.test_uploads import HTML, MP4, VTT
 
 pytestmark = pytest.mark.browser
@@ -41,15 +41,15 @@ def _upload_button(page, label: str):  # noqa: ANN001, ANN202
 def test_editor_uploads_video_and_captions_raad_sees_them(browser, demo_app_url: str,  # noqa: ANN001
                                                           upload_dir: Path) -> None:
     base = demo_app_url
-    editor_mail = _account("Uma Uploader", Role.EDITOR)
-    approver_mail = _account("Piet Publiceerder", Role.APPROVER)
+    editor_mail = account("Uma Uploader", Role.EDITOR)
+    approver_mail = account("Piet Publiceerder", Role.APPROVER)
     title = f"Film over de buurtkamer {uuid.uuid4().hex[:6]}"
 
-    with _browser_page(browser) as page:
-        _sign_in(page, base, editor_mail)
+    with browser_page(browser) as page:
+        sign_in(page, base, editor_mail)
         page.goto(f"{base}/beheer/verhaal/nieuw?programma={SLUG}")
         page.get_by_role("heading", level=1, name=texts.EDIT_TITLE_NEW.format(kind="Verhaal")).wait_for()
-        _clean(page)  # the form with both upload fields
+        clean(page)  # the form with both upload fields
 
         page.get_by_label(re.compile("^Titel")).fill(title)
         page.get_by_label("film").check()
@@ -78,7 +78,7 @@ def test_editor_uploads_video_and_captions_raad_sees_them(browser, demo_app_url:
                      has_text=texts.UPLOAD_WRONG_CONTENT.format(kind=texts.UPLOAD_KINDS["captions"])).wait_for()
         assert _field(page, "captions_file").input_value() == ""
         assert sorted(p.name for p in upload_dir.iterdir()) == [video]
-        _clean(page)  # with the refusal shown
+        clean(page)  # with the refusal shown
 
         captions_input.set_input_files({"name": "ondertitels.vtt", "mimeType": "text/vtt", "buffer": VTT})
         page.locator("#bewerk-upload-captions-melding [role=status]").wait_for()
@@ -93,17 +93,17 @@ def test_editor_uploads_video_and_captions_raad_sees_them(browser, demo_app_url:
         assert _field(page, "captions_file").input_value() == captions
         page.get_by_role("button", name=texts.STEP_LABELS["ingediend"]).click()
         page.locator("#bewerk-melding", has_text="Stap gezet: ingediend").wait_for()
-        _clean(page)
+        clean(page)
 
-    with _browser_page(browser) as page:
-        _sign_in(page, base, approver_mail)
+    with browser_page(browser) as page:
+        sign_in(page, base, approver_mail)
         page.goto(base + story_path)
         page.get_by_role("heading", level=1, name=re.compile(title)).wait_for()
         for step in ("goedgekeurd", "gepubliceerd"):
             page.get_by_role("button", name=texts.STEP_LABELS[step]).click()
             page.locator("#bewerk-melding", has_text=f"Stap gezet: {step}").wait_for()
 
-    with _browser_page(browser) as page:
+    with browser_page(browser) as page:
         page.goto(base + "/verhaal/" + story_path.rsplit("/", 1)[1])
         page.get_by_role("heading", level=1, name=title).wait_for()
         player = page.locator("video.story-video")
@@ -113,15 +113,15 @@ def test_editor_uploads_video_and_captions_raad_sees_them(browser, demo_app_url:
         assert track.get_attribute("src") == f"/media/{captions}"
         assert track.get_attribute("kind") == "captions" and track.get_attribute("srclang") == "nl"
         assert track.get_attribute("default") is not None
-        _clean(page)
+        clean(page)
 
 
 def test_upload_fields_on_the_phone(browser, demo_app_url: str) -> None:  # noqa: ANN001
-    email = _account("Fien Telefoon", Role.EDITOR)
-    with _browser_page(browser, 375, 812) as phone:
-        _sign_in(phone, demo_app_url, email)
+    email = account("Fien Telefoon", Role.EDITOR)
+    with browser_page(browser, 375, 812) as phone:
+        sign_in(phone, demo_app_url, email)
         phone.goto(f"{demo_app_url}/beheer/verhaal/nieuw?programma={SLUG}")
         phone.get_by_role("heading", level=1, name=re.compile("Verhaal")).wait_for()
-        assert _upload_button(phone, texts.UPLOAD_MEDIA_LABEL).is_visible()
-        assert _upload_button(phone, texts.UPLOAD_CAPTIONS_LABEL).is_visible()
-        _clean(phone, phone=True)
+        _upload_button(phone, texts.UPLOAD_MEDIA_LABEL).wait_for()  # visible (the form may render after the heading)
+        _upload_button(phone, texts.UPLOAD_CAPTIONS_LABEL).wait_for()
+        clean(phone, phone=True)
