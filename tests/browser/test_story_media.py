@@ -11,6 +11,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from dashboard import texts
 from dashboard.uploads import CONFIG_KEY, UploadConfig
@@ -63,8 +64,15 @@ def test_editor_uploads_video_and_captions_raad_sees_them(browser, demo_app_url:
         _field(page, "media_file").focus()
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.id") == "bewerk-upload-media-knop"
-        with page.expect_file_chooser() as chooser:
-            page.keyboard.press("Enter")
+        for attempt in (1, 2):  # on a loaded machine (two test workers on two cores) the first Enter was once lost
+            try:
+                with page.expect_file_chooser(timeout=10_000) as chooser:
+                    page.keyboard.press("Enter")
+                break
+            except PlaywrightTimeout:
+                if attempt == 2:
+                    raise
+                assert page.evaluate("document.activeElement.id") == "bewerk-upload-media-knop"
         chooser.value.set_files({"name": "film.mp4", "mimeType": "video/mp4", "buffer": MP4})
         page.locator("#bewerk-upload-media-melding [role=status]").wait_for()
         video = _field(page, "media_file").input_value()
