@@ -62,3 +62,4 @@ def sign_in(page, base: str, email: str) -> None:  # noqa: ANN001
     page.get_by_role("button", name=texts.SIGNIN_BUTTON).click()
     page.wait_for_url(re.compile(r"/beheer$"))
     page.get_by_role("heading", level=1, name=texts.BEHEER_TITLE).wait_for()
+    page.wait_for_load_state("networkidle")

@@ -58,6 +58,7 @@ from db.periods import Period
 from db.session import get_engine, session_scope
 from etl.schemas import StoryRow
 from indicators.safe_text import parse_markdown, plain_text, safe_media_url
+from tests.browser.editor_support import PASSWORD, sign_in  # the same sign-in as the editor tests
 from tests.browser.xss_payloads import CORPUS, payloads
 
 pytestmark = pytest.mark.browser
@@ -166,7 +167,6 @@ def _seed(url: str) -> tuple[list[int], list[int], dict[str, list[int]]]:
 
 EDITOR = ("redacteur@gemeente.nl", "<img src=x onerror=xssHook(801)> Eva")  # their names are in the audit trail
 APPROVER = ("goedkeurder@gemeente.nl", '"><script>xssHook(802)</script> Gijs')
-PASSWORD = "kwartaal drie invoeren"
 
 
 def _history(s, actor, kind: str, item_id: int, version: int, values) -> int:  # noqa: ANN001 - Session, Actor
@@ -530,18 +530,6 @@ def test_the_hook_sees_a_payload_that_runs(hooked, xss_app: XssApp) -> None:  # 
 # --- the editor side: work list, edit forms with their audit trail, conflict, errors, quarter grid ---------------
 
 
-def sign_in(page, base: str, email: str) -> None:  # noqa: ANN001
-    from dashboard import texts
-
-    page.goto(base + "/beheer")
-    page.get_by_role("link", name=texts.BEHEER_SIGN_IN).click()
-    page.get_by_role("heading", level=1, name=texts.SIGNIN_TITLE).wait_for()
-    page.get_by_label(texts.SIGNIN_EMAIL).fill(email)
-    page.get_by_label(texts.SIGNIN_PASSWORD).fill(PASSWORD)
-    page.get_by_role("button", name=texts.SIGNIN_BUTTON).click()
-    page.wait_for_url(re.compile(r"/beheer$"))
-    page.get_by_role("heading", level=1, name=texts.BEHEER_TITLE).wait_for()
-    page.wait_for_load_state("networkidle")
 
 
 def field(page, name: str):  # noqa: ANN001, ANN201 - a playwright Locator
