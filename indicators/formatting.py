@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Context, Decimal
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from db.models import Direction, MeasurementStatus, ObservationStatus, ResultKind, StoryKind
@@ -27,12 +28,21 @@ def _to_decimal(value: float | int | Decimal) -> Decimal:
     return Decimal(repr(float(value)))
 
 
+_QUANTUM = [Decimal(1).scaleb(-n) for n in range(16)]
+_HALF_UP = Context(prec=28, rounding=ROUND_HALF_UP)
+
+
+@lru_cache(maxsize=65_536)
 def _digits(value: float, decimals: int) -> tuple[bool, str]:
-    """(is negative after rounding, grouped Dutch digits without sign); rounds half away from zero."""
+    """(is negative after rounding, grouped Dutch digits without sign); rounds half away from zero.
+    Cached: a page formats the same figures on every request (equal numbers give equal text, so 1 and 1.0
+    may share an entry)."""
     decimals = max(0, int(decimals))
     d = _to_decimal(value)
-    context = Context(prec=max(28, d.adjusted() + decimals + 2), rounding=ROUND_HALF_UP)
-    d = d.quantize(Decimal(1).scaleb(-decimals), context=context)
+    quantum = _QUANTUM[decimals] if decimals < len(_QUANTUM) else Decimal(1).scaleb(-decimals)
+    needed = d.adjusted() + decimals + 2
+    context = _HALF_UP if needed <= _HALF_UP.prec else Context(prec=needed, rounding=ROUND_HALF_UP)
+    d = d.quantize(quantum, context=context)
     whole, _, frac = f"{abs(d):f}".partition(".")
     grouped = f"{int(whole):,}".replace(",", ".")
     return d < 0, grouped + ("," + frac if decimals > 0 else "")

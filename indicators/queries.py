@@ -176,22 +176,28 @@ def indicator_info(ind: Indicator) -> IndicatorInfo:
 
 def series_for(session: Session, indicator_ids: Sequence[int], region_codes: Sequence[str],
                kind: PeriodKind = PeriodKind.YEAR) -> dict[int, dict[str, list[SeriesPoint]]]:
-    """Observations of several indicators for several regions in one query: {indicator: {region: points}}."""
+    """Observations of several indicators for several regions in one query: {indicator: {region: points}}.
+
+    The regions' ids are looked up first and the observations are then read by (indicator, region) on the
+    unique index: joining region inside the query let SQLite pick a scan of each indicator's rows for every
+    region in the country once more than about 20 regions were asked for (40 ms instead of 9 at 48 regions)."""
     out: dict[int, dict[str, list[SeriesPoint]]] = defaultdict(lambda: defaultdict(list))
     if not indicator_ids or not region_codes:
         return out
+    code_of = dict(session.execute(select(Region.id, Region.code).where(Region.code.in_(list(region_codes)))).all())
+    if not code_of:
+        return out
     stmt = (
-        select(Observation.indicator_id, Region.code, Observation.period_start, Observation.value,
+        select(Observation.indicator_id, Observation.region_id, Observation.period_start, Observation.value,
                Observation.status, Observation.is_example, Observation.source, Observation.table_id,
                Observation.loaded_at)
-        .join(Region, Region.id == Observation.region_id)
-        .where(Observation.indicator_id.in_(indicator_ids), Region.code.in_(region_codes),
+        .where(Observation.indicator_id.in_(list(indicator_ids)), Observation.region_id.in_(list(code_of)),
                Observation.period_kind == kind)
         .order_by(Observation.period_start)
     )
-    for ind_id, code, start, value, status, is_example, source, table_id, loaded_at in session.execute(stmt):
-        out[ind_id][code].append(SeriesPoint(Period(start, kind), value, status.value, is_example,
-                                             source, table_id, loaded_at))
+    for ind_id, region_id, start, value, status, is_example, source, table_id, loaded_at in session.execute(stmt):
+        out[ind_id][code_of[region_id]].append(SeriesPoint(Period(start, kind), value, status.value, is_example,
+                                                           source, table_id, loaded_at))
     return out
 
 
@@ -336,10 +342,11 @@ def _story_links(session: Session, programme_ids: Sequence[int], indicator_ids: 
 
 
 def _trends_for(session: Session, programmes: Sequence[Programme], compare: Sequence[str],
-                indicator_code: str | None = None) -> dict[int, list[TrendView]]:
+                indicator_code: str | None = None, forecasts: bool = True) -> dict[int, list[TrendView]]:
     """Trends of several programmes (loaded with `_trend_loads`) in three queries, whatever their number:
     {programme id: trends}. Each programme's series are its home region first, then `compare`. With
-    `indicator_code`, only that indicator's trend (one trend card's table)."""
+    `indicator_code`, only that indicator's trend (one trend card's table); `forecasts=False` leaves out the
+    "if nothing changes" lines (the overview counts verdicts only)."""
     def links_of(p: Programme) -> list[ProgrammeIndicator]:
         return [link for link in p.indicator_links if indicator_code is None or link.indicator.code == indicator_code]
 
@@ -366,7 +373,7 @@ def _trends_for(session: Session, programmes: Sequence[Programme], compare: Sequ
             last_year = max((p.period.start.year for p in home_series), default=programme.start_year)
             horizon = max(last_year, link.target_year or 0)
             forecast = forecast_view(home_points, ind.desired_direction, programme.start_year, horizon,
-                                     decimals=ind.decimals, unit=ind.unit)
+                                     decimals=ind.decimals, unit=ind.unit) if forecasts else None
             all_points = [p for s in series.values() for p in s]
             trends.append(TrendView(
                 indicator=indicator_info(ind), summary=summary, series=series, region_names=names,
@@ -393,7 +400,7 @@ def programme_cards(session: Session) -> list[ProgrammeCard]:
     ).all()
     ids = [p.id for p in programmes]
     stories = stories_by_programme(session, ids)
-    all_trends, all_results = _trends_for(session, programmes, []), _results_for(session, ids)
+    all_trends, all_results = _trends_for(session, programmes, [], forecasts=False), _results_for(session, ids)
     cards = []
     for p in programmes:
         trends, results = all_trends[p.id], all_results.get(p.id, [])

@@ -85,6 +85,23 @@ def _note_annotations(series: dict[str, list[SeriesPoint]], notes: NotesByPeriod
     return annotations
 
 
+def _hover_texts(points: list[SeriesPoint], labels: dict[Period, str], decimals: int, unit: str,
+                 ) -> tuple[list[str], str]:
+    """Hover text per point ("2023: 15,3%") and what the whole line shares ("<br>definitief · CBS"). Status and
+    source go in the line's template when all its points share them (the usual case: a figure holds up to
+    ~10 000 points, and repeating them per point doubled the page's size); otherwise in each point's text.
+    Plotly reads hover text as a little HTML: status and source are escaped."""
+    about = {(OBSERVATION_STATUS_LABELS[p.status], texts.EXAMPLE_LABEL if p.is_example else p.source)
+             for p in points}
+    shared = next(iter(about)) if len(about) == 1 else None
+    if shared is not None and not any("%{" in part for part in shared):
+        return ([f"{labels[p.period]}: {format_number(p.value, decimals, unit)}" for p in points],
+                "<br>" + html_text.escape(" · ".join(shared)))
+    return ([f"{labels[p.period]}: {format_number(p.value, decimals, unit)}<br>" + html_text.escape(
+             f"{OBSERVATION_STATUS_LABELS[p.status]} · {texts.EXAMPLE_LABEL if p.is_example else p.source}")
+             for p in points], "")
+
+
 def create_figure(series: dict[str, list[SeriesPoint]], region_names: dict[str, str], unit: str, decimals: int,
                   baseline_year: int | None = None, target: tuple[float, int] | None = None,
                   height: int = 260, notes: NotesByPeriod | None = None, forecast: Forecast | None = None) -> dict:
@@ -92,6 +109,8 @@ def create_figure(series: dict[str, list[SeriesPoint]], region_names: dict[str, 
     points with the numbers of `notes_list`; `forecast` is drawn as a dashed grey line ("als er niets
     verandert")."""
     periods = sorted({p.period for pts in series.values() for p in pts})
+    labels = {p: p.label for p in periods}
+    positions = {p: _x(p) for p in periods}
     extra = [y for y in (baseline_year, target[1] if target else None) if y is not None]
     if forecast:
         extra.append(forecast.line[-1][0])
@@ -99,14 +118,11 @@ def create_figure(series: dict[str, list[SeriesPoint]], region_names: dict[str, 
     traces = []
     for i, (code, pts) in enumerate(series.items()):
         name = region_names.get(code, code)
+        text, about = _hover_texts(pts, labels, decimals, unit)
         traces.append({
             "type": "scatter", "mode": "lines+markers", "name": name,
-            "x": [_x(p.period) for p in pts], "y": [p.value for p in pts],
-            "customdata": [[p.period.label, format_number(p.value, decimals, unit),
-                            OBSERVATION_STATUS_LABELS[p.status],
-                            texts.EXAMPLE_LABEL if p.is_example else p.source] for p in pts],
-            "hovertemplate": "<b>%{fullData.name}</b><br>%{customdata[0]}: %{customdata[1]}<br>"
-                             "%{customdata[2]} · %{customdata[3]}<extra></extra>",
+            "x": [positions[p.period] for p in pts], "y": [p.value for p in pts], "text": text,
+            "hovertemplate": f"<b>%{{fullData.name}}</b><br>%{{text}}{about}<extra></extra>",
             "line": {"color": _colour(i), "width": 3 if i == 0 else 2, "dash": "solid" if i == 0 else "dot"},
             "marker": {"size": 7 if i == 0 else 5},
             "connectgaps": False,

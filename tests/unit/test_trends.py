@@ -1,6 +1,7 @@
 """Trend verdicts, forecasts and measurement status as plain functions."""
 
 import random
+from fractions import Fraction
 
 import pytest
 from hypothesis import given
@@ -281,6 +282,26 @@ def test_forecast_of_any_line_is_exact(slope: int, intercept: int, years: int, a
     start = 2000 + years
     forecast = forecast_if_nothing_changes(points, start, start + ahead)
     assert forecast == [(y, float(slope * y + intercept)) for y in range(start - 1, start + ahead + 1)]
+
+
+def _exact_line(points: list[Point], start: int, end: int) -> list[tuple[int, float]]:
+    """The least-squares line with exact fractions: the reference the float computation must agree with."""
+    xs = [Fraction(p.period.start.year) for p in points if p.period.start.year < start]
+    ys = [Fraction(p.value) for p in points if p.period.start.year < start]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
+    return [(y, float(my + slope * (y - mx))) for y in range(int(max(xs)), end + 1)]
+
+
+@given(st.lists(st.floats(-1e6, 1e6, allow_nan=False), min_size=3, max_size=20), st.integers(0, 5))
+def test_forecast_agrees_with_the_exact_least_squares_line(values: list[float], ahead: int) -> None:
+    points = [Point(Period.year(1990 + i), v) for i, v in enumerate(values)]
+    start = 1990 + len(values)
+    got = forecast_if_nothing_changes(points, start, start + ahead)
+    want = _exact_line(points, start, start + ahead)
+    assert [y for y, _ in got] == [y for y, _ in want]
+    scale = max(1.0, *(abs(v) for v in values))
+    assert all(abs(g - w) <= 1e-9 * scale for (_, g), (_, w) in zip(got, want, strict=True))
 
 
 @given(st.floats(-1e6, 1e6), st.floats(-1e6, 1e6))

@@ -45,13 +45,26 @@ def _pts(values: dict[int, float]) -> list[SeriesPoint]:
     return [SeriesPoint(Period.year(y), v, "definitief", False, "CBS", "85098NED", None) for y, v in values.items()]
 
 
+def test_hover_names_status_and_source_per_point_when_they_differ() -> None:
+    points = [SeriesPoint(Period.year(2021), 10.0, "definitief", False, "CBS", "85098NED", None),
+              SeriesPoint(Period.year(2022), 11.0, "voorlopig", False, "CBS", "85098NED", None),
+              SeriesPoint(Period.year(2023), None, "geheim", False, "GGD <b>", None, None)]
+    trace = create_figure({"GM0141": points}, {"GM0141": "Almelo"}, "", 1)["data"][0]
+    assert trace["text"] == ["2021: 10,0<br>definitief · CBS", "2022: 11,0<br>voorlopig · CBS",
+                             "2023: \u2013<br>geheim (niet gepubliceerd) · GGD &lt;b&gt;"]
+    assert "definitief" not in trace["hovertemplate"]
+    shared = create_figure({"GM0141": points[:1]}, {"GM0141": "Almelo"}, "", 1)["data"][0]
+    assert shared["hovertemplate"].endswith("<br>definitief · CBS<extra></extra>")
+
+
 def test_figure_has_a_line_per_region_baseline_and_target() -> None:
     fig = create_figure({"GM0141": _pts({2020: 13.6, 2021: 14.6}), "NL01": _pts({2020: 12.0, 2021: 13.2})},
                         {"GM0141": "Almelo", "NL01": "Nederland"}, "%", 1, baseline_year=2020, target=(12.0, 2026))
     names = [t["name"] for t in fig["data"]]
     assert names[:2] == ["Almelo", "Nederland"] and "2026" in names[2]
     assert fig["data"][0]["y"] == [13.6, 14.6]
-    assert fig["data"][0]["customdata"][1][1] == "14,6%"
+    assert fig["data"][0]["text"] == ["2020: 13,6%", "2021: 14,6%"]
+    assert "definitief · CBS" in fig["data"][0]["hovertemplate"]  # shared by every point: said once per line
     assert fig["layout"]["shapes"][0]["x0"] == 2020
     assert fig["layout"]["separators"] == ",."
     assert "2026" in fig["layout"]["xaxis"]["ticktext"]
