@@ -3,7 +3,7 @@
  * nests interactive controls and leaves the listbox unnamed (axe: nested-interactive,
  * aria-input-field-name). Native labelled inputs need no ARIA at all, so we drop those roles;
  * our pages wrap every list in a <fieldset> with a <legend> that names the group.
- * Also dcc.Upload's file input (see below). */
+ * Also dcc.Upload's file input, and aria-describedby for inputs (see below). */
 (function () {
   function repair(root) {
     root.querySelectorAll('.dash-options-list[role="listbox"]').forEach(function (list) {
@@ -24,6 +24,18 @@
       input.setAttribute('tabindex', '-1');
       input.setAttribute('aria-hidden', 'true');
       if (button) { input.setAttribute('aria-labelledby', button.getAttribute('aria-labelledby')); }
+    });
+    // dcc.Input takes no aria-* properties: a hint or error names the id of its field in data-describes (the
+    // password form, dashboard/pages/password.py), and an error (data-invalid) marks the field invalid.
+    root.querySelectorAll('[data-describes][id]').forEach(function (note) {
+      var field = document.getElementById(note.getAttribute('data-describes'));
+      if (!field) { return; }
+      var ids = (field.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+      if (ids.indexOf(note.id) < 0) {
+        ids.push(note.id);
+        field.setAttribute('aria-describedby', ids.join(' '));
+      }
+      if (note.hasAttribute('data-invalid')) { field.setAttribute('aria-invalid', 'true'); }
     });
   }
   var pending = false;

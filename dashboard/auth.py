@@ -1,6 +1,7 @@
 """Sign-in for the web app: POST /inloggen and /uitloggen, sessions that expire, `current_user()`, and the guard that
-keeps anonymous visitors out when REQUIRE_SIGN_IN is on. The page /inloggen itself is dashboard/pages/signin.py;
-the account area in the header is dashboard/components/account.py.
+keeps anonymous visitors out when REQUIRE_SIGN_IN is on; POST /account/wachtwoord, where a signed-in account changes
+its own password. The page /inloggen itself is dashboard/pages/signin.py, /account/wachtwoord is
+dashboard/pages/password.py; the account area in the header is dashboard/components/account.py.
 
 A session holds the account id, its session_version and the sign-in time. Every request of a signed-in visitor
 checks all three on the server: past SESSION_HOURS after sign-in, or once the version changed (new password) or
@@ -18,13 +19,18 @@ from flask.sessions import SecureCookieSessionInterface
 from sqlalchemy.orm import selectinload
 
 from dashboard.data import CONFIG_KEY, read_session
-from db.accounts import Action, Grant, Refusal, allowed, authenticate, grants_of
+from db.accounts import Action, Grant, Refusal, allowed, authenticate, change_password, grants_of
 from db.models import User
 from db.session import session_scope
 from settings import Settings
 
 SIGN_IN_PATH = "/inloggen"
 SIGN_OUT_PATH = "/uitloggen"
+PASSWORD_PATH = "/account/wachtwoord"  # noqa: S105 - a path
+# Pages only for a signed-in account: an anonymous GET goes to /inloggen first (and comes back after sign-in).
+SIGNED_IN_PATHS = frozenset({PASSWORD_PATH})
+PASSWORD_FIELDS = ("huidig-wachtwoord", "nieuw-wachtwoord", "nieuw-wachtwoord-herhaald")  # the form's field names
+CHANGED_PARAM = "gewijzigd"
 NEXT_PARAM = "volgende"
 ERROR_PARAM = "fout"
 EXPIRED = "verlopen"  # error code on /inloggen after a session ran out (besides db.accounts.Refusal and EMPTY)
@@ -148,10 +154,34 @@ def sign_in() -> Response:
             refusal, user_id, version = None, result.id, result.session_version
     if refusal:
         return _no_store(redirect(sign_in_url(next_path, refusal), 303))
-    session.clear()  # a new session: nothing from before sign-in carries over (session fixation)
+    _start_session(user_id, version)
+    return _no_store(redirect(next_path, 303))
+
+
+def _start_session(user_id: int, version: int) -> None:
+    session.clear()  # a new session: nothing from before carries over (session fixation)
     session[SESSION_USER], session[SESSION_VERSION], session[SESSION_AT] = user_id, version, int(_now())
     session.permanent = True
-    return _no_store(redirect(next_path, 303))
+
+
+def change_own_password() -> Response:
+    """POST /account/wachtwoord: the signed-in account changes its own password (db.accounts.change_password). On
+    success every other session of the account has ended, this browser gets a fresh one, and a 303 goes to the page
+    with `?gewijzigd=1`; else a 303 back to the form with the refusal codes in `?fout=`. The passwords themselves are
+    never logged, stored in the session or put in a URL."""
+    user = current_user()
+    if user is None:
+        return _no_store(redirect(sign_in_url(PASSWORD_PATH, EXPIRED if g.get(_G_EXPIRED) else None), 303))
+    current, new, repeat = (request.form.get(name, "") for name in PASSWORD_FIELDS)
+    with session_scope(current_app.config[CONFIG_KEY]) as s:
+        account = s.get(User, user.id)
+        problems = change_password(s, account, current, new, repeat, request.remote_addr or "", datetime.now(UTC))
+        version = account.session_version
+    if problems:
+        codes = urlencode({ERROR_PARAM: ",".join(problems)}, safe=",")
+        return _no_store(redirect(f"{PASSWORD_PATH}?{codes}", 303))
+    _start_session(user.id, version)  # the raised session_version ended every other session, and the old one here
+    return _no_store(redirect(f"{PASSWORD_PATH}?{CHANGED_PARAM}=1", 303))
 
 
 def sign_out() -> Response:
@@ -196,6 +226,12 @@ def _public_callback() -> bool:
     return len(paths) == 1 and isinstance(paths[0], str) and paths[0].rstrip("/") == SIGN_IN_PATH
 
 
+def _to_sign_in(path: str) -> Response:
+    """A 303 to /inloggen that comes back to this request's page afterwards (saying so if the session ran out)."""
+    here = path + (f"?{request.query_string.decode('latin-1')}" if request.query_string else "")
+    return _no_store(redirect(sign_in_url(here, EXPIRED if g.get(_G_EXPIRED) else None), 303))
+
+
 def install_auth(server: Flask, settings: Settings, prefix: str = "/") -> None:
     """Sessions, the sign-in and sign-out routes and the guard on a Flask server (`prefix`: Dash's route prefix)."""
     server.config.update({
@@ -209,6 +245,7 @@ def install_auth(server: Flask, settings: Settings, prefix: str = "/") -> None:
     server.session_interface = _SessionInterface()
     server.add_url_rule(SIGN_IN_PATH, "sign_in", sign_in, methods=["POST"])
     server.add_url_rule(SIGN_OUT_PATH, "sign_out", sign_out, methods=["POST"])
+    server.add_url_rule(PASSWORD_PATH, "change_own_password", change_own_password, methods=["POST"])
     dash_callback = f"{prefix}_dash-update-component"
 
     @server.before_request
@@ -217,13 +254,15 @@ def install_auth(server: Flask, settings: Settings, prefix: str = "/") -> None:
         if path.startswith(tuple(prefix + p for p in _PUBLIC_PREFIXES)):
             return None  # static files: no session work at all
         user = current_user()  # also ends an expired or invalidated session, on every request
+        to_sign_in = request.method in ("GET", "HEAD") and path != dash_callback
+        if user is None and to_sign_in and path.rstrip("/") in SIGNED_IN_PATHS:
+            return _to_sign_in(path)
         if user is not None or not server.config[REQUIRE_KEY] or _is_public(path, prefix):
             return None
         if path == dash_callback and request.method == "POST" and _public_callback():
             return None
-        if request.method in ("GET", "HEAD") and path != dash_callback:
-            here = path + (f"?{request.query_string.decode('latin-1')}" if request.query_string else "")
-            return _no_store(redirect(sign_in_url(here, EXPIRED if g.get(_G_EXPIRED) else None), 303))
+        if to_sign_in:
+            return _to_sign_in(path)
         return _no_store(Response("Inloggen is nodig.", status=401, mimetype="text/plain"))
 
 

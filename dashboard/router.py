@@ -19,6 +19,7 @@ from dashboard.pages import (
     kwartaal_overleg,
     not_found,
     overview,
+    password,
     presentation,
     programme,
     quarter,
@@ -36,6 +37,7 @@ ROUTES: list[tuple[re.Pattern, Callable[..., html.Div], str]] = [
     (re.compile(r"^/kwartaal/(?P<quarter>[^/]+?)/?$"), quarter.layout, texts.QUARTER_TITLE.format(label="")),
     (re.compile(r"^/kwartaal/(?P<quarter>[^/]+)/presentatie/?$"), presentation.layout, texts.QUARTER_PRESENT),
     (re.compile(r"^/inloggen/?$"), signin.layout, texts.SIGNIN_TITLE),
+    (re.compile(r"^/account/wachtwoord/?$"), password.layout, texts.PASSWORD_TITLE),
     (re.compile(r"^/beheer/?$"), beheer.layout, texts.BEHEER_TITLE),
     (re.compile(r"^/beheer/(?P<kind_slug>project|resultaat|meting|verhaal|toelichting|meting-toelichting)/"
                 r"(?P<item_id>[0-9]+|nieuw)/?$"), bewerken.layout, texts.BEHEER_TITLE),

@@ -391,6 +391,35 @@ ACCOUNT_SIGN_IN = "Inloggen"
 ACCOUNT_SIGNED_IN_AS = "Ingelogd als {name}"
 ACCOUNT_SIGN_OUT = "Uitloggen"
 ACCOUNT_MANAGE = "Invoeren en beheren"
+ACCOUNT_PASSWORD = "Wachtwoord wijzigen"
+
+# changing one's own password (/account/wachtwoord)
+PASSWORD_TITLE = "Wachtwoord wijzigen"
+PASSWORD_INTRO = ("Vul uw huidige wachtwoord in en kies een nieuw. Daarna bent u overal uitgelogd, behalve hier: "
+                  "op andere apparaten en in andere browsers logt u opnieuw in met het nieuwe wachtwoord.")
+PASSWORD_FORM_LABEL = "Wachtwoord wijzigen"
+PASSWORD_CURRENT = "Huidig wachtwoord"
+PASSWORD_NEW = "Nieuw wachtwoord"
+PASSWORD_REPEAT = "Nieuw wachtwoord herhalen"
+PASSWORD_NEW_HINT = ("Minstens {min} tekens. Een zin van een paar woorden is sterk en goed te onthouden. "
+                     "Kies een ander wachtwoord dan het huidige.")
+PASSWORD_BUTTON = "Wachtwoord wijzigen"
+PASSWORD_CHANGED = "Uw wachtwoord is gewijzigd."
+PASSWORD_CHANGED_MORE = "Op andere apparaten en in andere browsers logt u opnieuw in met het nieuwe wachtwoord."
+PASSWORD_NOT_CHANGED = "Uw wachtwoord is niet gewijzigd:"
+PASSWORD_SIGN_IN_TEXT = "Log in om uw wachtwoord te wijzigen."
+PASSWORD_SIGN_IN = "Inloggen"
+PASSWORD_ERRORS = {  # keyed by db.accounts.PasswordProblem
+    "huidig-leeg": "Vul uw huidige wachtwoord in.",
+    "huidig-onjuist": "Het huidige wachtwoord klopt niet. Controleer het en probeer het opnieuw.",
+    "geblokkeerd": "Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw.",
+    "nieuw-leeg": "Vul een nieuw wachtwoord in.",
+    "te-kort": "Het nieuwe wachtwoord is te kort: gebruik minstens {min} tekens.",
+    "te-lang": "Het nieuwe wachtwoord is te lang: gebruik hoogstens {max} tekens.",
+    "ongewijzigd": "Het nieuwe wachtwoord is hetzelfde als het huidige. Kies een ander wachtwoord.",
+    "herhaling-leeg": "Vul het nieuwe wachtwoord nog een keer in.",
+    "ongelijk": "De twee nieuwe wachtwoorden zijn niet gelijk. Vul ze opnieuw in.",
+}
 
 # web security (CSRF refusal)
 CSRF_REFUSED = ("Dit verzoek is geweigerd: de beveiligingscode (CSRF-token) ontbreekt of klopt niet. "

@@ -47,6 +47,20 @@ class AccountError(ValueError):
     """A refused account change, with a Dutch message for the person who asked for it."""
 
 
+class PasswordProblem(StrEnum):
+    """Why a password change (`change_password`) was refused; the web form shows each next to its field."""
+
+    CURRENT_EMPTY = "huidig-leeg"
+    CURRENT_WRONG = "huidig-onjuist"
+    LOCKED = "geblokkeerd"
+    NEW_EMPTY = "nieuw-leeg"
+    TOO_SHORT = "te-kort"
+    TOO_LONG = "te-lang"
+    UNCHANGED = "ongewijzigd"
+    REPEAT_EMPTY = "herhaling-leeg"
+    MISMATCH = "ongelijk"
+
+
 class Refusal(StrEnum):
     """Why a sign-in was refused. INVALID covers unknown e-mail, wrong password and deactivated account alike."""
 
@@ -121,10 +135,20 @@ def hash_password(password: str) -> str:
     return HASHER.hash(password)
 
 
-def check_password_rules(password: str) -> None:
+def password_rule_problem(password: str) -> PasswordProblem | None:
+    """Which rule for a new password `password` breaks, if any (the web form shows it; see check_password_rules)."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"Het wachtwoord is te kort: gebruik minstens {MIN_PASSWORD_LENGTH} tekens.")
+        return PasswordProblem.TOO_SHORT
     if len(password) > MAX_PASSWORD_LENGTH:
+        return PasswordProblem.TOO_LONG
+    return None
+
+
+def check_password_rules(password: str) -> None:
+    problem = password_rule_problem(password)
+    if problem is PasswordProblem.TOO_SHORT:
+        raise AccountError(f"Het wachtwoord is te kort: gebruik minstens {MIN_PASSWORD_LENGTH} tekens.")
+    if problem is PasswordProblem.TOO_LONG:
         raise AccountError(f"Het wachtwoord is te lang: gebruik hoogstens {MAX_PASSWORD_LENGTH} tekens.")
 
 
@@ -231,6 +255,45 @@ def authenticate(session: Session, email: str, password: str, ip: str, now: date
     user.last_login_at = now
     session.flush()
     return user
+
+
+def change_password(session: Session, user: User, current: str, new: str, repeat: str, ip: str,
+                    now: datetime | None = None) -> list[PasswordProblem]:
+    """A signed-in account changes its own password: `current` must be right, `new` must follow the rules, equal
+    `repeat` and differ from `current`. Returns why not (nothing changed), or [] once changed (session_version raised,
+    as `set_password` does). Shares sign-in's rate limit, so the form cannot be used to guess a password: a wrong
+    `current` counts as a failed sign-in of the account, and while the address or IP is locked nothing is checked."""
+    now = (now or datetime.now(UTC)).astimezone(UTC)
+    ip = (ip or "")[:64]
+    if is_locked(session, user.email, ip, now):
+        return [PasswordProblem.LOCKED]
+    problems = []
+    current_ok = False
+    if not current:
+        problems.append(PasswordProblem.CURRENT_EMPTY)
+    elif _verify(user.password_hash, current) and user.is_active:
+        current_ok = True
+    else:
+        session.add(SignInAttempt(email=user.email, ip=ip, at=now, succeeded=False))
+        problems.append(PasswordProblem.CURRENT_WRONG)
+    if not new:
+        problems.append(PasswordProblem.NEW_EMPTY)
+    elif (rule := password_rule_problem(new)) is not None:
+        problems.append(rule)
+    elif current_ok and new == current:
+        problems.append(PasswordProblem.UNCHANGED)
+    if new and not repeat:
+        problems.append(PasswordProblem.REPEAT_EMPTY)
+    elif new and repeat != new:
+        problems.append(PasswordProblem.MISMATCH)
+    if problems:
+        session.flush()
+        return problems
+    set_password(session, user, new)
+    # a proven password, like a successful sign-in: the count of failures for the address starts again
+    session.add(SignInAttempt(email=user.email, ip=ip, at=now, succeeded=True))
+    session.flush()
+    return []
 
 
 def _verify(password_hash: str, password: str) -> bool:

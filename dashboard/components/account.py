@@ -1,4 +1,5 @@
-"""The header's account area: "Inloggen", or "Ingelogd als <naam>" with a sign-out button. The header is built once
+"""The header's account area: "Inloggen", or "Ingelogd als <naam>" with links to the work list (for those who
+have one) and to change the password, and a sign-out button. The header is built once
 at app start, so a callback on the URL fills it for the visitor of each request."""
 
 from __future__ import annotations
@@ -6,7 +7,7 @@ from __future__ import annotations
 from dash import Input, Output, State, callback, dcc, html
 
 from dashboard import texts
-from dashboard.auth import ACCOUNT_AREA_ID, SIGN_IN_PATH, SIGN_OUT_PATH, current_user, sign_in_url
+from dashboard.auth import ACCOUNT_AREA_ID, PASSWORD_PATH, SIGN_IN_PATH, SIGN_OUT_PATH, current_user, sign_in_url
 from dashboard.security import CSRF_FIELD, csrf_token
 from db.models import Role
 
@@ -35,6 +36,7 @@ def account_children(pathname: str | None, search: str | None) -> list:
     return [
         html.Span(texts.ACCOUNT_SIGNED_IN_AS.format(name=user.name), className="account-name"),
         dcc.Link(texts.ACCOUNT_MANAGE, href="/beheer", className="account-manage") if manages else None,
+        dcc.Link(texts.ACCOUNT_PASSWORD, href=PASSWORD_PATH, className="account-password"),
         html.Form(method="post", action=SIGN_OUT_PATH, className="account-sign-out", children=[
             csrf_input(),
             html.Button(texts.ACCOUNT_SIGN_OUT, type="submit", className="btn btn-sm btn-light"),
