@@ -50,6 +50,11 @@ class Settings(BaseSettings):
         default=PROJECT_DIR / "var" / "uploads",
         description="Directory for uploaded story media (images, videos, captions), served at /media/<name>.",
     )
+    four_eyes: bool = Field(
+        default=True,
+        description="Four-eyes rule: nobody approves an item they created, changed or submitted since it was last "
+        "published (set to false only where one person does everything, e.g. a trial).",
+    )
     upload_max_image_mb: float = Field(default=5, gt=0, description="Largest image upload (PNG, JPEG, WebP) in MB.")
     upload_max_video_mb: float = Field(default=200, gt=0, description="Largest video upload (MP4) in MB.")
 

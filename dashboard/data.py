@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from db.session import session_factory, session_scope
 
 CONFIG_KEY = "PERSPECTIEF_DATABASE_URL"
+FOUR_EYES_KEY = "PERSPECTIEF_FOUR_EYES"
 
 
 @contextmanager
@@ -30,3 +31,8 @@ def write_session() -> Iterator[Session]:
     EditError included: the editing service flushes but never commits)."""
     with session_scope(current_app.config[CONFIG_KEY]) as session:
         yield session
+
+
+def four_eyes() -> bool:
+    """Whether this app applies the four-eyes rule (settings.four_eyes): passed to the editing service."""
+    return bool(current_app.config.get(FOUR_EYES_KEY, True))

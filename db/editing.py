@@ -69,6 +69,7 @@ from db.workflow import (
     NotFound,
     allowed_targets,
     as_actor,
+    authors_since_publication,
     check_transition,
     entries,
     last_author,
@@ -193,6 +194,7 @@ class ItemState:
     can_edit: bool
     transitions: tuple[WorkflowState, ...]  # the steps this actor may take (back to concept may need a reason)
     problems: dict[str, str]  # why it cannot be published yet
+    other_approver_needed: bool = False  # this actor could approve it but wrote it (four-eyes rule)
 
 
 @dataclass(frozen=True)
@@ -209,6 +211,7 @@ class EditableItem:
     can_edit: bool
     transitions: tuple[WorkflowState, ...]
     problems: dict[str, str] = field(default_factory=dict)
+    other_approver_needed: bool = False  # this actor could approve it but wrote it (four-eyes rule)
 
 
 # --- looking things up -------------------------------------------------------------------------------------------
@@ -507,6 +510,17 @@ def _update(session: Session, actor: Actor | None, kind: ItemKind, item_id: int,
     return ItemRef(kind, item_id, expected_version + 1, WorkflowState.CONCEPT)
 
 
+def _four_eyes(four_eyes: bool | None) -> bool:
+    return get_settings().four_eyes if four_eyes is None else four_eyes
+
+
+def _blocked_by_four_eyes(actor: Actor | None, programme_ids: Sequence[int], state: WorkflowState,
+                          authors: set[int]) -> bool:
+    """Whether the approver role would let this actor approve the item, but the four-eyes rule does not."""
+    return (state is WorkflowState.SUBMITTED and actor is not None and actor.user_id in authors
+            and may(actor, Action.APPROVE, programme_ids))
+
+
 def _ref(kind: ItemKind, obj: Any) -> ItemRef:  # noqa: ANN401
     return ItemRef(kind, obj.id, obj.version, WorkflowState(obj.workflow_state))
 
@@ -715,11 +729,13 @@ def update_measurement_note(session: Session, actor: ActorLike, note_id: int, ex
 
 def transition(session: Session, actor: ActorLike, kind: ItemKind | str, item_id: int,
                to_state: WorkflowState | str, expected_version: int, reason: str | None = None, *,
-               media_dir: Any = None) -> ItemRef:  # noqa: ANN401 - a Path
+               media_dir: Any = None, four_eyes: bool | None = None) -> ItemRef:  # noqa: ANN401 - a Path
     """Move an item to `to_state`: editor concept→ingediend and ingediend→concept (withdraw); approver
     ingediend→goedgekeurd, goedgekeurd→gepubliceerd, and any state→concept with a `reason`. Publishing refuses
     (Invalid) a story without consent, a film or interview without captions or transcript, and a measurement
-    without a realised value or an explanation. `media_dir`: where own videos and captions live (tests)."""
+    without a realised value or an explanation. `media_dir`: where own videos and captions live (tests).
+    Four-eyes rule (`four_eyes`, default settings.four_eyes): nobody approves an item they created, changed or
+    submitted since it was last published."""
     actor = as_actor(actor)
     kind, new = ItemKind(kind), WorkflowState(to_state)
     obj = _load(session, kind, item_id)
@@ -730,7 +746,9 @@ def transition(session: Session, actor: ActorLike, kind: ItemKind | str, item_id
         current = _values(session, kind, obj)
         raise Conflict(kind, item_id, expected_version, version, {"workflow_state": new.value},
                        {"workflow_state": old.value, **current}, last_author(session, kind, item_id), old)
-    check_transition(actor, programme_ids, old, new, reason or "")
+    authors = authors_since_publication(session, kind, [item_id])[item_id] \
+        if new is WorkflowState.APPROVED and _four_eyes(four_eyes) else set()
+    check_transition(actor, programme_ids, old, new, reason or "", authors)
     if new is WorkflowState.PUBLISHED and (problems := publication_problems(kind, obj, media_dir)):
         raise Invalid(problems)
     _cas(session, kind, obj, expected_version, {"workflow_state": new}, {"workflow_state": new.value})
@@ -744,7 +762,7 @@ def transition(session: Session, actor: ActorLike, kind: ItemKind | str, item_id
 
 
 def get_item(session: Session, actor: ActorLike, kind: ItemKind | str, item_id: int, *,
-             media_dir: Any = None) -> ItemState:  # noqa: ANN401
+             media_dir: Any = None, four_eyes: bool | None = None) -> ItemState:  # noqa: ANN401
     """One item with its form values, version, state and what this actor may do with it (for an edit form).
     Needs read_unpublished on its programme."""
     actor = as_actor(actor)
@@ -753,10 +771,12 @@ def get_item(session: Session, actor: ActorLike, kind: ItemKind | str, item_id: 
     programme_ids = _programme_ids(session, kind, obj)
     require(actor, Action.READ_UNPUBLISHED, programme_ids)
     state = WorkflowState(obj.workflow_state)
+    authors = authors_since_publication(session, kind, [obj.id])[obj.id] if _four_eyes(four_eyes) else set()
     return ItemState(kind, obj.id, tuple(programme_ids), obj.version, state, _values(session, kind, obj),
                      may(actor, Action.EDIT, programme_ids),
-                     tuple(allowed_targets(actor, programme_ids, state)),
-                     publication_problems(kind, obj, media_dir))
+                     tuple(allowed_targets(actor, programme_ids, state, authors)),
+                     publication_problems(kind, obj, media_dir),
+                     _blocked_by_four_eyes(actor, programme_ids, state, authors))
 
 
 def audit_trail(session: Session, actor: ActorLike, kind: ItemKind | str, item_id: int) -> list[AuditView]:
@@ -778,7 +798,7 @@ def _raw_entries(session: Session, kind: ItemKind, item_id: int) -> list[int | N
 
 
 def editable_items(session: Session, actor: ActorLike, programme_slug: str | None = None, *,
-                   media_dir: Any = None) -> list[EditableItem]:  # noqa: ANN401
+                   media_dir: Any = None, four_eyes: bool | None = None) -> list[EditableItem]:  # noqa: ANN401
     """Everything the actor may see unpublished (the programmes where they are editor or approver; all for an
     admin), in every state, with what they may do: the editors' work list. Empty for anonymous and viewers."""
     actor = as_actor(actor)
@@ -789,13 +809,10 @@ def editable_items(session: Session, actor: ActorLike, programme_slug: str | Non
                 if may(actor, Action.READ_UNPUBLISHED, [pid])]
     if not readable:
         return []
-    out: list[EditableItem] = []
+    found: list[tuple[ItemKind, Any, list[int], str, str]] = []
 
     def add(kind: ItemKind, obj: Any, pids: list[int], title: str, context: str) -> None:  # noqa: ANN401
-        state = WorkflowState(obj.workflow_state)
-        out.append(EditableItem(kind, obj.id, tuple(pids), title, context, state, obj.version,
-                                may(actor, Action.EDIT, pids), tuple(allowed_targets(actor, pids, state)),
-                                publication_problems(kind, obj, media_dir)))
+        found.append((kind, obj, pids, title, context))
 
     in_programmes = ProgrammeLine.programme_id.in_(readable)
     for obj, pid in session.execute(select(Project, ProgrammeLine.programme_id)
@@ -837,4 +854,16 @@ def editable_items(session: Session, actor: ActorLike, programme_slug: str | Non
             .order_by(IndicatorNote.id)):
         add(ItemKind.INDICATOR_NOTE, obj, links[obj.indicator_id], obj.text[:80],
             f"{code}, {region}, {obj.period.code}")
+    authors: dict[ItemKind, dict[int, set[int]]] = {}
+    if _four_eyes(four_eyes):  # only submitted items can be approved: only theirs are looked up
+        for kind in ItemKind:
+            authors[kind] = authors_since_publication(session, kind, [
+                obj.id for k, obj, *_ in found if k is kind and obj.workflow_state == WorkflowState.SUBMITTED])
+    out = []
+    for kind, obj, pids, title, context in found:
+        state, mine = WorkflowState(obj.workflow_state), authors.get(kind, {}).get(obj.id, set())
+        out.append(EditableItem(kind, obj.id, tuple(pids), title, context, state, obj.version,
+                                may(actor, Action.EDIT, pids), tuple(allowed_targets(actor, pids, state, mine)),
+                                publication_problems(kind, obj, media_dir),
+                                _blocked_by_four_eyes(actor, pids, state, mine)))
     return out

@@ -7,7 +7,7 @@ with a reason. Admins may do both. Only `gepubliceerd` is shown to the raad."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -35,6 +35,8 @@ MESSAGES = {
     "invalid": "Niet opgeslagen: controleer de gemarkeerde velden.",
     "bad_transition": "Van ‘{old}’ naar ‘{new}’ kan niet; vanuit ‘{old}’ kan het naar: {options}.",
     "no_options": "geen andere stap",
+    "four_eyes": ("U hebt dit item sinds de laatste publicatie zelf aangemaakt, gewijzigd of ingediend: een andere "
+                  "goedkeurder moet het goedkeuren (vier-ogenprincipe)."),
     "reason_required": "Geef een reden: de redactie ziet waarom het item terug naar concept gaat.",
     "edited_back_to_concept": "gewijzigd in de status ‘{state}’: opnieuw indienen en goedkeuren is nodig",
     "publish_consent": ("Er is geen toestemming vastgelegd van de mensen die in beeld of aan het woord zijn; "
@@ -169,14 +171,17 @@ def targets(state: WorkflowState) -> list[WorkflowState]:
 
 
 def check_transition(actor: Actor | None, programme_ids: list[int], old: WorkflowState, new: WorkflowState,
-                     reason: str) -> None:
-    """Raise unless `actor` may move an item of these programmes from `old` to `new` (with `reason`)."""
+                     reason: str, authors: Collection[int] = ()) -> None:
+    """Raise unless `actor` may move an item of these programmes from `old` to `new` (with `reason`). `authors`:
+    the accounts that may not approve it (four-eyes rule, see `authors_since_publication`)."""
     if new not in targets(old):
         options = ", ".join(f"‘{t.value}’" for t in targets(old)) or MESSAGES["no_options"]
         raise Invalid({"workflow_state": MESSAGES["bad_transition"].format(old=old.value, new=new.value,
                                                                            options=options)})
     if new is not C:
         require(actor, FORWARD[(old, new)], programme_ids)
+        if new is A and actor is not None and actor.user_id in authors:
+            raise NotAllowed(MESSAGES["four_eyes"])
         return
     if old is S and may(actor, Action.EDIT, programme_ids):
         return  # an editor withdraws a submission: no reason needed
@@ -185,12 +190,13 @@ def check_transition(actor: Actor | None, programme_ids: list[int], old: Workflo
         raise Invalid({"reason": MESSAGES["reason_required"]})
 
 
-def allowed_targets(actor: Actor | None, programme_ids: list[int], state: WorkflowState) -> list[WorkflowState]:
+def allowed_targets(actor: Actor | None, programme_ids: list[int], state: WorkflowState,
+                    authors: Collection[int] = ()) -> list[WorkflowState]:
     """The states this actor may move an item in `state` to (a reason may still be needed for concept)."""
     out = []
     for new in targets(state):
         try:
-            check_transition(actor, programme_ids, state, new, "reden")
+            check_transition(actor, programme_ids, state, new, "reden", authors)
         except EditError:
             continue
         out.append(new)
@@ -293,6 +299,26 @@ def entries(session: Session, kind: ItemKind, item_id: int) -> list[AuditView]:
                            .order_by(AuditEntry.id)).all()
     return [AuditView(e.id, e.at, e.user_id, e.user_name, AuditAction(e.action), e.field, e.old, e.new, e.reason)
             for e in rows]
+
+
+CONTENT_STEPS = (AuditAction.CREATED, AuditAction.CHANGED, AuditAction.SUBMITTED)
+
+
+def authors_since_publication(session: Session, kind: ItemKind, item_ids: Iterable[int]) -> dict[int, set[int]]:
+    """Per item: the accounts that created, changed or submitted it since it was last published. Under the
+    four-eyes rule (settings.four_eyes) none of them may approve it, whatever their roles."""
+    ids = list(item_ids)
+    out: dict[int, set[int]] = {i: set() for i in ids}
+    if not ids:
+        return out
+    for item_id, action, user_id in session.execute(
+            select(AuditEntry.item_id, AuditEntry.action, AuditEntry.user_id)
+            .where(AuditEntry.item_kind == kind, AuditEntry.item_id.in_(ids)).order_by(AuditEntry.id)):
+        if action == AuditAction.PUBLISHED:
+            out[item_id] = set()
+        elif action in CONTENT_STEPS and user_id is not None:
+            out[item_id].add(user_id)
+    return out
 
 
 def last_author(session: Session, kind: ItemKind, item_id: int) -> str | None:

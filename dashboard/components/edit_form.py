@@ -267,8 +267,9 @@ def needs_reason(to: WorkflowState, state: WorkflowState, can_edit: bool) -> boo
 
 
 def workflow_panel(state: WorkflowState, version: int, transitions: Sequence[WorkflowState], can_edit: bool,
-                   problems: Mapping[str, str]) -> html.Section:
-    """The item's state, why it cannot be published yet, and a button for every step this actor may take."""
+                   problems: Mapping[str, str], other_approver_needed: bool = False) -> html.Section:
+    """The item's state, why it cannot be published yet, and a button for every step this actor may take (and why
+    there is no approve button when the four-eyes rule leaves that step to someone else)."""
     buttons = [html.Button(step_label(to, state, can_edit), id={"type": STEP, "to": to.value}, n_clicks=0,
                            type="button", className="btn btn-outline-primary me-2 mb-2") for to in transitions]
     reason = any(needs_reason(to, state, can_edit) for to in transitions)
@@ -282,5 +283,6 @@ def workflow_panel(state: WorkflowState, version: int, transitions: Sequence[Wor
             html.Label(texts.EDIT_REASON, htmlFor="bewerk-reden", className="form-label"),
             dcc.Textarea(id="bewerk-reden", value="", rows=2, className="form-control"),
         ]) if reason else dcc.Input(id="bewerk-reden", type="hidden", value=""),
+        html.P(texts.EDIT_FOUR_EYES, className="four-eyes-note") if other_approver_needed else None,
         html.Div(buttons) if buttons else html.P(texts.EDIT_NO_STEPS),
     ])

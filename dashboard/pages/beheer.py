@@ -19,7 +19,7 @@ from dashboard import texts
 from dashboard.auth import current_user
 from dashboard.components.controls import scroll_region
 from dashboard.components.edit_form import item_path, kind_label, message, state_badge, step_label
-from dashboard.data import read_session, write_session
+from dashboard.data import four_eyes, read_session, write_session
 from dashboard.pages import kwartaal_overleg
 from dashboard.pages.bewerken import sign_in_prompt
 from db import editing
@@ -59,6 +59,8 @@ def _buttons(item: EditableItem) -> list:
                                n_clicks=0, type="button", className="btn btn-sm btn-outline-primary me-1 mb-1",
                                **{"aria-label": texts.STEP_BUTTON_LABEL.format(step=label, kind=kind_label(item.kind),
                                                                                title=item.title)}))
+    if item.other_approver_needed:
+        out.append(html.Span(texts.BEHEER_FOUR_EYES, className="four-eyes-note small"))
     return out
 
 
@@ -84,7 +86,7 @@ def _table(items: list[EditableItem], caption: str, with_steps: bool) -> html.Di
 def work_list(actor: Any, programme_slug: str | None = None) -> tuple[list, dict[str, int]]:  # noqa: ANN401
     """The sections of the work list and the versions of its items."""
     with read_session() as s:
-        items = editing.editable_items(s, actor, programme_slug)
+        items = editing.editable_items(s, actor, programme_slug, four_eyes=four_eyes())
         programmes = s.execute(select(Programme.id, Programme.slug, Programme.name)
                                .order_by(Programme.sort_order, Programme.id)).all()
         readable = {pid for it in items for pid in it.programme_ids}
@@ -158,7 +160,8 @@ def take_step(button: dict[str, Any], versions: dict[str, int] | None, actor: An
     version = (versions or {}).get(f"{kind.value}:{item_id}")
     try:
         with write_session() as s:
-            editing.transition(s, actor, kind, item_id, to, version if isinstance(version, int) else -1)
+            editing.transition(s, actor, kind, item_id, to, version if isinstance(version, int) else -1,
+                               four_eyes=four_eyes())
     except Invalid as exc:
         note = message(" ".join(exc.errors.values()) or exc.message)
     except EditError as exc:

@@ -37,7 +37,7 @@ from dashboard.components.edit_form import (
     upload_block,
     workflow_panel,
 )
-from dashboard.data import read_session, write_session
+from dashboard.data import four_eyes, read_session, write_session
 from dashboard.uploads import MB, UploadConfig, UploadRefused, sniff, store_upload, upload_config
 from db import editing
 from db.accounts import Action
@@ -202,7 +202,7 @@ def layout(kind_slug: str | None = None, item_id: str | None = None, opgeslagen:
             below: Any = None
         else:
             try:
-                item = editing.get_item(s, user, kind, int(item_id))
+                item = editing.get_item(s, user, kind, int(item_id), four_eyes=four_eyes())
                 history = editing.audit_trail(s, user, kind, int(item_id))
             except NotAllowed:
                 return _page(kind_label(kind), message(texts.BEHEER_NOT_ALLOWED))
@@ -212,7 +212,8 @@ def layout(kind_slug: str | None = None, item_id: str | None = None, opgeslagen:
             store.update(id=item.id, version=item.version)
             values, can_edit, new = item.values, item.can_edit, False
             title = texts.EDIT_TITLE.format(kind=kind_label(kind), title=values.get(_TITLE_FIELD[kind]) or item.id)
-            status = workflow_panel(item.state, item.version, item.transitions, item.can_edit, item.problems)
+            status = workflow_panel(item.state, item.version, item.transitions, item.can_edit, item.problems,
+                                    item.other_approver_needed)
             trail = audit_table(history)
             below = _children_list(s, kind, item.id)
     notice = message(texts.EDIT_CREATED, "success") if opgeslagen and not new else None
@@ -263,8 +264,9 @@ _UPDATE = {ItemKind.PROJECT: editing.update_project, ItemKind.RESULT: editing.up
 def _panels(actor: Any, kind: ItemKind, item_id: int) -> tuple[Any, Any]:  # noqa: ANN401
     """The workflow panel and audit trail as they are after a write."""
     with read_session() as s:
-        item = editing.get_item(s, actor, kind, item_id)
-        return (workflow_panel(item.state, item.version, item.transitions, item.can_edit, item.problems),
+        item = editing.get_item(s, actor, kind, item_id, four_eyes=four_eyes())
+        return (workflow_panel(item.state, item.version, item.transitions, item.can_edit, item.problems,
+                               item.other_approver_needed),
                 audit_table(editing.audit_trail(s, actor, kind, item_id)))
 
 
@@ -299,7 +301,8 @@ def handle(trigger: Any, values: dict[str, Any], reason: str | None, item: dict[
             else:
                 if item_id is None:
                     raise PreventUpdate
-                ref = editing.transition(s, actor, kind, int(item_id), trigger["to"], version, reason or None)
+                ref = editing.transition(s, actor, kind, int(item_id), trigger["to"], version, reason or None,
+                                         four_eyes=four_eyes())
                 text = texts.EDIT_STEP_DONE.format(state=ref.state.value)
     except Conflict as exc:
         out["message"] = conflict_view(exc, item.get("path") or "/beheer")

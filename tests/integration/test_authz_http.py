@@ -28,6 +28,7 @@ from db.models import (
     Result,
     Role,
     Story,
+    User,
     WorkflowState,
 )
 from db.periods import Period
@@ -187,7 +188,7 @@ def make_story(url: str, state: WorkflowState = WorkflowState.CONCEPT, consent: 
         for step in (WorkflowState.SUBMITTED, WorkflowState.APPROVED, WorkflowState.PUBLISHED):
             if list(WorkflowState).index(step) > list(WorkflowState).index(state):
                 break
-            ref = editing.transition(s, ADMIN, "verhaal", ref.id, step, ref.version)
+            ref = editing.transition(s, ADMIN, "verhaal", ref.id, step, ref.version, four_eyes=False)  # set-up
     return ref.id, title
 
 
@@ -277,6 +278,31 @@ def test_write_callback(clients: dict, app_url: str, cell: str, role: str) -> No
         assert not took_effect()
         refused = "U mag dit niet doen" in text or "Log in om dit te doen" in text or answer.status_code in (401, 403)
         assert refused, text[:800]
+
+
+def test_four_eyes_an_approver_cannot_approve_what_they_submitted(clients: dict, app_url: str) -> None:
+    """The app applies settings.four_eyes (on by default): the approver's own submission is refused over HTTP with
+    the reason, and nothing changes; the admin (who did not write it) approves it."""
+    title = f"Eigen verhaal {uuid.uuid4().hex[:8]}"
+    with session_scope(app_url) as s:
+        # the approver account (given editing rights for this set-up only) adds to the story: it is their work now
+        uid = s.scalar(select(User.id).where(User.name == "Approver A"))
+        ref = editing.create_story(s, ADMIN, PROG_A, {"kind": "citaat", "title": title, "story_date": "2026-09-01",
+                                                      "consent": True})
+        ref = editing.update_story(s, Actor(uid, "Approver A", frozenset({Grant(Role.ADMIN)})), ref.id, ref.version,
+                                   {"summary": "Door de goedkeurder zelf aangevuld"})
+        ref = editing.transition(s, ADMIN, "verhaal", ref.id, WorkflowState.SUBMITTED, ref.version)
+    button = {"type": "beheer-stap", "kind": "verhaal", "id": ref.id, "to": "goedgekeurd"}
+    body = payload(clients["admin"], render(clients["admin"], "/beheer", f"?programma={PROG_A}"), "beheer-melding",
+                   (button, "n_clicks", 1))
+    before = snapshot(app_url)
+    answer = _post(clients["approver_a"], body)
+    assert "vier-ogenprincipe" in answer.get_data(as_text=True)
+    assert snapshot(app_url) == before and story_row(app_url, ref.id)[1] == "ingediend"
+    own_list = json.dumps(render(clients["approver_a"], "/beheer", f"?programma={PROG_A}"), ensure_ascii=False)
+    assert texts.BEHEER_FOUR_EYES in own_list
+    assert _post(clients["admin"], body).status_code == 200
+    assert story_row(app_url, ref.id)[1] == "goedgekeurd"
 
 
 READS = ("/verhaal/{id}", "/beheer/verhaal/{id}", "/beheer", "/beheer/programma/sociaal-en-vitaal/kwartaal/2030-Q4")

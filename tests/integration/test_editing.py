@@ -147,7 +147,7 @@ def _story_in(s: Session, world: World, state: WorkflowState) -> tuple[int, int]
     ref = ed.create_story(s, admin, "prog-a", {"kind": "citaat", "title": "Stap", "consent": True,
                                                "story_date": "2026-06-03"})
     for step in {C: [], S: [S], A: [S, A], P: [S, A, P]}[state]:
-        ref = ed.transition(s, admin, "verhaal", ref.id, step, ref.version)
+        ref = ed.transition(s, admin, "verhaal", ref.id, step, ref.version, four_eyes=False)  # set-up
     return ref.id, ref.version
 
 
@@ -189,7 +189,7 @@ def test_publication_checks(setup: tuple, tmp_path: Path) -> None:
     def approved(s: Session, values: dict) -> ed.ItemRef:
         ref = ed.create_story(s, admin, "prog-a", {"title": "Film", "story_date": "2026-06-04", **values})
         ref = ed.transition(s, admin, "verhaal", ref.id, S, ref.version)
-        return ed.transition(s, admin, "verhaal", ref.id, A, ref.version)
+        return ed.transition(s, admin, "verhaal", ref.id, A, ref.version, four_eyes=False)  # set-up
 
     (tmp_path / "buurt.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:01.000\nHallo\n", encoding="utf-8")
     with factory() as s:
@@ -210,14 +210,15 @@ def test_publication_checks(setup: tuple, tmp_path: Path) -> None:
         assert ed.transition(s, admin, "verhaal", transcribed.id, P, transcribed.version).state is P
 
         m = ed.create_measurement(s, admin, world.result_a, {"period": "2026-Q3", "target": 100})
-        m = ed.transition(s, admin, "meting", m.id, A, ed.transition(s, admin, "meting", m.id, S, 1).version)
+        m = ed.transition(s, admin, "meting", m.id, A, ed.transition(s, admin, "meting", m.id, S, 1).version,
+                          four_eyes=False)
         with pytest.raises(ed.Invalid) as raised:
             ed.transition(s, admin, "meting", m.id, P, m.version)
         assert "gerealiseerde waarde" in raised.value.errors["realised"]
         m = ed.update_measurement(s, admin, m.id, m.version, {"explanation": "Cijfers komen in oktober"})
         assert m.state is C  # a change sends it back: submit and approve again
         m = ed.transition(s, admin, "meting", m.id, S, m.version)
-        m = ed.transition(s, admin, "meting", m.id, A, m.version)
+        m = ed.transition(s, admin, "meting", m.id, A, m.version, four_eyes=False)
         assert ed.transition(s, admin, "meting", m.id, P, m.version).state is P
 
 
@@ -361,7 +362,7 @@ def _publish(s: Session, actor: object, kind: str, item_id: int) -> None:
     ref = ed.get_item(s, actor, kind, item_id)
     version = ref.version
     for step in (S, A, P):
-        version = ed.transition(s, actor, kind, item_id, step, version).version
+        version = ed.transition(s, actor, kind, item_id, step, version, four_eyes=False).version  # set-up
 
 
 def _indicator_id(s: Session, code: str) -> int:
@@ -602,3 +603,45 @@ def test_published_measurement_notes_show_in_the_result_table(setup: tuple) -> N
         column = table.columns.index("Toelichtingen bij de meting")
         assert [row[column] for row in table.rows] == [
             "3 jul 2026 (Wijkcoördinator): Minder bezoekers door de zomerstop van de buurtkamer"]
+
+
+def test_four_eyes_nobody_approves_their_own_work(setup: tuple) -> None:
+    """Whoever created, changed or submitted an item since its last publication may not approve it, whatever
+    their roles; someone else may; after publication the round starts again; four_eyes=False switches it off."""
+    factory, world = setup
+    people = actors(world)
+    editor, approver, admin = people["editor_a"], people["approver_a"], people["admin"]
+    with factory() as s:
+        ref = ed.create_story(s, admin, "prog-a", {"kind": "citaat", "title": "Eigen werk", "consent": True,
+                                                   "story_date": "2026-06-03"})
+        ref = ed.transition(s, admin, "verhaal", ref.id, S, ref.version)
+        s.commit()
+        before = snapshot(s)
+        with pytest.raises(ed.NotAllowed, match="vier-ogenprincipe"):
+            ed.transition(s, admin, "verhaal", ref.id, A, ref.version, four_eyes=True)
+        s.rollback()
+        assert snapshot(s) == before
+        own = ed.get_item(s, admin, "verhaal", ref.id, four_eyes=True)
+        assert A not in own.transitions and own.other_approver_needed
+        listed = next(i for i in ed.editable_items(s, admin, "prog-a", four_eyes=True) if i.id == ref.id
+                      and i.kind is ItemKind.STORY)
+        assert A not in listed.transitions and listed.other_approver_needed
+        theirs = ed.get_item(s, approver, "verhaal", ref.id, four_eyes=True)
+        assert A in theirs.transitions and not theirs.other_approver_needed
+        assert A in ed.get_item(s, admin, "verhaal", ref.id, four_eyes=False).transitions
+        ref = ed.transition(s, approver, "verhaal", ref.id, A, ref.version, four_eyes=True)
+        ref = ed.transition(s, admin, "verhaal", ref.id, P, ref.version, four_eyes=True)  # publishing is no approval
+        s.commit()
+        # a new round: the editor changes and submits it; the admin's earlier work no longer counts, the editor's does
+        ref = ed.update_story(s, editor, ref.id, ref.version, {"summary": "Aangevuld"})
+        ref = ed.transition(s, editor, "verhaal", ref.id, S, ref.version)
+        s.commit()
+        assert A in ed.get_item(s, admin, "verhaal", ref.id, four_eyes=True).transitions
+        # an approver who changes a submitted item (back to concept) and resubmits it cannot approve it either
+        ref = ed.update_story(s, admin, ref.id, ref.version, {"summary": "Door de beheerder aangepast"})
+        ref = ed.transition(s, editor, "verhaal", ref.id, S, ref.version)
+        s.commit()
+        with pytest.raises(ed.NotAllowed, match="vier-ogenprincipe"):
+            ed.transition(s, admin, "verhaal", ref.id, A, ref.version, four_eyes=True)
+        s.rollback()
+        assert ed.transition(s, admin, "verhaal", ref.id, A, ref.version, four_eyes=False).state is A

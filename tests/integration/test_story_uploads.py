@@ -183,7 +183,7 @@ def test_publication_counts_uploaded_captions_and_the_page_shows_the_media(demo_
     def approved(s, values: dict) -> ed.ItemRef:  # noqa: ANN001
         ref = ed.create_story(s, admin, SLUG, _story(values), upload_dir=upload_dir)
         ref = ed.transition(s, admin, "verhaal", ref.id, S, ref.version)
-        return ed.transition(s, admin, "verhaal", ref.id, A, ref.version)
+        return ed.transition(s, admin, "verhaal", ref.id, A, ref.version, four_eyes=False)  # set-up
 
     with session_scope(demo_app.server.config[DB_KEY]) as s:
         bare = approved(s, {"media_file": video})
