@@ -26,16 +26,27 @@
       if (button) { input.setAttribute('aria-labelledby', button.getAttribute('aria-labelledby')); }
     });
     // dcc.Input takes no aria-* properties: a hint or error names the id of its field in data-describes (the
-    // password form, dashboard/pages/password.py), and an error (data-invalid) marks the field invalid.
+    // password form, dashboard/pages/password.py), and an error (data-invalid) marks the field invalid. An error
+    // that a callback fills and empties (dashboard/pages/gebruikers.py) describes its field only while it has text.
     root.querySelectorAll('[data-describes][id]').forEach(function (note) {
       var field = document.getElementById(note.getAttribute('data-describes'));
       if (!field) { return; }
+      var shown = note.textContent.trim() !== '';
       var ids = (field.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
-      if (ids.indexOf(note.id) < 0) {
+      var at = ids.indexOf(note.id);
+      if (shown && at < 0) {
         ids.push(note.id);
-        field.setAttribute('aria-describedby', ids.join(' '));
+      } else if (!shown && at >= 0) {
+        ids.splice(at, 1);
       }
-      if (note.hasAttribute('data-invalid')) { field.setAttribute('aria-invalid', 'true'); }
+      if (ids.join(' ') !== (field.getAttribute('aria-describedby') || '')) {
+        if (ids.length) { field.setAttribute('aria-describedby', ids.join(' ')); } else {
+          field.removeAttribute('aria-describedby');
+        }
+      }
+      if (note.hasAttribute('data-invalid')) {
+        if (shown) { field.setAttribute('aria-invalid', 'true'); } else { field.removeAttribute('aria-invalid'); }
+      }
     });
   }
   var pending = false;
@@ -46,7 +57,8 @@
   });
   function start() {
     repair(document);
-    observer.observe(document.body, {subtree: true, childList: true, attributes: true,
+    // characterData: a callback that changes an error's text changes its text node only
+    observer.observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true,
                                      attributeFilter: ['role', 'aria-selected']});
   }
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', start); } else { start(); }

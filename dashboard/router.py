@@ -14,6 +14,7 @@ from dashboard.pages import (
     beheer,
     bewerken,
     districts,
+    gebruikers,
     indicator,
     kwartaal_invoer,
     kwartaal_overleg,
@@ -39,6 +40,8 @@ ROUTES: list[tuple[re.Pattern, Callable[..., html.Div], str]] = [
     (re.compile(r"^/inloggen/?$"), signin.layout, texts.SIGNIN_TITLE),
     (re.compile(r"^/account/wachtwoord/?$"), password.layout, texts.PASSWORD_TITLE),
     (re.compile(r"^/beheer/?$"), beheer.layout, texts.BEHEER_TITLE),
+    (re.compile(r"^/beheer/gebruikers/?$"), gebruikers.list_layout, texts.USERS_TITLE),
+    (re.compile(r"^/beheer/gebruikers/(?P<user_id>[0-9]+|nieuw)/?$"), gebruikers.account_layout, texts.USERS_TITLE),
     (re.compile(r"^/beheer/(?P<kind_slug>project|resultaat|meting|verhaal|toelichting|meting-toelichting)/"
                 r"(?P<item_id>[0-9]+|nieuw)/?$"), bewerken.layout, texts.BEHEER_TITLE),
     (re.compile(r"^/beheer/programma/(?P<slug>[a-z0-9-]+)/kwartaal/(?P<quarter>[^/]+?)/?$"), kwartaal_invoer.layout,
@@ -75,7 +78,8 @@ def validation_layouts() -> list[html.Div]:
     """Every page's components, so Dash can check callbacks without suppressing errors."""
     return [overview.layout(), not_found.layout(), *programme.VALIDATION_STUBS, *indicator.VALIDATION_STUBS,
             *districts.VALIDATION_STUBS, *beheer.VALIDATION_STUBS, *bewerken.VALIDATION_STUBS,
-            *kwartaal_invoer.VALIDATION_STUBS, *kwartaal_overleg.VALIDATION_STUBS]
+            *kwartaal_invoer.VALIDATION_STUBS, *kwartaal_overleg.VALIDATION_STUBS,
+            *gebruikers.VALIDATION_STUBS]
 
 
 callback(

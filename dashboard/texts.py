@@ -613,3 +613,78 @@ MEETING_PUBLISH_ADMIN_ONLY = "Alleen een beheerder kan het kwartaal vaststellen.
 MEETING_PUBLISH_REFUSED = "U mag dit niet doen: alleen een beheerder kan een kwartaal vaststellen."
 MEETING_CANCELLED = "Niet vastgesteld."
 MEETING_PUBLISH_NOT_ENDED = "Een kwartaal kan pas worden vastgesteld als het voorbij is."
+
+# account administration for admins (/beheer/gebruikers, dashboard/pages/gebruikers.py)
+USERS_TITLE = "Accounts beheren"
+USERS_LINK = "Accounts en rollen beheren"
+USERS_INTRO = ("Alle accounts van het dashboard met hun rollen. Open een account om een rol toe te kennen of in te "
+               "trekken, een tijdelijk wachtwoord in te stellen of het account te deactiveren.")
+USERS_NOT_ALLOWED = "U mag dit niet bekijken: alleen een beheerder (admin) beheert accounts."
+USERS_NEW = "Nieuw account"
+USERS_TABLE = "Alle accounts ({count}) met hun status en rollen"
+USERS_COLS = ("Naam", "E-mailadres", "Status", "Rollen", "Laatst ingelogd")
+USERS_ACTIVE = "actief"
+USERS_INACTIVE = "gedeactiveerd"
+USERS_NEVER = "nog nooit"
+USERS_NO_ROLE = "geen rol (leest gepubliceerde inhoud)"
+USERS_ROLE_WORDS = {  # keyed by db.models.Role; {programme}: the programme's name
+    "viewer": "kijker (leest gepubliceerde inhoud)",
+    "editor": "redacteur bij {programme}",
+    "approver": "goedkeurder bij {programme}",
+    "admin": "beheerder (alle programma's en de accounts)",
+}
+USERS_ROLE_OPTIONS = {  # the role choice on an account's page
+    "viewer": "Kijker: leest de gepubliceerde inhoud, ook als inloggen verplicht is",
+    "editor": "Redacteur: voert in en wijzigt bij één programma",
+    "approver": "Goedkeurder: keurt goed en publiceert bij één programma",
+    "admin": "Beheerder: mag alles, ook accounts beheren",
+}
+USERS_BACK = "Terug naar de accounts"
+USERS_ACCOUNT_TITLE = "Account van {name}"
+USERS_NOT_FOUND = "Dit account bestaat niet (meer)."
+USERS_NEW_INTRO = ("Maak een account met een tijdelijk wachtwoord. Geef dat wachtwoord persoonlijk of telefonisch "
+                   "door, niet in dezelfde e-mail als het adres; de gebruiker kiest na het inloggen een eigen "
+                   "wachtwoord met ‘Wachtwoord wijzigen’. Rollen kent u daarna toe op de pagina van het account.")
+USERS_NEW_FORM = "Nieuw account aanmaken"
+USERS_NAME = "Naam"
+USERS_EMAIL = "E-mailadres"
+USERS_TEMP_PASSWORD = "Tijdelijk wachtwoord"
+USERS_PASSWORD_HINT = ("Minstens {min} tekens. Een zin van een paar woorden is sterk en goed door te geven. De "
+                       "gebruiker wijzigt het na het inloggen.")
+USERS_CREATE = "Account aanmaken"
+USERS_NOT_CREATED = "Het account is niet aangemaakt: controleer de gemarkeerde velden."
+USERS_CREATED = ("Het account is aangemaakt. Geef {name} het tijdelijke wachtwoord door en ken hieronder een rol "
+                 "toe.")
+USERS_DETAILS = "Gegevens"
+USERS_STATUS = "Status"
+USERS_CREATED_AT = "Aangemaakt op"
+USERS_LAST_LOGIN = "Laatst ingelogd"
+USERS_DEACTIVATE = "Account deactiveren"
+USERS_REACTIVATE = "Account heractiveren"
+USERS_ACTIVE_HINT = ("Een gedeactiveerd account kan niet meer inloggen en zijn open sessies eindigen meteen. Rollen en "
+                     "wachtwoord blijven bewaard: heractiveren maakt het account weer bruikbaar.")
+USERS_OWN_ACCOUNT = ("Dit is uw eigen account. Deactiveren kan alleen een andere beheerder: anders logt u uzelf uit "
+                     "en kunt u niet meer inloggen.")
+USERS_DEACTIVATED = "{name} is gedeactiveerd: inloggen kan niet meer en open sessies zijn beëindigd."
+USERS_REACTIVATED = "{name} is weer actief en kan inloggen met het bestaande wachtwoord."
+USERS_ROLES = "Rollen"
+USERS_NO_GRANTS = "Dit account heeft nog geen rol: het leest alleen gepubliceerde inhoud."
+USERS_REVOKE = "Intrekken"
+USERS_REVOKE_LABEL = "Rol {role} intrekken"
+USERS_OWN_ADMIN = ("uw eigen rol beheerder kan alleen een andere beheerder intrekken, zodat u zich niet per ongeluk "
+                   "buitensluit")
+USERS_GRANT_TITLE = "Rol toekennen"
+USERS_ROLE_LEGEND = "Rol"
+USERS_PROGRAMME_LEGEND = "Programma"
+USERS_PROGRAMME_HINT = "(alleen voor redacteur en goedkeurder; kijker en beheerder gelden voor alle programma's)"
+USERS_GRANT = "Rol toekennen"
+USERS_GRANTED = "{name} heeft nu de rol {role}."
+USERS_ALREADY = "{name} had de rol {role} al."
+USERS_REVOKED = "{name} heeft de rol {role} niet meer."
+USERS_RESET_TITLE = "Tijdelijk wachtwoord instellen"
+USERS_RESET_INTRO = ("Wachtwoord vergeten? Stel een tijdelijk wachtwoord in en geef het door. Alle open sessies van dit "
+                     "account eindigen meteen; de gebruiker kiest na het inloggen een eigen wachtwoord.")
+USERS_NEW_PASSWORD = "Nieuw tijdelijk wachtwoord"
+USERS_RESET = "Tijdelijk wachtwoord instellen"
+USERS_RESET_DONE = "{name} heeft een nieuw tijdelijk wachtwoord; alle open sessies van dit account zijn beëindigd."
+USERS_OWN_PASSWORD = "Uw eigen wachtwoord wijzigt u (met uw huidige wachtwoord) via"

@@ -7,7 +7,14 @@ both use them.
         --programma sociaal-en-vitaal
     python -m db.accounts rol-toekennen --email a@gemeente.nl --rol approver --programma zorg-en-veiligheid
     python -m db.accounts deactiveren --email a@gemeente.nl
+    python -m db.accounts heractiveren --email a@gemeente.nl
+    python -m db.accounts rol-intrekken --email a@gemeente.nl --rol editor --programma sociaal-en-vitaal
+    python -m db.accounts wachtwoord-instellen --email a@gemeente.nl
     python -m db.accounts rollen
+
+The web app's account administration (/beheer/gebruikers) uses the `admin_*` functions: each checks in the database
+that the one asking is an active admin, and refuses what would lock the gemeente out (an admin deactivating
+themselves or removing their own admin role, the last active admin losing that role).
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from typing import Protocol
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -44,7 +52,25 @@ _DUMMY_HASH = HASHER.hash("perspectief-dummy-password")
 
 
 class AccountError(ValueError):
-    """A refused account change, with a Dutch message for the person who asked for it."""
+    """A refused account change, with a Dutch message for the person who asked for it; `field` names the form field
+    it is about (name, email, password, role, programme), if any."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class AccountInvalid(AccountError):
+    """A refused new account: every problem at once, {field: Dutch message}."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(" ".join(errors.values()), next(iter(errors), None))
+        self.errors = dict(errors)
+
+
+class NotPermitted(AccountError):
+    """The one asking is not signed in or not an active admin: nothing was changed."""
 
 
 class PasswordProblem(StrEnum):
@@ -147,9 +173,9 @@ def password_rule_problem(password: str) -> PasswordProblem | None:
 def check_password_rules(password: str) -> None:
     problem = password_rule_problem(password)
     if problem is PasswordProblem.TOO_SHORT:
-        raise AccountError(f"Het wachtwoord is te kort: gebruik minstens {MIN_PASSWORD_LENGTH} tekens.")
+        raise AccountError(f"Het wachtwoord is te kort: gebruik minstens {MIN_PASSWORD_LENGTH} tekens.", "password")
     if problem is PasswordProblem.TOO_LONG:
-        raise AccountError(f"Het wachtwoord is te lang: gebruik hoogstens {MAX_PASSWORD_LENGTH} tekens.")
+        raise AccountError(f"Het wachtwoord is te lang: gebruik hoogstens {MAX_PASSWORD_LENGTH} tekens.", "password")
 
 
 def find_user(session: Session, email: str) -> User | None:
@@ -157,16 +183,37 @@ def find_user(session: Session, email: str) -> User | None:
                           .options(selectinload(User.grants)))
 
 
+def new_account_problems(session: Session, email: str, name: str, password: str) -> dict[str, str]:
+    """What is wrong with a new account's e-mail address, name and password: {field: Dutch message}, empty if
+    nothing (fields: email, name, password)."""
+    email = normalise_email(email)
+    problems: dict[str, str] = {}
+    if not email:
+        problems["email"] = "Vul een e-mailadres in."
+    elif not EMAIL_RE.match(email) or len(email) > 254:
+        problems["email"] = f"‘{email}’ is geen geldig e-mailadres."
+    elif find_user(session, email) is not None:
+        problems["email"] = (f"Er is al een account met het e-mailadres {email}. Zoek het op in de lijst van "
+                             f"accounts (een gedeactiveerd account kunt u daar heractiveren).")
+    if not name.strip():
+        problems["name"] = "Vul een naam in."
+    try:
+        check_password_rules(password)
+    except AccountError as exc:
+        problems["password"] = exc.message
+    return problems
+
+
 def create_user(session: Session, email: str, name: str, password: str, now: datetime | None = None) -> User:
     """A new active account without roles; refuses an invalid or already used e-mail address and a short password."""
     email = normalise_email(email)
     name = name.strip()
     if not EMAIL_RE.match(email) or len(email) > 254:
-        raise AccountError(f"‘{email}’ is geen geldig e-mailadres.")
+        raise AccountError(f"‘{email}’ is geen geldig e-mailadres.", "email")
     if not name:
-        raise AccountError("Vul een naam in.")
+        raise AccountError("Vul een naam in.", "name")
     if find_user(session, email) is not None:
-        raise AccountError(f"Er is al een account met het e-mailadres {email}.")
+        raise AccountError(f"Er is al een account met het e-mailadres {email}.", "email")
     user = User(email=email, name=name[:200], password_hash=hash_password(password), is_active=True,
                 created_at=now or datetime.now(UTC), session_version=1)
     session.add(user)
@@ -185,6 +232,13 @@ def deactivate_user(session: Session, user: User) -> None:
     """The account can no longer sign in, and its open sessions end at their next request."""
     user.is_active = False
     user.session_version += 1
+    session.flush()
+
+
+def reactivate_user(session: Session, user: User) -> None:
+    """A deactivated account can sign in again, with its roles and password as they were. Its old sessions stay
+    ended: deactivation raised the session version."""
+    user.is_active = True
     session.flush()
 
 
@@ -210,6 +264,154 @@ def grant_role(session: Session, user: User, role: Role | str, programme_id: int
     user.grants.append(grant)
     session.flush()
     return grant
+
+
+def revoke_role(session: Session, user: User, role: Role | str, programme_id: int | None = None) -> None:
+    """Take a role from `user` (for `programme_id`, for editor and approver); refuses a role the account lacks.
+    Sessions need not end: every request reads the account's grants afresh."""
+    role = Role(role)
+    grant = next((g for g in user.grants if g.role == role and g.programme_id == programme_id), None)
+    if grant is None:
+        where = "" if programme_id is None else " voor dit programma"
+        raise AccountError(f"{user.email} heeft de rol {role.value}{where} niet.", "role")
+    user.grants.remove(grant)  # delete-orphan: the row goes
+    session.flush()
+
+
+# --- account administration in the web app (admins only) ---------------------------------------------------------
+
+NOT_SIGNED_IN = "Log in om dit te doen."
+ADMIN_ONLY = "U mag dit niet doen: alleen een beheerder (admin) beheert accounts."
+NO_SUCH_ACCOUNT = "Dit account bestaat niet (meer)."
+SELF_DEACTIVATE = ("U kunt uw eigen account niet deactiveren: dan logt u uzelf uit en kunt u niet meer inloggen. "
+                   "Laat een andere beheerder dat doen.")
+SELF_REVOKE_ADMIN = ("U kunt uw eigen rol beheerder niet intrekken: dan kunt u accounts niet meer beheren, ook dit "
+                     "niet terugdraaien. Laat een andere beheerder dat doen.")
+SELF_RESET = ("Uw eigen wachtwoord wijzigt u met ‘Wachtwoord wijzigen’ bovenaan de pagina, met uw huidige "
+              "wachtwoord; hier zou het ook uw eigen sessie beëindigen.")
+LAST_ADMIN = ("Dit is de laatste actieve beheerder: zonder beheerder kan niemand accounts meer beheren. Geef eerst "
+              "een ander account de rol beheerder.")
+
+
+class Principal(Protocol):
+    """Whoever asks for an account change: the signed-in account (dashboard.auth.CurrentUser has `id`,
+    db.workflow.Actor `user_id`). Only its id counts: its rights are read from the database."""
+
+
+def _admin_accounts(session: Session) -> list[int]:
+    """The ids of the active admin accounts, locked until the transaction ends (PostgreSQL: FOR UPDATE; SQLite
+    allows one writer at a time anyway), so two admins taking each other's role at once cannot leave none."""
+    return sorted(set(session.scalars(
+        select(User.id).join(RoleGrant, RoleGrant.user_id == User.id)
+        .where(RoleGrant.role == Role.ADMIN, User.is_active.is_(True)).with_for_update(of=User))))
+
+
+def _actor_id(actor: Principal) -> object:
+    return getattr(actor, "id", getattr(actor, "user_id", None))
+
+
+def _checked_admin(session: Session, actor: Principal | None) -> list[int]:
+    """Refuse unless `actor` is, in the database and not only in a session, an active admin; the active admins."""
+    if actor is None:
+        raise NotPermitted(NOT_SIGNED_IN)
+    admins = _admin_accounts(session)
+    if _actor_id(actor) not in admins:
+        raise NotPermitted(ADMIN_ONLY)
+    return admins
+
+
+def _account(session: Session, user_id: object) -> User:
+    user = session.get(User, user_id) if isinstance(user_id, int) and not isinstance(user_id, bool) else None
+    if user is None:
+        raise AccountError(NO_SUCH_ACCOUNT)
+    return user
+
+
+def is_last_active_admin(session: Session, user: User) -> bool:
+    """Whether `user` is an active admin and no other account is."""
+    return _admin_accounts(session) == [user.id]
+
+
+def admin_create_user(session: Session, actor: Principal | None, email: str, name: str, password: str) -> User:
+    """An admin makes an account (no roles yet) with a temporary password to hand over; AccountInvalid lists every
+    problem with the fields at once."""
+    _checked_admin(session, actor)
+    problems = new_account_problems(session, email, name, password)
+    if problems:
+        raise AccountInvalid(problems)
+    return create_user(session, email, name, password)
+
+
+def admin_grant_role(session: Session, actor: Principal | None, user_id: int, role: Role | str | None,
+                     programme_id: int | None = None) -> bool:
+    """An admin gives an account a role: editor and approver for a programme, viewer and admin for all (a programme
+    given with those is ignored). False when the account already had it."""
+    _checked_admin(session, actor)
+    user = _account(session, user_id)
+    try:
+        role = Role(role)
+    except ValueError:
+        raise AccountError("Kies een rol.", "role") from None
+    if role not in PROGRAMME_ROLES:
+        programme_id = None
+    elif programme_id is None:
+        raise AccountError("Kies het programma waarvoor deze rol geldt.", "programme")
+    elif session.get(Programme, programme_id) is None:
+        raise AccountError("Dit programma bestaat niet (meer).", "programme")
+    had = any(g.role == role and g.programme_id == programme_id for g in user.grants)
+    grant_role(session, user, role, programme_id)
+    return not had
+
+
+def admin_revoke_grant(session: Session, actor: Principal | None, user_id: int, grant_id: int) -> RoleGrant:
+    """An admin takes one of an account's roles away (the grant `grant_id`); never their own admin role, nor the
+    last active admin's. Returns the grant as it was (detached)."""
+    admins = _checked_admin(session, actor)
+    user = _account(session, user_id)
+    grant = next((g for g in user.grants if g.id == grant_id), None)
+    if grant is None:
+        raise AccountError("Deze rol is al ingetrokken.", "role")
+    if grant.role is Role.ADMIN and user.is_active:
+        # the last active admin is always the actor (who must be an active admin), so both rules hold for a lone admin;
+        # the first says what to do before the second no longer stands in the way
+        if admins == [user.id]:
+            raise AccountError(LAST_ADMIN, "role")
+        if user.id == _actor_id(actor):
+            raise AccountError(SELF_REVOKE_ADMIN, "role")
+    revoke_role(session, user, grant.role, grant.programme_id)
+    return grant
+
+
+def admin_set_active(session: Session, actor: Principal | None, user_id: int, active: bool) -> User:
+    """An admin deactivates an account (its sessions end at once) or reactivates it; never their own account, nor
+    the last active admin."""
+    admins = _checked_admin(session, actor)
+    user = _account(session, user_id)
+    if active:
+        if not user.is_active:
+            reactivate_user(session, user)
+        return user
+    if admins == [user.id]:
+        raise AccountError(LAST_ADMIN)
+    if user.id == _actor_id(actor):
+        raise AccountError(SELF_DEACTIVATE)
+    if user.is_active:
+        deactivate_user(session, user)
+    return user
+
+
+def admin_set_password(session: Session, actor: Principal | None, user_id: int, password: str) -> User:
+    """An admin gives an account a new temporary password (check_password_rules); every session of that account
+    ends. Not for the admin's own account: that goes through change_password, with the current password."""
+    _checked_admin(session, actor)
+    user = _account(session, user_id)
+    if user.id == _actor_id(actor):
+        raise AccountError(SELF_RESET, "password")
+    if not password:
+        raise AccountError("Vul een tijdelijk wachtwoord in.", "password")
+    check_password_rules(password)
+    set_password(session, user, password)
+    return user
 
 
 # --- sign-in -----------------------------------------------------------------------------------------------------
@@ -372,6 +574,18 @@ def build_parser() -> argparse.ArgumentParser:
     off = command("deactiveren", "een account kan niet meer inloggen; open sessies eindigen meteen")
     off.add_argument("--email", required=True, help="e-mailadres van het account")
     command("rollen", "toon alle accounts met hun rollen")
+    revoke = command("rol-intrekken", "neem een account een rol af (per programma voor editor en approver)")
+    revoke.add_argument("--email", required=True, help="e-mailadres van het account")
+    revoke.add_argument("--rol", required=True, choices=[r.value for r in Role], help=ROLE_HELP)
+    revoke.add_argument("--programma", action="append", default=[], metavar="SLUG",
+                        help="programma (slug) voor editor of approver; mag vaker")
+    on = command("heractiveren", "een gedeactiveerd account kan weer inloggen, met zijn rollen en wachtwoord")
+    on.add_argument("--email", required=True, help="e-mailadres van het account")
+    reset = command("wachtwoord-instellen", "geef een account een nieuw (tijdelijk) wachtwoord; open sessies eindigen")
+    reset.add_argument("--email", required=True, help="e-mailadres van het account")
+    reset.add_argument("--wachtwoord-stdin", action="store_true",
+                       help=f"lees het wachtwoord van standaardinvoer (eerste regel) in plaats van het twee keer te "
+                            f"vragen; minstens {MIN_PASSWORD_LENGTH} tekens")
     return parser
 
 
@@ -394,6 +608,18 @@ def _grant_all(session: Session, user: User, role: str, slugs: list[str]) -> Non
         if slugs:
             raise AccountError(f"De rol {role} geldt voor alle programma's: laat --programma weg.")
         grant_role(session, user, role)
+
+
+def _revoke_all(session: Session, user: User, role: str, slugs: list[str]) -> None:
+    if Role(role) in PROGRAMME_ROLES:
+        if not slugs:
+            raise AccountError(f"De rol {role} geldt per programma: geef --programma SLUG op.")
+        for slug in slugs:
+            revoke_role(session, user, role, programme_by_slug(session, slug).id)
+    else:
+        if slugs:
+            raise AccountError(f"De rol {role} geldt voor alle programma's: laat --programma weg.")
+        revoke_role(session, user, role)
 
 
 def _list(session: Session) -> list[str]:
@@ -423,13 +649,26 @@ def main(argv: list[str] | None = None, database_url: str | None = None) -> int:
             if args.command == "rollen":
                 print("\n".join(_list(session)))
                 return EXIT_OK
-            if args.command in ("rol-toekennen", "deactiveren"):
+            if args.command in ("rol-toekennen", "deactiveren", "rol-intrekken", "heractiveren",
+                                "wachtwoord-instellen"):
                 user = find_user(session, args.email)
                 if user is None:
                     raise AccountError(f"Er is geen account met het e-mailadres {normalise_email(args.email)}.")
                 if args.command == "deactiveren":
                     deactivate_user(session, user)
                     print(f"{user.email} is gedeactiveerd.")
+                elif args.command == "heractiveren":
+                    reactivate_user(session, user)
+                    print(f"{user.email} is weer actief.")
+                elif args.command == "rol-intrekken":
+                    _revoke_all(session, user, args.rol, args.programma)
+                    print(f"{user.email} heeft de rol {args.rol}"
+                          + (f" ({', '.join(args.programma)})" if args.programma else "") + " niet meer.")
+                elif args.command == "wachtwoord-instellen":
+                    password = _read_password(args.wachtwoord_stdin)
+                    check_password_rules(password)
+                    set_password(session, user, password)
+                    print(f"{user.email} heeft een nieuw wachtwoord; open sessies van dit account zijn beëindigd.")
                 else:
                     _grant_all(session, user, args.rol, args.programma)
                     print(f"{user.email} heeft de rol {args.rol}.")

@@ -133,6 +133,13 @@ def _meeting_link(user: Any) -> html.P | None:  # noqa: ANN401 - a CurrentUser
                   className="worklist-meeting")
 
 
+def _users_link(user: Any) -> html.P | None:  # noqa: ANN401 - a CurrentUser
+    """For admins only: the account administration."""
+    if not user.can(Action.ADMIN):
+        return None
+    return html.P(dcc.Link(texts.USERS_LINK, href="/beheer/gebruikers"), className="worklist-users")
+
+
 def layout(programma: str | None = None, **_query: str) -> html.Div:
     user = current_user()
     if user is None:
@@ -142,6 +149,7 @@ def layout(programma: str | None = None, **_query: str) -> html.Div:
         html.H1(texts.BEHEER_TITLE),
         html.P(texts.BEHEER_INTRO),
         _meeting_link(user),
+        _users_link(user),
         dcc.Store(id=VERSIONS, data=versions),
         dcc.Store(id="beheer-filter", data=programma),
         html.Div(id="beheer-melding", **{"aria-live": "polite"}),
