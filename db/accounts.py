@@ -23,7 +23,7 @@ import argparse
 import getpass
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -598,28 +598,19 @@ def _read_password(from_stdin: bool) -> str:
     return first
 
 
-def _grant_all(session: Session, user: User, role: str, slugs: list[str]) -> None:
+def _for_each_programme(session: Session, user: User, role: str, slugs: list[str],
+                        change: Callable[..., object]) -> None:
+    """Grant or revoke (`change`: grant_role or revoke_role) `role` for each programme in `slugs`, or once for a
+    role that holds for all programmes."""
     if Role(role) in PROGRAMME_ROLES:
         if not slugs:
             raise AccountError(f"De rol {role} geldt per programma: geef --programma SLUG op.")
         for slug in slugs:
-            grant_role(session, user, role, programme_by_slug(session, slug).id)
+            change(session, user, role, programme_by_slug(session, slug).id)
     else:
         if slugs:
             raise AccountError(f"De rol {role} geldt voor alle programma's: laat --programma weg.")
-        grant_role(session, user, role)
-
-
-def _revoke_all(session: Session, user: User, role: str, slugs: list[str]) -> None:
-    if Role(role) in PROGRAMME_ROLES:
-        if not slugs:
-            raise AccountError(f"De rol {role} geldt per programma: geef --programma SLUG op.")
-        for slug in slugs:
-            revoke_role(session, user, role, programme_by_slug(session, slug).id)
-    else:
-        if slugs:
-            raise AccountError(f"De rol {role} geldt voor alle programma's: laat --programma weg.")
-        revoke_role(session, user, role)
+        change(session, user, role)
 
 
 def _list(session: Session) -> list[str]:
@@ -661,7 +652,7 @@ def main(argv: list[str] | None = None, database_url: str | None = None) -> int:
                     reactivate_user(session, user)
                     print(f"{user.email} is weer actief.")
                 elif args.command == "rol-intrekken":
-                    _revoke_all(session, user, args.rol, args.programma)
+                    _for_each_programme(session, user, args.rol, args.programma, revoke_role)
                     print(f"{user.email} heeft de rol {args.rol}"
                           + (f" ({', '.join(args.programma)})" if args.programma else "") + " niet meer.")
                 elif args.command == "wachtwoord-instellen":
@@ -670,7 +661,7 @@ def main(argv: list[str] | None = None, database_url: str | None = None) -> int:
                     set_password(session, user, password)
                     print(f"{user.email} heeft een nieuw wachtwoord; open sessies van dit account zijn beëindigd.")
                 else:
-                    _grant_all(session, user, args.rol, args.programma)
+                    _for_each_programme(session, user, args.rol, args.programma, grant_role)
                     print(f"{user.email} heeft de rol {args.rol}.")
                 return EXIT_OK
             if find_user(session, args.email) is not None:  # before asking for a password in vain
@@ -678,7 +669,8 @@ def main(argv: list[str] | None = None, database_url: str | None = None) -> int:
             password = _read_password(args.wachtwoord_stdin)
             user = create_user(session, args.email, args.naam, password)
             role = Role.ADMIN.value if args.command == "maak-beheerder" else args.rol
-            _grant_all(session, user, role, [] if args.command == "maak-beheerder" else args.programma)
+            _for_each_programme(session, user, role, [] if args.command == "maak-beheerder" else args.programma,
+                                grant_role)
             print(f"Account {user.email} ({user.name}) gemaakt met de rol {role}.")
     except AccountError as exc:
         print(f"Geweigerd: {exc}", file=sys.stderr)

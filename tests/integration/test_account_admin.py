@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from argon2 import PasswordHasher
 from sqlalchemy import select
 
 from db import accounts
@@ -45,12 +44,7 @@ TEMPORARY = "een tijdelijk wachtwoord"
 NOW = datetime(2026, 11, 3, 9, 0, tzinfo=UTC)
 
 
-@pytest.fixture(autouse=True)
-def cheap_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    """argon2id at its smallest cost in this process (the command-line tests run with the real parameters)."""
-    fast = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    monkeypatch.setattr(accounts, "HASHER", fast)
-    monkeypatch.setattr(accounts, "_DUMMY_HASH", fast.hash("dummy"))
+pytestmark = pytest.mark.usefixtures("cheap_hashing")  # tests/integration/conftest.py
 
 
 class Who:

@@ -12,7 +12,6 @@ import uuid
 from typing import Any
 
 import pytest
-from argon2 import PasswordHasher
 from sqlalchemy import select
 
 from dashboard import texts
@@ -32,10 +31,7 @@ TEMPORARY = "tijdelijk wachtwoord voor de test"
 CREATE_OUT, ACCOUNT_OUT = "gebruiker-nieuw-melding", "gebruiker-rol-melding"
 
 
-@pytest.fixture(autouse=True)
-def cheap_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    """argon2id at its smallest cost, in the tests and in the app they call: these tests check who may do what."""
-    monkeypatch.setattr(accounts, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+pytestmark = pytest.mark.usefixtures("cheap_hashing")  # tests/integration/conftest.py
 
 
 def _account(url: str, *, role: Role | None = None, slug: str | None = None, active: bool = True) -> tuple[int, str]:

@@ -46,13 +46,7 @@ PASSWORD = "correct paard batterij"
 NOW = datetime(2026, 11, 3, 9, 0, tzinfo=UTC)
 
 
-@pytest.fixture(autouse=True)
-def cheap_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    """argon2id at its smallest cost in this process: these tests check the logic, not the hash's strength (the
-    command-line and real-app tests run in subprocesses with the real parameters)."""
-    fast = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    monkeypatch.setattr(accounts, "HASHER", fast)
-    monkeypatch.setattr(accounts, "_DUMMY_HASH", fast.hash("dummy"))
+pytestmark = pytest.mark.usefixtures("cheap_hashing")  # tests/integration/conftest.py
 
 
 def _programmes(url: str, *slugs: str) -> dict[str, int]:

@@ -13,7 +13,6 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from argon2 import PasswordHasher
 from flask import Flask
 from sqlalchemy import func, select
 
@@ -31,12 +30,7 @@ PATH = "/account/wachtwoord"
 NOW = datetime(2026, 11, 3, 9, 0, tzinfo=UTC)
 
 
-@pytest.fixture(autouse=True)
-def cheap_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    """argon2id at its smallest cost: these tests check the logic, not the hash's strength."""
-    fast = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    monkeypatch.setattr(accounts, "HASHER", fast)
-    monkeypatch.setattr(accounts, "_DUMMY_HASH", fast.hash("dummy"))
+pytestmark = pytest.mark.usefixtures("cheap_hashing")  # tests/integration/conftest.py
 
 
 def _user(url: str, password: str = OLD) -> str:
