@@ -477,6 +477,8 @@ EDIT_ERRORS = "Niet opgeslagen: {count} veld(en) hebben een fout."
 EDIT_ERROR_LINK = "{label}: {message}"
 EDIT_REQUIRED = "(verplicht)"
 EDIT_STATE = "Status: {state} · versie {version}"
+EDIT_PUBLISHED_WARNING = ("Dit item is gepubliceerd. Slaat u een wijziging op, dan gaat het terug naar concept en "
+                          "ziet de raad het niet meer tot het opnieuw is goedgekeurd en gepubliceerd.")
 EDIT_PROBLEMS = "Nog niet te publiceren:"
 EDIT_WORKFLOW = "Werkstroom"
 EDIT_REASON = "Reden (nodig om terug naar concept te sturen)"

@@ -276,6 +276,8 @@ def workflow_panel(state: WorkflowState, version: int, transitions: Sequence[Wor
     return html.Section(className="workflow-panel", **{"aria-labelledby": "bewerk-werkstroom-kop"}, children=[
         html.H2(texts.EDIT_WORKFLOW, id="bewerk-werkstroom-kop", className="h4"),
         html.P([texts.EDIT_STATE.format(state=state_label(state), version=version), " ", state_badge(state)]),
+        html.P(texts.EDIT_PUBLISHED_WARNING, className="published-warning")
+        if state is WorkflowState.PUBLISHED and can_edit else None,
         html.Div([html.P(texts.EDIT_PROBLEMS, className="mb-1"),
                   html.Ul([html.Li(m) for m in problems.values()])], className="publish-problems")
         if problems and state is not WorkflowState.PUBLISHED else None,
