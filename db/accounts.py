@@ -400,9 +400,12 @@ def admin_set_active(session: Session, actor: Principal | None, user_id: int, ac
     return user
 
 
-def admin_set_password(session: Session, actor: Principal | None, user_id: int, password: str) -> User:
+def admin_set_password(session: Session, actor: Principal | None, user_id: int, password: str,
+                       now: datetime | None = None) -> User:
     """An admin gives an account a new temporary password (check_password_rules); every session of that account
-    ends. Not for the admin's own account: that goes through change_password, with the current password."""
+    ends, and the lock after failed sign-ins of its e-mail address is lifted (recorded as a success, as a sign-in
+    would: someone locked out is the usual reason for a reset; a lock on an IP address stays). Not for the admin's
+    own account: that goes through change_password, with the current password."""
     _checked_admin(session, actor)
     user = _account(session, user_id)
     if user.id == _actor_id(actor):
@@ -411,6 +414,9 @@ def admin_set_password(session: Session, actor: Principal | None, user_id: int, 
         raise AccountError("Vul een tijdelijk wachtwoord in.", "password")
     check_password_rules(password)
     set_password(session, user, password)
+    session.add(SignInAttempt(email=user.email, ip="", at=(now or datetime.now(UTC)).astimezone(UTC),
+                              succeeded=True))
+    session.flush()
     return user
 
 

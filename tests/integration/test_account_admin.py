@@ -5,7 +5,7 @@ command-line commands wachtwoord-instellen, rol-intrekken and heractiveren."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -235,6 +235,25 @@ def test_temporary_password_ends_sessions_and_follows_the_rules(db_url: str) -> 
         assert s.get(User, ids["viewer"]).session_version == version + 1
         assert authenticate(s, "viewer@gemeente.nl", PASSWORD, "192.0.2.1", NOW) is accounts.Refusal.INVALID
         assert isinstance(authenticate(s, "viewer@gemeente.nl", TEMPORARY, "192.0.2.1", NOW), User)
+
+
+def test_a_temporary_password_lifts_the_lock_of_a_locked_out_account(db_url: str) -> None:
+    """Locked out after failed sign-ins (the usual reason for a reset): the admin's new temporary password works
+    at once; a lock on the IP address is not lifted."""
+    ids = _setup(db_url)
+    with session_scope(db_url) as s:
+        for i in range(accounts.MAX_FAILURES_PER_EMAIL):
+            authenticate(s, "viewer@gemeente.nl", "fout", f"198.51.100.{i}", NOW)
+        assert authenticate(s, "viewer@gemeente.nl", PASSWORD, "192.0.2.1", NOW) is accounts.Refusal.LOCKED
+    later = NOW + timedelta(minutes=2)
+    _call(db_url, admin_set_password, Who(ids["admin"]), ids["viewer"], TEMPORARY, later)
+    with session_scope(db_url) as s:
+        assert isinstance(authenticate(s, "viewer@gemeente.nl", TEMPORARY, "192.0.2.1", later), User)
+        for i in range(accounts.MAX_FAILURES_PER_IP):  # a different address each time: each failure counts
+            authenticate(s, f"iemand{i}@gemeente.nl", "fout", "203.0.113.9", NOW)
+    _call(db_url, admin_set_password, Who(ids["admin"]), ids["editor"], TEMPORARY, later)
+    with session_scope(db_url) as s:
+        assert authenticate(s, "editor@gemeente.nl", TEMPORARY, "203.0.113.9", later) is accounts.Refusal.LOCKED
 
 
 # --- the last admin and one's own account ---------------------------------------------------------------------------
