@@ -412,12 +412,18 @@ def admin_set_password(session: Session, actor: Principal | None, user_id: int, 
         raise AccountError(SELF_RESET, "password")
     if not password:
         raise AccountError("Vul een tijdelijk wachtwoord in.", "password")
+    reset_password(session, user, password, now)
+    return user
+
+
+def reset_password(session: Session, user: User, password: str, now: datetime | None = None) -> None:
+    """Someone else (an admin, or the command line) gives the account a new password: the rules apply, every
+    session ends, and the lock of its e-mail address after failed sign-ins is lifted (recorded as a success)."""
     check_password_rules(password)
     set_password(session, user, password)
     session.add(SignInAttempt(email=user.email, ip="", at=(now or datetime.now(UTC)).astimezone(UTC),
                               succeeded=True))
     session.flush()
-    return user
 
 
 # --- sign-in -----------------------------------------------------------------------------------------------------
@@ -662,9 +668,7 @@ def main(argv: list[str] | None = None, database_url: str | None = None) -> int:
                     print(f"{user.email} heeft de rol {args.rol}"
                           + (f" ({', '.join(args.programma)})" if args.programma else "") + " niet meer.")
                 elif args.command == "wachtwoord-instellen":
-                    password = _read_password(args.wachtwoord_stdin)
-                    check_password_rules(password)
-                    set_password(session, user, password)
+                    reset_password(session, user, _read_password(args.wachtwoord_stdin))
                     print(f"{user.email} heeft een nieuw wachtwoord; open sessies van dit account zijn beëindigd.")
                 else:
                     _for_each_programme(session, user, args.rol, args.programma, grant_role)
