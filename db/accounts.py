@@ -12,27 +12,22 @@ both use them.
     python -m db.accounts wachtwoord-instellen --email a@gemeente.nl
     python -m db.accounts rollen
 
-The web app's account administration (/beheer/gebruikers) uses the `admin_*` functions: each checks in the database
-that the one asking is an active admin, and refuses what would lock the gemeente out (an admin deactivating
-themselves or removing their own admin role, the last active admin losing that role).
+The command line itself is db/accounts_cli.py; the web app's account administration (/beheer/gebruikers) uses
+db/account_admin.py.
 """
 
 from __future__ import annotations
 
-import argparse
-import getpass
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
-from typing import Protocol
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
 from db.models import Programme, Role, RoleGrant, SignInAttempt, User
@@ -278,144 +273,6 @@ def revoke_role(session: Session, user: User, role: Role | str, programme_id: in
     session.flush()
 
 
-# --- account administration in the web app (admins only) ---------------------------------------------------------
-
-NOT_SIGNED_IN = "Log in om dit te doen."
-ADMIN_ONLY = "U mag dit niet doen: alleen een beheerder (admin) beheert accounts."
-NO_SUCH_ACCOUNT = "Dit account bestaat niet (meer)."
-SELF_DEACTIVATE = ("U kunt uw eigen account niet deactiveren: dan logt u uzelf uit en kunt u niet meer inloggen. "
-                   "Laat een andere beheerder dat doen.")
-SELF_REVOKE_ADMIN = ("U kunt uw eigen rol beheerder niet intrekken: dan kunt u accounts niet meer beheren, ook dit "
-                     "niet terugdraaien. Laat een andere beheerder dat doen.")
-SELF_RESET = ("Uw eigen wachtwoord wijzigt u met ‘Wachtwoord wijzigen’ bovenaan de pagina, met uw huidige "
-              "wachtwoord; hier zou het ook uw eigen sessie beëindigen.")
-LAST_ADMIN = ("Dit is de laatste actieve beheerder: zonder beheerder kan niemand accounts meer beheren. Geef eerst "
-              "een ander account de rol beheerder.")
-
-
-class Principal(Protocol):
-    """Whoever asks for an account change: the signed-in account (dashboard.auth.CurrentUser has `id`,
-    db.workflow.Actor `user_id`). Only its id counts: its rights are read from the database."""
-
-
-def _admin_accounts(session: Session) -> list[int]:
-    """The ids of the active admin accounts, locked until the transaction ends (PostgreSQL: FOR UPDATE; SQLite
-    allows one writer at a time anyway), so two admins taking each other's role at once cannot leave none."""
-    return sorted(set(session.scalars(
-        select(User.id).join(RoleGrant, RoleGrant.user_id == User.id)
-        .where(RoleGrant.role == Role.ADMIN, User.is_active.is_(True)).with_for_update(of=User))))
-
-
-def _actor_id(actor: Principal) -> object:
-    return getattr(actor, "id", getattr(actor, "user_id", None))
-
-
-def _checked_admin(session: Session, actor: Principal | None) -> list[int]:
-    """Refuse unless `actor` is, in the database and not only in a session, an active admin; the active admins."""
-    if actor is None:
-        raise NotPermitted(NOT_SIGNED_IN)
-    admins = _admin_accounts(session)
-    if _actor_id(actor) not in admins:
-        raise NotPermitted(ADMIN_ONLY)
-    return admins
-
-
-def _account(session: Session, user_id: object) -> User:
-    user = session.get(User, user_id) if isinstance(user_id, int) and not isinstance(user_id, bool) else None
-    if user is None:
-        raise AccountError(NO_SUCH_ACCOUNT)
-    return user
-
-
-def is_last_active_admin(session: Session, user: User) -> bool:
-    """Whether `user` is an active admin and no other account is."""
-    return _admin_accounts(session) == [user.id]
-
-
-def admin_create_user(session: Session, actor: Principal | None, email: str, name: str, password: str) -> User:
-    """An admin makes an account (no roles yet) with a temporary password to hand over; AccountInvalid lists every
-    problem with the fields at once."""
-    _checked_admin(session, actor)
-    problems = new_account_problems(session, email, name, password)
-    if problems:
-        raise AccountInvalid(problems)
-    return create_user(session, email, name, password)
-
-
-def admin_grant_role(session: Session, actor: Principal | None, user_id: int, role: Role | str | None,
-                     programme_id: int | None = None) -> bool:
-    """An admin gives an account a role: editor and approver for a programme, viewer and admin for all (a programme
-    given with those is ignored). False when the account already had it."""
-    _checked_admin(session, actor)
-    user = _account(session, user_id)
-    try:
-        role = Role(role)
-    except ValueError:
-        raise AccountError("Kies een rol.", "role") from None
-    if role not in PROGRAMME_ROLES:
-        programme_id = None
-    elif programme_id is None:
-        raise AccountError("Kies het programma waarvoor deze rol geldt.", "programme")
-    elif session.get(Programme, programme_id) is None:
-        raise AccountError("Dit programma bestaat niet (meer).", "programme")
-    had = any(g.role == role and g.programme_id == programme_id for g in user.grants)
-    grant_role(session, user, role, programme_id)
-    return not had
-
-
-def admin_revoke_grant(session: Session, actor: Principal | None, user_id: int, grant_id: int) -> RoleGrant:
-    """An admin takes one of an account's roles away (the grant `grant_id`); never their own admin role, nor the
-    last active admin's. Returns the grant as it was (detached)."""
-    admins = _checked_admin(session, actor)
-    user = _account(session, user_id)
-    grant = next((g for g in user.grants if g.id == grant_id), None)
-    if grant is None:
-        raise AccountError("Deze rol is al ingetrokken.", "role")
-    if grant.role is Role.ADMIN and user.is_active:
-        # the last active admin is always the actor (who must be an active admin), so both rules hold for a lone admin;
-        # the first says what to do before the second no longer stands in the way
-        if admins == [user.id]:
-            raise AccountError(LAST_ADMIN, "role")
-        if user.id == _actor_id(actor):
-            raise AccountError(SELF_REVOKE_ADMIN, "role")
-    revoke_role(session, user, grant.role, grant.programme_id)
-    return grant
-
-
-def admin_set_active(session: Session, actor: Principal | None, user_id: int, active: bool) -> User:
-    """An admin deactivates an account (its sessions end at once) or reactivates it; never their own account, nor
-    the last active admin."""
-    admins = _checked_admin(session, actor)
-    user = _account(session, user_id)
-    if active:
-        if not user.is_active:
-            reactivate_user(session, user)
-        return user
-    if admins == [user.id]:
-        raise AccountError(LAST_ADMIN)
-    if user.id == _actor_id(actor):
-        raise AccountError(SELF_DEACTIVATE)
-    if user.is_active:
-        deactivate_user(session, user)
-    return user
-
-
-def admin_set_password(session: Session, actor: Principal | None, user_id: int, password: str,
-                       now: datetime | None = None) -> User:
-    """An admin gives an account a new temporary password (check_password_rules); every session of that account
-    ends, and the lock after failed sign-ins of its e-mail address is lifted (recorded as a success, as a sign-in
-    would: someone locked out is the usual reason for a reset; a lock on an IP address stays). Not for the admin's
-    own account: that goes through change_password, with the current password."""
-    _checked_admin(session, actor)
-    user = _account(session, user_id)
-    if user.id == _actor_id(actor):
-        raise AccountError(SELF_RESET, "password")
-    if not password:
-        raise AccountError("Vul een tijdelijk wachtwoord in.", "password")
-    reset_password(session, user, password, now)
-    return user
-
-
 def reset_password(session: Session, user: User, password: str, now: datetime | None = None) -> None:
     """Someone else (an admin, or the command line) gives the account a new password: the rules apply, every
     session ends, and the lock of its e-mail address after failed sign-ins is lifted (recorded as a success)."""
@@ -519,181 +376,7 @@ def _verify(password_hash: str, password: str) -> bool:
         return False
 
 
-# --- command line ------------------------------------------------------------------------------------------------
+if __name__ == "__main__":  # python -m db.accounts …: the command line lives in db/accounts_cli.py
+    from db.accounts_cli import main
 
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
-ROLE_HELP = "viewer (leest gepubliceerde inhoud), editor of approver (per programma), admin (beheer)"
-
-
-_ARGPARSE_DUTCH = [("the following arguments are required", "deze opties ontbreken"),
-                   ("invalid choice", "ongeldige keuze"), ("choose from", "kies uit"),
-                   ("unrecognized arguments", "onbekende argumenten"), ("expected one argument", "verwacht een waarde"),
-                   ("argument ", "optie ")]
-
-
-class _DutchHelp(argparse.HelpFormatter):
-    """argparse's own headings in Dutch."""
-
-    def add_usage(self, usage, actions, groups, prefix=None) -> None:  # noqa: ANN001
-        super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
-
-    def start_section(self, heading: str | None) -> None:
-        super().start_section({"options": "opties", "positional arguments": "opdrachten"}.get(heading, heading))
-
-
-class _Parser(argparse.ArgumentParser):
-    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
-        kwargs.setdefault("formatter_class", _DutchHelp)
-        super().__init__(*args, **kwargs)
-
-    def error(self, message: str) -> None:  # argparse's own messages, with our exit code for wrong use
-        for english, dutch in _ARGPARSE_DUTCH:
-            message = message.replace(english, dutch)
-        self.print_usage(sys.stderr)
-        print(f"fout: {message}", file=sys.stderr)
-        sys.exit(EXIT_USAGE)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m db.accounts", add_help=False,
-                     description="Accounts en rollen van Perspectief beheren. Gebruikt DATABASE_URL, net als de app.")
-    parser.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
-    parser.add_argument("--database-url", help="SQLAlchemy-URL (standaard: DATABASE_URL of de instelling van de app)")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="opdracht", parser_class=_Parser)
-
-    def command(name: str, text: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=text, description=text, add_help=False)
-        p.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
-        return p
-
-    def password_options(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--email", required=True, help="e-mailadres (wordt in kleine letters bewaard)")
-        p.add_argument("--naam", required=True, help="naam zoals die in de kop van het dashboard staat")
-        p.add_argument("--wachtwoord-stdin", action="store_true",
-                       help=f"lees het wachtwoord van standaardinvoer (eerste regel) in plaats van het twee keer te "
-                            f"vragen; minstens {MIN_PASSWORD_LENGTH} tekens")
-
-    admin = command("maak-beheerder", "maak een account met de rol admin (de eerste beheerder)")
-    password_options(admin)
-    user = command("gebruiker-toevoegen", "maak een account met een rol")
-    password_options(user)
-    for p in (user, command("rol-toekennen", "geef een bestaand account (nog) een rol")):
-        if p is not user:
-            p.add_argument("--email", required=True, help="e-mailadres van het account")
-        p.add_argument("--rol", required=True, choices=[r.value for r in Role], help=ROLE_HELP)
-        p.add_argument("--programma", action="append", default=[], metavar="SLUG",
-                       help="programma (slug, bv. sociaal-en-vitaal) voor editor of approver; mag vaker")
-    off = command("deactiveren", "een account kan niet meer inloggen; open sessies eindigen meteen")
-    off.add_argument("--email", required=True, help="e-mailadres van het account")
-    command("rollen", "toon alle accounts met hun rollen")
-    revoke = command("rol-intrekken", "neem een account een rol af (per programma voor editor en approver)")
-    revoke.add_argument("--email", required=True, help="e-mailadres van het account")
-    revoke.add_argument("--rol", required=True, choices=[r.value for r in Role], help=ROLE_HELP)
-    revoke.add_argument("--programma", action="append", default=[], metavar="SLUG",
-                        help="programma (slug) voor editor of approver; mag vaker")
-    on = command("heractiveren", "een gedeactiveerd account kan weer inloggen, met zijn rollen en wachtwoord")
-    on.add_argument("--email", required=True, help="e-mailadres van het account")
-    reset = command("wachtwoord-instellen", "geef een account een nieuw (tijdelijk) wachtwoord; open sessies eindigen")
-    reset.add_argument("--email", required=True, help="e-mailadres van het account")
-    reset.add_argument("--wachtwoord-stdin", action="store_true",
-                       help=f"lees het wachtwoord van standaardinvoer (eerste regel) in plaats van het twee keer te "
-                            f"vragen; minstens {MIN_PASSWORD_LENGTH} tekens")
-    return parser
-
-
-def _read_password(from_stdin: bool) -> str:
-    if from_stdin:
-        return sys.stdin.readline().rstrip("\r\n")
-    first = getpass.getpass("Wachtwoord: ")
-    if getpass.getpass("Herhaal het wachtwoord: ") != first:
-        raise AccountError("De twee wachtwoorden zijn niet gelijk.")
-    return first
-
-
-def _for_each_programme(session: Session, user: User, role: str, slugs: list[str],
-                        change: Callable[..., object]) -> None:
-    """Grant or revoke (`change`: grant_role or revoke_role) `role` for each programme in `slugs`, or once for a
-    role that holds for all programmes."""
-    if Role(role) in PROGRAMME_ROLES:
-        if not slugs:
-            raise AccountError(f"De rol {role} geldt per programma: geef --programma SLUG op.")
-        for slug in slugs:
-            change(session, user, role, programme_by_slug(session, slug).id)
-    else:
-        if slugs:
-            raise AccountError(f"De rol {role} geldt voor alle programma's: laat --programma weg.")
-        change(session, user, role)
-
-
-def _list(session: Session) -> list[str]:
-    slugs = dict(session.execute(select(Programme.id, Programme.slug)).all())
-    lines = []
-    for user in session.scalars(select(User).options(selectinload(User.grants)).order_by(User.email)):
-        roles = ", ".join(sorted(f"{g.role.value}" + (f" ({slugs.get(g.programme_id)})" if g.programme_id else "")
-                                 for g in user.grants)) or "geen rol (leest gepubliceerde inhoud)"
-        state = "" if user.is_active else " [gedeactiveerd]"
-        lines.append(f"{user.email}\t{user.name}\t{roles}{state}")
-    return lines or ["Nog geen accounts. Maak de eerste met: python -m db.accounts maak-beheerder"]
-
-
-def main(argv: list[str] | None = None, database_url: str | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    from db.migrate import upgrade
-    from db.session import session_scope
-
-    if database_url is None and args.database_url is None:
-        from settings import get_settings
-
-        database_url = get_settings().database_url
-    url = args.database_url or database_url
-    try:
-        upgrade(url)  # the first admin is usually made before the app has ever started
-        with session_scope(url) as session:
-            if args.command == "rollen":
-                print("\n".join(_list(session)))
-                return EXIT_OK
-            if args.command in ("rol-toekennen", "deactiveren", "rol-intrekken", "heractiveren",
-                                "wachtwoord-instellen"):
-                user = find_user(session, args.email)
-                if user is None:
-                    raise AccountError(f"Er is geen account met het e-mailadres {normalise_email(args.email)}.")
-                if args.command == "deactiveren":
-                    deactivate_user(session, user)
-                    print(f"{user.email} is gedeactiveerd.")
-                elif args.command == "heractiveren":
-                    reactivate_user(session, user)
-                    print(f"{user.email} is weer actief.")
-                elif args.command == "rol-intrekken":
-                    _for_each_programme(session, user, args.rol, args.programma, revoke_role)
-                    print(f"{user.email} heeft de rol {args.rol}"
-                          + (f" ({', '.join(args.programma)})" if args.programma else "") + " niet meer.")
-                elif args.command == "wachtwoord-instellen":
-                    reset_password(session, user, _read_password(args.wachtwoord_stdin))
-                    print(f"{user.email} heeft een nieuw wachtwoord; open sessies van dit account zijn beëindigd.")
-                else:
-                    _for_each_programme(session, user, args.rol, args.programma, grant_role)
-                    print(f"{user.email} heeft de rol {args.rol}.")
-                return EXIT_OK
-            if find_user(session, args.email) is not None:  # before asking for a password in vain
-                raise AccountError(f"Er is al een account met het e-mailadres {normalise_email(args.email)}.")
-            password = _read_password(args.wachtwoord_stdin)
-            user = create_user(session, args.email, args.naam, password)
-            role = Role.ADMIN.value if args.command == "maak-beheerder" else args.rol
-            _for_each_programme(session, user, role, [] if args.command == "maak-beheerder" else args.programma,
-                                grant_role)
-            print(f"Account {user.email} ({user.name}) gemaakt met de rol {role}.")
-    except AccountError as exc:
-        print(f"Geweigerd: {exc}", file=sys.stderr)
-        return EXIT_REFUSED
-    except (KeyboardInterrupt, EOFError):
-        print("\nAfgebroken: er is niets veranderd.", file=sys.stderr)
-        return EXIT_REFUSED
-    except SQLAlchemyError as exc:
-        print(f"Geweigerd: de database is niet bereikbaar of weigert de wijziging ({type(exc).__name__}).",
-              file=sys.stderr)
-        return EXIT_USAGE
-    return EXIT_OK
-
-
-if __name__ == "__main__":
     sys.exit(main())

@@ -27,6 +27,13 @@ from dashboard.components.controls import scroll_region
 from dashboard.components.edit_form import message
 from dashboard.data import read_session, write_session
 from dashboard.pages.bewerken import sign_in_prompt
+from db.account_admin import (
+    admin_create_user,
+    admin_grant_role,
+    admin_revoke_grant,
+    admin_set_active,
+    admin_set_password,
+)
 from db.accounts import (
     MAX_PASSWORD_LENGTH,
     MIN_PASSWORD_LENGTH,
@@ -34,11 +41,6 @@ from db.accounts import (
     AccountError,
     AccountInvalid,
     Action,
-    admin_create_user,
-    admin_grant_role,
-    admin_revoke_grant,
-    admin_set_active,
-    admin_set_password,
 )
 from db.models import Programme, Role, RoleGrant, User
 from indicators.formatting import format_datetime

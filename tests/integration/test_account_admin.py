@@ -10,27 +10,29 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from db import accounts
-from db.accounts import (
+from db import account_admin, accounts
+from db.account_admin import (
     LAST_ADMIN,
     SELF_DEACTIVATE,
     SELF_RESET,
     SELF_REVOKE_ADMIN,
-    AccountError,
-    AccountInvalid,
-    Grant,
-    NotPermitted,
     admin_create_user,
     admin_grant_role,
     admin_revoke_grant,
     admin_set_active,
     admin_set_password,
+    is_last_active_admin,
+)
+from db.accounts import (
+    AccountError,
+    AccountInvalid,
+    Grant,
+    NotPermitted,
     authenticate,
     create_user,
     deactivate_user,
     find_user,
     grant_role,
-    is_last_active_admin,
     reactivate_user,
     revoke_role,
 )
@@ -125,7 +127,7 @@ def test_only_an_active_admin_may_and_a_refusal_changes_nothing(db_url: str, who
     for fn, *args in calls:
         with pytest.raises(NotPermitted) as refused:
             _call(db_url, fn, *args)
-        assert refused.value.message == (accounts.NOT_SIGNED_IN if actor is None else accounts.ADMIN_ONLY)
+        assert refused.value.message == (account_admin.NOT_SIGNED_IN if actor is None else account_admin.ADMIN_ONLY)
     assert snapshot(db_url) == before
 
 
