@@ -4,10 +4,11 @@
     python -m dashboard.quarter_cli besluit 2026-Q3 sociaal-en-vitaal "Extra inzet op het Pact"
     python -m dashboard.quarter_cli actiepunt 2026-Q3 sociaal-en-vitaal "Partners benaderen" --eigenaar "A. de Vries" \
         --gereed 2026-12-15
-    python -m dashboard.quarter_cli afgerond 12 2026-12-10
+    python -m dashboard.quarter_cli afgerond 12 2026-12-10 --door "A. de Vries"
 
 Uses DATABASE_URL like the app. The web app does the same at /beheer/kwartaal/<YYYY>-Q<n> (dashboard/pages/
-kwartaal_overleg.py) for signed-in approvers of a programme (notes) and admins (notes and publishing)."""
+kwartaal_overleg.py) for signed-in approvers of a programme (notes) and admins (notes and publishing). A note records
+who recorded it and who marked it done: the signed-in account there, `--door` here (default "opdrachtregel")."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ from db.session import session_scope
 from indicators.quarter import parse_quarter
 from indicators.quarter_snapshot import FrozenSnapshotError, Renderers, add_note, mark_done, publish_quarter
 from settings import get_settings
+
+CLI_AUTHOR = "opdrachtregel"  # who recorded a note or marked it done, when --door is not given
 
 
 def renderers(base_url: str) -> Renderers:
@@ -45,9 +48,11 @@ def main(argv: list[str] | None = None, database_url: str | None = None) -> int:
         note.add_argument("tekst")
         note.add_argument("--eigenaar", default="")
         note.add_argument("--gereed", type=date.fromisoformat, default=None, help="JJJJ-MM-DD")
+        note.add_argument("--door", default=CLI_AUTHOR, help=f"wie het vastlegt (standaard: {CLI_AUTHOR})")
     done = sub.add_parser("afgerond", help="markeer een actiepunt als afgerond")
     done.add_argument("id", type=int)
     done.add_argument("datum", type=date.fromisoformat, nargs="?", default=None)
+    done.add_argument("--door", default=CLI_AUTHOR, help=f"wie het afrondt (standaard: {CLI_AUTHOR})")
     args = parser.parse_args(argv)
     url = database_url or get_settings().database_url
     try:
@@ -56,11 +61,11 @@ def main(argv: list[str] | None = None, database_url: str | None = None) -> int:
                 snap = publish_quarter(session, parse_quarter(args.kwartaal), renderers(args.url), args.door)
                 print(f"{snap.quarter} vastgesteld ({len(snap.pdf):,} bytes PDF, sha256 {snap.content_sha256[:12]})")
             elif args.command == "afgerond":
-                note = mark_done(session, args.id, args.datum or date.today())
+                note = mark_done(session, args.id, args.datum or date.today(), args.door)
                 print(f"actiepunt {note.id} afgerond op {note.done_on.isoformat()}")
             else:
                 note = add_note(session, args.programma, parse_quarter(args.kwartaal), args.command, args.tekst,
-                                args.eigenaar, args.gereed)
+                                args.eigenaar, args.gereed, args.door)
                 print(f"{args.command} {note.id} vastgelegd")
     except (PeriodError, FrozenSnapshotError, LookupError, ValueError) as exc:
         print(f"fout: {exc}", file=sys.stderr)

@@ -495,6 +495,9 @@ class MeetingNote(Base):
     due_date: Mapped[date | None] = mapped_column(Date)
     done_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # who recorded it and who marked it done: an account's name, or "opdrachtregel" (rows before 0008: '')
+    created_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    done_by: Mapped[str | None] = mapped_column(String(200))
 
 
 # --- accounts and roles (issue 7) --------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
@@ -37,6 +37,7 @@ from db.models import (
     WorkflowState,
 )
 from db.periods import Period, PeriodError, PeriodKind
+from indicators.formatting import AMSTERDAM
 from indicators.queries import COUNTRY, series_for, to_points
 from indicators.trends import summarise_trend
 
@@ -159,6 +160,11 @@ class NoteItem(_Model):
     done_on: date | None
     recorded_in: str  # quarter code of the meeting that recorded it
     carried: bool  # recorded in an earlier quarter and still open at the start of this one
+    # Who recorded it (and on which day, Amsterdam time) and who marked it done. Defaulted, so that the content of
+    # quarters published before these fields existed reads as before and renders byte for byte the same.
+    created_by: str = ""
+    created_on: date | None = None
+    done_by: str = ""
 
 
 class ProgrammeReport(_Model):
@@ -318,6 +324,22 @@ def _stories(session: Session, programme_ids: Sequence[int], quarter: Period) ->
     return out
 
 
+def _amsterdam_date(at: datetime | None) -> date | None:
+    if at is None:
+        return None
+    return (at if at.tzinfo else at.replace(tzinfo=UTC)).astimezone(AMSTERDAM).date()  # SQLite keeps naive UTC
+
+
+def note_item(n: MeetingNote, carried: bool, until: date | None = None) -> NoteItem:
+    """A meeting note as the report and the meeting page show it; `until`: a done date after it (the end of the
+    report's quarter) is left out, together with who marked it done."""
+    done = n.done_on is not None and (until is None or n.done_on <= until)
+    return NoteItem(id=n.id, kind=n.kind.value, text=n.text, owner=n.owner, due_date=n.due_date,
+                    done_on=n.done_on if done else None, recorded_in=n.quarter, carried=carried,
+                    created_by=n.created_by or "", created_on=_amsterdam_date(n.created_at),
+                    done_by=(n.done_by or "") if done else "")
+
+
 def notes_for_quarter(session: Session, programme_id: int, quarter: Period) -> list[NoteItem]:
     """Decisions and action items recorded in this quarter's meeting, plus action items from earlier meetings that
     were still open at the start of this quarter (shown with their done date when done since)."""
@@ -330,9 +352,7 @@ def notes_for_quarter(session: Session, programme_id: int, quarter: Period) -> l
         carried = n.quarter < code
         if carried and (n.kind is not MeetingNoteKind.ACTION or (n.done_on and n.done_on < quarter.start)):
             continue
-        items.append(NoteItem(id=n.id, kind=n.kind.value, text=n.text, owner=n.owner, due_date=n.due_date,
-                              done_on=n.done_on if n.done_on and n.done_on <= quarter.end else None,
-                              recorded_in=n.quarter, carried=carried))
+        items.append(note_item(n, carried, until=quarter.end))
     return items
 
 
@@ -345,8 +365,7 @@ def notes_recorded_after_publication(session: Session, report: QuarterReport) ->
     out: dict[str, list[NoteItem]] = defaultdict(list)
     for n, slug in rows:
         if n.id not in frozen:
-            out[slug].append(NoteItem(id=n.id, kind=n.kind.value, text=n.text, owner=n.owner, due_date=n.due_date,
-                                      done_on=n.done_on, recorded_in=n.quarter, carried=False))
+            out[slug].append(note_item(n, carried=False))
     return dict(out)
 
 

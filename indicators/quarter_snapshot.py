@@ -71,27 +71,30 @@ def snapshot(session: Session, quarter: Period) -> QuarterSnapshot | None:
 
 
 def add_note(session: Session, programme_slug: str, quarter: Period, kind: MeetingNoteKind | str, text: str,
-             owner: str = "", due_date: date | None = None) -> MeetingNote:
-    """Record a decision (besluit) or action item (actiepunt) of the meeting about `quarter`."""
+             owner: str = "", due_date: date | None = None, created_by: str = "") -> MeetingNote:
+    """Record a decision (besluit) or action item (actiepunt) of the meeting about `quarter`; `created_by`: the name
+    of the account that records it."""
     programme_id = session.scalar(select(Programme.id).where(Programme.slug == programme_slug))
     if programme_id is None:
         raise LookupError(f"programma {programme_slug!r} bestaat niet")
     if not text.strip():
         raise ValueError("een besluit of actiepunt heeft tekst nodig")
     note = MeetingNote(programme_id=programme_id, quarter=quarter.code, kind=MeetingNoteKind(kind), text=text.strip(),
-                       owner=owner.strip(), due_date=due_date)
+                       owner=owner.strip(), due_date=due_date, created_by=created_by.strip())
     session.add(note)
     session.flush()
     return note
 
 
-def mark_done(session: Session, note_id: int, done_on: date) -> MeetingNote:
-    """Mark an action item done: it is shown as done in the report of that quarter and not carried further."""
+def mark_done(session: Session, note_id: int, done_on: date, done_by: str = "") -> MeetingNote:
+    """Mark an action item done: it is shown as done in the report of that quarter and not carried further.
+    `done_by`: the name of the account that marks it done."""
     note = session.get(MeetingNote, note_id)
     if note is None:
         raise LookupError(f"actiepunt {note_id} bestaat niet")
     if note.kind is not MeetingNoteKind.ACTION:
         raise ValueError("alleen een actiepunt kan worden afgerond")
     note.done_on = done_on
+    note.done_by = done_by.strip() or None
     session.flush()
     return note

@@ -78,16 +78,22 @@ def change_text(change: Change) -> str:
     return texts.CHANGE_TEXTS[kind.value].format(**values)
 
 
-def note_meta(note: NoteItem) -> str:
+def note_meta(note: NoteItem, who: bool = True) -> str:
+    """Owner, due date, state and origin of a note; `who`: also who marked it done and who recorded it when (left
+    out on the slides, whose type is large and whose room is tight)."""
     parts = []
     if note.owner:
         parts.append(texts.NOTE_OWNER.format(owner=note.owner))
     if note.due_date:
         parts.append(texts.NOTE_DUE.format(date=format_date(note.due_date)))
     if note.kind == "actiepunt":
-        parts.append(texts.NOTE_DONE.format(date=format_date(note.done_on)) if note.done_on else texts.NOTE_OPEN)
+        by = texts.NOTE_DONE_BY.format(name=note.done_by) if who and note.done_by else ""
+        parts.append((texts.NOTE_DONE.format(date=format_date(note.done_on)) + by) if note.done_on else texts.NOTE_OPEN)
     if note.carried:
         parts.append(texts.NOTE_CARRIED.format(label=period_label(note.recorded_in)))
+    if who and note.created_on:  # empty in content frozen before who and when were kept: that renders as it always did
+        by = texts.NOTE_RECORDED_BY.format(name=note.created_by) if note.created_by else ""
+        parts.append(texts.NOTE_RECORDED.format(by=by, date=format_date(note.created_on)))
     return " · ".join(parts)
 
 
@@ -201,12 +207,12 @@ def stories_list(p: ProgrammeReport, heading_level: int = 4) -> html.Div:
         ]) for s in p.stories])
 
 
-def notes_list(notes: list[NoteItem]) -> html.Div:
+def notes_list(notes: list[NoteItem], who: bool = True) -> html.Div:
     if not notes:
         return html.P(texts.QUARTER_NO_NOTES)
     return html.Ul(className="note-list", children=[html.Li(className=f"note note-{n.kind}", children=[
         html.Strong(texts.NOTE_KIND_LABELS[n.kind] + ": "), n.text,
-        html.Span(f" ({note_meta(n)})", className="note-meta") if note_meta(n) else None,
+        html.Span(f" ({note_meta(n, who)})", className="note-meta") if note_meta(n, who) else None,
     ]) for n in notes])
 
 

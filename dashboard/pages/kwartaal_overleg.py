@@ -2,7 +2,8 @@
 
 Per programme the signed-in account may approve (its approvers, and admins): a form to record a besluit or
 actiepunt, the open action items from earlier quarters and this quarter's notes, each open actiepunt with an
-"Afgerond op <datum>" action. For admins, while the quarter is a draft: "Kwartaal vaststellen (publiceren)" with a
+"Afgerond op <datum>" action; a note keeps the signed-in account's name as who recorded it and who marked it done,
+and shows both. For admins, while the quarter is a draft: "Kwartaal vaststellen (publiceren)" with a
 confirmation step. Publishing freezes every programme's report (indicators.quarter_snapshot.publish_quarter); its
 PDF is rendered in the export worker process (dashboard.exports.jobs, as the quarter page's PDF download does), and
 the page polls once a second until it is there, so no web request waits for it.
@@ -39,8 +40,15 @@ from db.models import MeetingNote, MeetingNoteKind, Programme, QuarterSnapshot
 from db.periods import Period, PeriodError
 from db.workflow import MESSAGES
 from indicators.formatting import format_date
-from indicators.quarter import NoteItem, canonical_json, last_ended_quarter, parse_quarter
-from indicators.quarter_snapshot import FrozenSnapshotError, Renderers, add_note, prepare_report, publish_quarter
+from indicators.quarter import NoteItem, canonical_json, last_ended_quarter, note_item, parse_quarter
+from indicators.quarter_snapshot import (
+    FrozenSnapshotError,
+    Renderers,
+    add_note,
+    mark_done,
+    prepare_report,
+    publish_quarter,
+)
 
 FIELD = "overleg-veld"  # {"type": FIELD, "programme": slug, "field": kind|text|owner|due}
 ERROR = "overleg-fout"  # {"type": ERROR, "programme": slug, "field": ...}
@@ -84,11 +92,6 @@ def may_hold_meeting(user: CurrentUser | None) -> bool:
     return bool(approvable(user))
 
 
-def _item(n: MeetingNote, code: str) -> NoteItem:
-    return NoteItem(id=n.id, kind=n.kind.value, text=n.text, owner=n.owner, due_date=n.due_date, done_on=n.done_on,
-                    recorded_in=n.quarter, carried=n.quarter < code)
-
-
 def notes_of(programme_id: int, code: str) -> tuple[list[NoteItem], list[NoteItem]]:
     """The action items of earlier quarters that are still open, and the notes recorded for this quarter."""
     with read_session() as s:
@@ -98,7 +101,7 @@ def notes_of(programme_id: int, code: str) -> tuple[list[NoteItem], list[NoteIte
                 (MeetingNote.quarter < code) & (MeetingNote.kind == MeetingNoteKind.ACTION)
                 & MeetingNote.done_on.is_(None)))
             .order_by(MeetingNote.quarter, MeetingNote.id)).all()
-        items = [_item(n, code) for n in rows]
+        items = [note_item(n, carried=n.quarter < code) for n in rows]
     return [n for n in items if n.carried], [n for n in items if not n.carried]
 
 
@@ -310,7 +313,8 @@ def record_note(user: CurrentUser | None, slug: str, code: str, values: dict[str
     if errors:
         return message(texts.MEETING_ERRORS), errors, False
     with write_session() as s:
-        add_note(s, slug, quarter, clean["kind"], clean["text"], clean["owner"], clean["due_date"])
+        add_note(s, slug, quarter, clean["kind"], clean["text"], clean["owner"], clean["due_date"],
+                 created_by=user.name)
     return message(texts.MEETING_SAVED.format(kind=texts.NOTE_KIND_LABELS[clean["kind"]]), "success"), {}, True
 
 
@@ -335,7 +339,7 @@ def complete(user: CurrentUser | None, note_id: Any, value: Any) -> tuple[html.D
             return message(texts.MEETING_ERR_DATE), False
         if done_on > date.today():
             return message(texts.MEETING_DONE_FUTURE), False
-        note.done_on = done_on
+        mark_done(s, note.id, done_on, done_by=user.name)
     return message(texts.MEETING_DONE_SAVED.format(date=format_date(done_on)), "success"), True
 
 

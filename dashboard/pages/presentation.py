@@ -45,7 +45,7 @@ def slides(report: QuarterReport) -> list[html.Section]:
         add(texts.PRESENT_PROGRAMME_PART.format(programme=p.name, part=texts.SECTION_RESULTS),
             results_table(p, label, explanations=False))
         add(texts.PRESENT_PROGRAMME_PART.format(programme=p.name, part=texts.SECTION_STORIES),
-            stories_list(p, heading_level=3), html.H3(texts.QUARTER_NOTES), notes_list(p.notes))
+            stories_list(p, heading_level=3), html.H3(texts.QUARTER_NOTES), notes_list(p.notes, who=False))
     return out
 
 

@@ -1,14 +1,15 @@
 """The quarterly meeting in headless Chromium: an approver of Sociaal en Vitaal signs in, follows the link from /beheer
 to /beheer/kwartaal/<q>, records an actiepunt with the keyboard only, sees it in the quarter report /kwartaal/<q>,
-and marks it done. axe-core (WCAG 2.1 A/AA) finds nothing on the meeting page (also with its errors shown) at
-desktop and phone width, no console errors, and no sideways scrolling at 375 px."""
+and marks it done; both pages say that the approver's account recorded it and marked it done. axe-core (WCAG 2.1
+A/AA) finds nothing on the meeting page (also with its errors shown) at desktop and phone width, no console errors,
+and no sideways scrolling at 375 px."""
 
 from __future__ import annotations
 
 import os
 import re
 import uuid
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -67,11 +68,13 @@ def test_approver_records_an_action_item_and_marks_it_done(browser, demo_app_url
         item = page.locator(".meeting-notes li", has_text=action)
         item.wait_for()
         assert "open" in item.inner_text()
+        recorded = f"vastgelegd door Gijs Goedkeurder op {format_date(datetime.now(UTC))}"
+        assert recorded in item.inner_text()
         clean(page)
 
         page.goto(f"{base}/kwartaal/{quarter.code}")
         page.get_by_role("heading", level=1, name=texts.QUARTER_TITLE.format(label=quarter.label)).wait_for()
-        assert page.locator(".note", has_text=action).count() == 1
+        assert page.locator(".note", has_text=action).filter(has_text=recorded).count() == 1
         manage = page.get_by_role("link", name=texts.MEETING_MANAGE_LINK.format(publish=""))
         manage.focus()
         page.keyboard.press("Enter")
@@ -91,12 +94,13 @@ def test_approver_records_an_action_item_and_marks_it_done(browser, demo_app_url
         page.keyboard.press("Enter")
         page.get_by_role("status").filter(has_text="Actiepunt afgerond op").wait_for()
         today = format_date(date(quarter.start.year, month, month))
-        page.locator(".meeting-notes li", has_text=action).filter(has_text=f"afgerond op {today}").wait_for()
+        done_by = f"afgerond op {today} door Gijs Goedkeurder"
+        page.locator(".meeting-notes li", has_text=action).filter(has_text=done_by).wait_for()
         clean(page)
 
         page.goto(f"{base}/kwartaal/{quarter.code}")
         page.get_by_role("heading", level=1, name=texts.QUARTER_TITLE.format(label=quarter.label)).wait_for()
-        assert page.locator(".note", has_text=action).filter(has_text=f"afgerond op {today}").count() == 1
+        assert page.locator(".note", has_text=action).filter(has_text=done_by).count() == 1
 
     with browser_page(browser, 375, 812) as phone:
         sign_in(phone, base, email)

@@ -1,14 +1,15 @@
 """Authorization over HTTP of the quarterly meeting page /beheer/kwartaal/<YYYY>-Q<n> (Flask test client, CSRF token,
 signed-in sessions, the payloads dash-renderer would post; helpers from test_authz_http): every role × recording a
 note for programme A, marking an action item done, and publishing the quarter. Refused cells answer with a refusal
-and leave the tables as they were; allowed cells show up in the quarter report or leave a snapshot."""
+and leave the tables as they were; allowed cells show up in the quarter report or leave a snapshot, and a note keeps
+(and both pages show) the name of the account that recorded it or marked it done."""
 
 from __future__ import annotations
 
 import json
 import time
 import uuid
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -19,6 +20,7 @@ from dashboard.exports import jobs
 from dashboard.pages import kwartaal_overleg as page
 from db.models import MeetingNote, MeetingNoteKind, QuarterSnapshot
 from db.session import session_scope
+from indicators.formatting import format_date
 from indicators.quarter import last_ended_quarter, parse_quarter
 from indicators.quarter_snapshot import add_note
 from tests.integration.test_authz_http import (  # noqa: F401 - clients and app_url are fixtures
@@ -113,17 +115,36 @@ def publish_until_done(client, admin, quarter: str, timeout: float = 120) -> lis
         answer = _post(client, publish_body(admin, quarter, (page.PUBLISH_TICK, "n_intervals", tick), store))
 
 
+def account_name(role: str) -> str:
+    """The name test_authz_http gives the account of `role`."""
+    return role.replace("_", " ").title()
+
+
+def meeting_text(client) -> str:  # noqa: ANN001
+    return json.dumps(render(client, f"/beheer/kwartaal/{NOTES_QUARTER}"), ensure_ascii=False)
+
+
 def _prepare(cell: str, role: str, url: str, admin) -> tuple[Any, Any]:  # noqa: ANN001
+    name = account_name(role)
     if cell.startswith("besluit"):
         marker = f"Extra inzet op het Pact {uuid.uuid4().hex[:8]}"
-        return note_body(admin, PROG_A, marker), lambda: marker in report_text(admin)
+
+        def recorded() -> bool:
+            with session_scope(url) as s:
+                by = s.scalar(select(MeetingNote.created_by).where(MeetingNote.text == marker))
+            shown = f"vastgelegd door {name} op {format_date(datetime.now(UTC))}"
+            return by == name and all(marker in t and shown in t for t in (report_text(admin), meeting_text(admin)))
+        return note_body(admin, PROG_A, marker), recorded
     if cell.startswith("actiepunt"):
         note_id, text = open_action(url)
 
         def done() -> bool:
             with session_scope(url) as s:
-                done_on = s.get(MeetingNote, note_id).done_on
-            return done_on == date(2024, 6, 20) and "afgerond op 20 jun 2024" in report_text(admin)
+                note = s.get(MeetingNote, note_id)
+                done_on, done_by = note.done_on, note.done_by
+            shown = f"afgerond op 20 jun 2024 door {name}"
+            return (done_on == date(2024, 6, 20) and done_by == name
+                    and shown in report_text(admin) and shown in meeting_text(admin))
         return done_body(admin, note_id), done
     quarter = _PUBLISH_QUARTERS[role]
     return publish_body(admin, quarter), lambda: is_published(url, quarter)

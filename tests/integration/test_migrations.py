@@ -12,7 +12,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from db.migrate import alembic_config, upgrade
 from db.models import Base
@@ -85,3 +85,24 @@ def test_alembic_command_line_uses_database_url(tmp_path: Path) -> None:
     finally:
         get_engine(url).dispose()
         get_engine.cache_clear()
+
+
+def test_meeting_notes_from_before_0008_keep_their_rows(empty_db_url: str) -> None:
+    """0008 adds who recorded a meeting note (NOT NULL, '' for existing rows) and who marked it done."""
+    config = alembic_config(empty_db_url)
+    command.upgrade(config, "0007")
+    with get_engine(empty_db_url).begin() as conn:
+        conn.execute(text("INSERT INTO region (id, code, name, kind) VALUES (1, 'GM0141', 'Almelo', 'gemeente')"))
+        conn.execute(text("INSERT INTO programme (id, slug, name, vision, start_year, end_year, baseline_year, "
+                          "owner, region_id, is_demo, sort_order) "
+                          "VALUES (1, 'p', 'P', '', 2023, 2026, 2022, '', 1, false, 0)"))
+        conn.execute(text("INSERT INTO meeting_note (id, programme_id, quarter, kind, text, owner, created_at) "
+                          "VALUES (1, 1, '2025-Q3', 'besluit', 'Oud besluit', '', CURRENT_TIMESTAMP)"))
+    upgrade(empty_db_url)
+    with get_engine(empty_db_url).connect() as conn:
+        row = conn.execute(text("SELECT text, created_by, done_by FROM meeting_note")).one()
+    assert tuple(row) == ("Oud besluit", "", None)
+    command.downgrade(config, "0007")
+    with get_engine(empty_db_url).connect() as conn:
+        assert conn.execute(text("SELECT text FROM meeting_note")).scalar_one() == "Oud besluit"
+    assert "created_by" not in {c["name"] for c in inspect(get_engine(empty_db_url)).get_columns("meeting_note")}

@@ -9,7 +9,7 @@ import json
 import re
 import shutil
 import subprocess
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from openpyxl import load_workbook
@@ -22,6 +22,7 @@ from db.models import (
     Indicator,
     Measurement,
     MeasurementStatus,
+    MeetingNote,
     Observation,
     Programme,
     QuarterSnapshot,
@@ -46,8 +47,10 @@ from etl.schemas import (
     ResultRow,
     StoryRow,
 )
+from indicators.formatting import format_date
 from indicators.quarter import (
     ChangeKind,
+    QuarterReport,
     build_report,
     canonical_json,
     notes_recorded_after_publication,
@@ -224,21 +227,56 @@ def test_frozen_downloads_are_served_from_the_snapshot(world: str) -> None:
 
 
 def test_meeting_notes_are_carried_until_done(world: str) -> None:
+    from dashboard.components.quarter_parts import note_meta
+
     with session_scope(world) as s:
         action = add_note(s, SLUG, Q3, "actiepunt", "Wachtlijst schuldhulp wegwerken", owner="Team schulden",
-                          due_date=date(2025, 12, 31)).id
+                          due_date=date(2025, 12, 31), created_by="Gijs Goedkeurder").id
         add_note(s, SLUG, Q3, "besluit", "Extra budget voor schuldhulp")
     with session_scope(world) as s:
         q3 = build_report(s, Q3).programmes[0].notes
         q4 = build_report(s, Q4).programmes[0].notes
-    assert [(n.kind, n.carried) for n in q3] == [("actiepunt", False), ("besluit", False)]
+    assert [(n.kind, n.carried, n.created_by) for n in q3] == [("actiepunt", False, "Gijs Goedkeurder"),
+                                                                ("besluit", False, "")]
+    recorded = format_date(datetime.now(UTC))
+    assert note_meta(q3[0]).endswith(f" · open · vastgelegd door Gijs Goedkeurder op {recorded}")
+    assert note_meta(q3[1]) == f"vastgelegd op {recorded}"
     assert [(n.id, n.carried, n.done_on, n.owner) for n in q4] == [(action, True, None, "Team schulden")]
     with session_scope(world) as s:
-        mark_done(s, action, date(2026, 2, 3))
+        mark_done(s, action, date(2026, 2, 3), done_by="Anna Beheer")
     with session_scope(world) as s:
-        assert [(n.id, n.done_on) for n in build_report(s, Q4).programmes[0].notes] == [(action, None)]
-        assert [(n.id, n.done_on) for n in build_report(s, Q1).programmes[0].notes] == [(action, date(2026, 2, 3))]
+        assert s.get(MeetingNote, action).done_by == "Anna Beheer"
+        # the Q4 report shows the item as it stood at the quarter's end: open, so not who marked it done
+        assert [(n.id, n.done_on, n.done_by) for n in build_report(s, Q4).programmes[0].notes] == [(action, None, "")]
+        q1 = build_report(s, Q1).programmes[0].notes
+        assert [(n.id, n.done_on, n.done_by) for n in q1] == [(action, date(2026, 2, 3), "Anna Beheer")]
+        assert "afgerond op 3 feb 2026 door Anna Beheer" in note_meta(q1[0])
         assert build_report(s, Period.quarter(2026, 2)).programmes[0].notes == []
+
+
+def test_content_frozen_before_who_was_kept_renders_as_before(world: str) -> None:
+    """A snapshot published before notes kept who recorded them has no such keys in its content: it still reads,
+    and its notes render exactly as they did then (nothing about who or when)."""
+    from dashboard.components.quarter_parts import note_meta
+    from dashboard.exports.report_html import render_html
+    from dashboard.exports.xlsx import render_xlsx
+
+    with session_scope(world) as s:
+        action = add_note(s, SLUG, Q4, "actiepunt", "Wachtlijst wegwerken", owner="Team", due_date=date(2025, 12, 31),
+                          created_by="Gijs Goedkeurder").id
+        mark_done(s, action, date(2025, 12, 1), done_by="Anna Beheer")
+        content = json.loads(canonical_json(build_report(s, Q4)))
+    for programme in content["programmes"]:
+        for note in programme["notes"]:
+            for key in ("created_by", "created_on", "done_by"):
+                del note[key]
+    old = QuarterReport.model_validate_json(json.dumps(content, separators=(",", ":")))
+    note = old.programmes[0].notes[0]
+    assert (note.created_by, note.created_on, note.done_by) == ("", None, "")
+    assert note_meta(note) == "eigenaar Team · gereed 31 dec 2025 · afgerond op 1 dec 2025"
+    assert "vastgelegd" not in render_html(old) and "Anna Beheer" not in render_html(old)
+    sheets = load_workbook(io.BytesIO(render_xlsx(old)))
+    assert not any("vastgelegd" in str(c) for ws in sheets for row in ws.iter_rows(values_only=True) for c in row)
 
 
 def test_notes_recorded_after_publishing_stay_out_of_the_snapshot(world: str) -> None:
@@ -375,9 +413,19 @@ def test_meeting_notes_from_the_command_line(world: str, capsys: pytest.CaptureF
     assert cli(["besluit", "2025-Q3", SLUG, "Extra budget"], database_url=world) == 0
     assert cli(["besluit", "2025-Q3", "bestaat-niet", "x"], database_url=world) == 1
     assert cli(["besluit", "2025-Q7", SLUG, "x"], database_url=world) == 1
+    assert cli(["besluit", "2025-Q3", SLUG, "Evaluatie", "--door", "Secretaris"], database_url=world) == 0
     action = int(re.search(r"actiepunt (\d+) vastgelegd", capsys.readouterr().out)[1])
-    assert cli(["afgerond", str(action), "2025-11-02"], database_url=world) == 0
+    assert cli(["afgerond", str(action), "2025-11-02", "--door", "A. de Vries"], database_url=world) == 0
     with session_scope(world) as s:
         notes = build_report(s, Q4).programmes[0].notes
-    assert [(n.kind, n.text, n.owner, n.due_date, n.done_on) for n in notes] == [
-        ("actiepunt", "Wachtlijst wegwerken", "Team", date(2025, 12, 31), date(2025, 11, 2))]
+        recorded = [(n.text, n.created_by) for n in s.scalars(select(MeetingNote).order_by(MeetingNote.id))]
+    assert [(n.kind, n.text, n.owner, n.due_date, n.done_on, n.done_by) for n in notes] == [
+        ("actiepunt", "Wachtlijst wegwerken", "Team", date(2025, 12, 31), date(2025, 11, 2), "A. de Vries")]
+    assert recorded == [("Wachtlijst wegwerken", "opdrachtregel"), ("Extra budget", "opdrachtregel"),
+                        ("Evaluatie", "Secretaris")]
+    assert cli(["actiepunt", "2025-Q3", SLUG, "Nog een", "--eigenaar", "Team", "--gereed", "2025-12-31"],
+               database_url=world) == 0
+    other = int(re.search(r"actiepunt (\d+) vastgelegd", capsys.readouterr().out)[1])
+    assert cli(["afgerond", str(other)], database_url=world) == 0  # today, by the default
+    with session_scope(world) as s:
+        assert s.get(MeetingNote, other).done_by == "opdrachtregel"
