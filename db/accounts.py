@@ -30,7 +30,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from db.models import Programme, Role, RoleGrant, SignInAttempt, User
+from db.models import Programme, Role, RoleGrant, SignInAttempt, User, as_utc
 
 MIN_PASSWORD_LENGTH = 12
 MAX_PASSWORD_LENGTH = 1024  # argon2 takes any length; this only stops absurd request bodies from costing CPU
@@ -300,7 +300,7 @@ def is_locked(session: Session, email: str, ip: str, now: datetime) -> bool:
                                   .where(SignInAttempt.email == email, SignInAttempt.succeeded.is_(True),
                                          SignInAttempt.at >= since))
     if last_success is not None:
-        since = last_success if last_success.tzinfo else last_success.replace(tzinfo=UTC)  # SQLite: naive UTC
+        since = as_utc(last_success)
     return (_failures_since(session, SignInAttempt.email, email, since) >= MAX_FAILURES_PER_EMAIL
             or _failures_since(session, SignInAttempt.ip, ip, now - LOCK_WINDOW) >= MAX_FAILURES_PER_IP)
 

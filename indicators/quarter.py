@@ -14,7 +14,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
@@ -35,6 +35,7 @@ from db.models import (
     Result,
     Story,
     WorkflowState,
+    as_utc,
 )
 from db.periods import Period, PeriodError, PeriodKind
 from indicators.formatting import AMSTERDAM
@@ -327,7 +328,7 @@ def _stories(session: Session, programme_ids: Sequence[int], quarter: Period) ->
 def _amsterdam_date(at: datetime | None) -> date | None:
     if at is None:
         return None
-    return (at if at.tzinfo else at.replace(tzinfo=UTC)).astimezone(AMSTERDAM).date()  # SQLite keeps naive UTC
+    return as_utc(at).astimezone(AMSTERDAM).date()
 
 
 def note_item(n: MeetingNote, carried: bool, until: date | None = None) -> NoteItem:

@@ -70,6 +70,14 @@ def snapshot(session: Session, quarter: Period) -> QuarterSnapshot | None:
     return session.scalar(select(QuarterSnapshot).where(QuarterSnapshot.quarter == quarter.code))
 
 
+NAME_MAX = 200  # meeting_note.owner, created_by and done_by are String(200)
+
+
+def _check_name(name: str, what: str) -> None:
+    if len(name.strip()) > NAME_MAX:
+        raise ValueError(f"{what} is te lang: hoogstens {NAME_MAX} tekens")
+
+
 def add_note(session: Session, programme_slug: str, quarter: Period, kind: MeetingNoteKind | str, text: str,
              owner: str = "", due_date: date | None = None, created_by: str = "") -> MeetingNote:
     """Record a decision (besluit) or action item (actiepunt) of the meeting about `quarter`; `created_by`: the name
@@ -79,6 +87,8 @@ def add_note(session: Session, programme_slug: str, quarter: Period, kind: Meeti
         raise LookupError(f"programma {programme_slug!r} bestaat niet")
     if not text.strip():
         raise ValueError("een besluit of actiepunt heeft tekst nodig")
+    _check_name(owner, "eigenaar")
+    _check_name(created_by, "vastgelegd door")
     note = MeetingNote(programme_id=programme_id, quarter=quarter.code, kind=MeetingNoteKind(kind), text=text.strip(),
                        owner=owner.strip(), due_date=due_date, created_by=created_by.strip())
     session.add(note)
@@ -94,6 +104,7 @@ def mark_done(session: Session, note_id: int, done_on: date, done_by: str = "") 
         raise LookupError(f"actiepunt {note_id} bestaat niet")
     if note.kind is not MeetingNoteKind.ACTION:
         raise ValueError("alleen een actiepunt kan worden afgerond")
+    _check_name(done_by, "afgerond door")
     note.done_on = done_on
     note.done_by = done_by.strip() or None
     session.flush()

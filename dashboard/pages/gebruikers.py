@@ -13,7 +13,6 @@ radio groups stand in their legend, as in dashboard/components/edit_form.py."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
@@ -42,7 +41,7 @@ from db.accounts import (
     AccountInvalid,
     Action,
 )
-from db.models import Programme, Role, RoleGrant, User
+from db.models import Programme, Role, RoleGrant, User, as_utc
 from indicators.formatting import format_datetime
 
 LIST_PATH = "/beheer/gebruikers"
@@ -89,10 +88,6 @@ def _refusal(path: str) -> html.Div | None:
     return None
 
 
-def _aware(at: datetime | None) -> datetime | None:
-    return at.replace(tzinfo=UTC) if at is not None and at.tzinfo is None else at  # SQLite keeps naive UTC
-
-
 def role_words(role: Role | str, programme: str | None) -> str:
     """A role in words: "redacteur bij Sociaal en Vitaal", "beheerder (alle programma's en de accounts)"."""
     return texts.USERS_ROLE_WORDS[Role(role).value].format(programme=programme or "?")
@@ -129,7 +124,7 @@ def list_layout(**_query: str) -> html.Div:
                 html.Td(texts.USERS_ACTIVE if u.is_active else html.Strong(texts.USERS_INACTIVE)),
                 html.Td(html.Ul([html.Li(r) for r in roles], className="list-unstyled mb-0") if roles
                         else texts.USERS_NO_ROLE),
-                html.Td(format_datetime(_aware(u.last_login_at)) if u.last_login_at else texts.USERS_NEVER),
+                html.Td(format_datetime(as_utc(u.last_login_at)) if u.last_login_at else texts.USERS_NEVER),
             ]))
     caption = texts.USERS_TABLE.format(count=len(rows))
     table = html.Table(className="table table-sm worklist users-table", children=[
@@ -227,8 +222,8 @@ def account_layout(user_id: str | None = None, aangemaakt: str | None = None, **
             html.Dt(texts.USERS_EMAIL), html.Dd(user.email),
             html.Dt(texts.USERS_STATUS), html.Dd(_status(user), id=STATUS),
             html.Dt(texts.USERS_LAST_LOGIN),
-            html.Dd(format_datetime(_aware(user.last_login_at)) if user.last_login_at else texts.USERS_NEVER),
-            html.Dt(texts.USERS_CREATED_AT), html.Dd(format_datetime(_aware(user.created_at))),
+            html.Dd(format_datetime(as_utc(user.last_login_at)) if user.last_login_at else texts.USERS_NEVER),
+            html.Dt(texts.USERS_CREATED_AT), html.Dd(format_datetime(as_utc(user.created_at))),
         ])
         name, active = user.name, user.is_active
     created = message(texts.USERS_CREATED.format(name=name), "success") if aangemaakt == "1" else None

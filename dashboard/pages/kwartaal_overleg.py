@@ -36,7 +36,7 @@ from dashboard.exports.routes import pdf_from_json
 from dashboard.exports.xlsx import render_xlsx
 from dashboard.pages.bewerken import sign_in_prompt
 from db.accounts import Action
-from db.models import MeetingNote, MeetingNoteKind, Programme, QuarterSnapshot
+from db.models import MeetingNote, MeetingNoteKind, Programme, QuarterSnapshot, as_utc
 from db.periods import Period, PeriodError
 from db.workflow import MESSAGES
 from indicators.formatting import format_date
@@ -109,7 +109,7 @@ def published(code: str) -> tuple[datetime, str] | None:
     with read_session() as s:
         row = s.execute(select(QuarterSnapshot.published_at, QuarterSnapshot.published_by)
                         .where(QuarterSnapshot.quarter == code)).first()
-    return (row[0], row[1]) if row else None
+    return (as_utc(row[0]), row[1]) if row else None  # the date shown is Amsterdam's
 
 
 # --- building the page ----------------------------------------------------------------------------------------------

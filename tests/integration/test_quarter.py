@@ -415,6 +415,9 @@ def test_meeting_notes_from_the_command_line(world: str, capsys: pytest.CaptureF
     assert cli(["besluit", "2025-Q7", SLUG, "x"], database_url=world) == 1
     assert cli(["besluit", "2025-Q3", SLUG, "Evaluatie", "--door", "Secretaris"], database_url=world) == 0
     action = int(re.search(r"actiepunt (\d+) vastgelegd", capsys.readouterr().out)[1])
+    for too_long in (["--door", "x" * 201], ["--eigenaar", "x" * 201]):  # a clear "fout:", not a database error
+        assert cli(["besluit", "2025-Q3", SLUG, "Te lang", *too_long], database_url=world) == 1
+        assert "te lang: hoogstens 200 tekens" in capsys.readouterr().err
     assert cli(["afgerond", str(action), "2025-11-02", "--door", "A. de Vries"], database_url=world) == 0
     with session_scope(world) as s:
         notes = build_report(s, Q4).programmes[0].notes
