@@ -314,6 +314,7 @@ PRESENT_DECK = "Dia's"
 PRESENT_SLIDE = "dia"
 PRESENT_MORE = "… en nog {n} in het rapport."
 PRESENT_PROGRAMME_PART = "{programme}: {part}"
+PRESENT_PART_PAGE = "{title} ({n}/{total})"  # a part spread over several slides
 XLSX_SHEETS = {
     "info": "Rapport", "changes": "Wat is veranderd", "trends": "Trends", "points": "Trendcijfers",
     "results": "Resultaten", "stories": "Verhalen", "notes": "Besluiten en actiepunten",

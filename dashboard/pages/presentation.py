@@ -1,6 +1,7 @@
 """Route `/kwartaal/<YYYY>-Q<n>/presentatie`: the quarter report as slides for the meeting room – a title slide, then
-per programme what changed, Trends, Resultaten, and stories with decisions and action items. Large type, fits
-1920×1080; arrow keys, PageUp/PageDown (presenter remotes), Home/End and buttons (assets/40-presentation.js)."""
+per programme what changed, Trends, Resultaten, Rijkere verantwoording and the meeting's decisions and action items.
+Large type, fits 1920×1080 (a part too long for one slide continues on the next: "(2/3)"); arrow keys,
+PageUp/PageDown (presenter remotes), Home/End and buttons (assets/40-presentation.js)."""
 
 from __future__ import annotations
 
@@ -16,9 +17,19 @@ from dashboard.components.quarter_parts import (
 )
 from dashboard.exports.report_html import status_line
 from dashboard.pages.quarter import load, not_found
-from indicators.quarter import QuarterReport
+from indicators.quarter import ProgrammeReport, QuarterReport
 
 MAX_CHANGES = 8  # more do not fit on a slide in large type; the rest is in the report
+# What fits one 1920×1080 slide in large type; a longer part continues on the next slides ("(2/3)").
+TRENDS_PER_SLIDE = 4  # two rows of two charts
+RESULTS_PER_SLIDE = 8
+STORIES_PER_SLIDE = 4
+NOTES_PER_SLIDE = 6
+
+
+def chunks(items: list, size: int) -> list[list]:
+    """`items` in slides of at most `size`; one empty chunk for no items (the slide then says there are none)."""
+    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
 
 
 def _slide(n: int, title: str, *children, level: int = 2) -> html.Section:  # noqa: ANN002 - Dash children
@@ -37,15 +48,25 @@ def slides(report: QuarterReport) -> list[html.Section]:
     def add(title: str, *children) -> None:  # noqa: ANN002
         out.append(_slide(len(out), title, *children))
 
+    def add_part(p: ProgrammeReport, part: str, pages: list, build) -> None:  # noqa: ANN001 - a function
+        title = texts.PRESENT_PROGRAMME_PART.format(programme=p.name, part=part)
+        for n, items in enumerate(pages, start=1):
+            add(title if len(pages) == 1 else texts.PRESENT_PART_PAGE.format(title=title, n=n, total=len(pages)),
+                *build(items))
+
     for p in report.programmes:
         add(texts.PRESENT_PROGRAMME_PART.format(programme=p.name, part=texts.QUARTER_CHANGES.format(
             previous=previous)), changes_list(p, limit=MAX_CHANGES))
-        add(texts.PRESENT_PROGRAMME_PART.format(programme=p.name, part=texts.SECTION_TRENDS),
-            trend_figures(p, width=640, height=270))
-        add(texts.PRESENT_PROGRAMME_PART.format(programme=p.name, part=texts.SECTION_RESULTS),
-            results_table(p, label, explanations=False))
-        add(texts.PRESENT_PROGRAMME_PART.format(programme=p.name, part=texts.SECTION_STORIES),
-            stories_list(p, heading_level=3), html.H3(texts.QUARTER_NOTES), notes_list(p.notes, who=False))
+        add_part(p, texts.SECTION_TRENDS, chunks(p.trends, TRENDS_PER_SLIDE),
+                 lambda items, p=p: [trend_figures(p.model_copy(update={"trends": items}), width=640, height=270)])
+        add_part(p, texts.SECTION_RESULTS, chunks(p.results, RESULTS_PER_SLIDE),
+                 lambda items, p=p: [results_table(p.model_copy(update={"results": items}), label,
+                                                   explanations=False)])
+        add_part(p, texts.SECTION_STORIES, chunks(p.stories, STORIES_PER_SLIDE),
+                 lambda items, p=p: [stories_list(p.model_copy(update={"stories": items}), heading_level=3)])
+        if p.notes:  # decisions and action items on slides of their own: they grow during the meeting
+            add_part(p, texts.QUARTER_NOTES, chunks(p.notes, NOTES_PER_SLIDE),
+                     lambda items: [notes_list(items, who=False)])
     return out
 
 

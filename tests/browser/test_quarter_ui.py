@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from dashboard import texts
 from tests.browser.axe import format_violations, run_axe
 
 pytestmark = pytest.mark.browser
@@ -89,7 +90,6 @@ def test_presentation_with_the_keyboard_through_all_slides(big_screen, demo_app_
     assert violations == [], format_violations(violations)
     state = _state(page)
     total = state["total"]
-    assert total == 1 + 2 * 4  # title, then per programme: changes, trends, results, stories and notes
     headings = []
     keys = ["ArrowRight", "PageDown", "ArrowDown", " "]  # arrows, and what presenter remotes send
     for i in range(total):
@@ -102,6 +102,11 @@ def test_presentation_with_the_keyboard_through_all_slides(big_screen, demo_app_
             assert state["focused"] == state["heading"]  # focus follows the slide for screen readers
         page.keyboard.press(keys[i % len(keys)])
     assert _state(page)["visible"] == [total - 1]  # past the end it stays on the last slide
+    # title, then per programme: changes, trends, results, stories, and a slide of decisions and action items once
+    # the meeting recorded any (the meeting test may have, in this test process); the demo needs no continuations
+    notes = [h for h in headings if texts.QUARTER_NOTES in h]
+    assert total == 1 + 2 * 4 + len(notes) and len(notes) <= 2, headings
+    assert not any("(1/" in h for h in headings), headings
     assert headings[1] == "Sociaal en Vitaal: Wat is er veranderd sinds het 2e kwartaal 2026"
     assert headings[3] == "Sociaal en Vitaal: Resultaten" and headings[-1].startswith("Zorg en Veiligheid")
     page.keyboard.press("PageUp")
@@ -120,3 +125,33 @@ def test_presentation_with_the_keyboard_through_all_slides(big_screen, demo_app_
     violations = run_axe(page)  # a slide with charts
     assert violations == [], format_violations(violations)
     assert page.console_errors == []
+
+
+def test_a_full_slide_of_decisions_fits_the_big_screen(big_screen, demo_app_url: str) -> None:  # noqa: ANN001
+    """As many decisions as one slide takes (presentation.NOTES_PER_SLIDE), each two lines long, and one more: the
+    notes continue on a second slide and every slide still fits 1920×1080. A quarter no other test uses (decisions
+    are not carried to later quarters, open action items would be)."""
+    import os
+
+    from dashboard.pages.presentation import NOTES_PER_SLIDE
+    from db.periods import Period
+    from db.session import session_scope
+    from indicators.quarter_snapshot import add_note
+
+    quarter = Period.parse("2026-Q1")
+    text = ("Het college onderzoekt samen met de wijkteams en de huisartsen hoe de wachttijd voor jeugdhulp in "
+            "Almelo-Noord omlaag kan, en rapporteert daarover in de volgende kwartaalrapportage aan de raad.")
+    with session_scope(os.environ["PERSPECTIEF_TEST_APP_DB"]) as s:
+        for n in range(NOTES_PER_SLIDE + 1):
+            add_note(s, "sociaal-en-vitaal", quarter, "besluit", f"{n + 1}. {text}", created_by="Test")
+    page = big_screen
+    page.goto(f"{demo_app_url}/kwartaal/{quarter.code}/presentatie")
+    page.wait_for_load_state("networkidle")
+    headings = []
+    for _ in range(_state(page)["total"]):
+        state = _state(page)
+        assert state["fits"] and state["pageFits"], f"{state['heading']} does not fit 1920x1080"
+        headings.append(state["heading"])
+        page.keyboard.press("ArrowRight")
+    title = f"Sociaal en Vitaal: {texts.QUARTER_NOTES}"
+    assert [h for h in headings if texts.QUARTER_NOTES in h] == [f"{title} (1/2)", f"{title} (2/2)"]

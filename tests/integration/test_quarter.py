@@ -432,3 +432,49 @@ def test_meeting_notes_from_the_command_line(world: str, capsys: pytest.CaptureF
     assert cli(["afgerond", str(other)], database_url=world) == 0  # today, by the default
     with session_scope(world) as s:
         assert s.get(MeetingNote, other).done_by == "opdrachtregel"
+
+
+def test_a_long_part_continues_on_the_next_slides(world: str) -> None:
+    """The meeting room's slides: a programme with more trends, results, stories or meeting notes than fit one
+    1920×1080 slide gets numbered continuation slides holding every item once, at most the slide's share each."""
+    from dash import html
+
+    from dashboard.pages import presentation as pres
+
+    with session_scope(world) as s:
+        add_note(s, SLUG, Q4, "besluit", "Eerste besluit")
+        report = build_report(s, Q4)
+    p = report.programmes[0]
+    assert p.trends and p.results and p.stories and p.notes
+    grown = p.model_copy(update={"trends": p.trends * 9, "results": p.results * 17, "stories": p.stories * 5,
+                                 "notes": p.notes * 13})
+    deck = pres.slides(report.model_copy(update={"programmes": [grown]}))
+
+    def titles_and_counts(part: str, is_item) -> list[tuple[str, int]]:  # noqa: ANN001 - a predicate
+        return [(slide.children[0].children, sum(1 for c in _walk(slide) if is_item(c)))
+                for slide in deck if f": {part}" in slide.children[0].children]
+
+    def having(cls: type, attr: str, marker: str):  # noqa: ANN202
+        return lambda c: isinstance(c, cls) and marker in str(getattr(c, attr, None) or "")
+
+    for part, items, size, is_item in (
+            ("Trends", grown.trends, pres.TRENDS_PER_SLIDE, having(html.Figure, "className", "quarter-trend")),
+            ("Resultaten", grown.results, pres.RESULTS_PER_SLIDE, having(html.Tr, "id", "resultaat")),
+            ("Rijkere verantwoording", grown.stories, pres.STORIES_PER_SLIDE,
+             having(html.Article, "className", "quarter-story")),
+            ("Besluiten en actiepunten", grown.notes, pres.NOTES_PER_SLIDE, having(html.Li, "className", "note "))):
+        found = titles_and_counts(part, is_item)
+        pages = -(-len(items) // size)
+        assert [t.rsplit(" (", 1)[-1] for t, _ in found] == [f"{n}/{pages})" for n in range(1, pages + 1)], part
+        assert all(0 < count <= size for _, count in found), (part, found)
+        assert sum(count for _, count in found) == len(items), part
+    plain = pres.slides(report)  # fitting parts keep their plain title
+    assert not any("(1/" in s.children[0].children for s in plain)
+
+
+def _walk(component: object) -> list:
+    if isinstance(component, list | tuple):
+        return [c for x in component for c in _walk(x)]
+    if component is None or isinstance(component, str | int | float):
+        return []
+    return [component, *_walk(getattr(component, "children", None))]
