@@ -103,7 +103,9 @@ def page(view: DistrictView, sort: str | None, orange: float | None, red: float 
         html.H1(texts.DISTRICTS_TITLE.format(gemeente=view.gemeente_name)),
         html.P(texts.DISTRICTS_INTRO, className="lead"),
         dcc.Store(id="wijken-staat", data={"gemeente": view.gemeente_code, "oranje": orange, "rood": red,
-                                           "periode": view.period.code if view.period else None}),
+                                           "periode": view.period.code if view.period else None,
+                                           "getoond": [ind.code if ind else None,
+                                                       sort if sort in SORT_KEYS else "naam"]}),
         html.Div(className="district-controls", children=[
             radio_group("wijken-indicator", texts.DISTRICTS_INDICATOR, view.indicator_options,
                         ind.code if ind else None),
@@ -133,21 +135,24 @@ VALIDATION_STUBS = [dcc.Store(id="wijken-staat"), html.Div(id="wijken-inhoud"),
                     dcc.RadioItems(id="wijken-indicator"), dcc.RadioItems(id="wijken-sorteer")]
 
 
-def update_districts(indicator: str | None, sort: str | None, state: dict | None) -> tuple[list, str]:
-    """Other indicator or sort order: rebuild map and table, and record the choice in the URL."""
-    if not state:
+def update_districts(indicator: str | None, sort: str | None, state: dict | None) -> tuple[list, str, dict]:
+    """Other indicator or sort order: rebuild map and table, and record the choice in the URL. Nothing when the
+    radio items report what the page shows (state["getoond"]): Dash 4's radio items do that when they mount."""
+    if not state or state.get("getoond") == [indicator, sort]:
         raise PreventUpdate
     orange, red = state.get("oranje"), state.get("rood")
     with read_session() as session:
         view = district_view(session, state.get("gemeente"), indicator, state.get("periode"), orange, red)
     if view is None:
         raise PreventUpdate
-    return content(view, sort, orange, red), build_search(**query_params(view, sort, orange, red))
+    return (content(view, sort, orange, red), build_search(**query_params(view, sort, orange, red)),
+            {**state, "getoond": [indicator, sort]})
 
 
 callback(
     Output("wijken-inhoud", "children"),
     Output("url", "search", allow_duplicate=True),
+    Output("wijken-staat", "data"),
     Input("wijken-indicator", "value"),
     Input("wijken-sorteer", "value"),
     State("wijken-staat", "data"),

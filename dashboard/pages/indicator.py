@@ -56,6 +56,16 @@ def figures(view: IndicatorView) -> list:
     ]
 
 
+SHOWN = "indicator-getoond"
+
+
+def shown_state(options: list, compare: list[str], kind: str) -> dict:
+    """What the page shows, as its controls report it: the offered comparison regions that are checked, and the
+    period kind. Dash 4's checklists and radio items report their value when they mount; that is no change."""
+    offered = {o.code for o in options}
+    return {"vergelijk": sorted(c for c in compare if c in offered), "periode": kind}
+
+
 def page(view: IndicatorView) -> html.Div:
     info = view.info
     compare = [c for c in view.series if c != view.home_code]
@@ -72,6 +82,7 @@ def page(view: IndicatorView) -> html.Div:
         ]),
         dcc.Store(id="indicator-code", data=info.code),
         dcc.Store(id="indicator-regio", data=view.home_code),
+        dcc.Store(id=SHOWN, data=shown_state(view.comparison_options, compare, view.period_kind.value)),
         radio_group("indicator-periode", texts.INDICATOR_PERIOD_KIND,
                     [(k.value, PERIOD_LABELS[k]) for k in view.available_kinds], view.period_kind.value),
         region_checklists("indicator-vergelijk", view.comparison_options, compare),
@@ -156,29 +167,35 @@ def layout(code: str | None = None, regio: str | None = None, vergelijk: str | N
     return page(view) if view else not_found(code)
 
 
-VALIDATION_STUBS = [dcc.Store(id="indicator-code"), dcc.Store(id="indicator-regio"),
+VALIDATION_STUBS = [dcc.Store(id="indicator-code"), dcc.Store(id="indicator-regio"), dcc.Store(id=SHOWN),
                     html.Div(id="indicator-figuren"), dcc.RadioItems(id="indicator-periode")]
 
 
 def update_figures(groups: list[list[str] | None], kind: str | None, code: str | None, home: str | None,
-                   ) -> tuple[list, str]:
-    """New comparison or period kind: rebuild chart and table, and record the choice in the URL."""
+                   shown: dict | None = None) -> tuple[list, str, dict]:
+    """New comparison or period kind: rebuild chart and table, and record the choice in the URL. Nothing when the
+    controls report what the page already shows (`shown`, as they do when they mount)."""
     if not code:
         raise PreventUpdate
     compare = flatten(groups)
+    if shown is not None and shown == {"vergelijk": sorted(compare), "periode": kind}:
+        raise PreventUpdate
     with read_session() as session:
         view = indicator_view(session, code, home, compare, _kind(kind))
     if view is None:
         raise PreventUpdate
-    return figures(view), build_search(regio=home, vergelijk=compare or ["geen"], periode=view.period_kind.value)
+    return (figures(view), build_search(regio=home, vergelijk=compare or ["geen"], periode=view.period_kind.value),
+            {"vergelijk": sorted(compare), "periode": kind})
 
 
 callback(
     Output("indicator-figuren", "children"),
     Output("url", "search", allow_duplicate=True),
+    Output(SHOWN, "data"),
     Input({"type": "indicator-vergelijk", "group": ALL}, "value"),
     Input("indicator-periode", "value"),
     State("indicator-code", "data"),
     State("indicator-regio", "data"),
+    State(SHOWN, "data"),
     prevent_initial_call=True,
 )(update_figures)

@@ -23,6 +23,7 @@ from indicators.results_view import ResultQuery
 from indicators.trends import count_verdicts
 
 DEFAULT_COMPARE = [COUNTRY]
+SHOWN = "programma-getoond"
 
 
 def trends_grid(trends: list[TrendView], baseline_year: int, slug: str | None = None,
@@ -46,6 +47,7 @@ def page(view: ProgrammeView, compare: list[str], results_query: ResultQuery | N
                                 dict(statuses), len(view.stories))
     return html.Div(className="container page-programme", children=[
         dcc.Store(id="programma-slug", data=view.slug),
+        dcc.Store(id=SHOWN, data=sorted(compare)),  # the comparison these cards show (see update_trends)
         html.H1(view.name),
         html.P(texts.PROGRAMME_PERIOD.format(start=view.start_year, end=view.end_year,
                                              baseline=view.baseline_year, region=view.region_name),
@@ -108,33 +110,38 @@ def layout(slug: str | None = None, vergelijk: str | None = None, status: str | 
 
 
 # Stand-ins for the ids this page's callbacks use, so Dash can validate them (see dashboard.router).
-VALIDATION_STUBS = [dcc.Store(id="programma-slug"), html.Div(id="programma-trends"),
+VALIDATION_STUBS = [dcc.Store(id="programma-slug"), dcc.Store(id=SHOWN), html.Div(id="programma-trends"),
                     html.Div(id="programma-vergelijk-samenvatting"), dcc.Input(id="resultaten-vergelijk")]
 
 
 def update_trends(groups: list[list[str] | None], slug: str | None, search: str | None = None,
-                  ) -> tuple[list, str, str]:
+                  shown: list[str] | None = None) -> tuple[list, str, str, list[str]]:
     """New comparison regions: rebuild the small multiples and record the choice in the URL (and in the result
-    form, so filtering the results keeps the comparison)."""
+    form, so filtering the results keeps the comparison). `shown`: the comparison the cards show now; Dash 4's
+    checklists report their value when they mount, and that is no change (it rebuilt every card on each visit)."""
     if not slug:
         raise PreventUpdate
     compare = flatten(groups)
+    if shown is not None and sorted(compare) == sorted(shown):
+        raise PreventUpdate
     with read_session() as session:
         found = programme_trend_views(session, slug, compare)
     if found is None:
         raise PreventUpdate
     baseline, trends = found
     return (trends_grid(trends, baseline, slug, compare), merge_search(search, vergelijk=compare or ["geen"]),
-            ",".join(compare) or "geen")
+            ",".join(compare) or "geen", sorted(compare))
 
 
 callback(
     Output("programma-trends", "children"),
     Output("url", "search"),
     Output("resultaten-vergelijk", "value"),
+    Output(SHOWN, "data"),
     Input({"type": "programma-vergelijk", "group": ALL}, "value"),
     State("programma-slug", "data"),
     State("url", "search"),
+    State(SHOWN, "data"),
     prevent_initial_call=True,
 )(update_trends)
 

@@ -66,7 +66,27 @@ def test_overview_cards_match_the_database(page, demo_app_url: str) -> None:  # 
         assert re.search(r"\d+ van de 4 in de gewenste richting", card.locator(".part-trends").inner_text())
     page.get_by_role("link", name="Zorg en Veiligheid").click()
     page.get_by_role("heading", level=1, name="Zorg en Veiligheid").wait_for()
+    page.wait_for_load_state("networkidle")
     assert page.url.endswith("/programma/zorg-en-veiligheid")
+
+
+@pytest.mark.parametrize("path", ["/programma/zorg-en-veiligheid", "/programma/sociaal-en-vitaal?vergelijk=GM0153",
+                                  "/indicator/jeugdhulp?regio=GM0141", "/wijken"])
+def test_a_page_is_built_once_and_its_url_kept(page, demo_app_url: str, path: str) -> None:  # noqa: ANN001
+    """Dash 4's checklists and radio items report their value when they mount. That is no change: the page's
+    update callback answers "nothing to update" (204) instead of building the whole page a second time, and the
+    address stays as it was typed."""
+    answers = []
+    page.on("response", lambda r: answers.append((r.request.post_data or "", r.status))
+            if "_dash-update-component" in r.url else None)
+    page.goto(demo_app_url + path)
+    page.locator("h1").first.wait_for()
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    updates = [status for body, status in answers if any(
+        out in body for out in ("programma-trends.children", "indicator-figuren.children", "wijken-inhoud.children"))]
+    assert updates and all(status == 204 for status in updates), answers
+    assert page.url == demo_app_url + path
 
 
 def test_programme_page_has_the_three_parts(page, demo_app_url: str) -> None:  # noqa: ANN001
