@@ -74,6 +74,7 @@ def clients(demo_app, app_url: str) -> dict[str, Any]:  # noqa: ANN001
                 answer = client.post("/inloggen", data={"email": emails[role], "wachtwoord": PASSWORD,
                                                         "csrf_token": _token(client), "volgende": "/beheer"})
                 assert answer.status_code == 303 and answer.headers["Location"].endswith("/beheer"), role
+            client.account_email = emails.get(role)  # the account behind the client (names repeat across tests)
             out[role] = client
         return out
     finally:
@@ -286,7 +287,7 @@ def test_four_eyes_an_approver_cannot_approve_what_they_submitted(clients: dict,
     title = f"Eigen verhaal {uuid.uuid4().hex[:8]}"
     with session_scope(app_url) as s:
         # the approver account (given editing rights for this set-up only) adds to the story: it is their work now
-        uid = s.scalar(select(User.id).where(User.name == "Approver A"))
+        uid = s.scalar(select(User.id).where(User.email == clients["approver_a"].account_email))
         ref = editing.create_story(s, ADMIN, PROG_A, {"kind": "citaat", "title": title, "story_date": "2026-09-01",
                                                       "consent": True})
         ref = editing.update_story(s, Actor(uid, "Approver A", frozenset({Grant(Role.ADMIN)})), ref.id, ref.version,
