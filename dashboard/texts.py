@@ -385,6 +385,8 @@ SIGNIN_PASSWORD = "Wachtwoord"  # noqa: S105 - a label
 SIGNIN_BUTTON = "Inloggen"
 SIGNIN_ALREADY = "U bent ingelogd als {name}. Inloggen met een ander account beëindigt deze sessie."
 SIGNIN_NO_ACCOUNT = "Nog geen account, of wachtwoord vergeten? Neem contact op met de beheerder van het dashboard."
+SIGNIN_FIRST_ADMIN = "Er is nog geen enkel account. Maak op de server de eerste beheerder aan:"
+SIGNIN_FIRST_ADMIN_COMMAND = '.venv/bin/python -m db.accounts maak-beheerder --email beheer@gemeente.nl --naam "Beheerder"'
 SIGNIN_ERRORS = {
     "onjuist": "Het e-mailadres of het wachtwoord klopt niet. Controleer beide en probeer het opnieuw.",
     "geblokkeerd": "Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw.",

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from dash import dcc, html
 from flask import current_app, has_request_context
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard import texts
 from dashboard.auth import NEXT_PARAM, REQUIRE_KEY, SIGN_IN_PATH, current_user, safe_next
 from dashboard.components.account import csrf_input
+from dashboard.data import read_session
+from db.models import User
 
 TITLE = texts.SIGNIN_TITLE
 
@@ -19,6 +23,15 @@ def _field(name: str, label: str, kind: str, autocomplete: str) -> html.Div:
         dcc.Input(id=f"inloggen-{name}", name=name, type=kind, autoComplete=autocomplete, required=True,
                   className="form-control", maxLength=254 if kind == "email" else 1024),
     ])
+
+
+def no_accounts_yet() -> bool:
+    """A fresh installation: nobody can sign in until the first admin is made on the server."""
+    try:
+        with read_session() as s:
+            return s.scalar(select(User.id).limit(1)) is None
+    except SQLAlchemyError:  # no database or no tables (yet): say nothing
+        return False
 
 
 def layout(volgende: str | None = None, fout: str | None = None, **_query: str) -> html.Div:
@@ -43,6 +56,10 @@ def layout(volgende: str | None = None, fout: str | None = None, **_query: str) 
                             id="inloggen-knop"),
             ]),
             html.P(texts.SIGNIN_NO_ACCOUNT, className="form-text mt-3"),
+            html.Div(className="signin-first-admin mt-3", children=[
+                html.P(texts.SIGNIN_FIRST_ADMIN, className="mb-1"),
+                html.Pre(html.Code(texts.SIGNIN_FIRST_ADMIN_COMMAND)),
+            ]) if in_request and no_accounts_yet() else None,
         ]),
     ])
 

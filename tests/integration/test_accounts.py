@@ -18,6 +18,7 @@ from argon2 import PasswordHasher
 from flask import Flask
 from sqlalchemy import delete, select
 
+from dashboard import texts
 from db import accounts
 from db.accounts import (
     ACTIONS,
@@ -362,6 +363,22 @@ def test_sign_in_page_has_labelled_fields_and_no_error_without_a_code(sqlite_url
     assert hidden["volgende"] == "/" and hidden["csrf_token"]
     forms = [c for c in page if type(c).__name__ == "Form"]
     assert [(f.method, f.action) for f in forms] == [("post", "/inloggen")]
+
+
+def test_a_fresh_installation_says_how_to_make_the_first_admin(sqlite_url: str) -> None:
+    from dashboard.data import CONFIG_KEY
+    from dashboard.pages import signin
+
+    server = Flask("page")
+    server.config.update({"SECRET_KEY": "test-secret", CONFIG_KEY: sqlite_url})
+
+    def texts_shown() -> str:
+        with server.test_request_context("/inloggen"):
+            return " ".join(str(getattr(c, "children", "")) for c in _components(signin.layout()))
+
+    assert texts.SIGNIN_FIRST_ADMIN in texts_shown() and "maak-beheerder" in texts_shown()
+    _user(sqlite_url)
+    assert texts.SIGNIN_FIRST_ADMIN not in texts_shown()
 
 
 def test_rate_limit_through_the_web(sqlite_url: str) -> None:
