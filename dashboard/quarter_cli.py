@@ -26,7 +26,7 @@ from indicators.quarter import parse_quarter
 from indicators.quarter_snapshot import FrozenSnapshotError, Renderers, add_note, mark_done, publish_quarter
 from settings import get_settings
 
-CLI_AUTHOR = "opdrachtregel"  # who recorded a note or marked it done, when --door is not given
+CLI_AUTHOR = "opdrachtregel"  # who published, recorded a note or marked it done, when --door is not given
 
 
 def renderers(base_url: str) -> Renderers:
@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None, database_url: str | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     pub = sub.add_parser("publiceer", help="stel het kwartaalrapport vast (bevriest inhoud, PDF en Excel)")
     pub.add_argument("kwartaal")
-    pub.add_argument("--door", default="")
+    pub.add_argument("--door", default=CLI_AUTHOR, help=f"wie publiceert (standaard: {CLI_AUTHOR})")
     pub.add_argument("--url", default="http://127.0.0.1:8050/", help="adres van het dashboard (links in de PDF)")
     for kind in ("besluit", "actiepunt"):
         note = sub.add_parser(kind, help=f"leg een {kind} vast in het overleg over een kwartaal")
