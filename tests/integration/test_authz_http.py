@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -97,6 +98,36 @@ def _dep(client, output_part: str) -> dict:  # noqa: ANN001
 
 def _post(client, body: dict) -> Any:  # noqa: ANN001, ANN401
     return client.post(UPDATE, json=body, headers={"X-CSRFToken": _token(client)})
+
+
+REFUSALS = ("U mag dit niet doen", "Log in om dit te doen", "Inloggen is nodig")
+
+
+def answer_text(answer: Any) -> str:  # noqa: ANN401
+    """Everything an answer says: its JSON (Dash's response) and its body."""
+    return json.dumps(answer.get_json(silent=True), ensure_ascii=False) + answer.get_data(as_text=True)
+
+
+def refused(answer: Any, refusals: tuple[str, ...] = REFUSALS) -> bool:  # noqa: ANN401
+    text = answer_text(answer)
+    return any(r in text for r in refusals) or answer.status_code in (401, 403)
+
+
+def check_cell(answer: Any, allowed: bool, before: object, now: Callable[[], object],  # noqa: ANN401
+               took_effect: Callable[[], bool], refusals: tuple[str, ...] = REFUSALS) -> str:
+    """One cell of a role × write matrix. Allowed: 200, it took effect and the tables changed. Refused: the tables
+    (`now()`) equal `before`, it did not take effect, and the answer is a Dutch refusal or 401/403. Returns the
+    answer's text for further checks."""
+    text = answer_text(answer)
+    if allowed:
+        assert answer.status_code == 200, text
+        assert took_effect(), text
+        assert now() != before
+    else:
+        assert now() == before, f"a refused write changed something: {text[:500]}"
+        assert not took_effect()
+        assert refused(answer, refusals), text[:800]
+    return text
 
 
 def render(client, path: str, search: str = "") -> dict:  # noqa: ANN001
@@ -268,17 +299,7 @@ def _prepare(cell: str, role: str, url: str, admin) -> tuple[dict, Any]:  # noqa
 def test_write_callback(clients: dict, app_url: str, cell: str, role: str) -> None:
     body, took_effect = _prepare(cell, role, app_url, clients["admin"])
     before = snapshot(app_url)
-    answer = _post(clients[role], body)
-    text = json.dumps(answer.get_json(silent=True), ensure_ascii=False) + answer.get_data(as_text=True)
-    if role in WRITES[cell]:
-        assert answer.status_code == 200, text
-        assert took_effect(), text
-        assert snapshot(app_url) != before
-    else:
-        assert snapshot(app_url) == before, f"{role} changed something with {cell}: {text[:500]}"
-        assert not took_effect()
-        refused = "U mag dit niet doen" in text or "Log in om dit te doen" in text or answer.status_code in (401, 403)
-        assert refused, text[:800]
+    check_cell(_post(clients[role], body), role in WRITES[cell], before, lambda: snapshot(app_url), took_effect)
 
 
 def test_four_eyes_an_approver_cannot_approve_what_they_submitted(clients: dict, app_url: str) -> None:
@@ -420,7 +441,7 @@ def test_upload(clients: dict, app_url: str, upload_dir, cell: str, role: str) -
             return _post(clients[role], body)
     before, files = snapshot(app_url), _listing(upload_dir)
     answer = send()
-    text = json.dumps(answer.get_json(silent=True), ensure_ascii=False) + answer.get_data(as_text=True)
+    text = answer_text(answer)
     assert snapshot(app_url) == before  # an upload writes no rows; the story is changed only when it is saved
     if role in UPLOADS[cell]:
         assert answer.status_code == (201 if cell == "POST /media" else 200), text
@@ -429,5 +450,4 @@ def test_upload(clients: dict, app_url: str, upload_dir, cell: str, role: str) -
         assert (upload_dir / added[0]).read_bytes() == PNG
     else:
         assert _listing(upload_dir) == files, f"{role} stored a file with {cell}: {text[:500]}"
-        refused = "U mag dit niet doen" in text or answer.status_code in (401, 403)
-        assert refused, text[:800]
+        assert refused(answer), text[:800]
