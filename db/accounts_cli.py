@@ -73,38 +73,35 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
         return p
 
-    def password_options(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--email", required=True, help="e-mailadres (wordt in kleine letters bewaard)")
-        p.add_argument("--naam", required=True, help="naam zoals die in de kop van het dashboard staat")
+    def email(p: argparse.ArgumentParser, text: str = "e-mailadres van het account") -> argparse.ArgumentParser:
+        p.add_argument("--email", required=True, help=text)
+        return p
+
+    def password_from_stdin(p: argparse.ArgumentParser) -> None:
         p.add_argument("--wachtwoord-stdin", action="store_true",
                        help=f"lees het wachtwoord van standaardinvoer (eerste regel) in plaats van het twee keer te "
                             f"vragen; minstens {MIN_PASSWORD_LENGTH} tekens")
 
-    admin = command("maak-beheerder", "maak een account met de rol admin (de eerste beheerder)")
-    password_options(admin)
-    user = command("gebruiker-toevoegen", "maak een account met een rol")
-    password_options(user)
-    for p in (user, command("rol-toekennen", "geef een bestaand account (nog) een rol")):
-        if p is not user:
-            p.add_argument("--email", required=True, help="e-mailadres van het account")
+    def role(p: argparse.ArgumentParser, programme_help: str) -> None:
         p.add_argument("--rol", required=True, choices=[r.value for r in Role], help=ROLE_HELP)
-        p.add_argument("--programma", action="append", default=[], metavar="SLUG",
-                       help="programma (slug, bv. sociaal-en-vitaal) voor editor of approver; mag vaker")
-    off = command("deactiveren", "een account kan niet meer inloggen; open sessies eindigen meteen")
-    off.add_argument("--email", required=True, help="e-mailadres van het account")
+        p.add_argument("--programma", action="append", default=[], metavar="SLUG", help=programme_help)
+
+    for name, text, with_role in (("maak-beheerder", "maak een account met de rol admin (de eerste beheerder)", False),
+                                  ("gebruiker-toevoegen", "maak een account met een rol", True)):
+        p = email(command(name, text), "e-mailadres (wordt in kleine letters bewaard)")
+        p.add_argument("--naam", required=True, help="naam zoals die in de kop van het dashboard staat")
+        password_from_stdin(p)
+        if with_role:
+            role(p, "programma (slug, bv. sociaal-en-vitaal) voor editor of approver; mag vaker")
+    role(email(command("rol-toekennen", "geef een bestaand account (nog) een rol")),
+         "programma (slug, bv. sociaal-en-vitaal) voor editor of approver; mag vaker")
+    email(command("deactiveren", "een account kan niet meer inloggen; open sessies eindigen meteen"))
     command("rollen", "toon alle accounts met hun rollen")
-    revoke = command("rol-intrekken", "neem een account een rol af (per programma voor editor en approver)")
-    revoke.add_argument("--email", required=True, help="e-mailadres van het account")
-    revoke.add_argument("--rol", required=True, choices=[r.value for r in Role], help=ROLE_HELP)
-    revoke.add_argument("--programma", action="append", default=[], metavar="SLUG",
-                        help="programma (slug) voor editor of approver; mag vaker")
-    on = command("heractiveren", "een gedeactiveerd account kan weer inloggen, met zijn rollen en wachtwoord")
-    on.add_argument("--email", required=True, help="e-mailadres van het account")
-    reset = command("wachtwoord-instellen", "geef een account een nieuw (tijdelijk) wachtwoord; open sessies eindigen")
-    reset.add_argument("--email", required=True, help="e-mailadres van het account")
-    reset.add_argument("--wachtwoord-stdin", action="store_true",
-                       help=f"lees het wachtwoord van standaardinvoer (eerste regel) in plaats van het twee keer te "
-                            f"vragen; minstens {MIN_PASSWORD_LENGTH} tekens")
+    role(email(command("rol-intrekken", "neem een account een rol af (per programma voor editor en approver)")),
+         "programma (slug) voor editor of approver; mag vaker")
+    email(command("heractiveren", "een gedeactiveerd account kan weer inloggen, met zijn rollen en wachtwoord"))
+    password_from_stdin(email(command("wachtwoord-instellen",
+                                      "geef een account een nieuw (tijdelijk) wachtwoord; open sessies eindigen")))
     return parser
 
 
