@@ -278,12 +278,17 @@ def test_success_on_the_real_app(real, caplog: pytest.LogCaptureFixture) -> None
     assert sign_in(fresh, email, NEW).headers["Location"] == PATH and signed_in(fresh)
 
 
-def test_wrong_current_password_is_a_counted_failure_and_locks(real) -> None:  # noqa: ANN001
+def _signed_in(real) -> tuple:  # noqa: ANN001
+    """(app, url, e-mail, a client signed in as that new account, its password hash before the test)."""
     app, url = real
     email = _user(url)
     client = client_of(app)
     sign_in(client, email)
-    before = _hash(url, email)
+    return app, url, email, client, _hash(url, email)
+
+
+def test_wrong_current_password_is_a_counted_failure_and_locks(real) -> None:  # noqa: ANN001
+    app, url, email, client, before = _signed_in(real)
     answer = post_change(client, "dit is het niet", NEW)
     assert answer.status_code == 303 and _query(answer.headers["Location"]) == {"fout": "huidig-onjuist"}
     assert "dit is het niet" not in answer.headers["Location"] and NEW not in answer.headers["Location"]
@@ -325,11 +330,7 @@ def test_wrong_current_password_is_a_counted_failure_and_locks(real) -> None:  #
     (OLD, NEW, "", "herhaling-leeg"),
 ])
 def test_refusals_on_the_real_app(real, current: str, new: str, repeat: str, codes: str) -> None:  # noqa: ANN001
-    app, url = real
-    email = _user(url)
-    client = client_of(app)
-    sign_in(client, email)
-    before = _hash(url, email)
+    app, url, email, client, before = _signed_in(real)
     answer = post_change(client, current, new, repeat)
     assert answer.status_code == 303 and answer.headers["Location"] == f"{PATH}?fout={codes}"
     assert _hash(url, email) == before and _failures(url, email) == 0 and signed_in(client)
@@ -340,11 +341,7 @@ def test_refusals_on_the_real_app(real, current: str, new: str, repeat: str, cod
 
 
 def test_csrf_is_required(real) -> None:  # noqa: ANN001
-    app, url = real
-    email = _user(url)
-    client = client_of(app)
-    sign_in(client, email)
-    before = _hash(url, email)
+    app, url, email, client, before = _signed_in(real)
     for token in (False, "vervalst", client_of(app).get_cookie("_csrf_token").value):  # none, forged, someone else's
         answer = post_change(client, OLD, NEW, token=token)
         assert answer.status_code == 403, token
