@@ -451,6 +451,12 @@ BEHEER_NEW_NOTE = "Nieuwe toelichting bij een trendpunt"
 BEHEER_NEW_MEASUREMENT_NOTE = "Nieuwe toelichting bij deze meting"
 BEHEER_QUARTER = "Metingen van {quarter} invoeren"
 BEHEER_IN_PROGRESS = "In bewerking ({count})"
+BEHEER_TODO_TITLE = "Wat op u wacht"
+BEHEER_TODO = {  # what the signed-in account can do next, counted over its programmes
+    "submit": ("{n} concept kunt u indienen", "{n} concepten kunt u indienen"),
+    "approve": ("{n} ingediend item wacht op uw goedkeuring", "{n} ingediende items wachten op uw goedkeuring"),
+    "publish": ("{n} goedgekeurd item kunt u publiceren", "{n} goedgekeurde items kunt u publiceren"),
+}
 BEHEER_NONE_IN_PROGRESS = "Er staat niets in concept, ingediend of goedgekeurd."
 BEHEER_PUBLISHED = "Gepubliceerd ({count})"
 BEHEER_TABLE = "Items van {programme} in bewerking"

@@ -83,6 +83,25 @@ def _table(items: list[EditableItem], caption: str, with_steps: bool) -> html.Di
     ]), caption)
 
 
+TODO_STEPS = {"submit": WorkflowState.SUBMITTED, "approve": WorkflowState.APPROVED, "publish": WorkflowState.PUBLISHED}
+
+
+def todo_counts(items: list[EditableItem]) -> dict[str, int]:
+    """How many items this actor can take their next step with: submit a concept, approve a submission (not their
+    own, under the four-eyes rule), publish an approved item."""
+    return {step: sum(1 for it in items if it.state is not WorkflowState.PUBLISHED and to in it.transitions)
+            for step, to in TODO_STEPS.items()}
+
+
+def todo_summary(items: list[EditableItem]) -> html.Section | None:
+    """"Wat op u wacht": the counts in words, above the lists (None when nothing waits)."""
+    lines = [texts.BEHEER_TODO[step][n != 1].format(n=n) for step, n in todo_counts(items).items() if n]
+    if not lines:
+        return None
+    return html.Section(className="worklist-todo", **{"aria-labelledby": "beheer-wacht"}, children=[
+        html.H2(texts.BEHEER_TODO_TITLE, id="beheer-wacht", className="h5"), html.Ul([html.Li(x) for x in lines])])
+
+
 def work_list(actor: Any, programme_slug: str | None = None) -> tuple[list, dict[str, int]]:  # noqa: ANN401
     """The sections of the work list and the versions of its items."""
     with read_session() as s:
@@ -121,6 +140,8 @@ def work_list(actor: Any, programme_slug: str | None = None) -> tuple[list, dict
                 ]) if done else None,
             ]))
         versions = {f"{it.kind.value}:{it.id}": it.version for it in items}
+        if sections and (todo := todo_summary(items)):  # items: already those of the programmes shown
+            sections.insert(0, todo)
     return sections, versions
 
 
