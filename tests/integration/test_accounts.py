@@ -41,6 +41,7 @@ from db.migrate import upgrade
 from db.models import Programme, Region, RegionKind, Role, RoleGrant, SignInAttempt, User
 from db.session import get_engine, session_scope
 from settings import Settings
+from tests.dash_tree import components
 
 PROJECT = Path(__file__).resolve().parents[2]
 PASSWORD = "correct paard batterij"
@@ -325,20 +326,10 @@ def test_refusals_never_tell_whether_the_address_exists(sqlite_url: str) -> None
     assert client.get("/wie").text == "anoniem"
     # what the page then shows: one Dutch message in an alert next to the form
     with _page_context():
-        page = _components(signin.layout(fout="onjuist", volgende="/wijken"))
+        page = components(signin.layout(fout="onjuist", volgende="/wijken"))
     alerts = [c for c in page if getattr(c, "role", None) == "alert"]
     assert [a.children for a in alerts] == [SIGNIN_ERRORS["onjuist"]]
     assert [c.value for c in page if getattr(c, "name", None) == "volgende"] == ["/wijken"]
-
-
-def _components(component) -> list:  # noqa: ANN001 - a Dash component tree
-    """Every component in the tree, depth first."""
-    found = [component]
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, list) else [children]:
-        if child is not None and hasattr(child, "_prop_names"):
-            found.extend(_components(child))
-    return found
 
 
 def _page_context():  # noqa: ANN202
@@ -353,7 +344,7 @@ def test_sign_in_page_has_labelled_fields_and_no_error_without_a_code(sqlite_url
     from dashboard.pages import signin
 
     with _page_context():
-        page = _components(signin.layout(fout="onbekende-code", volgende="//evil.example"))
+        page = components(signin.layout(fout="onbekende-code", volgende="//evil.example"))
     assert not [c for c in page if getattr(c, "role", None) == "alert"]
     labels = {c.htmlFor for c in page if type(c).__name__ == "Label"}
     fields = {c.id: c for c in page if type(c).__name__ == "Input" and getattr(c, "id", None)}
@@ -374,7 +365,7 @@ def test_a_fresh_installation_says_how_to_make_the_first_admin(sqlite_url: str) 
 
     def texts_shown() -> str:
         with server.test_request_context("/inloggen"):
-            return " ".join(str(getattr(c, "children", "")) for c in _components(signin.layout()))
+            return " ".join(str(getattr(c, "children", "")) for c in components(signin.layout()))
 
     assert texts.SIGNIN_FIRST_ADMIN in texts_shown() and "maak-beheerder" in texts_shown()
     _user(sqlite_url)

@@ -58,6 +58,7 @@ from indicators.quarter import (
     report_for,
 )
 from indicators.quarter_snapshot import FrozenSnapshotError, add_note, mark_done, publish_quarter
+from tests.dash_tree import components
 
 Q3, Q4, Q1 = Period.quarter(2025, 3), Period.quarter(2025, 4), Period.quarter(2026, 1)
 SLUG = "armoede"
@@ -451,7 +452,7 @@ def test_a_long_part_continues_on_the_next_slides(world: str) -> None:
     deck = pres.slides(report.model_copy(update={"programmes": [grown]}))
 
     def titles_and_counts(part: str, is_item) -> list[tuple[str, int]]:  # noqa: ANN001 - a predicate
-        return [(slide.children[0].children, sum(1 for c in _walk(slide) if is_item(c)))
+        return [(slide.children[0].children, sum(1 for c in components(slide) if is_item(c)))
                 for slide in deck if f": {part}" in slide.children[0].children]
 
     def having(cls: type, attr: str, marker: str):  # noqa: ANN202
@@ -470,11 +471,3 @@ def test_a_long_part_continues_on_the_next_slides(world: str) -> None:
         assert sum(count for _, count in found) == len(items), part
     plain = pres.slides(report)  # fitting parts keep their plain title
     assert not any("(1/" in s.children[0].children for s in plain)
-
-
-def _walk(component: object) -> list:
-    if isinstance(component, list | tuple):
-        return [c for x in component for c in _walk(x)]
-    if component is None or isinstance(component, str | int | float):
-        return []
-    return [component, *_walk(getattr(component, "children", None))]

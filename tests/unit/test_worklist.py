@@ -4,6 +4,7 @@ from dashboard import texts
 from dashboard.pages.beheer import todo_counts, todo_summary
 from db.editing import EditableItem
 from db.models import ItemKind, WorkflowState
+from tests.dash_tree import strings
 
 C, S, A, P = WorkflowState.CONCEPT, WorkflowState.SUBMITTED, WorkflowState.APPROVED, WorkflowState.PUBLISHED
 
@@ -13,19 +14,11 @@ def _item(n: int, state: WorkflowState, steps: tuple[WorkflowState, ...], own: b
                         other_approver_needed=own)
 
 
-def _words(component: object) -> list[str]:
-    if isinstance(component, str):
-        return [component]
-    if isinstance(component, list | tuple):
-        return [w for c in component for w in _words(c)]
-    return _words(getattr(component, "children", None) or [])
-
-
 def test_counts_follow_the_steps_this_account_may_take() -> None:
     items = [_item(1, C, (S,)), _item(2, C, (S,)), _item(3, S, (C, A)), _item(4, S, (C,), own=True),
              _item(5, A, (C, P)), _item(6, P, (C,))]
     assert todo_counts(items) == {"submit": 2, "approve": 1, "publish": 1}  # not item 4: four-eyes
-    words = _words(todo_summary(items))
+    words = strings(todo_summary(items))
     assert texts.BEHEER_TODO_TITLE in words
     assert "2 concepten kunt u indienen" in words
     assert "1 ingediend item wacht op uw goedkeuring" in words
