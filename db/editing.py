@@ -771,7 +771,8 @@ def get_item(session: Session, actor: ActorLike, kind: ItemKind | str, item_id: 
     programme_ids = _programme_ids(session, kind, obj)
     require(actor, Action.READ_UNPUBLISHED, programme_ids)
     state = WorkflowState(obj.workflow_state)
-    authors = authors_since_publication(session, kind, [obj.id])[obj.id] if _four_eyes(four_eyes) else set()
+    authors = authors_since_publication(session, kind, [obj.id])[obj.id] \
+        if state is WorkflowState.SUBMITTED and _four_eyes(four_eyes) else set()  # only a submission is approved
     return ItemState(kind, obj.id, tuple(programme_ids), obj.version, state, _values(session, kind, obj),
                      may(actor, Action.EDIT, programme_ids),
                      tuple(allowed_targets(actor, programme_ids, state, authors)),
