@@ -51,6 +51,14 @@ def radio_group(component_id: str, legend: str, options: list[tuple[str, str]], 
     ])
 
 
+def shown(*controls: object) -> list:
+    """What a page shows, in the form its update callback compares with the values its controls report (lists of
+    region codes sorted). Dash 4's checklists and radio items report their value when they mount, which fires
+    the callback despite prevent_initial_call; a page keeps `shown(...)` in a Store and its callback does nothing
+    while the controls report that same state (else it would build the page a second time on every visit)."""
+    return [sorted(c) if isinstance(c, list | tuple) else c for c in controls]
+
+
 def flatten(values: list[list[str] | None]) -> list[str]:
     """Selected values of several checklists, in order, without duplicates."""
     out: list[str] = []

@@ -9,7 +9,7 @@ from dash import Input, Output, State, callback, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import texts
-from dashboard.components.controls import radio_group, scroll_region
+from dashboard.components.controls import radio_group, scroll_region, shown
 from dashboard.components.district_map import district_map, legend
 from dashboard.components.downloads import download_links
 from dashboard.data import read_session
@@ -104,8 +104,8 @@ def page(view: DistrictView, sort: str | None, orange: float | None, red: float 
         html.P(texts.DISTRICTS_INTRO, className="lead"),
         dcc.Store(id="wijken-staat", data={"gemeente": view.gemeente_code, "oranje": orange, "rood": red,
                                            "periode": view.period.code if view.period else None,
-                                           "getoond": [ind.code if ind else None,
-                                                       sort if sort in SORT_KEYS else "naam"]}),
+                                           "getoond": shown(ind.code if ind else None,
+                                                            sort if sort in SORT_KEYS else "naam")}),
         html.Div(className="district-controls", children=[
             radio_group("wijken-indicator", texts.DISTRICTS_INDICATOR, view.indicator_options,
                         ind.code if ind else None),
@@ -137,8 +137,8 @@ VALIDATION_STUBS = [dcc.Store(id="wijken-staat"), html.Div(id="wijken-inhoud"),
 
 def update_districts(indicator: str | None, sort: str | None, state: dict | None) -> tuple[list, str, dict]:
     """Other indicator or sort order: rebuild map and table, and record the choice in the URL. Nothing when the
-    radio items report what the page shows (state["getoond"]): Dash 4's radio items do that when they mount."""
-    if not state or state.get("getoond") == [indicator, sort]:
+    radio items report what the page shows (state["getoond"], see controls.shown)."""
+    if not state or state.get("getoond") == shown(indicator, sort):
         raise PreventUpdate
     orange, red = state.get("oranje"), state.get("rood")
     with read_session() as session:
@@ -146,7 +146,7 @@ def update_districts(indicator: str | None, sort: str | None, state: dict | None
     if view is None:
         raise PreventUpdate
     return (content(view, sort, orange, red), build_search(**query_params(view, sort, orange, red)),
-            {**state, "getoond": [indicator, sort]})
+            {**state, "getoond": shown(indicator, sort)})
 
 
 callback(

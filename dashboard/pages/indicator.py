@@ -9,7 +9,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard import texts
 from dashboard.components.badges import example_label, verdict_badge
-from dashboard.components.controls import flatten, radio_group, region_checklists, scroll_region
+from dashboard.components.controls import flatten, radio_group, region_checklists, scroll_region, shown
 from dashboard.components.downloads import download_links
 from dashboard.components.story_tile import story_tile
 from dashboard.components.trend_chart import chart, create_figure, data_table, notes_list, region_list
@@ -59,13 +59,6 @@ def figures(view: IndicatorView) -> list:
 SHOWN = "indicator-getoond"
 
 
-def shown_state(options: list, compare: list[str], kind: str) -> dict:
-    """What the page shows, as its controls report it: the offered comparison regions that are checked, and the
-    period kind. Dash 4's checklists and radio items report their value when they mount; that is no change."""
-    offered = {o.code for o in options}
-    return {"vergelijk": sorted(c for c in compare if c in offered), "periode": kind}
-
-
 def page(view: IndicatorView) -> html.Div:
     info = view.info
     compare = [c for c in view.series if c != view.home_code]
@@ -82,7 +75,8 @@ def page(view: IndicatorView) -> html.Div:
         ]),
         dcc.Store(id="indicator-code", data=info.code),
         dcc.Store(id="indicator-regio", data=view.home_code),
-        dcc.Store(id=SHOWN, data=shown_state(view.comparison_options, compare, view.period_kind.value)),
+        dcc.Store(id=SHOWN, data=shown([c for c in compare if c in {o.code for o in view.comparison_options}],
+                                       view.period_kind.value)),  # as the controls report it (controls.shown)
         radio_group("indicator-periode", texts.INDICATOR_PERIOD_KIND,
                     [(k.value, PERIOD_LABELS[k]) for k in view.available_kinds], view.period_kind.value),
         region_checklists("indicator-vergelijk", view.comparison_options, compare),
@@ -172,20 +166,20 @@ VALIDATION_STUBS = [dcc.Store(id="indicator-code"), dcc.Store(id="indicator-regi
 
 
 def update_figures(groups: list[list[str] | None], kind: str | None, code: str | None, home: str | None,
-                   shown: dict | None = None) -> tuple[list, str, dict]:
-    """New comparison or period kind: rebuild chart and table, and record the choice in the URL. Nothing when the
-    controls report what the page already shows (`shown`, as they do when they mount)."""
+                   showing: list | None = None) -> tuple[list, str, list]:
+    """New comparison or period kind: rebuild chart and table, and record the choice in the URL. Nothing while
+    the controls report what the page shows (`showing`, see controls.shown)."""
     if not code:
         raise PreventUpdate
     compare = flatten(groups)
-    if shown is not None and shown == {"vergelijk": sorted(compare), "periode": kind}:
+    if showing == shown(compare, kind):
         raise PreventUpdate
     with read_session() as session:
         view = indicator_view(session, code, home, compare, _kind(kind))
     if view is None:
         raise PreventUpdate
     return (figures(view), build_search(regio=home, vergelijk=compare or ["geen"], periode=view.period_kind.value),
-            {"vergelijk": sorted(compare), "periode": kind})
+            shown(compare, kind))
 
 
 callback(

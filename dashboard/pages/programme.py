@@ -8,7 +8,7 @@ from dash import ALL, MATCH, Input, Output, State, callback, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import texts
-from dashboard.components.controls import flatten, region_checklists
+from dashboard.components.controls import flatten, region_checklists, shown
 from dashboard.components.downloads import download_links
 from dashboard.components.result_table import result_controls, result_part
 from dashboard.components.story_tile import story_tile
@@ -47,7 +47,7 @@ def page(view: ProgrammeView, compare: list[str], results_query: ResultQuery | N
                                 dict(statuses), len(view.stories))
     return html.Div(className="container page-programme", children=[
         dcc.Store(id="programma-slug", data=view.slug),
-        dcc.Store(id=SHOWN, data=sorted(compare)),  # the comparison these cards show (see update_trends)
+        dcc.Store(id=SHOWN, data=shown(compare)),  # the comparison these cards show (see update_trends)
         html.H1(view.name),
         html.P(texts.PROGRAMME_PERIOD.format(start=view.start_year, end=view.end_year,
                                              baseline=view.baseline_year, region=view.region_name),
@@ -115,14 +115,14 @@ VALIDATION_STUBS = [dcc.Store(id="programma-slug"), dcc.Store(id=SHOWN), html.Di
 
 
 def update_trends(groups: list[list[str] | None], slug: str | None, search: str | None = None,
-                  shown: list[str] | None = None) -> tuple[list, str, str, list[str]]:
+                  showing: list | None = None) -> tuple[list, str, str, list]:
     """New comparison regions: rebuild the small multiples and record the choice in the URL (and in the result
-    form, so filtering the results keeps the comparison). `shown`: the comparison the cards show now; Dash 4's
-    checklists report their value when they mount, and that is no change (it rebuilt every card on each visit)."""
+    form, so filtering the results keeps the comparison). Nothing while the checklists report what the cards
+    show (`showing`, see controls.shown)."""
     if not slug:
         raise PreventUpdate
     compare = flatten(groups)
-    if shown is not None and sorted(compare) == sorted(shown):
+    if showing == shown(compare):
         raise PreventUpdate
     with read_session() as session:
         found = programme_trend_views(session, slug, compare)
@@ -130,7 +130,7 @@ def update_trends(groups: list[list[str] | None], slug: str | None, search: str 
         raise PreventUpdate
     baseline, trends = found
     return (trends_grid(trends, baseline, slug, compare), merge_search(search, vergelijk=compare or ["geen"]),
-            ",".join(compare) or "geen", sorted(compare))
+            ",".join(compare) or "geen", shown(compare))
 
 
 callback(
