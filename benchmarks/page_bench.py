@@ -92,11 +92,12 @@ def build_database(url: str, db_path: Path, n_wijk: int) -> dict[str, float]:
     from sqlalchemy import select
 
     from db.migrate import upgrade
-    from db.models import DataLoad, Direction, Indicator, Programme
+    from db.models import DataLoad, Indicator, Programme
     from db.session import session_scope
     from etl import loader
     from etl.demo import load_demo
     from etl.schemas import IndicatorRow
+    from indicators.enums import Direction
 
     t0 = time.perf_counter()
     upgrade(url)

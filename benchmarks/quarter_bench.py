@@ -51,7 +51,8 @@ def main() -> None:
     from dashboard.exports.report_html import render_html
     from dashboard.exports.xlsx import render_xlsx
     from db.session import session_scope
-    from indicators.quarter import build_report, parse_quarter
+    from indicators.periods import parse_quarter
+    from indicators.quarter import build_report
     from settings import Settings
 
     url = f"sqlite:///{tempfile.mkdtemp(prefix='quarter-bench-')}/demo.db"

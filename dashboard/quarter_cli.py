@@ -20,9 +20,8 @@ from functools import partial
 from dashboard.exports.pdf import render_pdf
 from dashboard.exports.report_html import render_html
 from dashboard.exports.xlsx import render_xlsx
-from db.periods import PeriodError
 from db.session import session_scope
-from indicators.quarter import parse_quarter
+from indicators.periods import PeriodError, parse_quarter
 from indicators.quarter_snapshot import FrozenSnapshotError, Renderers, add_note, mark_done, publish_quarter
 from settings import get_settings
 

@@ -24,7 +24,8 @@ from db.accounts import (
     reset_password,
     revoke_role,
 )
-from db.models import Programme, Role, RoleGrant, User
+from db.models import Programme, RoleGrant, User
+from indicators.enums import Role
 
 NOT_SIGNED_IN = "Log in om dit te doen."
 ADMIN_ONLY = "U mag dit niet doen: alleen een beheerder (admin) beheert accounts."

@@ -30,7 +30,9 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from db.models import Programme, Role, RoleGrant, SignInAttempt, User, as_utc
+from db.models import Programme, RoleGrant, SignInAttempt, User
+from indicators.enums import Role
+from indicators.periods import as_utc
 
 MIN_PASSWORD_LENGTH = 12
 MAX_PASSWORD_LENGTH = 1024  # argon2 takes any length; this only stops absurd request bodies from costing CPU

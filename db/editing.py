@@ -39,11 +39,9 @@ from sqlalchemy.orm import Session
 
 from db.accounts import Action
 from db.models import (
-    AuditAction,
     AuditEntry,
     Indicator,
     IndicatorNote,
-    ItemKind,
     Measurement,
     MeasurementNote,
     Programme,
@@ -53,9 +51,7 @@ from db.models import (
     Region,
     Result,
     Story,
-    WorkflowState,
 )
-from db.periods import Period, PeriodError, PeriodKind
 from db.workflow import (
     FORM,
     STEP_ACTIONS,
@@ -82,8 +78,10 @@ from db.workflow import (
 from db.workflow import MESSAGES as WORKFLOW_MESSAGES
 from db.workflow import Actor as Actor
 from etl.schemas import IndicatorNoteRow, MeasurementRow, NoteRow, ProjectRow, ResultRow, StoryRow
-from etl.values import ValueError_, parse_value
+from indicators.enums import AuditAction, ItemKind, WorkflowState
+from indicators.periods import Period, PeriodError, PeriodKind
 from indicators.safe_text import UPLOAD_NAME
+from indicators.values import ValueError_, parse_value
 from settings import get_settings
 
 __all__ = [

@@ -18,8 +18,9 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from db.accounts import Action, Grant, allowed
-from db.models import AuditAction, AuditEntry, ItemKind, Measurement, Story, StoryKind, WorkflowState, utcnow
-from db.periods import Period
+from db.models import AuditEntry, Measurement, Story
+from indicators.enums import AuditAction, ItemKind, StoryKind, WorkflowState
+from indicators.periods import Period, utcnow
 
 MEDIA_DIR = Path(__file__).resolve().parent.parent / "assets" / "media"  # own videos and their .vtt captions
 FORM = "_formulier"  # key in Invalid.errors for a problem of the whole form, not of one field

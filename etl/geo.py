@@ -13,9 +13,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from db.models import Region, RegionGeometry, utcnow
+from db.models import Region, RegionGeometry
 from db.session import session_scope
 from etl import loader
+from indicators.periods import utcnow
 
 # Properties that may hold the region code, in the order they are tried.
 CODE_PROPERTIES = ("statcode", "wijkcode", "buurtcode", "gemeentecode", "regiocode", "code")

@@ -25,12 +25,12 @@ from db.models import (
     Project,
     Region,
     RegionGroup,
-    RegionKind,
     Result,
     Story,
-    utcnow,
 )
 from etl.schemas import IndicatorRow, ObservationRow, ProgrammeRow, ProjectRow, RegionRow, StoryRow
+from indicators.enums import RegionKind
+from indicators.periods import utcnow
 
 _KIND_ORDER = [RegionKind.COUNTRY, RegionKind.PROVINCE, RegionKind.MUNICIPALITY,
                RegionKind.DISTRICT, RegionKind.NEIGHBOURHOOD]

@@ -18,7 +18,7 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import DataLoad, Indicator, utcnow
+from db.models import DataLoad, Indicator
 from db.session import session_scope
 from etl import loader
 from etl import messages as msg
@@ -27,6 +27,7 @@ from etl.reading import FileRefused
 from etl.schemas import IndicatorRow, RegionRow
 from etl.staging import MergeCounts, Stage
 from etl.validation import Context, RowError, validate_chunk
+from indicators.periods import utcnow
 
 MAX_REPORTED_ERRORS = 1000  # a refused file stops being read after this many errors
 

@@ -11,7 +11,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
-from db.models import (
+from indicators.enums import (
     Direction,
     MeasurementStatus,
     ObservationStatus,
@@ -20,9 +20,9 @@ from db.models import (
     ResultKind,
     StoryKind,
 )
-from db.periods import Period
-from etl.values import clean_code, clean_text
+from indicators.periods import Period
 from indicators.safe_text import IMAGE_EXTENSIONS, UPLOAD_NAME, safe_media_url
+from indicators.values import clean_code, clean_text
 
 REGION_CODE = re.compile(r"^(NL0[01]|PV\d{2}|GM\d{4}|WK\d{6}|BU\d{8})$")
 

@@ -26,14 +26,15 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Indicator, Region, RegionKind
-from db.periods import Period, PeriodError
+from db.models import Indicator, Region
 from etl import cbs, messages
 from etl.pipeline import Plan
 from etl.reading import FileRefused, csv_rows, open_text, read_small_csv
 from etl.schemas import REGION_CODE, IndicatorRow, RegionRow
 from etl.validation import RECORD_COLUMNS, region_code, row_length_error
-from etl.values import ValueError_, clean_text, parse_value
+from indicators.enums import COUNTRY, RegionKind
+from indicators.periods import Period, PeriodError
+from indicators.values import ValueError_, clean_text, parse_value
 
 CHUNK_ROWS = 20_000
 CHUNK_CELLS = 200_000  # values per chunk for wide tables: bounds memory
@@ -77,7 +78,7 @@ def dimension_regions(rows: list[dict[str, str]]) -> list[RegionRow]:
         elif kind is RegionKind.NEIGHBOURHOOD:
             parent = "WK" + code[2:8]
         elif kind is RegionKind.PROVINCE:
-            parent = cbs.COUNTRY_CODE
+            parent = COUNTRY
         out.append(RegionRow(code=code, name=name[:120], kind=kind, parent_code=parent))
     return out
 
@@ -262,7 +263,7 @@ def read_odata_folder(folder: Path, session: Session, table_id: str | None = Non
         header_pos = {h: i for i, h in enumerate(_header_cache)}
         columns = list(zip(*buffer, strict=True))
         lines = np.asarray(line_numbers)
-        regions_col = list(columns[header_pos[geo_key]]) if geo_key else [cbs.COUNTRY_CODE] * len(buffer)
+        regions_col = list(columns[header_pos[geo_key]]) if geo_key else [COUNTRY] * len(buffer)
         if time_key:
             periods_col = [p.strip() for p in columns[header_pos[time_key]]]
             provisional = np.fromiter((p in provisional_periods for p in periods_col), dtype=bool,
@@ -406,7 +407,7 @@ def read_odata_json(path: Path, session: Session, table_id: str | None = None, p
         for start in range(0, len(rows), CHUNK_ROWS):
             part = rows[start:start + CHUNK_ROWS]
             lines = np.arange(start + 1, start + 1 + len(part))  # the record's position in "value"
-            regions_col = [r.get(geo_key) if geo_key else cbs.COUNTRY_CODE for r in part]
+            regions_col = [r.get(geo_key) if geo_key else COUNTRY for r in part]
             periods_col = [r.get(time_key) if time_key else fixed_period for r in part]
             combos = [tuple((d, clean_text(r.get(d)), clean_text(r.get(d))) for d in other_dims) for r in part]
             if is_v4:
@@ -454,7 +455,7 @@ def region_names(session: Session) -> dict[str, str]:
         by_name[clean_text(name).lower()] = code
         if kind == RegionKind.PROVINCE:
             by_name[f"{clean_text(name).lower()} (pv)"] = code
-    by_name["nederland"] = cbs.COUNTRY_CODE
+    by_name["nederland"] = COUNTRY
     return by_name
 
 
@@ -553,7 +554,7 @@ def read_statline_export(path: Path, session: Session, table_id: str | None = No
         elif label_col is not None:
             regions_col = [names.get(clean_text(v).lower(), clean_text(v)) for v in cols[label_col]]
         else:
-            regions_col = [cbs.COUNTRY_CODE] * len(buffer)
+            regions_col = [COUNTRY] * len(buffer)
         periods_col = list(cols[period_col]) if period_col is not None else [period] * len(buffer)
         combos = [tuple((header[d], clean_text(v), clean_text(v)) for d, v in zip(dims, vals, strict=True))
                   for vals in zip(*(cols[d] for d in dims), strict=True)] if dims else None

@@ -25,15 +25,16 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Indicator, Measurement, MeasurementHistory, MeasurementStatus, Project, Result, utcnow
-from db.periods import Period, PeriodError
+from db.models import Indicator, Measurement, MeasurementHistory, Project, Result
 from db.session import session_scope
 from etl import loader, messages
 from etl.pipeline import MAX_REPORTED_ERRORS, Plan
 from etl.reading import ByteCounter, FileRefused, csv_rows, open_text, xlsx_rows
 from etl.schemas import IndicatorRow
 from etl.validation import RECORD_COLUMNS, RowError, row_length_error
-from etl.values import ValueError_, clean_text, parse_value
+from indicators.enums import MeasurementStatus
+from indicators.periods import Period, PeriodError, utcnow
+from indicators.values import ValueError_, clean_text, parse_value
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "data" / "templates"
 CHUNK_ROWS = 50_000

@@ -11,16 +11,9 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import (
-    Direction,
-    Indicator,
-    Observation,
-    Programme,
-    Region,
-    RegionGeometry,
-    RegionKind,
-)
-from db.periods import Period, PeriodKind
+from db.models import Indicator, Observation, Programme, Region, RegionGeometry
+from indicators.enums import Direction, RegionKind
+from indicators.periods import Period, PeriodKind
 from indicators.queries import IndicatorInfo, indicator_info
 
 

@@ -18,8 +18,8 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy.orm import Session
 
-from db.periods import PeriodKind
 from indicators.districts import CLASS_LABELS, district_view, sort_rows
+from indicators.enums import COUNTRY
 from indicators.formatting import (
     MEASUREMENT_STATUS_LABELS,
     OBSERVATION_STATUS_LABELS,
@@ -27,7 +27,8 @@ from indicators.formatting import (
     format_date,
 )
 from indicators.indicator_query import indicator_view
-from indicators.queries import COUNTRY, SeriesPoint, programme_trend_views, programme_view
+from indicators.periods import PeriodKind
+from indicators.queries import SeriesPoint, programme_trend_views, programme_view
 from indicators.results_view import ResultQuery
 from indicators.results_view import apply as apply_result_query
 from indicators.safe_text import spreadsheet_text, xml_text

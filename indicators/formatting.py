@@ -8,8 +8,8 @@ from decimal import ROUND_HALF_UP, Context, Decimal
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from db.models import Direction, MeasurementStatus, ObservationStatus, ResultKind, StoryKind
-from db.periods import MONTH_ABBR_NL
+from indicators.enums import Direction, MeasurementStatus, ObservationStatus, ResultKind, StoryKind
+from indicators.periods import MONTH_ABBR_NL
 
 MINUS = "\u2212"  # the real minus sign, not a hyphen
 NO_VALUE = "\u2013"  # en dash: there is no value

@@ -20,10 +20,10 @@ from db.models import (
     Region,
     Story,
 )
-from db.periods import Period, PeriodKind
+from indicators.enums import COUNTRY
 from indicators.notes import NotesByPeriod, notes_for
+from indicators.periods import Period, PeriodKind
 from indicators.queries import (
-    COUNTRY,
     IndicatorInfo,
     RegionOption,
     SeriesPoint,

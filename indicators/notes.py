@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import IndicatorNote, Region
-from db.periods import Period, PeriodKind
+from indicators.periods import Period, PeriodKind
 
 NotesByPeriod = dict[Period, list["NoteView"]]
 

@@ -11,7 +11,6 @@ shows up here as a correction), else it is computed from today's figures.
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
@@ -25,7 +24,6 @@ from db.models import (
     Indicator,
     Measurement,
     MeetingNote,
-    MeetingNoteKind,
     Programme,
     ProgrammeIndicator,
     ProgrammeLine,
@@ -34,15 +32,13 @@ from db.models import (
     Region,
     Result,
     Story,
-    WorkflowState,
-    as_utc,
 )
-from db.periods import Period, PeriodError, PeriodKind
+from indicators.enums import COUNTRY, MeetingNoteKind, WorkflowState
 from indicators.formatting import AMSTERDAM
-from indicators.queries import COUNTRY, series_for, to_points
+from indicators.periods import Period, PeriodError, PeriodKind, as_utc, last_ended_quarter, parse_quarter
+from indicators.queries import series_for, to_points
 from indicators.trends import summarise_trend
 
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 EPSILON = 1e-9
 
 
@@ -200,22 +196,6 @@ class QuarterReport(_Model):
 
 
 # --- quarters --------------------------------------------------------------------------------------------------
-def parse_quarter(code: str) -> Period:
-    """'2026-Q3' -> the quarter; anything else raises PeriodError (URLs use exactly this form)."""
-    m = _QUARTER.match(code or "")
-    if not m:
-        raise PeriodError(f"geen kwartaal: {code!r}")
-    return Period.quarter(int(m[1]), int(m[2]))
-
-
-def quarter_of(day: date) -> Period:
-    return Period.quarter(day.year, (day.month - 1) // 3 + 1)
-
-
-def last_ended_quarter(today: date) -> Period:
-    return quarter_of(today).previous()
-
-
 def latest_report_quarter(session: Session, today: date) -> Period:
     """The quarter the overview links to: the last quarter that has ended and has a result measurement
     (the last ended quarter when there are none)."""

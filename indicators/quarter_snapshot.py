@@ -12,8 +12,9 @@ from datetime import date, datetime
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
-from db.models import MeetingNote, MeetingNoteKind, Programme, QuarterSnapshot, utcnow
-from db.periods import Period
+from db.models import MeetingNote, Programme, QuarterSnapshot
+from indicators.enums import MeetingNoteKind
+from indicators.periods import Period, utcnow
 from indicators.quarter import QuarterReport, build_report, canonical_json
 
 

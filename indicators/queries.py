@@ -14,7 +14,6 @@ from db.models import (
     Indicator,
     Measurement,
     MeasurementNote,
-    MeasurementStatus,
     Observation,
     Programme,
     ProgrammeIndicator,
@@ -22,16 +21,15 @@ from db.models import (
     Project,
     Region,
     RegionGroup,
-    RegionKind,
     Result,
     Story,
 )
-from db.periods import Period, PeriodKind
+from indicators.enums import COUNTRY, MeasurementStatus, RegionKind
 from indicators.notes import NotesByPeriod, for_region, notes_by_indicator
+from indicators.periods import Period, PeriodKind
 from indicators.stories import StoryLink, stories_by_result
 from indicators.trends import Forecast, Point, TrendSummary, Verdict, count_verdicts, forecast_view, summarise_trend
 
-COUNTRY = "NL01"
 PEER_GROUP_KINDS = ("jeugdregio", "gemeentegrootte")
 
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import MeasurementStatus, Programme, ResultKind
+from db.models import Programme
+from indicators.enums import MeasurementStatus, ResultKind
 from indicators.queries import ResultView, _results
 
 SORT_ORDER = "volgorde"  # the programme's own order

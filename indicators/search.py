@@ -26,11 +26,11 @@ from db.models import (
     ProgrammeLine,
     Project,
     Region,
-    RegionKind,
     Result,
     Story,
 )
 from indicators.districts import district_indicators
+from indicators.enums import RegionKind
 
 MIN_QUERY_LENGTH = 2  # one letter would match nearly everything
 MAX_QUERY_LENGTH = 100

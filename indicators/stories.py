@@ -14,7 +14,8 @@ from urllib.parse import parse_qs, urlparse
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
-from db.models import Indicator, Programme, Project, Result, Story, WorkflowState
+from db.models import Indicator, Programme, Project, Result, Story
+from indicators.enums import WorkflowState
 from indicators.safe_text import IMAGE_EXTENSIONS, UPLOAD_NAME, safe_media_url
 
 NOCOOKIE = "https://www.youtube-nocookie.com/embed/"

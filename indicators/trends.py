@@ -8,9 +8,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from db.models import Direction, MeasurementStatus
-from db.periods import Period, PeriodKind
+from indicators.enums import Direction, MeasurementStatus
 from indicators.formatting import format_number
+from indicators.periods import Period, PeriodKind
 
 
 class Verdict(StrEnum):

@@ -9,7 +9,7 @@ from dash import Input, Output, State, callback, dcc, html
 from dashboard import texts
 from dashboard.auth import ACCOUNT_AREA_ID, PASSWORD_PATH, SIGN_IN_PATH, SIGN_OUT_PATH, current_user, sign_in_url
 from dashboard.security import CSRF_FIELD, csrf_token
-from db.models import Role
+from indicators.enums import Role
 
 MANAGING_ROLES = frozenset({Role.EDITOR, Role.APPROVER, Role.ADMIN})  # who has a work list at /beheer
 

@@ -3,7 +3,7 @@
 from dash import html
 
 from dashboard import texts
-from db.models import MeasurementStatus
+from indicators.enums import MeasurementStatus
 from indicators.formatting import MEASUREMENT_STATUS_LABELS
 from indicators.trends import TrendSummary, Verdict
 

@@ -15,8 +15,8 @@ from dash import dcc, html
 
 from dashboard import texts
 from dashboard.components.controls import scroll_region
-from db.models import ItemKind, WorkflowState
 from db.workflow import FORM, AuditView, Conflict
+from indicators.enums import ItemKind, WorkflowState
 
 FIELD = "bewerk-veld"  # {"type": FIELD, "field": name}: the input of one form field
 ERROR = "bewerk-fout"  # {"type": ERROR, "field": name}: its error message (inside its label or legend)

@@ -11,8 +11,7 @@ from dashboard import texts
 from dashboard.components.badges import example_label, status_badge
 from dashboard.components.controls import scroll_region
 from dashboard.components.svg_chart import data_uri, trend_svg
-from db.models import MeasurementStatus, StoryKind
-from db.periods import Period
+from indicators.enums import MeasurementStatus, StoryKind
 from indicators.formatting import (
     MEASUREMENT_STATUS_LABELS,
     STORY_KIND_LABELS,
@@ -20,6 +19,7 @@ from indicators.formatting import (
     format_date,
     format_number,
 )
+from indicators.periods import Period
 from indicators.quarter import (
     Change,
     ChangeKind,

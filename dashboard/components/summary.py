@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dashboard import texts
-from db.models import MeasurementStatus
+from indicators.enums import MeasurementStatus
 from indicators.trends import Verdict
 
 

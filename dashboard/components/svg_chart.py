@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from dashboard import texts
-from db.periods import Period
 from indicators.formatting import format_number
+from indicators.periods import Period
 from indicators.quarter import TrendPoint
 
 HOME = "#1f4e79"

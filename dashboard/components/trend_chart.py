@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from dash import dcc, html
 
 from dashboard import texts
-from db.periods import Period
 from indicators.formatting import OBSERVATION_STATUS_LABELS, format_date, format_number
 from indicators.notes import NotesByPeriod, NoteView, matching_period, numbered
+from indicators.periods import Period
 from indicators.queries import SeriesPoint
 from indicators.trends import Forecast
 

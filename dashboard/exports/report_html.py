@@ -21,7 +21,7 @@ from dashboard.components.quarter_parts import (
     trend_change,
 )
 from dashboard.components.svg_chart import data_uri
-from db.models import MeasurementStatus, StoryKind
+from indicators.enums import MeasurementStatus, StoryKind
 from indicators.formatting import MEASUREMENT_STATUS_LABELS, STORY_KIND_LABELS, format_date, format_number
 from indicators.quarter import ProgrammeReport, QuarterReport
 

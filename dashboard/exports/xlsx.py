@@ -14,8 +14,8 @@ from openpyxl.writer.excel import ExcelWriter
 from dashboard import texts
 from dashboard.components.quarter_parts import change_text, note_meta, period_label, story_href
 from dashboard.exports.report_html import status_line
-from db.models import MeasurementStatus, StoryKind
 from indicators.downloads import append_row
+from indicators.enums import MeasurementStatus, StoryKind
 from indicators.formatting import MEASUREMENT_STATUS_LABELS, STORY_KIND_LABELS
 from indicators.quarter import QuarterReport
 

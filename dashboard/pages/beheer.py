@@ -25,10 +25,10 @@ from dashboard.pages.bewerken import sign_in_prompt
 from db import editing
 from db.accounts import Action
 from db.editing import EditableItem, EditError, Invalid
-from db.models import ItemKind, Measurement, Programme, ProgrammeLine, Project, Result, WorkflowState
-from db.periods import Period, PeriodKind
+from db.models import Measurement, Programme, ProgrammeLine, Project, Result
 from db.workflow import as_actor, may
-from indicators.quarter import last_ended_quarter
+from indicators.enums import ItemKind, WorkflowState
+from indicators.periods import Period, PeriodKind, last_ended_quarter
 
 STEP = "beheer-stap"  # {"type": STEP, "kind": kind, "id": id, "to": state}
 VERSIONS = "beheer-versies"  # {"<kind>:<id>": version} of the listed items

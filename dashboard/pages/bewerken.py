@@ -44,7 +44,6 @@ from db.accounts import Action
 from db.editing import FIELDS, FIXED, Conflict, EditError, Invalid, NotAllowed, NotFound
 from db.models import (
     Indicator,
-    ItemKind,
     Measurement,
     MeasurementNote,
     Programme,
@@ -53,9 +52,9 @@ from db.models import (
     Project,
     Result,
     Story,
-    WorkflowState,
 )
 from db.workflow import as_actor, may
+from indicators.enums import ItemKind, WorkflowState
 
 STORE = "bewerk-item"
 VALIDATION_STUBS = [dcc.Store(id=STORE), html.Div(id="bewerk-melding"), html.Button(id="bewerk-opslaan"),

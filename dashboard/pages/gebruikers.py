@@ -41,8 +41,10 @@ from db.accounts import (
     AccountInvalid,
     Action,
 )
-from db.models import Programme, Role, RoleGrant, User, as_utc
+from db.models import Programme, RoleGrant, User
+from indicators.enums import Role
 from indicators.formatting import format_datetime
+from indicators.periods import as_utc
 
 LIST_PATH = "/beheer/gebruikers"
 # the new-account form: its inputs, and for each its hint (if any) and error `<id>-uitleg`, `<id>-fout`

@@ -20,8 +20,8 @@ from db import editing
 from db.accounts import Action
 from db.editing import BulkRefused, Conflict, EditError, Invalid
 from db.models import Measurement, Programme, ProgrammeLine, Project, Result
-from db.periods import Period, PeriodError, PeriodKind
 from db.workflow import as_actor, may
+from indicators.periods import Period, PeriodError, PeriodKind
 
 FIELD = "kwartaal-veld"  # {"type": FIELD, "result": id, "field": name}
 ROW_ERROR = "kwartaal-fout"  # {"type": ROW_ERROR, "result": id}

@@ -36,11 +36,12 @@ from dashboard.exports.routes import pdf_from_json
 from dashboard.exports.xlsx import render_xlsx
 from dashboard.pages.bewerken import sign_in_prompt
 from db.accounts import Action
-from db.models import MeetingNote, MeetingNoteKind, Programme, QuarterSnapshot, as_utc
-from db.periods import Period, PeriodError
+from db.models import MeetingNote, Programme, QuarterSnapshot
 from db.workflow import MESSAGES
+from indicators.enums import MeetingNoteKind
 from indicators.formatting import format_date
-from indicators.quarter import NoteItem, canonical_json, last_ended_quarter, note_item, parse_quarter
+from indicators.periods import Period, PeriodError, as_utc, last_ended_quarter, parse_quarter
+from indicators.quarter import NoteItem, canonical_json, note_item
 from indicators.quarter_snapshot import (
     FrozenSnapshotError,
     Renderers,

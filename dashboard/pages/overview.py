@@ -12,7 +12,7 @@ from dashboard import texts
 from dashboard.components.quarter_link import latest_quarter_link
 from dashboard.components.summary import programme_summary
 from dashboard.data import read_session
-from db.models import MeasurementStatus
+from indicators.enums import MeasurementStatus
 from indicators.formatting import STORY_KIND_LABELS, format_date
 from indicators.queries import ProgrammeCard, programme_cards
 from indicators.search import (

@@ -25,16 +25,8 @@ from dashboard.data import read_session
 from dashboard.exports.report_html import status_line
 from dashboard.pages import kwartaal_overleg
 from db.accounts import Action
-from db.periods import Period, PeriodError
-from indicators.quarter import (
-    NoteItem,
-    ProgrammeReport,
-    QuarterReport,
-    last_ended_quarter,
-    notes_recorded_after_publication,
-    parse_quarter,
-    report_for,
-)
+from indicators.periods import Period, PeriodError, last_ended_quarter, parse_quarter
+from indicators.quarter import NoteItem, ProgrammeReport, QuarterReport, notes_recorded_after_publication, report_for
 
 
 def not_found(code: str) -> html.Div:

@@ -11,7 +11,7 @@ from dashboard.components.badges import example_label
 from dashboard.components.rich_text import rich_text
 from dashboard.data import read_session
 from db.accounts import Action
-from db.models import WorkflowState
+from indicators.enums import WorkflowState
 from indicators.formatting import STORY_KIND_LABELS, format_date
 from indicators.stories import StoryDetail, story_detail
 

@@ -15,8 +15,9 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import delete, select
 
-from db.models import Region, RegionGeometry, RegionKind, Result, Story
+from db.models import Region, RegionGeometry, Result, Story
 from db.session import session_scope
+from indicators.enums import RegionKind
 from tests.browser.test_pages import open_page
 
 pytestmark = pytest.mark.browser

@@ -44,19 +44,16 @@ from db.models import (
     IndicatorNote,
     Measurement,
     MeasurementNote,
-    MeasurementStatus,
     MeetingNote,
-    MeetingNoteKind,
     Programme,
     Project,
     Result,
-    ResultKind,
     Story,
-    StoryKind,
 )
-from db.periods import Period
 from db.session import get_engine, session_scope
 from etl.schemas import StoryRow
+from indicators.enums import MeasurementStatus, MeetingNoteKind, ResultKind, StoryKind
+from indicators.periods import Period
 from indicators.safe_text import parse_markdown, plain_text, safe_media_url
 from tests.browser.editor_support import PASSWORD, sign_in  # the same sign-in as the editor tests
 from tests.browser.xss_payloads import CORPUS, payloads
@@ -188,7 +185,7 @@ def _seed_editing(url: str) -> dict[str, int]:
     payload for the work list."""
     from db import editing
     from db.accounts import create_user, grant_role, grants_of
-    from db.models import Role, WorkflowState
+    from indicators.enums import Role, WorkflowState
 
     first = PAYLOADS[0]
     with session_scope(url) as s:

@@ -38,8 +38,9 @@ from db.accounts import (
     set_password,
 )
 from db.migrate import upgrade
-from db.models import Programme, Region, RegionKind, Role, RoleGrant, SignInAttempt, User
+from db.models import Programme, Region, RoleGrant, SignInAttempt, User
 from db.session import get_engine, session_scope
+from indicators.enums import RegionKind, Role
 from settings import Settings
 from tests.dash_tree import components
 

@@ -18,10 +18,11 @@ from sqlalchemy import select
 from dashboard import texts
 from dashboard.exports import jobs
 from dashboard.pages import kwartaal_overleg as page
-from db.models import MeetingNote, MeetingNoteKind, QuarterSnapshot
+from db.models import MeetingNote, QuarterSnapshot
 from db.session import session_scope
+from indicators.enums import MeetingNoteKind
 from indicators.formatting import format_date
-from indicators.quarter import last_ended_quarter, parse_quarter
+from indicators.periods import last_ended_quarter, parse_quarter
 from indicators.quarter_snapshot import add_note
 from tests.integration.test_authz_http import (  # noqa: F401 - clients and app_url are fixtures
     PROG_A,

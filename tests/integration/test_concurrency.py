@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session
 
 from db import editing as ed
 from db.accounts import Grant
-from db.models import AuditEntry, ItemKind, Measurement, Role
+from db.models import AuditEntry, Measurement
 from db.workflow import Actor
+from indicators.enums import ItemKind, Role
 
 EDITORS = 20
 

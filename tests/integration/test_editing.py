@@ -14,22 +14,12 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from db import editing as ed
-from db.models import (
-    AuditAction,
-    AuditEntry,
-    IndicatorNote,
-    ItemKind,
-    Measurement,
-    MeasurementNote,
-    Project,
-    Result,
-    Story,
-    WorkflowState,
-)
-from db.periods import Period
+from db.models import AuditEntry, IndicatorNote, Measurement, MeasurementNote, Project, Result, Story
 from db.session import session_factory
 from indicators.downloads import results_table
+from indicators.enums import AuditAction, ItemKind, WorkflowState
 from indicators.notes import notes_by_indicator
+from indicators.periods import Period
 from indicators.quarter import build_report
 from indicators.queries import programme_cards, programme_view
 from indicators.search import search

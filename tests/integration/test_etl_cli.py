@@ -18,22 +18,13 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from db.migrate import upgrade
-from db.models import (
-    DataLoad,
-    Indicator,
-    Measurement,
-    MeasurementHistory,
-    Observation,
-    ObservationHistory,
-    ObservationStatus,
-    Region,
-    RegionKind,
-)
-from db.periods import Period
+from db.models import DataLoad, Indicator, Measurement, MeasurementHistory, Observation, ObservationHistory, Region
 from db.session import session_scope
 from etl import cli
 from etl.demo import load_demo
 from etl.templates import TEMPLATE_DIR
+from indicators.enums import ObservationStatus, RegionKind
+from indicators.periods import Period
 
 ALMELO, ALMERE = "GM0141", "GM0034"
 

@@ -15,7 +15,7 @@ from dashboard.quarter_cli import renderers
 from db.migrate import upgrade
 from db.session import session_scope
 from etl.demo import load_demo
-from indicators.quarter import parse_quarter
+from indicators.periods import parse_quarter
 from indicators.quarter_snapshot import add_note, mark_done, publish_quarter
 
 FIXTURES = Path(__file__).resolve().parent.parent / "data" / "frozen_quarter"

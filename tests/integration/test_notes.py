@@ -13,15 +13,16 @@ from sqlalchemy import select
 from dashboard.components.trend_card import trend_card
 from dashboard.components.trend_chart import create_figure, data_table, notes_list
 from dashboard.pages.indicator import figures
-from db.models import Indicator, IndicatorNote, Observation, Region, RegionKind
-from db.periods import Period, PeriodKind
+from db.models import Indicator, IndicatorNote, Observation, Region
 from db.session import session_scope
 from etl import loader
 from etl.demo import _replace_example_notes
 from etl.demo_content import ALMELO, NOTES
 from etl.schemas import IndicatorRow, ObservationRow, RegionRow
+from indicators.enums import RegionKind
 from indicators.indicator_query import indicator_view
 from indicators.notes import matching_period, notes_by_indicator, notes_for, numbered
+from indicators.periods import Period, PeriodKind
 from indicators.queries import programme_view
 
 ALMELO_VALUES = {2019: 12.8, 2020: 13.6, 2021: 14.6, 2022: 14.6}

@@ -17,22 +17,7 @@ from plotly.utils import PlotlyJSONEncoder
 from pypdf import PdfReader
 from sqlalchemy import select, update
 
-from db.models import (
-    Direction,
-    Indicator,
-    Measurement,
-    MeasurementStatus,
-    MeetingNote,
-    Observation,
-    Programme,
-    QuarterSnapshot,
-    RegionKind,
-    Result,
-    ResultKind,
-    Story,
-    StoryKind,
-)
-from db.periods import Period, PeriodKind
+from db.models import Indicator, Measurement, MeetingNote, Observation, Programme, QuarterSnapshot, Result, Story
 from db.session import session_scope
 from etl import loader
 from etl.schemas import (
@@ -47,14 +32,15 @@ from etl.schemas import (
     ResultRow,
     StoryRow,
 )
+from indicators.enums import Direction, MeasurementStatus, RegionKind, ResultKind, StoryKind
 from indicators.formatting import format_date
+from indicators.periods import Period, PeriodKind, parse_quarter
 from indicators.quarter import (
     ChangeKind,
     QuarterReport,
     build_report,
     canonical_json,
     notes_recorded_after_publication,
-    parse_quarter,
     report_for,
 )
 from indicators.quarter_snapshot import FrozenSnapshotError, add_note, mark_done, publish_quarter

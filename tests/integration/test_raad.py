@@ -13,11 +13,12 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from db.models import DataLoad, Region, RegionGeometry, RegionKind, Result, Story
+from db.models import DataLoad, Region, RegionGeometry, Result, Story
 from db.session import session_scope
 from etl.geo import GeoError, load_boundaries
 from indicators.districts import DistrictClass, district_view, sort_rows
 from indicators.downloads import DownloadError, districts_table, results_table, to_csv, to_xlsx, trend_table
+from indicators.enums import RegionKind
 from indicators.queries import programme_view
 from indicators.stories import story_detail
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from db.models import MeasurementStatus, ResultKind
 from db.session import session_scope
 from indicators.downloads import results_table
+from indicators.enums import MeasurementStatus, ResultKind
 from indicators.results_view import (
     SORT_NAME,
     SORT_REALISED,

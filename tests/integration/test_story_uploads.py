@@ -21,9 +21,10 @@ from dashboard.pages.bewerken import handle_upload
 from dashboard.uploads import UploadConfig, store_upload
 from db import editing as ed
 from db.accounts import Grant
-from db.models import Programme, Role, Story, WorkflowState
+from db.models import Programme, Story
 from db.session import session_scope
 from db.workflow import Actor
+from indicators.enums import Role, WorkflowState
 from indicators.stories import media_for, story_detail
 from tests.integration.test_uploads import HTML, LIMITS, MP4, PNG, SVG, VTT, _file
 

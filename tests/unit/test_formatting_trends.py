@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from db.models import Direction, MeasurementStatus
-from db.periods import Period
+from indicators.enums import Direction, MeasurementStatus
 from indicators.formatting import format_change, format_date, format_datetime, format_number
+from indicators.periods import Period
 from indicators.trends import (
     Point,
     Verdict,

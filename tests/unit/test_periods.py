@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from db.periods import Period, PeriodError, PeriodKind
+from indicators.periods import Period, PeriodError, PeriodKind
 
 Y, H, Q, M = Period.year, Period.half_year, Period.quarter, Period.month
 

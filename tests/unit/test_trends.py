@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from db.models import Direction, MeasurementStatus
-from db.periods import Period
+from indicators.enums import Direction, MeasurementStatus
+from indicators.periods import Period
 from indicators.trends import (
     NO_DIRECTION_SENTENCE,
     Point,

@@ -3,7 +3,7 @@
 from dashboard import texts
 from dashboard.pages.beheer import todo_counts, todo_summary
 from db.editing import EditableItem
-from db.models import ItemKind, WorkflowState
+from indicators.enums import ItemKind, WorkflowState
 from tests.dash_tree import strings
 
 C, S, A, P = WorkflowState.CONCEPT, WorkflowState.SUBMITTED, WorkflowState.APPROVED, WorkflowState.PUBLISHED

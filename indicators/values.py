@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 
-from db.models import ObservationStatus
+from indicators.enums import ObservationStatus
 
 # CBS and StatLine symbols for "no figure": never stored as 0.
 SECRET_MARKERS = {"x"}

@@ -1,4 +1,5 @@
-"""Real periods (year, half year, quarter, month) as values, with CBS and Dutch parsing.
+"""Real periods (year, half year, quarter, month) as values, with CBS and Dutch parsing; quarters as the quarter
+report names them; moments in UTC.
 
 A period is stored as its kind plus its first day; everything else derives from that.
 """
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from enum import StrEnum
 
 
@@ -37,6 +38,7 @@ _PART_FIRST = re.compile(r"^(H|Q|KW|K)\s?([1-4])[-\s]+(\d{4})$", re.IGNORECASE) 
 _NL_HALF = re.compile(r"^([12])e\s*half\s*jaar\s+(\d{4})$", re.IGNORECASE)
 _NL_QUARTER = re.compile(r"^([1-4])e\s*kwartaal\s+(\d{4})$", re.IGNORECASE)
 _NL_MONTH = re.compile(r"^(\d{4})\s+([a-z]+\.?)$|^([a-z]+\.?)\s+(\d{4})$", re.IGNORECASE)
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 
 
 class PeriodError(ValueError):
@@ -185,3 +187,31 @@ class Period:
 
     def __str__(self) -> str:
         return self.code
+
+
+# --- quarters as the quarter report and its URLs name them -------------------------------------------------------
+def parse_quarter(code: str) -> Period:
+    """'2026-Q3' -> the quarter; anything else raises PeriodError (URLs use exactly this form)."""
+    m = _QUARTER.match(code or "")
+    if not m:
+        raise PeriodError(f"geen kwartaal: {code!r}")
+    return Period.quarter(int(m[1]), int(m[2]))
+
+
+def quarter_of(day: date) -> Period:
+    return Period.quarter(day.year, (day.month - 1) // 3 + 1)
+
+
+def last_ended_quarter(today: date) -> Period:
+    return quarter_of(today).previous()
+
+
+# --- moments -----------------------------------------------------------------------------------------------------
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def as_utc(at: datetime | None) -> datetime | None:
+    """A stored moment as an aware UTC datetime: SQLite hands back the naive UTC value of a DateTime(timezone=True)
+    column, PostgreSQL an aware one."""
+    return at.replace(tzinfo=UTC) if at is not None and at.tzinfo is None else at
