@@ -338,7 +338,8 @@ def measure_all(db_path: Path, repeat: int, which: str, freeze: bool) -> dict:  
     from dashboard import router
     from dashboard.data import read_session
     from dashboard.pages import programme
-    from indicators.queries import comparison_options, programme_cards, programme_trend_views, programme_view
+    from db.read.programmes import programme_cards, programme_trend_views, programme_view
+    from db.read.trends import comparison_options
     from settings import Settings
 
     url = f"sqlite:///{db_path}"
@@ -407,7 +408,7 @@ def measure_all(db_path: Path, repeat: int, which: str, freeze: bool) -> dict:  
                                   data(programme_view, slug, typical_codes),
                                   observations(slug, [HOME, *typical_codes]), repeat))
             if hasattr(programme, "update_results"):  # the result table filtered by a callback
-                from indicators.results_view import programme_results
+                from db.read.programmes import programme_results
 
                 cases.append(Case(f"programma {short}: resultaten", "update_results", results_callback(slug),
                                   data(programme_results, slug),

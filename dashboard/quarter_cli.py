@@ -21,8 +21,8 @@ from dashboard.exports.pdf import render_pdf
 from dashboard.exports.report_html import render_html
 from dashboard.exports.xlsx import render_xlsx
 from db.session import session_scope
+from db.write.quarter import FrozenSnapshotError, Renderers, add_note, mark_done, publish_quarter
 from indicators.periods import PeriodError, parse_quarter
-from indicators.quarter_snapshot import FrozenSnapshotError, Renderers, add_note, mark_done, publish_quarter
 from settings import get_settings
 
 CLI_AUTHOR = "opdrachtregel"  # who published, recorded a note or marked it done, when --door is not given

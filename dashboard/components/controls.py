@@ -8,7 +8,7 @@ from itertools import groupby
 from dash import dcc, html
 
 from dashboard import texts
-from indicators.queries import RegionOption
+from indicators.views import RegionOption
 
 
 def scroll_region(child, label: str) -> html.Div:  # noqa: ANN001 - a Dash component

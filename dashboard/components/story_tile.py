@@ -7,7 +7,7 @@ from dash import dcc, html
 from dashboard import texts
 from dashboard.components.badges import example_label
 from indicators.formatting import STORY_KIND_LABELS, format_date
-from indicators.queries import StoryView
+from indicators.views import StoryView
 
 
 def story_tile(story: StoryView) -> html.Article:

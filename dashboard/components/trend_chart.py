@@ -13,8 +13,8 @@ from dashboard import texts
 from indicators.formatting import OBSERVATION_STATUS_LABELS, format_date, format_number
 from indicators.notes import NotesByPeriod, NoteView, matching_period, numbered
 from indicators.periods import Period
-from indicators.queries import SeriesPoint
 from indicators.trends import Forecast
+from indicators.views import SeriesPoint
 
 HOME_COLOUR = "#1f4e79"
 FORECAST_COLOUR = "#6c757d"  # 4,7:1 on white

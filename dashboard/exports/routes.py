@@ -19,8 +19,9 @@ from dashboard.exports.pdf import html_to_pdf
 from dashboard.exports.report_html import render_html
 from dashboard.exports.xlsx import render_xlsx
 from db.models import QuarterSnapshot
+from db.read.quarter import build_report
 from indicators.periods import PeriodError, parse_quarter
-from indicators.quarter import QuarterReport, build_report, canonical_json
+from indicators.quarter import QuarterReport, canonical_json
 
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

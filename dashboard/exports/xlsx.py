@@ -14,7 +14,7 @@ from openpyxl.writer.excel import ExcelWriter
 from dashboard import texts
 from dashboard.components.quarter_parts import change_text, note_meta, period_label, story_href
 from dashboard.exports.report_html import status_line
-from indicators.downloads import append_row
+from dashboard.exports.spreadsheet import append_row
 from indicators.enums import MeasurementStatus, StoryKind
 from indicators.formatting import MEASUREMENT_STATUS_LABELS, STORY_KIND_LABELS
 from indicators.quarter import QuarterReport

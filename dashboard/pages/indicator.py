@@ -15,6 +15,7 @@ from dashboard.components.story_tile import story_tile
 from dashboard.components.trend_chart import chart, create_figure, data_table, notes_list, region_list
 from dashboard.data import read_session
 from dashboard.urlstate import build_search, parse_codes
+from db.read.indicator import indicator_view
 from indicators.enums import COUNTRY, ObservationStatus
 from indicators.formatting import (
     DIRECTION_LABELS,
@@ -23,8 +24,8 @@ from indicators.formatting import (
     format_datetime,
     format_number,
 )
-from indicators.indicator_query import IndicatorView, indicator_view
 from indicators.periods import PeriodKind
+from indicators.views import IndicatorView
 
 PERIOD_LABELS = {PeriodKind.YEAR: "Per jaar", PeriodKind.HALF_YEAR: "Per halfjaar",
                  PeriodKind.QUARTER: "Per kwartaal", PeriodKind.MONTH: "Per maand"}

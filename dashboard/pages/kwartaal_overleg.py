@@ -37,19 +37,13 @@ from dashboard.exports.xlsx import render_xlsx
 from dashboard.pages.bewerken import sign_in_prompt
 from db.accounts import Action
 from db.models import MeetingNote, Programme, QuarterSnapshot
+from db.read.quarter import note_item
 from db.workflow import MESSAGES
+from db.write.quarter import FrozenSnapshotError, Renderers, add_note, mark_done, prepare_report, publish_quarter
 from indicators.enums import MeetingNoteKind
 from indicators.formatting import format_date
 from indicators.periods import Period, PeriodError, as_utc, last_ended_quarter, parse_quarter
-from indicators.quarter import NoteItem, canonical_json, note_item
-from indicators.quarter_snapshot import (
-    FrozenSnapshotError,
-    Renderers,
-    add_note,
-    mark_done,
-    prepare_report,
-    publish_quarter,
-)
+from indicators.quarter import NoteItem, canonical_json
 
 FIELD = "overleg-veld"  # {"type": FIELD, "programme": slug, "field": kind|text|owner|due}
 ERROR = "overleg-fout"  # {"type": ERROR, "programme": slug, "field": ...}

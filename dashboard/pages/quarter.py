@@ -25,8 +25,9 @@ from dashboard.data import read_session
 from dashboard.exports.report_html import status_line
 from dashboard.pages import kwartaal_overleg
 from db.accounts import Action
+from db.read.quarter import notes_recorded_after_publication, report_for
 from indicators.periods import Period, PeriodError, last_ended_quarter, parse_quarter
-from indicators.quarter import NoteItem, ProgrammeReport, QuarterReport, notes_recorded_after_publication, report_for
+from indicators.quarter import NoteItem, ProgrammeReport, QuarterReport
 
 
 def not_found(code: str) -> html.Div:

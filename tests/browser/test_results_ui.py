@@ -7,9 +7,9 @@ import urllib.parse
 
 import pytest
 
+from db.read.programmes import programme_results
 from db.session import session_scope
 from indicators.enums import MeasurementStatus
-from indicators.results_view import programme_results
 from tests.browser.axe import format_violations, run_axe
 from tests.browser.test_pages import open_page
 

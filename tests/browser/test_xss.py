@@ -500,7 +500,7 @@ def test_downloads_keep_the_payloads_as_text(xss_app: XssApp) -> None:
 def test_quarter_print_html_escapes_every_payload(xss_app: XssApp) -> None:
     """The HTML weasyprint turns into the PDF: the payloads are text in it, not markup."""
     from dashboard.exports.report_html import render_html
-    from indicators.quarter import build_report
+    from db.read.quarter import build_report
 
     with session_scope(xss_app.db_url) as s:
         document = render_html(build_report(s, Period.parse(QUARTER)))

@@ -20,10 +20,10 @@ from dashboard.exports import jobs
 from dashboard.pages import kwartaal_overleg as page
 from db.models import MeetingNote, QuarterSnapshot
 from db.session import session_scope
+from db.write.quarter import add_note
 from indicators.enums import MeetingNoteKind
 from indicators.formatting import format_date
 from indicators.periods import last_ended_quarter, parse_quarter
-from indicators.quarter_snapshot import add_note
 from tests.integration.test_authz_http import (  # noqa: F401 - clients and app_url are fixtures
     PROG_A,
     PROG_B,

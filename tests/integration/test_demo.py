@@ -16,11 +16,12 @@ from db.models import (
     Result,
     Story,
 )
+from db.read.programmes import programme_cards, programme_view
+from db.read.trends import comparison_options
 from db.session import session_scope
 from etl.demo import load_demo, load_demo_if_empty
 from indicators.enums import MeasurementStatus, RegionKind
 from indicators.periods import Period
-from indicators.queries import comparison_options, programme_cards, programme_view
 from indicators.trends import Verdict
 
 
@@ -118,7 +119,7 @@ def test_programme_view_verdicts_follow_the_data(db_url: str) -> None:
 
 
 def test_indicator_view_shows_provenance_and_period_kinds(db_url: str) -> None:
-    from indicators.indicator_query import indicator_view
+    from db.read.indicator import indicator_view
     from indicators.periods import PeriodKind
 
     load_demo(db_url)

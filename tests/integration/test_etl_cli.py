@@ -504,7 +504,7 @@ def _texts(component: object) -> str:
 
 def test_indicator_page_shows_provenance_and_corrections(tmp_path: Path, run_etl) -> None:  # noqa: ANN001
     from dashboard.pages.indicator import page
-    from indicators.indicator_query import indicator_view
+    from db.read.indicator import indicator_view
 
     url = f"sqlite:///{tmp_path / 'p.db'}"
     assert run_etl(url, "load-cbs", CBS_DATA / "85067NED", "--quiet").code == 0

@@ -14,9 +14,9 @@ import pytest
 from dashboard.quarter_cli import renderers
 from db.migrate import upgrade
 from db.session import session_scope
+from db.write.quarter import add_note, mark_done, publish_quarter
 from etl.demo import load_demo
 from indicators.periods import parse_quarter
-from indicators.quarter_snapshot import add_note, mark_done, publish_quarter
 
 FIXTURES = Path(__file__).resolve().parent.parent / "data" / "frozen_quarter"
 BASE_URL = "http://127.0.0.1:8050/"

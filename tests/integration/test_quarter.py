@@ -18,7 +18,9 @@ from pypdf import PdfReader
 from sqlalchemy import select, update
 
 from db.models import Indicator, Measurement, MeetingNote, Observation, Programme, QuarterSnapshot, Result, Story
+from db.read.quarter import build_report, notes_recorded_after_publication, report_for
 from db.session import session_scope
+from db.write.quarter import FrozenSnapshotError, add_note, mark_done, publish_quarter
 from etl import loader
 from etl.schemas import (
     IndicatorRow,
@@ -35,15 +37,7 @@ from etl.schemas import (
 from indicators.enums import Direction, MeasurementStatus, RegionKind, ResultKind, StoryKind
 from indicators.formatting import format_date
 from indicators.periods import Period, PeriodKind, parse_quarter
-from indicators.quarter import (
-    ChangeKind,
-    QuarterReport,
-    build_report,
-    canonical_json,
-    notes_recorded_after_publication,
-    report_for,
-)
-from indicators.quarter_snapshot import FrozenSnapshotError, add_note, mark_done, publish_quarter
+from indicators.quarter import ChangeKind, QuarterReport, canonical_json
 from tests.dash_tree import components
 
 Q3, Q4, Q1 = Period.quarter(2025, 3), Period.quarter(2025, 4), Period.quarter(2026, 1)

@@ -22,10 +22,11 @@ from dashboard.uploads import UploadConfig, store_upload
 from db import editing as ed
 from db.accounts import Grant
 from db.models import Programme, Story
+from db.read.stories import story_detail
 from db.session import session_scope
 from db.workflow import Actor
 from indicators.enums import Role, WorkflowState
-from indicators.stories import media_for, story_detail
+from indicators.stories import media_for
 from tests.integration.test_uploads import HTML, LIMITS, MP4, PNG, SVG, VTT, _file
 
 SLUG = "sociaal-en-vitaal"

@@ -6,8 +6,8 @@ from dashboard.components.trend_chart import create_figure
 from dashboard.urlstate import build_search, parse_codes, parse_query
 from indicators.enums import ObservationStatus
 from indicators.periods import Period
-from indicators.queries import SeriesPoint
 from indicators.values import ValueError_, clean_code, parse_value
+from indicators.views import SeriesPoint
 
 
 @pytest.mark.parametrize(("raw", "decimal", "expected"), [

@@ -1,75 +1,23 @@
-"""Read-side query of the indicator page: one indicator for a region, comparisons, provenance."""
+"""The indicator page: one indicator for a region with its comparisons, provenance of every load and the values
+later loads corrected."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import PurePath
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from db.models import (
-    DataLoad,
-    Indicator,
-    Observation,
-    ObservationHistory,
-    Programme,
-    ProgrammeIndicator,
-    Region,
-    Story,
-)
+from db.models import DataLoad, Indicator, Observation, ObservationHistory, Programme, ProgrammeIndicator, Region, Story
+from db.read.stories import stories_by_programme
+from db.read.trends import comparison_options, indicator_info, notes_for, region_names, series_for
 from indicators.enums import COUNTRY
-from indicators.notes import NotesByPeriod, notes_for
 from indicators.periods import Period, PeriodKind
-from indicators.queries import (
-    IndicatorInfo,
-    RegionOption,
-    SeriesPoint,
-    StoryView,
-    comparison_options,
-    indicator_info,
-    region_names,
-    series_for,
-    stories_by_programme,
-    to_points,
-)
-from indicators.trends import TrendSummary, summarise_trend
+from indicators.trends import summarise_trend
+from indicators.views import Correction, IndicatorView, RegionOption, to_points
 
 OTHER_REGIONS = "Andere gekozen regio's"
-
-
-@dataclass
-class IndicatorView:
-    info: IndicatorInfo
-    needs_review: bool
-    home_code: str
-    series: dict[str, list[SeriesPoint]]
-    region_names: dict[str, str]
-    summary: TrendSummary | None
-    period_kind: PeriodKind
-    available_kinds: list[PeriodKind]
-    programmes: list[tuple[str, str]]  # (slug, name)
-    stories: list[StoryView]
-    loads: list[tuple[str, str | None, str, datetime | None]]  # (source, table, hash, finished)
-    comparison_options: list[RegionOption]
-    corrections: list[Correction] = ()  # values of the home region that a later load replaced
-    notes: NotesByPeriod = field(default_factory=dict)  # dated notes on the home region's points
-
-
-@dataclass(frozen=True)
-class Correction:
-    """A value replaced by a later load: what it was, what it is now, when and from which files."""
-
-    period: Period
-    old_value: float | None
-    old_status: str
-    new_value: float | None
-    new_status: str
-    replaced_at: datetime
-    old_file: str
-    new_file: str
 
 
 def corrections_for(session: Session, indicator_id: int, region_code: str, limit: int = 50) -> list[Correction]:

@@ -13,9 +13,10 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from db.models import MeetingNote, Programme, QuarterSnapshot
+from db.read.quarter import build_report
 from indicators.enums import MeetingNoteKind
 from indicators.periods import Period, utcnow
-from indicators.quarter import QuarterReport, build_report, canonical_json
+from indicators.quarter import QuarterReport, canonical_json
 
 
 class FrozenSnapshotError(RuntimeError):
