@@ -94,9 +94,9 @@ def build_database(url: str, db_path: Path, n_wijk: int) -> dict[str, float]:
     from db.migrate import upgrade
     from db.models import DataLoad, Indicator, Programme
     from db.session import session_scope
-    from etl import loader
+    from db.write import loads as loader
+    from db.write.rows import IndicatorRow
     from etl.demo import load_demo
-    from etl.schemas import IndicatorRow
     from indicators.enums import Direction
 
     t0 = time.perf_counter()
@@ -186,7 +186,7 @@ def add_programmes(url: str, total: int, n_wijk: int) -> int:
 
     from db.models import Indicator, Programme
     from db.session import session_scope
-    from etl import loader
+    from db.write import loads as loader
     from etl.demo_content import PROGRAMMES, PROJECTS, STORIES
 
     with session_scope(url) as session:

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from db.write.rows import ObservationRow, RegionRow
 from etl import messages
 from etl.reading import FileRefused
-from etl.schemas import ObservationRow, RegionRow
 from indicators.enums import COUNTRY, ObservationStatus, RegionKind
 from indicators.periods import Period, PeriodError
 from indicators.values import ValueError_, clean_code, clean_text, parse_value

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
-from etl.schemas import (
+from db.write.rows import (
     IndicatorRow,
     MeasurementRow,
     ObservationRow,

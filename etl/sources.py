@@ -23,14 +23,13 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from db.models import Indicator, Region
+from db.read.reference import bound_indicators, indicator_codes, regions_by_kind
+from db.session import Session
+from db.write.rows import REGION_CODE, IndicatorRow, RegionRow
 from etl import cbs, messages
 from etl.pipeline import Plan
 from etl.reading import FileRefused, csv_rows, open_text, read_small_csv
-from etl.schemas import REGION_CODE, IndicatorRow, RegionRow
 from etl.validation import RECORD_COLUMNS, region_code, row_length_error
 from indicators.enums import COUNTRY, RegionKind
 from indicators.periods import Period, PeriodError
@@ -83,15 +82,6 @@ def dimension_regions(rows: list[dict[str, str]]) -> list[RegionRow]:
     return out
 
 
-def _existing_indicators(session: Session, table_id: str | None) -> dict[str, str]:
-    """measure key -> indicator code of indicators already bound to this CBS table."""
-    if not table_id:
-        return {}
-    rows = session.execute(select(Indicator.cbs_measure_key, Indicator.code)
-                           .where(Indicator.cbs_table_id == table_id)).all()
-    return {key: code for key, code in rows if key}
-
-
 def _decimals(raw: object) -> int:
     try:
         return max(0, min(6, int(str(raw).strip() or 1)))
@@ -106,8 +96,8 @@ class _Measures:
         self.table_id = table_id
         self.source = source
         self.prefix = prefix
-        self.bound = _existing_indicators(session, table_id)
-        self.known = set(session.scalars(select(Indicator.code)).all())
+        self.bound = bound_indicators(session, table_id)
+        self.known = indicator_codes(session)
         self.info: dict[str, dict] = {}
         self.new: dict[str, IndicatorRow] = {}
 
@@ -450,7 +440,7 @@ def region_names(session: Session) -> dict[str, str]:
     by_name: dict[str, str] = {}
     rank = {RegionKind.COUNTRY: 0, RegionKind.PROVINCE: 1, RegionKind.MUNICIPALITY: 2, RegionKind.DISTRICT: 3,
             RegionKind.NEIGHBOURHOOD: 4}
-    rows = session.execute(select(Region.code, Region.name, Region.kind)).all()
+    rows = regions_by_kind(session)
     for code, name, kind in sorted(rows, key=lambda r: -rank[RegionKind(r[2])]):
         by_name[clean_text(name).lower()] = code
         if kind == RegionKind.PROVINCE:

@@ -19,8 +19,8 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from db.write.rows import REGION_CODE
 from etl import messages as msg
-from etl.schemas import REGION_CODE
 from indicators.enums import COUNTRY, ObservationStatus
 from indicators.periods import Period, PeriodError
 from indicators.values import ValueError_, clean_code, parse_value

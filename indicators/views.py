@@ -188,3 +188,20 @@ class Correction:
     replaced_at: datetime
     old_file: str
     new_file: str
+
+
+@dataclass(frozen=True)
+class LoadView:
+    """One load of the load log, as `python -m etl status` shows it."""
+
+    id: int
+    started_at: datetime | None
+    status: str
+    kind: str
+    rows_read: int
+    rows_loaded: int
+    rows_rejected: int
+    duration_s: float | None
+    table_id: str | None
+    path: str
+    error_report: str

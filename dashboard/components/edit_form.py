@@ -15,7 +15,8 @@ from dash import dcc, html
 
 from dashboard import texts
 from dashboard.components.controls import scroll_region
-from db.workflow import FORM, AuditView, Conflict
+from db.write.audit import AuditView
+from db.write.workflow import FORM, Conflict
 from indicators.enums import ItemKind, WorkflowState
 
 FIELD = "bewerk-veld"  # {"type": FIELD, "field": name}: the input of one form field

@@ -22,11 +22,11 @@ from dashboard.components.edit_form import item_path, kind_label, message, state
 from dashboard.data import four_eyes, read_session, write_session
 from dashboard.pages import kwartaal_overleg
 from dashboard.pages.bewerken import sign_in_prompt
-from db import editing
+from db import write as editing
 from db.accounts import Action
-from db.editing import EditableItem, EditError, Invalid
 from db.models import Measurement, Programme, ProgrammeLine, Project, Result
-from db.workflow import as_actor, may
+from db.write.workflow import EditError, Invalid, as_actor, may
+from db.write.worklist import EditableItem
 from indicators.enums import ItemKind, WorkflowState
 from indicators.periods import Period, PeriodKind, last_ended_quarter
 

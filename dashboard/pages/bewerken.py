@@ -39,9 +39,8 @@ from dashboard.components.edit_form import (
 )
 from dashboard.data import four_eyes, read_session, write_session
 from dashboard.uploads import MB, UploadConfig, UploadRefused, sniff, store_upload, upload_config
-from db import editing
+from db import write as editing
 from db.accounts import Action
-from db.editing import FIELDS, FIXED, Conflict, EditError, Invalid, NotAllowed, NotFound
 from db.models import (
     Indicator,
     Measurement,
@@ -53,7 +52,8 @@ from db.models import (
     Result,
     Story,
 )
-from db.workflow import as_actor, may
+from db.write.forms import FIELDS, FIXED
+from db.write.workflow import Conflict, EditError, Invalid, NotAllowed, NotFound, as_actor, may
 from indicators.enums import ItemKind, WorkflowState
 
 STORE = "bewerk-item"

@@ -16,11 +16,10 @@ from dashboard.components.controls import scroll_region
 from dashboard.components.edit_form import dom_id, form_value, message, state_label
 from dashboard.data import read_session, write_session
 from dashboard.pages.bewerken import sign_in_prompt
-from db import editing
+from db import write as editing
 from db.accounts import Action
-from db.editing import BulkRefused, Conflict, EditError, Invalid
 from db.models import Measurement, Programme, ProgrammeLine, Project, Result
-from db.workflow import as_actor, may
+from db.write.workflow import BulkRefused, Conflict, EditError, Invalid, as_actor, may
 from indicators.periods import Period, PeriodError, PeriodKind
 
 FIELD = "kwartaal-veld"  # {"type": FIELD, "result": id, "field": name}

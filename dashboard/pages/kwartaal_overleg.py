@@ -38,8 +38,8 @@ from dashboard.pages.bewerken import sign_in_prompt
 from db.accounts import Action
 from db.models import MeetingNote, Programme, QuarterSnapshot
 from db.read.quarter import note_item
-from db.workflow import MESSAGES
 from db.write.quarter import FrozenSnapshotError, Renderers, add_note, mark_done, prepare_report, publish_quarter
+from db.write.workflow import MESSAGES
 from indicators.enums import MeetingNoteKind
 from indicators.formatting import format_date
 from indicators.periods import Period, PeriodError, as_utc, last_ended_quarter, parse_quarter

@@ -51,7 +51,7 @@ from db.models import (
     Story,
 )
 from db.session import get_engine, session_scope
-from etl.schemas import StoryRow
+from db.write.rows import StoryRow
 from indicators.enums import MeasurementStatus, MeetingNoteKind, ResultKind, StoryKind
 from indicators.periods import Period
 from indicators.safe_text import parse_markdown, plain_text, safe_media_url
@@ -169,7 +169,7 @@ APPROVER = ("goedkeurder@gemeente.nl", '"><script>xssHook(802)</script> Gijs')
 def _history(s, actor, kind: str, item_id: int, version: int, values) -> int:  # noqa: ANN001 - Session, Actor
     """Update the item once for every payload after the first (`values(n, payload)`): its audit trail then lists
     every payload as an old and a new value."""
-    from db import editing
+    from db import write as editing
 
     update = {"project": editing.update_project, "resultaat": editing.update_result,
               "meting": editing.update_measurement, "verhaal": editing.update_story,
@@ -183,7 +183,7 @@ def _seed_editing(url: str) -> dict[str, int]:
     """An editor and an approver of PROGRAMME (payloads in their names); through db.editing one item of every kind
     edited through every payload (left in concept, ingediend and goedgekeurd), and a concept or submitted story per
     payload for the work list."""
-    from db import editing
+    from db import write as editing
     from db.accounts import create_user, grant_role, grants_of
     from indicators.enums import Role, WorkflowState
 

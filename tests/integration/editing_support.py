@@ -23,7 +23,7 @@ from db.models import (
     Result,
     Story,
 )
-from db.workflow import Actor
+from db.write.workflow import Actor
 from indicators.enums import Direction, MeasurementStatus, RegionKind, ResultKind, Role, StoryKind
 from indicators.periods import Period
 

@@ -38,7 +38,7 @@ from db.accounts import (
 )
 from db.models import Programme, Region, RoleGrant, User
 from db.session import session_scope
-from db.workflow import Actor
+from db.write.workflow import Actor
 from indicators.enums import RegionKind, Role
 from tests.integration.test_accounts import _clean_refusal, run_cli
 

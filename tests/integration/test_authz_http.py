@@ -17,11 +17,12 @@ from sqlalchemy import select
 
 from dashboard import texts
 from dashboard.data import CONFIG_KEY
-from db import accounts, editing
+from db import accounts
+from db import write as editing
 from db.accounts import Grant, create_user, grant_role
 from db.models import AuditEntry, Measurement, MeasurementNote, Programme, ProgrammeLine, Project, Result, Story, User
 from db.session import session_scope
-from db.workflow import Actor
+from db.write.workflow import Actor
 from indicators.enums import Role, WorkflowState
 from indicators.periods import Period
 

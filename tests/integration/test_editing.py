@@ -14,7 +14,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from dashboard.downloads import results_table
-from db import editing as ed
+from db import write as ed
 from db.models import AuditEntry, IndicatorNote, Measurement, MeasurementNote, Project, Result, Story
 from db.read.programmes import programme_cards, programme_view
 from db.read.quarter import build_report

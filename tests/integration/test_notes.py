@@ -18,10 +18,10 @@ from db.read.indicator import indicator_view
 from db.read.programmes import programme_view
 from db.read.trends import notes_by_indicator, notes_for
 from db.session import session_scope
-from etl import loader
+from db.write import loads as loader
+from db.write.rows import IndicatorRow, ObservationRow, RegionRow
 from etl.demo import _replace_example_notes
 from etl.demo_content import ALMELO, NOTES
-from etl.schemas import IndicatorRow, ObservationRow, RegionRow
 from indicators.enums import RegionKind
 from indicators.notes import matching_period, numbered
 from indicators.periods import Period, PeriodKind

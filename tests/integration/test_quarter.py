@@ -20,9 +20,9 @@ from sqlalchemy import select, update
 from db.models import Indicator, Measurement, MeetingNote, Observation, Programme, QuarterSnapshot, Result, Story
 from db.read.quarter import build_report, notes_recorded_after_publication, report_for
 from db.session import session_scope
+from db.write import loads as loader
 from db.write.quarter import FrozenSnapshotError, add_note, mark_done, publish_quarter
-from etl import loader
-from etl.schemas import (
+from db.write.rows import (
     IndicatorRow,
     MeasurementRow,
     ObservationRow,

@@ -19,12 +19,12 @@ from dashboard.data import CONFIG_KEY as DB_KEY
 from dashboard.pages import story as story_page
 from dashboard.pages.bewerken import handle_upload
 from dashboard.uploads import UploadConfig, store_upload
-from db import editing as ed
+from db import write as ed
 from db.accounts import Grant
 from db.models import Programme, Story
 from db.read.stories import story_detail
 from db.session import session_scope
-from db.workflow import Actor
+from db.write.workflow import Actor
 from indicators.enums import Role, WorkflowState
 from indicators.stories import media_for
 from tests.integration.test_uploads import HTML, LIMITS, MP4, PNG, SVG, VTT, _file

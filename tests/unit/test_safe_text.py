@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from dashboard.components.rich_text import rich_text
 from dashboard.exports.spreadsheet import DownloadTable, to_csv, to_xlsx
-from etl.schemas import StoryRow
+from db.write.rows import StoryRow
 from indicators.safe_text import (
     MEDIA_REASONS,
     Emphasis,

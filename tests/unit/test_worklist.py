@@ -2,7 +2,7 @@
 
 from dashboard import texts
 from dashboard.pages.beheer import todo_counts, todo_summary
-from db.editing import EditableItem
+from db.write.worklist import EditableItem
 from indicators.enums import ItemKind, WorkflowState
 from tests.dash_tree import strings
 

@@ -1,4 +1,5 @@
-"""Writes validated rows to the database: idempotent upserts keyed by natural keys.
+"""File loads and the demo: the load log (`data_load`), idempotent upserts of regions, indicators, programmes,
+projects and stories keyed by natural keys, region boundaries and the demo's example notes.
 
 Callers own the transaction (one per load), so a failed load leaves the previous data intact.
 """
@@ -10,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import Table, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -18,7 +19,6 @@ from db.models import (
     DataLoad,
     Indicator,
     Measurement,
-    Observation,
     Programme,
     ProgrammeIndicator,
     ProgrammeLine,
@@ -28,13 +28,15 @@ from db.models import (
     Result,
     Story,
 )
-from etl.schemas import IndicatorRow, ObservationRow, ProgrammeRow, ProjectRow, RegionRow, StoryRow
+from db.models.figures import IndicatorNote, Observation, RegionGeometry
+from db.read.reference import region_ids
+from db.write.rows import IndicatorNoteRow, IndicatorRow, ObservationRow, ProgrammeRow, ProjectRow, RegionRow, StoryRow
 from indicators.enums import RegionKind
 from indicators.periods import utcnow
 
 _KIND_ORDER = [RegionKind.COUNTRY, RegionKind.PROVINCE, RegionKind.MUNICIPALITY,
                RegionKind.DISTRICT, RegionKind.NEIGHBOURHOOD]
-_CHUNK = 5000
+CHUNK = 5000
 
 
 class LoadError(Exception):
@@ -60,17 +62,13 @@ def _insert(session: Session, table: Table):  # noqa: ANN202 - dialect-specific 
     raise LoadError(f"database {name!r} wordt niet ondersteund (alleen SQLite en PostgreSQL)")
 
 
-def _upsert(session: Session, table: Table, rows: Sequence[dict], keys: list[str], update: list[str]) -> None:
+def upsert_rows(session: Session, table: Table, rows: Sequence[dict], keys: list[str], update: list[str]) -> None:
     if not rows:
         return
     stmt = _insert(session, table)
     stmt = stmt.on_conflict_do_update(index_elements=keys, set_={c: stmt.excluded[c] for c in update})
-    for start in range(0, len(rows), _CHUNK):
-        session.execute(stmt, list(rows[start : start + _CHUNK]))
-
-
-def region_ids(session: Session) -> dict[str, int]:
-    return dict(session.execute(select(Region.code, Region.id)).all())
+    for start in range(0, len(rows), CHUNK):
+        session.execute(stmt, list(rows[start : start + CHUNK]))
 
 
 def upsert_regions(session: Session, rows: Iterable[RegionRow]) -> int:
@@ -87,7 +85,7 @@ def upsert_regions(session: Session, rows: Iterable[RegionRow]) -> int:
         missing = sorted({r.parent_code for r in level if r.parent_code and r.parent_code not in ids})
         if missing:
             raise LoadError(f"onbekende bovenliggende regio('s): {', '.join(missing[:5])}")
-        _upsert(
+        upsert_rows(
             session,
             Region.__table__,
             [{"code": r.code, "name": r.name, "kind": r.kind.value,
@@ -101,7 +99,7 @@ def upsert_regions(session: Session, rows: Iterable[RegionRow]) -> int:
         {"region_id": ids[r.code], "group_kind": kind, "group_code": code, "group_name": name}
         for r in rows for kind, (code, name) in r.groups.items()
     ]
-    _upsert(session, RegionGroup.__table__, group_rows, keys=["region_id", "group_kind"],
+    upsert_rows(session, RegionGroup.__table__, group_rows, keys=["region_id", "group_kind"],
             update=["group_code", "group_name"])
     return len(rows)
 
@@ -128,8 +126,8 @@ def merge_regions(session: Session, rows: Iterable[RegionRow]) -> int:
         data = [{"code": r.code, "name": r.name, "kind": r.kind.value,
                  "parent_id": ids.get(r.parent_code) if r.parent_code else None, "population": r.population}
                 for r in level]
-        for start in range(0, len(data), _CHUNK):
-            session.execute(stmt, data[start : start + _CHUNK])
+        for start in range(0, len(data), CHUNK):
+            session.execute(stmt, data[start : start + CHUNK])
         ids = region_ids(session)
     return len(rows)
 
@@ -142,8 +140,8 @@ def add_new_indicators(session: Session, rows: Iterable[IndicatorRow]) -> int:
     if not data:
         return 0
     stmt = _insert(session, Indicator.__table__).on_conflict_do_nothing(index_elements=["code"])
-    for start in range(0, len(data), _CHUNK):
-        session.execute(stmt, data[start : start + _CHUNK])
+    for start in range(0, len(data), CHUNK):
+        session.execute(stmt, data[start : start + CHUNK])
     return len(data)
 
 
@@ -151,42 +149,9 @@ def upsert_indicators(session: Session, rows: Iterable[IndicatorRow]) -> int:
     data = [row.model_dump() for row in rows]
     for d in data:
         d["desired_direction"] = d["desired_direction"].value
-    _upsert(session, Indicator.__table__, data, keys=["code"],
+    upsert_rows(session, Indicator.__table__, data, keys=["code"],
             update=[k for k in IndicatorRow.model_fields if k != "code"])
     return len(data)
-
-
-def upsert_observations(session: Session, rows: Iterable[ObservationRow], load: DataLoad) -> int:
-    """Insert or replace observations keyed by (indicator, region, period); returns the row count."""
-    indicators = dict(session.execute(select(Indicator.code, Indicator.id)).all())
-    regions = region_ids(session)
-    now: datetime = load.started_at or utcnow()
-    batch: list[dict] = []
-    count = 0
-    update = ["value", "status", "is_example", "source", "table_id", "file_hash", "loaded_at", "load_id"]
-    for row in rows:
-        try:
-            indicator_id = indicators[row.indicator_code]
-        except KeyError:
-            raise LoadError(f"onbekende indicator {row.indicator_code!r}") from None
-        try:
-            region_id = regions[row.region_code]
-        except KeyError:
-            raise LoadError(f"onbekende regio {row.region_code!r}") from None
-        batch.append({
-            "indicator_id": indicator_id, "region_id": region_id,
-            "period_kind": row.period.kind.value, "period_start": row.period.start,
-            "value": row.value, "status": row.status.value, "is_example": row.is_example,
-            "source": row.source or load.source, "table_id": load.table_id, "file_hash": load.file_hash,
-            "loaded_at": now, "load_id": load.id,
-        })
-        if len(batch) >= _CHUNK:
-            _upsert(session, Observation.__table__, batch,
-                    ["indicator_id", "region_id", "period_kind", "period_start"], update)
-            count += len(batch)
-            batch.clear()
-    _upsert(session, Observation.__table__, batch, ["indicator_id", "region_id", "period_kind", "period_start"], update)
-    return count + len(batch)
 
 
 def replace_programme(session: Session, row: ProgrammeRow) -> Programme:
@@ -283,16 +248,105 @@ def add_story(session: Session, row: StoryRow) -> Story:
 
 
 def start_load(session: Session, source: str, path: str = "", table_id: str | None = None,
-               file_hash_: str = "") -> DataLoad:
-    load = DataLoad(source=source, path=path, table_id=table_id, file_hash=file_hash_, started_at=utcnow())
+               file_hash_: str = "", kind: str = "") -> DataLoad:
+    """A load log entry for a load that starts now; `kind`: cbs, tabel, resultaten, grenzen (demo loads: none)."""
+    load = DataLoad(source=source, path=path, table_id=table_id, file_hash=file_hash_, started_at=utcnow(), kind=kind)
     session.add(load)
     session.flush()
     return load
 
 
-def finish_load(load: DataLoad, rows_read: int, rows_loaded: int, message: str = "") -> None:
+def finish_load(load: DataLoad, rows_read: int, rows_loaded: int, message: str = "", *, changed: int = 0,
+                unchanged: int = 0, rejected: int = 0, rejected_path: str = "", error_report: str = "") -> None:
+    """Mark a load done, with its counts: rows read and loaded, values replaced and left as they were, rows
+    rejected (`--skip-invalid`, written to `rejected_path`) and the row-level report."""
     load.rows_read = rows_read
     load.rows_loaded = rows_loaded
     load.status = "gereed"
     load.finished_at = utcnow()
     load.message = message
+    load.rows_changed, load.rows_unchanged, load.rows_rejected = changed, unchanged, rejected
+    load.rejected_path, load.error_report = rejected_path, error_report
+
+
+def log_refusal(session: Session, source: str, path: str, table_id: str | None, kind: str, rejected: int,
+                message: str, error_report: str) -> int:
+    """Record a refused load in the load log (in its own small transaction: the load itself left nothing)."""
+    load = DataLoad(source=source[:200], path=path, table_id=table_id, kind=kind, started_at=utcnow(),
+                    finished_at=utcnow(), status="geweigerd", rows_rejected=rejected, message=message[:2000],
+                    error_report=error_report)
+    session.add(load)
+    session.flush()
+    return load.id
+
+
+def store_boundaries(session: Session, features: Sequence[tuple[str, dict]], file_name: str, load: DataLoad
+                     ) -> list[str]:
+    """Store GeoJSON geometries on the regions with these codes (replacing earlier ones). Returns the codes that
+    are not in the database; when there are any, nothing is stored."""
+    ids = dict(session.execute(select(Region.code, Region.id)
+                               .where(Region.code.in_([c for c, _ in features]))).all())
+    unknown = [c for c, _ in features if c not in ids]
+    if unknown:
+        return unknown
+    existing = {g.region_id: g for g in session.scalars(
+        select(RegionGeometry).where(RegionGeometry.region_id.in_(list(ids.values()))))}
+    now = utcnow()
+    for code, geometry in features:
+        row = existing.get(ids[code])
+        if row is None:
+            session.add(RegionGeometry(region_id=ids[code], geometry=geometry, source=file_name,
+                                       loaded_at=now, load_id=load.id))
+        else:
+            row.geometry, row.source, row.loaded_at, row.load_id = geometry, file_name, now, load.id
+    return []
+
+
+def replace_example_notes(session: Session, notes: Sequence[IndicatorNoteRow]) -> None:
+    """The demo's notes on trend points, stored as examples and published; a reload replaces them (never a
+    gemeente's own)."""
+    session.execute(delete(IndicatorNote).where(IndicatorNote.is_example.is_(True)))
+    indicators = dict(session.execute(select(Indicator.code, Indicator.id)
+                                      .where(Indicator.code.in_({n.indicator_code for n in notes}))).all())
+    regions = dict(session.execute(select(Region.code, Region.id)
+                                   .where(Region.code.in_({n.region_code for n in notes}))).all())
+    session.add_all(IndicatorNote(
+        indicator_id=indicators[n.indicator_code], region_id=regions[n.region_code], period_kind=n.period.kind,
+        period_start=n.period.start, text=n.text, note_date=n.note_date, author=n.author, is_example=True)
+        for n in notes)
+    session.flush()
+
+
+OBSERVATION_KEY = ["indicator_id", "region_id", "period_kind", "period_start"]
+
+
+def upsert_observations(session: Session, rows: Iterable[ObservationRow], load: DataLoad) -> int:
+    """Insert or replace observations keyed by (indicator, region, period); returns the row count."""
+    indicators = dict(session.execute(select(Indicator.code, Indicator.id)).all())
+    regions = region_ids(session)
+    now: datetime = load.started_at or utcnow()
+    batch: list[dict] = []
+    count = 0
+    update = ["value", "status", "is_example", "source", "table_id", "file_hash", "loaded_at", "load_id"]
+    for row in rows:
+        try:
+            indicator_id = indicators[row.indicator_code]
+        except KeyError:
+            raise LoadError(f"onbekende indicator {row.indicator_code!r}") from None
+        try:
+            region_id = regions[row.region_code]
+        except KeyError:
+            raise LoadError(f"onbekende regio {row.region_code!r}") from None
+        batch.append({
+            "indicator_id": indicator_id, "region_id": region_id,
+            "period_kind": row.period.kind.value, "period_start": row.period.start,
+            "value": row.value, "status": row.status.value, "is_example": row.is_example,
+            "source": row.source or load.source, "table_id": load.table_id, "file_hash": load.file_hash,
+            "loaded_at": now, "load_id": load.id,
+        })
+        if len(batch) >= CHUNK:
+            upsert_rows(session, Observation.__table__, batch, OBSERVATION_KEY, update)
+            count += len(batch)
+            batch.clear()
+    upsert_rows(session, Observation.__table__, batch, OBSERVATION_KEY, update)
+    return count + len(batch)

@@ -148,3 +148,5 @@ class Stage:
         """, {"false": False, "source": source[:200], "table_id": table_id, "file_hash": file_hash, "now": now,
               "load_id": load_id}, when)
         return MergeCounts(new=staged - existing, changed=changed, unchanged=existing - changed)
+
+
