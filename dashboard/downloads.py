@@ -8,13 +8,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from flask import Flask, Response, abort, request
-from sqlalchemy.orm import Session
 
 from dashboard.data import read_session
 from dashboard.exports.spreadsheet import EXAMPLE, Cell, DownloadError, DownloadTable, to_csv, to_xlsx
 from db.read.districts import district_view
 from db.read.indicator import indicator_view
 from db.read.programmes import programme_trend_views, programme_view
+from db.session import Session
 from indicators.districts import CLASS_LABELS, sort_rows
 from indicators.enums import COUNTRY
 from indicators.formatting import MEASUREMENT_STATUS_LABELS, OBSERVATION_STATUS_LABELS, RESULT_KIND_LABELS, format_date

@@ -7,7 +7,7 @@
     python -m dashboard.quarter_cli afgerond 12 2026-12-10 --door "A. de Vries"
 
 Uses DATABASE_URL like the app. The web app does the same at /beheer/kwartaal/<YYYY>-Q<n> (dashboard/pages/
-kwartaal_overleg.py) for signed-in approvers of a programme (notes) and admins (notes and publishing). A note records
+quarter_meeting.py) for signed-in approvers of a programme (notes) and admins (notes and publishing). A note records
 who recorded it and who marked it done: the signed-in account there, `--door` here (default "opdrachtregel")."""
 
 from __future__ import annotations

@@ -433,7 +433,7 @@ CSRF_REFUSED = ("Dit verzoek is geweigerd: de beveiligingscode (CSRF-token) ontb
 CSRF_REFUSED_TITLE = "Verzoek geweigerd"
 CSRF_REFUSED_HOME = "Naar het overzicht"
 
-# editing: work list, forms, quarter grid (dashboard/pages/beheer.py, bewerken.py, kwartaal_invoer.py)
+# editing: work list, forms, quarter grid (dashboard/pages/worklist.py, edit_item.py, quarter_entry.py)
 BEHEER_TITLE = "Beheer"
 BEHEER_INTRO = ("Hier voert u projecten, resultaten, metingen, verhalen en toelichtingen in en brengt u ze door de "
                 "stappen concept → ingediend → goedgekeurd → gepubliceerd. Alleen gepubliceerde items ziet de raad.")
@@ -628,7 +628,7 @@ MEETING_PUBLISH_REFUSED = "U mag dit niet doen: alleen een beheerder kan een kwa
 MEETING_CANCELLED = "Niet vastgesteld."
 MEETING_PUBLISH_NOT_ENDED = "Een kwartaal kan pas worden vastgesteld als het voorbij is."
 
-# account administration for admins (/beheer/gebruikers, dashboard/pages/gebruikers.py)
+# account administration for admins (/beheer/gebruikers, dashboard/pages/users.py, user_account.py)
 USERS_TITLE = "Accounts beheren"
 USERS_LINK = "Accounts en rollen beheren"
 USERS_INTRO = ("Alle accounts van het dashboard met hun rollen. Open een account om een rol toe te kennen of in te "

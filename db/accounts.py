@@ -369,6 +369,42 @@ def change_password(session: Session, user: User, current: str, new: str, repeat
     return []
 
 
+# --- the web app's sessions ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """The account behind a valid session cookie."""
+
+    id: int
+    email: str
+    name: str
+    grants: frozenset[Grant]
+
+
+def has_accounts(session: Session) -> bool:
+    return session.scalar(select(User.id).limit(1)) is not None
+
+
+def signed_in(session: Session, user_id: object, session_version: object) -> SignedIn | None:
+    """The account of a session, with its grants, while it is active and the session still valid (its version is
+    the account's: a new password or a deactivation ends every session); else None."""
+    user = session.get(User, user_id, options=[selectinload(User.grants)]) \
+        if isinstance(user_id, int) and not isinstance(user_id, bool) else None
+    if user is None or not user.is_active or user.session_version != session_version:
+        return None
+    return SignedIn(user.id, user.email, user.name, grants_of(user))
+
+
+def set_own_password(session: Session, user_id: int, current: str, new: str, repeat: str, ip: str,
+                        now: datetime | None = None) -> tuple[list[PasswordProblem], int]:
+    """`change_password` for the signed-in account `user_id`: the problems, and the account's session version
+    afterwards (raised when the password changed)."""
+    user = session.get(User, user_id)
+    problems = change_password(session, user, current, new, repeat, ip, now)
+    return problems, user.session_version
+
+
 def _verify(password_hash: str, password: str) -> bool:
     if not password or len(password) > MAX_PASSWORD_LENGTH:
         return False

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import NamedTuple
 
 from indicators.enums import MeasurementStatus
 from indicators.notes import NotesByPeriod
@@ -205,3 +206,21 @@ class LoadView:
     table_id: str | None
     path: str
     error_report: str
+
+
+class ProgrammeChoice(NamedTuple):
+    """A programme as pages and forms offer it."""
+
+    id: int
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ActionItemState:
+    """A meeting note as the meeting page's "afgerond" step checks it."""
+
+    id: int
+    kind: str
+    programme_id: int
+    done_on: date | None

@@ -1,6 +1,7 @@
 """The header's account area: "Inloggen", or "Ingelogd als <naam>" with links to the work list (for those who
 have one) and to change the password, and a sign-out button. The header is built once
-at app start, so a callback on the URL fills it for the visitor of each request."""
+at app start, so a callback on the URL fills it for the visitor of each request. Also the prompt to sign in that
+the editor pages show to a visitor who is not signed in."""
 
 from __future__ import annotations
 
@@ -42,3 +43,11 @@ def account_children(pathname: str | None, search: str | None) -> list:
             html.Button(texts.ACCOUNT_SIGN_OUT, type="submit", className="btn btn-sm btn-light"),
         ]),
     ]
+
+
+def sign_in_prompt(path: str) -> html.Div:
+    """What an editor page shows a visitor who is not signed in: a link to sign in and come back to `path`."""
+    return html.Div(className="container edit-page", children=[
+        html.H1(texts.BEHEER_TITLE), html.P(texts.BEHEER_SIGN_IN_TEXT),
+        html.P(html.A(texts.BEHEER_SIGN_IN, href=sign_in_url(path), className="btn btn-primary")),
+    ])

@@ -1,4 +1,4 @@
-"""Building blocks of the editing pages (dashboard/pages/bewerken.py, beheer.py, kwartaal_invoer.py): labelled form
+"""Building blocks of the editing pages (dashboard/pages/edit_item.py, worklist.py, quarter_entry.py): labelled form
 fields built from db.editing.FIELDS, the error summary, the conflict view (both versions side by side), the
 workflow panel and the read-only audit trail.
 

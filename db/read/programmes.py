@@ -27,6 +27,7 @@ from indicators.views import (
     MeasurementNoteView,
     MeasurementView,
     ProgrammeCard,
+    ProgrammeChoice,
     ProgrammeView,
     ResultView,
     TrendView,
@@ -141,8 +142,14 @@ def programme_trend_views(session: Session, slug: str, compare: Sequence[str], i
     return programme.baseline_year, trends_for(session, [programme], compare, indicator_code)[programme.id]
 
 
-def programme_slugs(session: Session) -> list[str]:
-    return list(session.scalars(select(Programme.slug).order_by(Programme.sort_order)))
+def programme_choices(session: Session) -> list[ProgrammeChoice]:
+    """Every programme in the programmes' own order: what the editor pages and forms offer."""
+    return [ProgrammeChoice(pid, slug, name) for pid, slug, name in session.execute(
+        select(Programme.id, Programme.slug, Programme.name).order_by(Programme.sort_order, Programme.id))]
+
+
+def programme_id(session: Session, slug: str) -> int | None:
+    return session.scalar(select(Programme.id).where(Programme.slug == slug))
 
 
 def programme_results(session: Session, slug: str) -> tuple[str, list[ResultView]] | None:

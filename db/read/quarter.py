@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from db.models import (
@@ -47,7 +47,7 @@ from indicators.quarter import (
     with_changes_against,
 )
 from indicators.trends import summarise_trend
-from indicators.views import to_points
+from indicators.views import ActionItemState, to_points
 
 
 def latest_report_quarter(session: Session, today: date) -> Period:
@@ -227,3 +227,37 @@ def report_for(session: Session, quarter: Period) -> QuarterReport:
 
 def published_quarters(session: Session) -> list[str]:
     return list(session.scalars(select(QuarterSnapshot.quarter).order_by(QuarterSnapshot.quarter)))
+
+
+def meeting_notes(session: Session, programme_id: int, code: str) -> tuple[list[NoteItem], list[NoteItem]]:
+    """The meeting page of quarter `code`: the action items of earlier quarters that are still open, and the notes
+    recorded for this quarter."""
+    rows = session.scalars(select(MeetingNote).where(
+        MeetingNote.programme_id == programme_id,
+        or_(MeetingNote.quarter == code,
+            (MeetingNote.quarter < code) & (MeetingNote.kind == MeetingNoteKind.ACTION)
+            & MeetingNote.done_on.is_(None)))
+        .order_by(MeetingNote.quarter, MeetingNote.id)).all()
+    items = [note_item(n, carried=n.quarter < code) for n in rows]
+    return [n for n in items if n.carried], [n for n in items if not n.carried]
+
+
+def action_item(session: Session, note_id: object) -> ActionItemState | None:
+    note = session.get(MeetingNote, note_id) if isinstance(note_id, int) else None
+    if note is None:
+        return None
+    return ActionItemState(note.id, MeetingNoteKind(note.kind).value, note.programme_id, note.done_on)
+
+
+def publication(session: Session, code: str) -> tuple[datetime, str] | None:
+    """When (UTC) and by whom quarter `code` was published; None for a draft."""
+    row = session.execute(select(QuarterSnapshot.published_at, QuarterSnapshot.published_by)
+                          .where(QuarterSnapshot.quarter == code)).first()
+    return (as_utc(row[0]), row[1]) if row else None
+
+
+def frozen_file(session: Session, code: str, fmt: str) -> bytes | None:
+    """The frozen PDF or Excel (`fmt` pdf | xlsx) of a published quarter (None for a draft); only that column is
+    read."""
+    column = {"pdf": QuarterSnapshot.pdf, "xlsx": QuarterSnapshot.xlsx}[fmt]
+    return session.scalar(select(column).where(QuarterSnapshot.quarter == code))

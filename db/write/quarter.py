@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import event, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db.models import MeetingNote, Programme, QuarterSnapshot
@@ -64,7 +65,10 @@ def publish_quarter(session: Session, quarter: Period, renderers: Renderers, pub
         content_sha256=hashlib.sha256(content.encode()).hexdigest(),
         html=renderers.html(report), pdf=renderers.pdf(report), xlsx=renderers.xlsx(report))
     session.add(snapshot)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError:  # published at the same moment by someone else (unique quarter)
+        raise FrozenSnapshotError(f"het kwartaalrapport {quarter.code} is al vastgesteld") from None
     return snapshot
 
 

@@ -4,9 +4,10 @@ trail, the work list of every item the actor may see, and the lookups the edit f
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.accounts import Action
@@ -27,7 +28,7 @@ from db.write.forms import MODELS
 from db.write.items import blocked_by_four_eyes, form_values, four_eyes_on, load_item, programme_ids_of
 from db.write.workflow import ActorLike, allowed_targets, as_actor, may, publication_problems, require
 from indicators.enums import ItemKind, WorkflowState
-from indicators.periods import Period, PeriodKind
+from indicators.periods import Period, PeriodKind, quarter_of
 
 
 @dataclass(frozen=True)
@@ -169,4 +170,116 @@ def editable_items(session: Session, actor: ActorLike, programme_slug: str | Non
                                 may(actor, Action.EDIT, pids), tuple(allowed_targets(actor, pids, state, mine)),
                                 publication_problems(kind, obj, media_dir),
                                 blocked_by_four_eyes(actor, pids, state, mine)))
+    return out
+
+
+# --- what the edit pages and the quarter grid look up ---------------------------------------------------------------
+
+
+def grid_quarters(session: Session, programme_id: int, today: date) -> list[Period]:
+    """The quarters the work list links to the grid of: the one after the newest measured quarter and that one
+    (the current quarter when nothing is measured yet)."""
+    newest = session.scalar(select(func.max(Measurement.period_start)).join(Result).join(Project)
+                            .join(ProgrammeLine).where(ProgrammeLine.programme_id == programme_id,
+                                                       Measurement.period_kind == PeriodKind.QUARTER))
+    if newest is None:
+        return [quarter_of(today)]
+    latest = Period(newest, PeriodKind.QUARTER)
+    return [latest.next(), latest]
+
+
+def parent_programme(session: Session, kind: ItemKind, parent: str | None) -> tuple[int | None, str | None]:
+    """The programme (id, slug) a new item will belong to, from its parent as the query string names it: a
+    programme's slug, or the id of a project, result or measurement."""
+    if not parent:
+        return None, None
+    stmt = select(Programme.id, Programme.slug)
+    if kind in (ItemKind.PROJECT, ItemKind.STORY, ItemKind.INDICATOR_NOTE):
+        stmt = stmt.where(Programme.slug == parent)
+    elif not parent.isdigit():
+        return None, None
+    else:
+        stmt = stmt.join(ProgrammeLine, ProgrammeLine.programme_id == Programme.id) \
+            .join(Project, Project.programme_line_id == ProgrammeLine.id)
+        if kind is ItemKind.RESULT:
+            stmt = stmt.where(Project.id == int(parent))
+        else:
+            stmt = stmt.join(Result, Result.project_id == Project.id)
+            if kind is ItemKind.MEASUREMENT:
+                stmt = stmt.where(Result.id == int(parent))
+            else:
+                stmt = stmt.join(Measurement, Measurement.result_id == Result.id).where(Measurement.id == int(parent))
+    row = session.execute(stmt.limit(1)).first()
+    return (row[0], row[1]) if row else (None, None)
+
+
+def form_suggestions(session: Session, programme_id: int | None) -> dict[str, list[str]]:
+    """Names for the lines (radio buttons) and for a story's links (suggestions) of a programme."""
+    if programme_id is None:
+        return {"lines": [], "projects": [], "results": [], "indicators": []}
+    lines = list(session.scalars(select(ProgrammeLine.name).where(ProgrammeLine.programme_id == programme_id)
+                                 .order_by(ProgrammeLine.sort_order, ProgrammeLine.id)))
+    projects = list(session.scalars(select(Project.name).join(ProgrammeLine)
+                                    .where(ProgrammeLine.programme_id == programme_id).order_by(Project.name)))
+    results = list(dict.fromkeys(session.scalars(
+        select(Result.name).join(Project).join(ProgrammeLine).where(ProgrammeLine.programme_id == programme_id)
+        .order_by(Result.name))))
+    indicators = list(session.scalars(select(Indicator.code).join(ProgrammeIndicator)
+                                      .where(ProgrammeIndicator.programme_id == programme_id).order_by(Indicator.code)))
+    return {"lines": lines, "projects": projects, "results": results, "indicators": indicators}
+
+
+CHILD_KIND = {ItemKind.RESULT: ItemKind.MEASUREMENT, ItemKind.MEASUREMENT: ItemKind.MEASUREMENT_NOTE}
+
+
+def children(session: Session, kind: ItemKind, item_id: int) -> list[tuple[int, str]]:
+    """The items below an item (a result's measurements, a measurement's notes; CHILD_KIND) as (id, label)."""
+    if kind is ItemKind.RESULT:
+        return [(m.id, f"{m.period.code} ({WorkflowState(m.workflow_state).value})") for m in session.scalars(
+            select(Measurement).where(Measurement.result_id == item_id).order_by(Measurement.period_start))]
+    if kind is ItemKind.MEASUREMENT:
+        return [(n.id, f"{n.note_date.isoformat()}: {n.text[:60]}") for n in session.scalars(
+            select(MeasurementNote).where(MeasurementNote.measurement_id == item_id).order_by(MeasurementNote.id))]
+    return []
+
+
+def story_programme(session: Session, story_id: int | None, programme_slug: str | None) -> int | None:
+    """The programme of a story (by id), or of a story yet to be made in the programme `programme_slug`."""
+    if story_id is not None:
+        return session.scalar(select(Story.programme_id).where(Story.id == story_id))
+    return session.scalar(select(Programme.id).where(Programme.slug == programme_slug)) if programme_slug else None
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """A result of the programme with its measurement of the grid's quarter (version and state None: none yet)."""
+
+    id: int
+    name: str
+    unit: str
+    project: str
+    version: int | None
+    state: str | None
+    target: float | None
+    realised: float | None
+    status: str
+    explanation: str
+
+
+def quarter_grid(session: Session, programme_id: int, period: Period) -> list[GridRow]:
+    """Each result of the programme with its measurement of `period` (or none), in the programme's order."""
+    results = session.execute(
+        select(Result.id, Result.name, Result.unit, Project.name).join(Project, Project.id == Result.project_id)
+        .join(ProgrammeLine, ProgrammeLine.id == Project.programme_line_id)
+        .where(ProgrammeLine.programme_id == programme_id)
+        .order_by(ProgrammeLine.sort_order, ProgrammeLine.id, Project.name, Result.id)).all()
+    measured = {m.result_id: m for m in session.scalars(select(Measurement).where(
+        Measurement.result_id.in_([r[0] for r in results]), Measurement.period_kind == period.kind,
+        Measurement.period_start == period.start))} if results else {}
+    out = []
+    for rid, name, unit, project in results:
+        m = measured.get(rid)
+        out.append(GridRow(rid, name, unit, project, m.version if m else None, m.workflow_state.value if m else None,
+                           m.target if m else None, m.realised if m else None,
+                           m.status.value if m else "onbekend", (m.explanation or "") if m else ""))
     return out

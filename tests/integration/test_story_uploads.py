@@ -1,4 +1,4 @@
-"""Uploaded media in the story form (issue 5): the upload callback's function (dashboard.pages.bewerken.
+"""Uploaded media in the story form (issue 5): the upload callback's function (dashboard.pages.edit_item.
 handle_upload: decoded, checked by content and size with store_upload, editors of the story's programme only), the
 check of stored names when a story is saved (db.editing: only files store_upload stored, or demo files – never a
 path), the publication check counting uploaded captions, and the story page showing the uploaded video or image."""
@@ -17,7 +17,7 @@ from sqlalchemy import select
 from dashboard import texts
 from dashboard.data import CONFIG_KEY as DB_KEY
 from dashboard.pages import story as story_page
-from dashboard.pages.bewerken import handle_upload
+from dashboard.pages.edit_item import handle_upload
 from dashboard.uploads import UploadConfig, store_upload
 from db import write as ed
 from db.accounts import Grant

@@ -1,7 +1,7 @@
 """The editors' work list's "Wat op u wacht" as plain functions: what the signed-in account can do next."""
 
 from dashboard import texts
-from dashboard.pages.beheer import todo_counts, todo_summary
+from dashboard.pages.worklist import todo_counts, todo_summary
 from db.write.worklist import EditableItem
 from indicators.enums import ItemKind, WorkflowState
 from tests.dash_tree import strings

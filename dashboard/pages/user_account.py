@@ -1,8 +1,8 @@
-"""Routes `/beheer/gebruikers`, `/beheer/gebruikers/nieuw` and `/beheer/gebruikers/<id>`: account administration for
-admins – the list of accounts with their roles, a new account with a temporary password, and per account: grant or
-revoke a role, set a new temporary password, deactivate or reactivate.
+"""Routes `/beheer/gebruikers/nieuw` and `/beheer/gebruikers/<id>`: account administration for admins – a new account
+with a temporary password, and per account: grant or revoke a role, set a new temporary password, deactivate or
+reactivate (the list of accounts is dashboard/pages/users.py).
 
-Every write goes through the `admin_*` functions of db.accounts in a write session; they check in the database
+Every write goes through the `admin_*` functions of db.account_admin in a write session; they check in the database
 that the signed-in account is an active admin and refuse what would lock the gemeente out, so a forged callback
 fares no better than a hidden button. The pages themselves are shown to admins only (others get the sign-in prompt
 or the refusal, as on the other /beheer pages).
@@ -17,16 +17,15 @@ from typing import Any
 
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
 
 from dashboard import texts
 from dashboard.auth import PASSWORD_PATH, CurrentUser, current_user
-from dashboard.components.controls import scroll_region
 from dashboard.components.edit_form import message
 from dashboard.data import read_session, write_session
-from dashboard.pages.bewerken import sign_in_prompt
+from dashboard.pages.users import LIST_PATH, account_path, grants_in_words, page, refusal, role_words
 from db.account_admin import (
+    AccountView,
+    account,
     admin_create_user,
     admin_grant_role,
     admin_revoke_grant,
@@ -39,14 +38,11 @@ from db.accounts import (
     PROGRAMME_ROLES,
     AccountError,
     AccountInvalid,
-    Action,
 )
-from db.models import Programme, RoleGrant, User
+from db.read.programmes import programme_choices
 from indicators.enums import Role
 from indicators.formatting import format_datetime
-from indicators.periods import as_utc
 
-LIST_PATH = "/beheer/gebruikers"
 # the new-account form: its inputs, and for each its hint (if any) and error `<id>-uitleg`, `<id>-fout`
 NAME, EMAIL, PASSWORD = "gebruiker-naam", "gebruiker-email", "gebruiker-wachtwoord"
 NEW_FIELDS = {"name": NAME, "email": EMAIL, "password": PASSWORD}  # db.accounts field -> input id
@@ -69,77 +65,6 @@ VALIDATION_STUBS = [
 ]
 
 
-def account_path(user_id: int | str) -> str:
-    return f"{LIST_PATH}/{user_id}"
-
-
-def _page(title: str, *children: Any, back: str = "/beheer", back_text: str = texts.BEHEER_BACK) -> html.Div:  # noqa: ANN401
-    return html.Div(className="container edit-page users-page", children=[
-        html.P(dcc.Link(back_text, href=back), className="edit-back"),
-        html.H1(title), *children,
-    ])
-
-
-def _refusal(path: str) -> html.Div | None:
-    """The sign-in prompt or the refusal for anyone but an admin; None for an admin."""
-    user = current_user()
-    if user is None:
-        return sign_in_prompt(path)
-    if not user.can(Action.ADMIN):
-        return _page(texts.USERS_TITLE, message(texts.USERS_NOT_ALLOWED))
-    return None
-
-
-def role_words(role: Role | str, programme: str | None) -> str:
-    """A role in words: "redacteur bij Sociaal en Vitaal", "beheerder (alle programma's en de accounts)"."""
-    return texts.USERS_ROLE_WORDS[Role(role).value].format(programme=programme or "?")
-
-
-def _programmes(session: Session) -> list[tuple[int, str]]:
-    return [(pid, name) for pid, name in session.execute(
-        select(Programme.id, Programme.name).order_by(Programme.sort_order, Programme.id)).all()]
-
-
-def _grants(user: User, names: dict[int, str]) -> list[tuple[RoleGrant, str]]:
-    """The account's grants in words, admin first, then by programme."""
-    order = {Role.ADMIN: 0, Role.APPROVER: 1, Role.EDITOR: 2, Role.VIEWER: 3}
-    grants = sorted(user.grants, key=lambda g: (order[Role(g.role)], names.get(g.programme_id or 0, ""), g.id))
-    return [(g, role_words(g.role, names.get(g.programme_id) if g.programme_id else None)) for g in grants]
-
-
-# --- the list ----------------------------------------------------------------------------------------------------
-
-
-def list_layout(**_query: str) -> html.Div:
-    refused = _refusal(LIST_PATH)
-    if refused is not None:
-        return refused
-    with read_session() as s:
-        names = dict(_programmes(s))
-        users = s.scalars(select(User).options(selectinload(User.grants))).all()
-        rows = []
-        for u in sorted(users, key=lambda u: (u.name.casefold(), u.email)):
-            roles = [words for _g, words in _grants(u, names)]
-            rows.append(html.Tr([
-                html.Th(dcc.Link(u.name, href=account_path(u.id)), scope="row"),
-                html.Td(u.email),
-                html.Td(texts.USERS_ACTIVE if u.is_active else html.Strong(texts.USERS_INACTIVE)),
-                html.Td(html.Ul([html.Li(r) for r in roles], className="list-unstyled mb-0") if roles
-                        else texts.USERS_NO_ROLE),
-                html.Td(format_datetime(as_utc(u.last_login_at)) if u.last_login_at else texts.USERS_NEVER),
-            ]))
-    caption = texts.USERS_TABLE.format(count=len(rows))
-    table = html.Table(className="table table-sm worklist users-table", children=[
-        html.Caption(caption),
-        html.Thead(html.Tr([html.Th(c, scope="col") for c in texts.USERS_COLS])),
-        html.Tbody(rows),
-    ])
-    return _page(texts.USERS_TITLE,
-                 html.P(texts.USERS_INTRO),
-                 html.P(dcc.Link(texts.USERS_NEW, href=account_path("nieuw"), className="btn btn-primary")),
-                 scroll_region(table, caption))
-
-
 # --- one account, or a new one -------------------------------------------------------------------------------------
 
 
@@ -158,21 +83,21 @@ def _text_field(fid: str, label: str, *, kind: str = "text", autocomplete: str =
 
 def _new_layout() -> html.Div:
     password_hint = texts.USERS_PASSWORD_HINT.format(min=MIN_PASSWORD_LENGTH)
-    return _page(texts.USERS_NEW, html.P(texts.USERS_NEW_INTRO),
-                 html.Div(id=NEW_MESSAGE, **{"aria-live": "polite"}),
-                 html.Form(className="edit-form users-form", noValidate=True,
-                           **{"aria-label": texts.USERS_NEW_FORM}, children=[
-                     _text_field(NAME, texts.USERS_NAME, autocomplete="off", max_length=200),
-                     _text_field(EMAIL, texts.USERS_EMAIL, kind="email", autocomplete="off", max_length=254),
-                     _text_field(PASSWORD, texts.USERS_TEMP_PASSWORD, kind="password", autocomplete="new-password",
-                                 hint=password_hint, max_length=MAX_PASSWORD_LENGTH),
-                     html.Button(texts.USERS_CREATE, id=CREATE, n_clicks=0, type="button", className="btn btn-primary"),
-                 ]),
-                 back=LIST_PATH, back_text=texts.USERS_BACK)
+    return page(texts.USERS_NEW, html.P(texts.USERS_NEW_INTRO),
+                html.Div(id=NEW_MESSAGE, **{"aria-live": "polite"}),
+                html.Form(className="edit-form users-form", noValidate=True,
+                          **{"aria-label": texts.USERS_NEW_FORM}, children=[
+                    _text_field(NAME, texts.USERS_NAME, autocomplete="off", max_length=200),
+                    _text_field(EMAIL, texts.USERS_EMAIL, kind="email", autocomplete="off", max_length=254),
+                    _text_field(PASSWORD, texts.USERS_TEMP_PASSWORD, kind="password", autocomplete="new-password",
+                                hint=password_hint, max_length=MAX_PASSWORD_LENGTH),
+                    html.Button(texts.USERS_CREATE, id=CREATE, n_clicks=0, type="button", className="btn btn-primary"),
+                ]),
+                back=LIST_PATH, back_text=texts.USERS_BACK)
 
 
-def _roles_list(user: User, names: dict[int, str], me: int) -> list:
-    grants = _grants(user, names)
+def _roles_list(user: AccountView, me: int) -> list:
+    grants = grants_in_words(user)
     if not grants:
         return [html.P(texts.USERS_NO_GRANTS)]
     items = []
@@ -188,7 +113,7 @@ def _roles_list(user: User, names: dict[int, str], me: int) -> list:
     return [html.Ul(items, className="users-grants")]
 
 
-def _status(user: User) -> str:
+def _status(user: AccountView) -> str:
     return texts.USERS_ACTIVE if user.is_active else texts.USERS_INACTIVE
 
 
@@ -201,36 +126,34 @@ def _radio_group(cid: str, legend: str, options: list[tuple[Any, str]], hint: st
     ])
 
 
-def account_layout(user_id: str | None = None, aangemaakt: str | None = None, **_query: str) -> html.Div:
+def layout(user_id: str | None = None, aangemaakt: str | None = None, **_query: str) -> html.Div:
     if user_id is None:
         return html.Div(VALIDATION_STUBS)
-    refused = _refusal(account_path(user_id))
+    refused = refusal(account_path(user_id))
     if refused is not None:
         return refused
     if user_id == "nieuw":
         return _new_layout()
     me = current_user()
     with read_session() as s:
-        user = s.get(User, int(user_id), options=[selectinload(User.grants)])
-        if user is None:
-            return _page(texts.USERS_TITLE, message(texts.USERS_NOT_FOUND), back=LIST_PATH,
-                         back_text=texts.USERS_BACK)
-        programmes = _programmes(s)
-        names = dict(programmes)
-        own = user.id == me.id
-        roles = _roles_list(user, names, me.id)
-        details = html.Dl(className="users-details", children=[
-            html.Dt(texts.USERS_NAME), html.Dd(user.name),
-            html.Dt(texts.USERS_EMAIL), html.Dd(user.email),
-            html.Dt(texts.USERS_STATUS), html.Dd(_status(user), id=STATUS),
-            html.Dt(texts.USERS_LAST_LOGIN),
-            html.Dd(format_datetime(as_utc(user.last_login_at)) if user.last_login_at else texts.USERS_NEVER),
-            html.Dt(texts.USERS_CREATED_AT), html.Dd(format_datetime(as_utc(user.created_at))),
-        ])
-        name, active = user.name, user.is_active
+        user = account(s, int(user_id))
+        programmes = [(p.id, p.name) for p in programme_choices(s)]
+    if user is None:
+        return page(texts.USERS_TITLE, message(texts.USERS_NOT_FOUND), back=LIST_PATH, back_text=texts.USERS_BACK)
+    own = user.id == me.id
+    roles = _roles_list(user, me.id)
+    details = html.Dl(className="users-details", children=[
+        html.Dt(texts.USERS_NAME), html.Dd(user.name),
+        html.Dt(texts.USERS_EMAIL), html.Dd(user.email),
+        html.Dt(texts.USERS_STATUS), html.Dd(_status(user), id=STATUS),
+        html.Dt(texts.USERS_LAST_LOGIN),
+        html.Dd(format_datetime(user.last_login_at) if user.last_login_at else texts.USERS_NEVER),
+        html.Dt(texts.USERS_CREATED_AT), html.Dd(format_datetime(user.created_at)),
+    ])
+    name, active = user.name, user.is_active
     created = message(texts.USERS_CREATED.format(name=name), "success") if aangemaakt == "1" else None
     reset_hint = texts.USERS_PASSWORD_HINT.format(min=MIN_PASSWORD_LENGTH)
-    return _page(
+    return page(
         texts.USERS_ACCOUNT_TITLE.format(name=name),
         dcc.Store(id=STORE, data={"id": int(user_id), "active": active}),
         html.Div(created, **{"aria-live": "polite"}),
@@ -325,19 +248,18 @@ def account_action(action: str, grant_id: Any, values: dict[str, Any], item: Any
     out: dict[str, Any] = {"area": area, "errors": {}}
     try:
         with write_session() as s:
-            user = s.get(User, user_id) if isinstance(user_id, int) else None
+            names = {p.id: p.name for p in programme_choices(s)}
             if action == "grant":
                 role, programme = values.get("role"), values.get("programme")
                 programme = programme if isinstance(programme, int) else None
                 new = admin_grant_role(s, actor, user_id, role, programme)
-                name = s.scalar(select(Programme.name).where(Programme.id == programme)) if programme else None
-                words = role_words(role, name if Role(role) in PROGRAMME_ROLES else None)
-                done = (texts.USERS_GRANTED if new else texts.USERS_ALREADY).format(name=user.name, role=words)
+                words = role_words(role, names.get(programme) if programme and Role(role) in PROGRAMME_ROLES else None)
+                done = (texts.USERS_GRANTED if new else texts.USERS_ALREADY).format(name=account(s, user_id).name,
+                                                                                    role=words)
             elif action == "revoke":
                 grant = admin_revoke_grant(s, actor, user_id, grant_id)
-                name = s.scalar(select(Programme.name).where(Programme.id == grant.programme_id)) \
-                    if grant.programme_id else None
-                done = texts.USERS_REVOKED.format(name=user.name, role=role_words(grant.role, name))
+                name = names.get(grant.programme_id) if grant.programme_id else None
+                done = texts.USERS_REVOKED.format(name=account(s, user_id).name, role=role_words(grant.role, name))
             elif action == "active":
                 # what the button said when pressed (another admin may have changed it since): idempotent
                 shown_active = item.get("active", True) if isinstance(item, dict) else True
@@ -349,9 +271,8 @@ def account_action(action: str, grant_id: Any, values: dict[str, Any], item: Any
                 done = texts.USERS_RESET_DONE.format(name=user.name)
             else:
                 raise PreventUpdate
-            names = dict(_programmes(s))
-            s.refresh(user)
-            out.update(message=message(done, "success"), roles=_roles_list(user, names, actor.id),
+            user = account(s, user_id)
+            out.update(message=message(done, "success"), roles=_roles_list(user, actor.id),
                        status=_status(user), active=user.is_active)
     except AccountError as exc:
         field = exc.field if exc.field in ("role", "programme", "password") else None

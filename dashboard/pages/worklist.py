@@ -3,7 +3,7 @@ add a project, story or note and to enter a quarter's measurements, the items in
 with a button for every step this account may take, and the published items (without their many measurements,
 which the quarter grid and each result's page list).
 
-The step buttons call db.editing.transition, which checks the account's rights again; `?programma=<slug>` shows one
+The step buttons call db.write.transition, which checks the account's rights again; `?programma=<slug>` shows one
 programme."""
 
 from __future__ import annotations
@@ -13,40 +13,27 @@ from typing import Any
 
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html
 from dash.exceptions import PreventUpdate
-from sqlalchemy import func, select
 
 from dashboard import texts
 from dashboard.auth import current_user
+from dashboard.components.account import sign_in_prompt
 from dashboard.components.controls import scroll_region
 from dashboard.components.edit_form import item_path, kind_label, message, state_badge, step_label
 from dashboard.data import four_eyes, read_session, write_session
-from dashboard.pages import kwartaal_overleg
-from dashboard.pages.bewerken import sign_in_prompt
+from dashboard.pages import quarter_meeting
 from db import write as editing
 from db.accounts import Action
-from db.models import Measurement, Programme, ProgrammeLine, Project, Result
+from db.read.programmes import programme_choices
 from db.write.workflow import EditError, Invalid, as_actor, may
-from db.write.worklist import EditableItem
+from db.write.worklist import EditableItem, grid_quarters
 from indicators.enums import ItemKind, WorkflowState
-from indicators.periods import Period, PeriodKind, last_ended_quarter
+from indicators.periods import last_ended_quarter
 
 STEP = "beheer-stap"  # {"type": STEP, "kind": kind, "id": id, "to": state}
 VERSIONS = "beheer-versies"  # {"<kind>:<id>": version} of the listed items
 VALIDATION_STUBS = [html.Div(id="beheer-melding"), html.Div(id="beheer-lijst"), dcc.Store(id=VERSIONS),
                     dcc.Store(id="beheer-filter")]
 _LIST_PUBLISHED = {ItemKind.PROJECT, ItemKind.RESULT, ItemKind.STORY, ItemKind.INDICATOR_NOTE}
-
-
-def _quarters(session: Any, programme_id: int) -> list[Period]:  # noqa: ANN401 - a Session
-    """The quarter after the newest measured one, and that one (for the grid links)."""
-    newest = session.scalar(select(func.max(Measurement.period_start)).join(Result).join(Project)
-                            .join(ProgrammeLine).where(ProgrammeLine.programme_id == programme_id,
-                                                       Measurement.period_kind == PeriodKind.QUARTER))
-    if newest is None:
-        today = date.today()
-        return [Period.quarter(today.year, (today.month - 1) // 3 + 1)]
-    latest = Period(newest, PeriodKind.QUARTER)
-    return [latest.next(), latest]
 
 
 def _buttons(item: EditableItem) -> list:
@@ -106,8 +93,7 @@ def work_list(actor: Any, programme_slug: str | None = None) -> tuple[list, dict
     """The sections of the work list and the versions of its items."""
     with read_session() as s:
         items = editing.editable_items(s, actor, programme_slug, four_eyes=four_eyes())
-        programmes = s.execute(select(Programme.id, Programme.slug, Programme.name)
-                               .order_by(Programme.sort_order, Programme.id)).all()
+        programmes = programme_choices(s)
         readable = {pid for it in items for pid in it.programme_ids}
         if actor is not None and not readable:
             # a programme without any item yet still belongs on an editor's list
@@ -121,7 +107,8 @@ def work_list(actor: Any, programme_slug: str | None = None) -> tuple[list, dict
             done = [it for it in mine if it.state is WorkflowState.PUBLISHED and it.kind in _LIST_PUBLISHED]
             can_edit = may(actor, Action.EDIT, [pid])
             links = [html.Li(dcc.Link(texts.BEHEER_QUARTER.format(quarter=q.code),
-                                      href=f"/beheer/programma/{slug}/kwartaal/{q.code}")) for q in _quarters(s, pid)]
+                                      href=f"/beheer/programma/{slug}/kwartaal/{q.code}"))
+                     for q in grid_quarters(s, pid, date.today())]
             if can_edit:
                 links = [html.Li(dcc.Link(texts.BEHEER_NEW_PROJECT, href=f"/beheer/project/nieuw?programma={slug}")),
                          html.Li(dcc.Link(texts.BEHEER_NEW_STORY, href=f"/beheer/verhaal/nieuw?programma={slug}")),
@@ -147,7 +134,7 @@ def work_list(actor: Any, programme_slug: str | None = None) -> tuple[list, dict
 
 def _meeting_link(user: Any) -> html.P | None:  # noqa: ANN401 - a CurrentUser
     """For approvers and admins: the quarterly meeting of the last ended quarter."""
-    if not kwartaal_overleg.may_hold_meeting(user):
+    if not quarter_meeting.may_hold_meeting(user):
         return None
     code = last_ended_quarter(date.today()).code
     return html.P(dcc.Link(texts.MEETING_LINK.format(quarter=code), href=f"/beheer/kwartaal/{code}"),

@@ -3,47 +3,42 @@
 Per programme the signed-in account may approve (its approvers, and admins): a form to record a besluit or
 actiepunt, the open action items from earlier quarters and this quarter's notes, each open actiepunt with an
 "Afgerond op <datum>" action; a note keeps the signed-in account's name as who recorded it and who marked it done,
-and shows both. For admins, while the quarter is a draft: "Kwartaal vaststellen (publiceren)" with a
-confirmation step. Publishing freezes every programme's report (indicators.quarter_snapshot.publish_quarter); its
-PDF is rendered in the export worker process (dashboard.exports.jobs, as the quarter page's PDF download does), and
-the page polls once a second until it is there, so no web request waits for it.
+and shows both. For admins, while the quarter is a draft, the publish panel of dashboard/pages/quarter_publish.py.
 
 Every write callback checks the rights again on the server: db.accounts.allowed(grants, Action.APPROVE,
-programme_id) for notes (the programme of the note in the database, not the one the browser names), Action.ADMIN
-for publishing. A refusal writes nothing. Publishing is stateless between polls: the browser holds only the quarter
-and the publication time, the server rebuilds the report and finds the PDF job by the hash of its content."""
+programme_id) for notes (the programme of the note in the database, not the one the browser names). A refusal
+writes nothing."""
 
 from __future__ import annotations
 
-import hashlib
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 from typing import Any
 
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
-from flask import request
-from sqlalchemy import or_, select
-from sqlalchemy.exc import IntegrityError
 
 from dashboard import texts
 from dashboard.auth import CurrentUser, current_user
+from dashboard.components.account import sign_in_prompt
 from dashboard.components.edit_form import dom_id, message
 from dashboard.components.quarter_parts import note_meta
 from dashboard.data import read_session, write_session
-from dashboard.exports import jobs
-from dashboard.exports.report_html import render_html
-from dashboard.exports.routes import pdf_from_json
-from dashboard.exports.xlsx import render_xlsx
-from dashboard.pages.bewerken import sign_in_prompt
+from dashboard.pages.quarter_publish import (
+    NOT_SIGNED_IN,
+    PUBLISH_STUBS,
+    QUARTER_STORE,
+    STATUS,
+    publish_section,
+    status_text,
+)
 from db.accounts import Action
-from db.models import MeetingNote, Programme, QuarterSnapshot
-from db.read.quarter import note_item
-from db.write.quarter import FrozenSnapshotError, Renderers, add_note, mark_done, prepare_report, publish_quarter
-from db.write.workflow import MESSAGES
+from db.read.programmes import programme_choices, programme_id
+from db.read.quarter import action_item, meeting_notes
+from db.write.quarter import add_note, mark_done
 from indicators.enums import MeetingNoteKind
 from indicators.formatting import format_date
-from indicators.periods import Period, PeriodError, as_utc, last_ended_quarter, parse_quarter
-from indicators.quarter import NoteItem, canonical_json
+from indicators.periods import PeriodError, parse_quarter
+from indicators.quarter import NoteItem
 
 FIELD = "overleg-veld"  # {"type": FIELD, "programme": slug, "field": kind|text|owner|due}
 ERROR = "overleg-fout"  # {"type": ERROR, "programme": slug, "field": ...}
@@ -53,20 +48,9 @@ LISTS = "overleg-lijsten"  # {"type": LISTS, "programme": slug}
 DONE = "overleg-afgerond"  # {"type": DONE, "programme": slug, "note": id}
 DONE_DATE = "overleg-afgerond-datum"  # {"type": DONE_DATE, "programme": slug, "note": id}
 FIELDS = ("kind", "text", "owner", "due")
-QUARTER_STORE = "overleg-kwartaal"
-PUBLISH, CONFIRM, CONFIRM_YES, CONFIRM_NO = ("overleg-vaststellen", "overleg-bevestig", "overleg-bevestig-ja",
-                                             "overleg-bevestig-nee")
-PUBLISH_STATUS, PUBLISH_TICK, PUBLISH_STORE, STATUS = ("overleg-voortgang", "overleg-tik", "overleg-publicatie",
-                                                       "overleg-status")
-NOT_SIGNED_IN = MESSAGES["not_signed_in"]
 MAX_OWNER = 200
 MAX_TEXT = 4000
-PUBLISH_WINDOW = timedelta(minutes=15)  # a publication time older than this (or in the future) is not accepted
-VALIDATION_STUBS = [
-    dcc.Store(id=QUARTER_STORE), dcc.Store(id=PUBLISH_STORE), html.Div(id=STATUS), html.Div(id=PUBLISH_STATUS),
-    html.Div(id=CONFIRM), html.Button(id=PUBLISH), html.Button(id=CONFIRM_YES), html.Button(id=CONFIRM_NO),
-    dcc.Interval(id=PUBLISH_TICK, disabled=True),
-]
+VALIDATION_STUBS = PUBLISH_STUBS
 
 
 # --- reading -----------------------------------------------------------------------------------------------------
@@ -77,8 +61,7 @@ def approvable(user: CurrentUser | None) -> list[tuple[int, str, str]]:
     if user is None:
         return []
     with read_session() as s:
-        rows = s.execute(select(Programme.id, Programme.slug, Programme.name)
-                         .order_by(Programme.sort_order, Programme.id)).all()
+        rows = programme_choices(s)
     return [(pid, slug, name) for pid, slug, name in rows if user.can(Action.APPROVE, pid)]
 
 
@@ -90,34 +73,10 @@ def may_hold_meeting(user: CurrentUser | None) -> bool:
 def notes_of(programme_id: int, code: str) -> tuple[list[NoteItem], list[NoteItem]]:
     """The action items of earlier quarters that are still open, and the notes recorded for this quarter."""
     with read_session() as s:
-        rows = s.scalars(select(MeetingNote).where(
-            MeetingNote.programme_id == programme_id,
-            or_(MeetingNote.quarter == code,
-                (MeetingNote.quarter < code) & (MeetingNote.kind == MeetingNoteKind.ACTION)
-                & MeetingNote.done_on.is_(None)))
-            .order_by(MeetingNote.quarter, MeetingNote.id)).all()
-        items = [note_item(n, carried=n.quarter < code) for n in rows]
-    return [n for n in items if n.carried], [n for n in items if not n.carried]
-
-
-def published(code: str) -> tuple[datetime, str] | None:
-    with read_session() as s:
-        row = s.execute(select(QuarterSnapshot.published_at, QuarterSnapshot.published_by)
-                        .where(QuarterSnapshot.quarter == code)).first()
-    return (as_utc(row[0]), row[1]) if row else None  # the date shown is Amsterdam's
+        return meeting_notes(s, programme_id, code)
 
 
 # --- building the page ----------------------------------------------------------------------------------------------
-
-
-def status_text(code: str) -> html.P:
-    frozen = published(code)
-    if frozen is None:
-        return html.P(texts.QUARTER_DRAFT, className="quarter-status quarter-draft")
-    at, by = frozen
-    by_text = texts.QUARTER_PUBLISHED_BY.format(name=by) if by else ""
-    return html.P(texts.QUARTER_PUBLISHED.format(date=format_date(at), by=by_text),
-                  className="quarter-status quarter-published")
 
 
 def _done_control(slug: str, n: NoteItem) -> html.Div | None:
@@ -195,31 +154,6 @@ def programme_section(pid: int, slug: str, name: str, code: str) -> html.Section
     ])
 
 
-def publish_section(user: CurrentUser, period: Period) -> html.Section | None:
-    if published(period.code) is not None:
-        return None
-    if not user.can(Action.ADMIN):
-        return html.P(texts.MEETING_PUBLISH_ADMIN_ONLY)
-    if period > last_ended_quarter(date.today()):
-        return html.P(texts.MEETING_PUBLISH_NOT_ENDED)
-    return html.Section(className="meeting-publish", **{"aria-labelledby": "overleg-vaststellen-kop"}, children=[
-        html.H2(texts.MEETING_PUBLISH_TITLE, id="overleg-vaststellen-kop"),
-        html.P(texts.MEETING_PUBLISH_INTRO),
-        html.Button(texts.MEETING_PUBLISH, id=PUBLISH, n_clicks=0, type="button", className="btn btn-primary"),
-        html.Div(id=CONFIRM, hidden=True, className="meeting-confirm", role="group",
-                 **{"aria-labelledby": "overleg-bevestig-vraag"}, children=[
-            html.P(texts.MEETING_CONFIRM.format(label=period.label), id="overleg-bevestig-vraag"),
-            html.Button(texts.MEETING_CONFIRM_YES.format(label=period.label), id=CONFIRM_YES, n_clicks=0,
-                        type="button", className="btn btn-danger me-2"),
-            html.Button(texts.MEETING_CONFIRM_NO, id=CONFIRM_NO, n_clicks=0, type="button",
-                        className="btn btn-outline-secondary"),
-        ]),
-        html.Div(id=PUBLISH_STATUS, **{"aria-live": "polite"}),
-        dcc.Store(id=PUBLISH_STORE),
-        dcc.Interval(id=PUBLISH_TICK, interval=1000, disabled=True),
-    ])
-
-
 def _page(title: str, *children: Any) -> html.Div:  # noqa: ANN401
     return html.Div(className="container edit-page meeting-page", children=[
         html.P(dcc.Link(texts.BEHEER_BACK, href="/beheer"), className="edit-back"), html.H1(title), *children])
@@ -255,7 +189,7 @@ def layout(quarter: str | None = None, **_query: str) -> html.Div:
 
 def _programme_id(slug: str) -> int | None:
     with read_session() as s:
-        return s.scalar(select(Programme.id).where(Programme.slug == slug))
+        return programme_id(s, slug)
 
 
 def _date(value: Any) -> date | None:  # noqa: ANN401
@@ -319,8 +253,8 @@ def complete(user: CurrentUser | None, note_id: Any, value: Any) -> tuple[html.D
     if user is None:
         return message(NOT_SIGNED_IN), False
     with write_session() as s:
-        note = s.get(MeetingNote, note_id) if isinstance(note_id, int) else None
-        if note is None or note.kind is not MeetingNoteKind.ACTION:
+        note = action_item(s, note_id)
+        if note is None or note.kind != MeetingNoteKind.ACTION.value:
             return message(texts.MEETING_DONE_GONE), False
         if not user.can(Action.APPROVE, note.programme_id):
             return message(texts.MEETING_REFUSED), False
@@ -382,110 +316,3 @@ def meeting_write(_saves: list, _dones: list, values: list, dates: list, code: A
         lists_out = [lists(str(slug), pid, str(code)) if o["id"].get("programme") == slug and pid else no_update
                      for o in ctx.outputs_list[2]]
     return messages, errors_out, lists_out, values_out
-
-
-# --- writing: publishing the quarter ---------------------------------------------------------------------------------
-
-
-def _publication_time(value: Any, now: datetime) -> datetime | None:  # noqa: ANN401
-    """The publication time the browser holds, if it is one this server could have given out lately."""
-    try:
-        at = datetime.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
-    if at is None or at.tzinfo is None or not (now - PUBLISH_WINDOW <= at <= now + timedelta(seconds=5)):
-        return None
-    return at
-
-
-def advance_publication(user: CurrentUser | None, code: str, at: datetime, base_url: str
-                        ) -> tuple[str, float | None]:
-    """One step of publishing `code`: ("refused" | "bad" | "already" | "not_ended" | "busy" | "failed" | "done",
-    seconds busy).
-    Starts the PDF in the export worker on the first call, freezes the snapshot once the PDF is there."""
-    if user is None or not user.can(Action.ADMIN):
-        return "refused", None
-    try:
-        quarter = parse_quarter(code)
-    except PeriodError:
-        return "bad", None
-    if published(code) is not None:
-        return "already", None
-    if quarter > last_ended_quarter(date.today()):
-        return "not_ended", None
-    with read_session() as s:
-        report = prepare_report(s, quarter, user.name, at)
-    content = canonical_json(report)
-    key = "vaststellen:" + hashlib.sha256((base_url + content).encode()).hexdigest()
-    try:
-        pdf = jobs.get_or_start(key, pdf_from_json, content, base_url)
-    except Exception:  # noqa: BLE001 - a failed render in the worker: say so, write nothing
-        return "failed", None
-    if pdf is None:
-        return "busy", jobs.elapsed(key)
-    try:
-        with write_session() as s:
-            publish_quarter(s, quarter, Renderers(html=render_html, pdf=lambda _report: pdf, xlsx=render_xlsx),
-                            user.name, at, report=report)
-    except (FrozenSnapshotError, IntegrityError):
-        return "already", None
-    return "done", None
-
-
-@callback(
-    Output(CONFIRM, "hidden"),
-    Output(PUBLISH, "hidden"),
-    Output(PUBLISH_STATUS, "children"),
-    Output(PUBLISH_TICK, "disabled"),
-    Output(PUBLISH_STORE, "data"),
-    Output(STATUS, "children"),
-    Input(PUBLISH, "n_clicks"),
-    Input(CONFIRM_NO, "n_clicks"),
-    Input(CONFIRM_YES, "n_clicks"),
-    Input(PUBLISH_TICK, "n_intervals"),
-    State(PUBLISH_STORE, "data"),
-    State(QUARTER_STORE, "data"),
-    prevent_initial_call=True,
-)
-def publish_step(_open: int | None, _cancel: int | None, _yes: int | None, _tick: int | None,  # noqa: PLR0911
-                 pending: Any, code: Any) -> tuple:  # noqa: ANN401
-    trigger = ctx.triggered_id
-    if not ctx.triggered or not ctx.triggered[0].get("value"):
-        raise PreventUpdate
-    user = current_user()
-    if user is None or not user.can(Action.ADMIN):
-        refusal = texts.MEETING_PUBLISH_REFUSED if user else NOT_SIGNED_IN
-        return True, no_update, message(refusal), True, None, no_update
-    if trigger == PUBLISH:
-        return False, no_update, "", True, no_update, no_update
-    if trigger == CONFIRM_NO:
-        return True, False, message(texts.MEETING_CANCELLED, "success"), True, None, no_update
-    now = datetime.now(UTC)
-    if trigger == CONFIRM_YES:
-        at, code = now, str(code)
-    elif trigger == PUBLISH_TICK and isinstance(pending, dict):
-        at, code = _publication_time(pending.get("at"), now), str(pending.get("quarter"))
-        if at is None:
-            return True, False, message(texts.MEETING_PUBLISH_FAILED), True, None, no_update
-    else:
-        raise PreventUpdate
-    outcome, seconds = advance_publication(user, code, at, request.host_url)
-    try:
-        label = parse_quarter(code).label
-    except PeriodError:
-        return True, False, message(texts.GRID_BAD_QUARTER), True, None, no_update
-    if outcome == "busy":
-        shown = round(seconds or 0)
-        return True, True, html.Div(role="status", children=[
-            html.P(texts.MEETING_PUBLISH_BUSY.format(seconds=shown)),
-            html.Progress(max="100", value=str(min(95, 10 + shown * 25)),
-                          **{"aria-label": texts.MEETING_PUBLISH_PROGRESS}),
-        ]), False, {"quarter": code, "at": at.isoformat()}, no_update
-    if outcome == "done":
-        return (True, True, message(texts.MEETING_PUBLISH_DONE.format(label=label), "success"), True, None,
-                status_text(code))
-    if outcome == "already":
-        return True, True, message(texts.MEETING_PUBLISH_ALREADY), True, None, status_text(code)
-    if outcome == "not_ended":
-        return True, True, message(texts.MEETING_PUBLISH_NOT_ENDED), True, None, no_update
-    return True, False, message(texts.MEETING_PUBLISH_FAILED), True, None, no_update

@@ -1,5 +1,5 @@
 """Route `/beheer/programma/<slug>/kwartaal/<YYYY>-Q<n>`: the bulk grid. Every result of the programme in one table
-of labelled inputs (target, realised value, status, explanation) saved at once by db.editing.save_quarter: all or
+of labelled inputs (target, realised value, status, explanation) saved at once by db.write.save_quarter: all or
 nothing, with each bad row's error next to that row. Only changed rows are sent, each with the version it showed."""
 
 from __future__ import annotations
@@ -8,18 +8,20 @@ from typing import Any
 
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
-from sqlalchemy import select
 
 from dashboard import texts
 from dashboard.auth import current_user
+from dashboard.components.account import sign_in_prompt
 from dashboard.components.controls import scroll_region
 from dashboard.components.edit_form import dom_id, form_value, message, state_label
 from dashboard.data import read_session, write_session
-from dashboard.pages.bewerken import sign_in_prompt
 from db import write as editing
 from db.accounts import Action
-from db.models import Measurement, Programme, ProgrammeLine, Project, Result
+from db.read.programmes import programme_choices
+from db.read.programmes import programme_id as programme_id_of
+from db.session import Session
 from db.write.workflow import BulkRefused, Conflict, EditError, Invalid, as_actor, may
+from db.write.worklist import quarter_grid
 from indicators.periods import Period, PeriodError, PeriodKind
 
 FIELD = "kwartaal-veld"  # {"type": FIELD, "result": id, "field": name}
@@ -43,25 +45,11 @@ def _shown(value: Any) -> str:  # noqa: ANN401
     return str(value)
 
 
-def grid_rows(session: Any, programme_id: int, period: Period) -> list[dict[str, Any]]:  # noqa: ANN401
-    """Each result of the programme with its measurement of `period` (or none)."""
-    results = session.execute(
-        select(Result.id, Result.name, Result.unit, Project.name).join(Project, Project.id == Result.project_id)
-        .join(ProgrammeLine, ProgrammeLine.id == Project.programme_line_id)
-        .where(ProgrammeLine.programme_id == programme_id)
-        .order_by(ProgrammeLine.sort_order, ProgrammeLine.id, Project.name, Result.id)).all()
-    measured = {m.result_id: m for m in session.scalars(select(Measurement).where(
-        Measurement.result_id.in_([r[0] for r in results]), Measurement.period_kind == period.kind,
-        Measurement.period_start == period.start))} if results else {}
-    out = []
-    for rid, name, unit, project in results:
-        m = measured.get(rid)
-        out.append({"id": rid, "name": name, "unit": unit, "project": project,
-                    "version": m.version if m else None, "state": m.workflow_state.value if m else None,
-                    "values": {"target": _shown(m.target) if m else "", "realised": _shown(m.realised) if m else "",
-                               "status": m.status.value if m else "onbekend",
-                               "explanation": (m.explanation or "") if m else ""}})
-    return out
+def grid_rows(session: Session, programme_id: int, period: Period) -> list[dict[str, Any]]:
+    """Each result of the programme with its measurement of `period` (or none), as the grid shows it."""
+    return [{"id": r.id, "name": r.name, "unit": r.unit, "project": r.project, "version": r.version, "state": r.state,
+             "values": {"target": _shown(r.target), "realised": _shown(r.realised), "status": r.status,
+                        "explanation": r.explanation}} for r in quarter_grid(session, programme_id, period)]
 
 
 def _state_text(state: str | None, version: int | None) -> str:
@@ -101,7 +89,7 @@ def layout(slug: str | None = None, quarter: str | None = None, **_query: str) -
     except PeriodError:
         period = None
     with read_session() as s:
-        programme = s.execute(select(Programme.id, Programme.name).where(Programme.slug == slug)).first()
+        programme = next((p for p in programme_choices(s) if p.slug == slug), None)
         if programme is None:
             return _page(texts.BEHEER_TITLE, message(texts.BEHEER_NOT_FOUND))
         if not may(actor, Action.READ_UNPUBLISHED, [programme.id]):
@@ -181,7 +169,7 @@ def save_grid(inputs: dict[str, dict[str, Any]], data: dict[str, Any] | None, ac
     except EditError as exc:
         return message(" ".join(exc.errors.values()) if isinstance(exc, Invalid) else exc.message), {}, None, None
     with read_session() as s:
-        programme_id = s.scalar(select(Programme.id).where(Programme.slug == data["programme"]))
+        programme_id = programme_id_of(s, data["programme"])
         fresh = grid_rows(s, programme_id, Period.parse(data["quarter"]))
     states = {str(r["id"]): _state_text(r["state"], r["version"]) for r in fresh}
     new = {**data, "rows": {str(r["id"]): {"version": r["version"], "values": r["values"]} for r in fresh}}

@@ -1,7 +1,7 @@
 """Routes `/beheer/<soort>/<id|nieuw>`: the edit form of one project, result, measurement, story or note (fields from
-db.editing.FIELDS), its workflow buttons and its read-only audit trail.
+db.write.forms.FIELDS), its workflow buttons and its read-only audit trail.
 
-One callback saves and takes workflow steps, through db.editing in a write session: the service checks the
+One callback saves and takes workflow steps, through db.write in a write session: the service checks the
 signed-in account's rights itself, so a forged request fares no better than a hidden button. The version the form
 started from travels in the store `bewerk-item`; a save from an older version gets the conflict view."""
 
@@ -14,11 +14,10 @@ from typing import Any
 
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from dashboard import texts
-from dashboard.auth import current_user, sign_in_url
+from dashboard.auth import current_user
+from dashboard.components.account import sign_in_prompt
 from dashboard.components.edit_form import (
     ERROR,
     FIELD,
@@ -41,20 +40,11 @@ from dashboard.data import four_eyes, read_session, write_session
 from dashboard.uploads import MB, UploadConfig, UploadRefused, sniff, store_upload, upload_config
 from db import write as editing
 from db.accounts import Action
-from db.models import (
-    Indicator,
-    Measurement,
-    MeasurementNote,
-    Programme,
-    ProgrammeIndicator,
-    ProgrammeLine,
-    Project,
-    Result,
-    Story,
-)
+from db.session import Session
 from db.write.forms import FIELDS, FIXED
 from db.write.workflow import Conflict, EditError, Invalid, NotAllowed, NotFound, as_actor, may
-from indicators.enums import ItemKind, WorkflowState
+from db.write.worklist import CHILD_KIND, children, form_suggestions, parent_programme, story_programme
+from indicators.enums import ItemKind
 
 STORE = "bewerk-item"
 VALIDATION_STUBS = [dcc.Store(id=STORE), html.Div(id="bewerk-melding"), html.Button(id="bewerk-opslaan"),
@@ -73,53 +63,6 @@ def _page(title: str, *children: Any) -> html.Div:  # noqa: ANN401
         html.P(dcc.Link(texts.BEHEER_BACK, href="/beheer"), className="edit-back"),
         html.H1(title), *children,
     ])
-
-
-def sign_in_prompt(path: str) -> html.Div:
-    return html.Div(className="container edit-page", children=[
-        html.H1(texts.BEHEER_TITLE), html.P(texts.BEHEER_SIGN_IN_TEXT),
-        html.P(html.A(texts.BEHEER_SIGN_IN, href=sign_in_url(path), className="btn btn-primary")),
-    ])
-
-
-def _programme_of(session: Session, kind: ItemKind, parent: str | None) -> tuple[int | None, str | None]:
-    """The programme (id, slug) a new item will belong to, from its parent in the query string."""
-    if not parent:
-        return None, None
-    stmt = select(Programme.id, Programme.slug)
-    if kind in (ItemKind.PROJECT, ItemKind.STORY, ItemKind.INDICATOR_NOTE):
-        stmt = stmt.where(Programme.slug == parent)
-    elif not parent.isdigit():
-        return None, None
-    else:
-        stmt = stmt.join(ProgrammeLine, ProgrammeLine.programme_id == Programme.id) \
-            .join(Project, Project.programme_line_id == ProgrammeLine.id)
-        if kind is ItemKind.RESULT:
-            stmt = stmt.where(Project.id == int(parent))
-        else:
-            stmt = stmt.join(Result, Result.project_id == Project.id)
-            if kind is ItemKind.MEASUREMENT:
-                stmt = stmt.where(Result.id == int(parent))
-            else:
-                stmt = stmt.join(Measurement, Measurement.result_id == Result.id).where(Measurement.id == int(parent))
-    row = session.execute(stmt.limit(1)).first()
-    return (row[0], row[1]) if row else (None, None)
-
-
-def _suggestions(session: Session, programme_id: int | None) -> dict[str, list[str]]:
-    """Names for the lines (radio buttons) and for the story's links (suggestions)."""
-    if programme_id is None:
-        return {"lines": [], "projects": [], "results": [], "indicators": []}
-    lines = list(session.scalars(select(ProgrammeLine.name).where(ProgrammeLine.programme_id == programme_id)
-                                 .order_by(ProgrammeLine.sort_order, ProgrammeLine.id)))
-    projects = list(session.scalars(select(Project.name).join(ProgrammeLine)
-                                    .where(ProgrammeLine.programme_id == programme_id).order_by(Project.name)))
-    results = list(dict.fromkeys(session.scalars(
-        select(Result.name).join(Project).join(ProgrammeLine).where(ProgrammeLine.programme_id == programme_id)
-        .order_by(Result.name))))
-    indicators = list(session.scalars(select(Indicator.code).join(ProgrammeIndicator)
-                                      .where(ProgrammeIndicator.programme_id == programme_id).order_by(Indicator.code)))
-    return {"lines": lines, "projects": projects, "results": results, "indicators": indicators}
 
 
 def _fields(kind: ItemKind, values: dict[str, Any], *, new: bool, can_edit: bool,
@@ -156,22 +99,16 @@ def _defaults(kind: ItemKind, suggestions: dict[str, list[str]]) -> dict[str, An
 
 def _children_list(session: Session, kind: ItemKind, item_id: int) -> html.Section | None:
     """A result's measurements, a measurement's notes: links, and a link to add one."""
+    if kind not in CHILD_KIND:
+        return None
+    child = CHILD_KIND[kind]
+    links = [html.Li(dcc.Link(label, href=item_path(child, cid))) for cid, label in children(session, kind, item_id)]
     if kind is ItemKind.RESULT:
-        rows = session.scalars(select(Measurement).where(Measurement.result_id == item_id)
-                               .order_by(Measurement.period_start)).all()
-        links = [html.Li(dcc.Link(f"{m.period.code} ({WorkflowState(m.workflow_state).value})",
-                                  href=item_path(ItemKind.MEASUREMENT, m.id))) for m in rows]
         new = dcc.Link(texts.BEHEER_NEW_MEASUREMENT, href=f"/beheer/meting/nieuw?resultaat={item_id}")
         title = texts.EDIT_MEASUREMENTS
-    elif kind is ItemKind.MEASUREMENT:
-        rows = session.scalars(select(MeasurementNote).where(MeasurementNote.measurement_id == item_id)
-                               .order_by(MeasurementNote.id)).all()
-        links = [html.Li(dcc.Link(f"{n.note_date.isoformat()}: {n.text[:60]}",
-                                  href=item_path(ItemKind.MEASUREMENT_NOTE, n.id))) for n in rows]
+    else:
         new = dcc.Link(texts.BEHEER_NEW_MEASUREMENT_NOTE, href=f"/beheer/meting-toelichting/nieuw?meting={item_id}")
         title = texts.EDIT_NOTES
-    else:
-        return None
     return html.Section(className="edit-children", children=[
         html.H2(title, className="h4"), html.Ul(links) if links else None, html.P(new)])
 
@@ -189,10 +126,10 @@ def layout(kind_slug: str | None = None, item_id: str | None = None, opgeslagen:
     with read_session() as s:
         if item_id == "nieuw":
             parent = query.get(_PARENT_PARAM[kind])
-            programme_id, _slug = _programme_of(s, kind, parent)
+            programme_id, _slug = parent_programme(s, kind, parent)
             if programme_id is None and kind is not ItemKind.INDICATOR_NOTE:
                 return _page(texts.EDIT_TITLE_NEW.format(kind=kind_label(kind)), message(texts.EDIT_MISSING_PARENT))
-            suggestions = _suggestions(s, programme_id)
+            suggestions = form_suggestions(s, programme_id)
             store["parent"] = parent
             values, can_edit, new = _defaults(kind, suggestions), True, True
             title = texts.EDIT_TITLE_NEW.format(kind=kind_label(kind))
@@ -207,7 +144,7 @@ def layout(kind_slug: str | None = None, item_id: str | None = None, opgeslagen:
                 return _page(kind_label(kind), message(texts.BEHEER_NOT_ALLOWED))
             except NotFound:
                 return _page(kind_label(kind), message(texts.BEHEER_NOT_FOUND))
-            suggestions = _suggestions(s, item.programme_ids[0] if item.programme_ids else None)
+            suggestions = form_suggestions(s, item.programme_ids[0] if item.programme_ids else None)
             store.update(id=item.id, version=item.version)
             values, can_edit, new = item.values, item.can_edit, False
             title = texts.EDIT_TITLE.format(kind=kind_label(kind), title=values.get(_TITLE_FIELD[kind]) or item.id)
@@ -363,11 +300,10 @@ def _story_programme(item: Any) -> int | None:  # noqa: ANN401 - the page's stor
     """The programme of the story the form edits (or will create), looked up on the server."""
     if not isinstance(item, dict) or item.get("kind") != ItemKind.STORY.value:
         return None
+    parent = item.get("parent")
     with read_session() as s:
-        if item.get("id") is not None:
-            return s.scalar(select(Story.programme_id).where(Story.id == int(item["id"])))
-        parent = item.get("parent")
-        return s.scalar(select(Programme.id).where(Programme.slug == str(parent))) if parent else None
+        return story_programme(s, int(item["id"]) if item.get("id") is not None else None,
+                               str(parent) if parent else None)
 
 
 def handle_upload(target: str, contents: Any, item: Any, actor: Any,  # noqa: ANN401
