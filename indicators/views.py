@@ -12,6 +12,7 @@ from typing import NamedTuple
 from indicators.enums import MeasurementStatus
 from indicators.notes import NotesByPeriod
 from indicators.periods import Period, PeriodKind
+from indicators.quarter import StoryItem
 from indicators.stories import StoryLink
 from indicators.trends import Forecast, Point, TrendSummary, Verdict
 
@@ -101,20 +102,6 @@ class ResultView:
         return with_value[-1] if with_value else (self.measurements[-1] if self.measurements else None)
 
 
-@dataclass(frozen=True)
-class StoryView:
-    id: int
-    kind: str
-    title: str
-    summary: str
-    story_date: date
-    is_example: bool
-    project_name: str | None
-    result_name: str | None
-    indicator_code: str | None
-    indicator_name: str | None
-
-
 @dataclass
 class ProgrammeCard:
     slug: str
@@ -127,7 +114,7 @@ class ProgrammeCard:
     result_statuses: dict[MeasurementStatus, int]
     result_count: int
     story_count: int
-    newest_stories: list[StoryView]
+    newest_stories: list[StoryItem]
     is_demo: bool
 
 
@@ -146,7 +133,7 @@ class ProgrammeView:
     lines: list[tuple[str, str, str]]  # (name, goal, desired direction)
     trends: list[TrendView]
     results: list[ResultView]
-    stories: list[StoryView]
+    stories: list[StoryItem]
     comparison_options: list[RegionOption] = field(default_factory=list)
 
 
@@ -170,7 +157,7 @@ class IndicatorView:
     period_kind: PeriodKind
     available_kinds: list[PeriodKind]
     programmes: list[tuple[str, str]]  # (slug, name)
-    stories: list[StoryView]
+    stories: list[StoryItem]
     loads: list[tuple[str, str | None, str, datetime | None]]  # (source, table, hash, finished)
     comparison_options: list[RegionOption]
     corrections: list[Correction] = ()  # values of the home region that a later load replaced

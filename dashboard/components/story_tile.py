@@ -7,10 +7,10 @@ from dash import dcc, html
 from dashboard import texts
 from dashboard.components.badges import example_label
 from indicators.formatting import STORY_KIND_LABELS, format_date
-from indicators.views import StoryView
+from indicators.quarter import StoryItem
 
 
-def story_tile(story: StoryView) -> html.Article:
+def story_tile(story: StoryItem) -> html.Article:
     about: list = []
     if story.project_name:
         about.append(texts.STORY_PROJECT.format(name=story.project_name))

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import DataLoad, Indicator, Observation, ObservationHistory, Programme, ProgrammeIndicator, Region, Story
-from db.read.stories import stories_by_programme
+from db.read.stories import story_items
 from db.read.trends import comparison_options, indicator_info, notes_for, region_names, series_for
 from indicators.enums import COUNTRY
 from indicators.periods import Period, PeriodKind
@@ -79,7 +79,7 @@ def indicator_view(session: Session, code: str, region_code: str | None = None,
         .where(DataLoad.id.in_(select(Observation.load_id).where(Observation.indicator_id == ind.id).distinct()))
         .order_by(DataLoad.finished_at.desc())
     ).all()
-    stories = [s for lst in stories_by_programme(session, list(session.scalars(
+    stories = [s for lst in story_items(session, list(session.scalars(
         select(Story.programme_id).where(Story.indicator_id == ind.id)))).values()
         for s in lst if s.indicator_code == ind.code]
     return IndicatorView(

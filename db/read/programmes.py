@@ -18,7 +18,7 @@ from db.models import (
     Project,
     Result,
 )
-from db.read.stories import stories_by_programme, stories_by_result
+from db.read.stories import stories_by_result, story_items
 from db.read.trends import comparison_options, trend_loads, trends_for, trends_of
 from indicators.enums import COUNTRY
 from indicators.periods import Period, PeriodKind
@@ -89,7 +89,7 @@ def programme_cards(session: Session) -> list[ProgrammeCard]:
         select(Programme).options(*trend_loads()).order_by(Programme.sort_order, Programme.name)
     ).all()
     ids = [p.id for p in programmes]
-    stories = stories_by_programme(session, ids)
+    stories = story_items(session, ids)
     all_trends, all_results = trends_for(session, programmes, [], forecasts=False), results_for(session, ids)
     cards = []
     for p in programmes:
@@ -123,7 +123,7 @@ def programme_view(session: Session, slug: str, compare: Sequence[str] = (COUNTR
         lines=[(line.name, line.goal, line.desired_direction.value) for line in programme.lines],
         trends=trends_of(session, programme, compare),
         results=results_of(session, programme.id),
-        stories=stories_by_programme(session, [programme.id])[programme.id],
+        stories=story_items(session, [programme.id])[programme.id],
         comparison_options=options,
     )
 

@@ -10,14 +10,13 @@ shows up here as a correction), else it is computed from today's figures."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date, datetime
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from db.models import (
-    Indicator,
     Measurement,
     MeetingNote,
     Programme,
@@ -27,8 +26,8 @@ from db.models import (
     QuarterSnapshot,
     Region,
     Result,
-    Story,
 )
+from db.read.stories import story_items
 from db.read.trends import series_for
 from indicators.enums import COUNTRY, MeetingNoteKind, WorkflowState
 from indicators.formatting import AMSTERDAM
@@ -39,7 +38,6 @@ from indicators.quarter import (
     ProgrammeReport,
     QuarterReport,
     ResultItem,
-    StoryItem,
     TrendItem,
     TrendPoint,
     finite,
@@ -125,25 +123,6 @@ def _results(session: Session, programme_id: int, quarter: Period) -> list[Resul
     return items
 
 
-def _stories(session: Session, programme_ids: Sequence[int], quarter: Period) -> dict[int, list[StoryItem]]:
-    stmt = (
-        select(Story, Project.name, Result.name, Indicator.code, Indicator.name)
-        .outerjoin(Project, and_(Project.id == Story.project_id, Project.is_published()))
-        .outerjoin(Result, and_(Result.id == Story.result_id, Result.is_published()))
-        .outerjoin(Indicator, Indicator.id == Story.indicator_id)
-        .where(Story.programme_id.in_(programme_ids), Story.story_date >= quarter.start,
-               Story.story_date <= quarter.end, Story.is_published())
-        .order_by(Story.story_date, Story.id)
-    )
-    out: dict[int, list[StoryItem]] = defaultdict(list)
-    for story, project_name, result_name, ind_code, ind_name in session.execute(stmt):
-        out[story.programme_id].append(StoryItem(
-            id=story.id, kind=story.kind.value, title=story.title, summary=story.summary,
-            story_date=story.story_date, is_example=story.is_example, project_name=project_name,
-            result_name=result_name, indicator_code=ind_code, indicator_name=ind_name, media_url=story.media_url))
-    return out
-
-
 def _amsterdam_date(at: datetime | None) -> date | None:
     if at is None:
         return None
@@ -198,7 +177,7 @@ def build_report(session: Session, quarter: Period, with_changes: bool = True) -
                                   selectinload(Programme.indicator_links).selectinload(ProgrammeIndicator.line),
                                   selectinload(Programme.region))
         .order_by(Programme.sort_order, Programme.name)).all()
-    stories = _stories(session, [p.id for p in programmes], quarter)
+    stories = story_items(session, [p.id for p in programmes], quarter)
     report = QuarterReport(quarter=quarter.code, previous=quarter.previous().code, previous_published=False,
                            programmes=[ProgrammeReport(
                                slug=p.slug, name=p.name, vision=p.vision, region_name=p.region.name,

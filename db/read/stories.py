@@ -11,25 +11,33 @@ from sqlalchemy.orm import Session
 
 from db.models import Indicator, Programme, Project, Result, Story
 from indicators.enums import WorkflowState
+from indicators.periods import Period
+from indicators.quarter import StoryItem
 from indicators.stories import StoryDetail, StoryLink, media_for
-from indicators.views import StoryView
 
 
-def stories_by_programme(session: Session, programme_ids: Sequence[int]) -> dict[int, list[StoryView]]:
-    """The published stories of the programmes, newest first (links only to a published project or result)."""
+def story_items(session: Session, programme_ids: Sequence[int], quarter: Period | None = None
+                ) -> dict[int, list[StoryItem]]:
+    """The published stories of the programmes (links only to a published project or result): all of them newest
+    first, or with `quarter` those dated in it, oldest first (the quarter report)."""
     stmt = (
         select(Story, Project.name, Result.name, Indicator.code, Indicator.name)
         .outerjoin(Project, and_(Project.id == Story.project_id, Project.is_published()))
         .outerjoin(Result, and_(Result.id == Story.result_id, Result.is_published()))
         .outerjoin(Indicator, Indicator.id == Story.indicator_id)
         .where(Story.programme_id.in_(programme_ids), Story.is_published())
-        .order_by(Story.story_date.desc(), Story.id)
     )
-    out: dict[int, list[StoryView]] = defaultdict(list)
+    if quarter is None:
+        stmt = stmt.order_by(Story.story_date.desc(), Story.id)
+    else:
+        stmt = stmt.where(Story.story_date >= quarter.start, Story.story_date <= quarter.end) \
+            .order_by(Story.story_date, Story.id)
+    out: dict[int, list[StoryItem]] = defaultdict(list)
     for story, project_name, result_name, ind_code, ind_name in session.execute(stmt):
-        out[story.programme_id].append(StoryView(
-            story.id, story.kind.value, story.title, story.summary, story.story_date, story.is_example,
-            project_name, result_name, ind_code, ind_name))
+        out[story.programme_id].append(StoryItem(
+            id=story.id, kind=story.kind.value, title=story.title, summary=story.summary,
+            story_date=story.story_date, is_example=story.is_example, project_name=project_name,
+            result_name=result_name, indicator_code=ind_code, indicator_name=ind_name, media_url=story.media_url))
     return out
 
 
