@@ -408,7 +408,7 @@ def measure_all(db_path: Path, repeat: int, which: str, freeze: bool) -> dict:  
                                   data(programme_view, slug, typical_codes),
                                   observations(slug, [HOME, *typical_codes]), repeat))
             if hasattr(programme, "update_results"):  # the result table filtered by a callback
-                from db.read.programmes import programme_results
+                from db.read.results import programme_results
 
                 cases.append(Case(f"programma {short}: resultaten", "update_results", results_callback(slug),
                                   data(programme_results, slug),

@@ -18,8 +18,9 @@ from flask import Flask, Response, abort, current_app, g, has_request_context, r
 from flask.sessions import SecureCookieSessionInterface
 
 from dashboard.data import CONFIG_KEY, read_session
-from db.accounts import Action, Grant, Refusal, allowed, authenticate, set_own_password, signed_in
+from db.accounts import Grant, allowed, authenticate, set_own_password, signed_in
 from db.session import session_scope
+from indicators.enums import Action, Refusal
 from settings import Settings
 
 SIGN_IN_PATH = "/inloggen"

@@ -16,9 +16,8 @@ from db.read.indicator import indicator_view
 from db.read.programmes import programme_trend_views, programme_view
 from db.session import Session
 from indicators.districts import CLASS_LABELS, sort_rows
-from indicators.enums import COUNTRY
+from indicators.enums import COUNTRY, PeriodKind
 from indicators.formatting import MEASUREMENT_STATUS_LABELS, OBSERVATION_STATUS_LABELS, RESULT_KIND_LABELS, format_date
-from indicators.periods import PeriodKind
 from indicators.results_view import ResultQuery
 from indicators.results_view import apply as apply_result_query
 from indicators.views import SeriesPoint

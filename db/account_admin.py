@@ -25,7 +25,8 @@ from db.accounts import (
     reset_password,
     revoke_role,
 )
-from db.models import Programme, RoleGrant, User
+from db.models.accounts import RoleGrant, User
+from db.models.programmes import Programme
 from indicators.enums import Role
 from indicators.periods import as_utc
 

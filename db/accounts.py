@@ -23,15 +23,15 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from enum import StrEnum
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from db.models import Programme, RoleGrant, SignInAttempt, User
-from indicators.enums import Role
+from db.models.accounts import RoleGrant, SignInAttempt, User
+from db.models.programmes import Programme
+from indicators.enums import Action, PasswordProblem, Refusal, Role
 from indicators.periods import as_utc
 
 MIN_PASSWORD_LENGTH = 12
@@ -68,35 +68,6 @@ class AccountInvalid(AccountError):
 
 class NotPermitted(AccountError):
     """The one asking is not signed in or not an active admin: nothing was changed."""
-
-
-class PasswordProblem(StrEnum):
-    """Why a password change (`change_password`) was refused; the web form shows each next to its field."""
-
-    CURRENT_EMPTY = "huidig-leeg"
-    CURRENT_WRONG = "huidig-onjuist"
-    LOCKED = "geblokkeerd"
-    NEW_EMPTY = "nieuw-leeg"
-    TOO_SHORT = "te-kort"
-    TOO_LONG = "te-lang"
-    UNCHANGED = "ongewijzigd"
-    REPEAT_EMPTY = "herhaling-leeg"
-    MISMATCH = "ongelijk"
-
-
-class Refusal(StrEnum):
-    """Why a sign-in was refused. INVALID covers unknown e-mail, wrong password and deactivated account alike."""
-
-    INVALID = "onjuist"
-    LOCKED = "geblokkeerd"
-
-
-class Action(StrEnum):
-    READ_PUBLISHED = "read_published"
-    READ_UNPUBLISHED = "read_unpublished"
-    EDIT = "edit"  # results, measurements and stories of a programme
-    APPROVE = "approve"  # approve a programme's changes for publication
-    ADMIN = "admin"  # users, indicators, loads
 
 
 # The documented permission registry: who may do what (tests keep `allowed` and this table in step).

@@ -123,7 +123,7 @@ class Measures:
 
 
 def records(lines: np.ndarray, column: str, indicators: object, regions: list, periods: list, values: list,
-             provisional: np.ndarray) -> pd.DataFrame:
+            provisional: np.ndarray) -> pd.DataFrame:
     return pd.DataFrame({"line": lines, "column": column, "indicator": indicators, "region": regions,
                          "period": periods, "value": values, "provisional": provisional}, columns=RECORD_COLUMNS)
 

@@ -27,7 +27,7 @@ from etl.cbs_measures import (
     table_from_name,
 )
 from etl.pipeline import Plan
-from etl.reading import FileRefused, csv_rows, open_text, read_small_csv
+from etl.reading import FileRefused, csv_rows, header_and_rows, open_text, read_small_csv
 from etl.validation import RECORD_COLUMNS, region_code, row_length_error
 from indicators.enums import COUNTRY
 from indicators.periods import Period, PeriodError
@@ -108,12 +108,7 @@ def read_odata_folder(folder: Path, session: Session, table_id: str | None = Non
         categories[dim] = cats
 
     def chunks(plan: Plan) -> Iterator[pd.DataFrame]:
-        source_file = open_text(data_path)
-        rows = csv_rows(source_file)
-        try:
-            _, header = next(rows)
-        except StopIteration:
-            raise FileRefused(messages.FILE_EMPTY.format(name=data_path.name)) from None
+        header, rows = header_and_rows(data_path, csv_rows(open_text(data_path)))
         header = [h.strip().lstrip("\ufeff") for h in header]
         position = {h: i for i, h in enumerate(header)}
         wanted = [k for k in (geo_key, time_key, *other_dims) if k]
@@ -167,7 +162,7 @@ def read_odata_folder(folder: Path, session: Session, table_id: str | None = Non
             else:
                 codes = [measures.code(key, c) for c in combos]
             pieces.append(records(lines, key, codes, regions_col, periods_col, list(columns[header_pos[key]]),
-                                   provisional))
+                                  provisional))
         measures.take_new(plan)
         return pd.concat(pieces, ignore_index=True) if pieces else pd.DataFrame(columns=RECORD_COLUMNS)
 
@@ -311,7 +306,7 @@ def read_odata_json(path: Path, session: Session, table_id: str | None = None, p
                 for key in numeric_keys:
                     codes = [measures.code(key, c) for c in combos] if other_dims else measures.code(key)
                     pieces.append(records(lines, key, codes, regions_col, periods_col, [r.get(key) for r in part],
-                                           np.zeros(len(part), dtype=bool)))
+                                          np.zeros(len(part), dtype=bool)))
                 frame = pd.concat(pieces, ignore_index=True)
             measures.take_new(plan)
             plan.bytes_read = int(plan.size * min(1.0, (start + len(part)) / len(rows)))

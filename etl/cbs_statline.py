@@ -16,7 +16,7 @@ from db.write.rows import REGION_CODE
 from etl import messages
 from etl.cbs_measures import CHUNK_CELLS, CHUNK_ROWS, Measures, records, slug, table_from_name
 from etl.pipeline import Plan
-from etl.reading import FileRefused, csv_rows, open_text
+from etl.reading import FileRefused, csv_rows, header_and_rows, open_text
 from etl.validation import region_code, row_length_error
 from indicators.enums import COUNTRY, RegionKind
 from indicators.values import ValueError_, clean_text, parse_value
@@ -63,11 +63,7 @@ def _decimal_of(values: list[str]) -> str:
 def read_statline_export(path: Path, session: Session, table_id: str | None = None,
                          period: str | None = None) -> Plan:
     text_file = open_text(path)
-    rows = csv_rows(text_file)
-    try:
-        _, header = next(rows)
-    except StopIteration:
-        raise FileRefused(messages.FILE_EMPTY.format(name=path.name)) from None
+    header, rows = header_and_rows(path, csv_rows(text_file))
     header = [clean_text(h.lstrip("\ufeff")) for h in header]
     sample: list[tuple[int, list[str]]] = []
     for item in rows:
@@ -144,7 +140,7 @@ def read_statline_export(path: Path, session: Session, table_id: str | None = No
         for i in numeric:
             codes = [measures.code(header[i], c) for c in combos] if combos else measures.code(header[i])
             pieces.append(records(np.asarray(lines), header[i], codes, regions_col, periods_col, list(cols[i]),
-                                   np.zeros(len(buffer), dtype=bool)))
+                                  np.zeros(len(buffer), dtype=bool)))
         measures.take_new(plan)
         plan.bytes_read = min(plan.size, plan.bytes_read + sum(len(";".join(f)) for f in buffer))
         return pd.concat(pieces, ignore_index=True)

@@ -31,7 +31,7 @@ from db.write.measurements import LoadedMeasurement, LoadedResult, merge_loaded,
 from db.write.rows import IndicatorRow
 from etl import messages
 from etl.pipeline import MAX_REPORTED_ERRORS, Plan
-from etl.reading import ByteCounter, FileRefused, csv_rows, open_text, xlsx_rows
+from etl.reading import ByteCounter, FileRefused, csv_rows, header_and_rows, open_text, xlsx_rows
 from etl.validation import RECORD_COLUMNS, RowError, row_length_error
 from indicators.enums import MeasurementStatus
 from indicators.periods import Period, PeriodError
@@ -140,10 +140,7 @@ def open_table(path: Path) -> Table:
         notices = list(text_file.notices)
     else:
         raise FileRefused(messages.FILE_UNKNOWN_TYPE.format(name=path.name))
-    try:
-        _, header = next(rows)
-    except StopIteration:
-        raise FileRefused(messages.FILE_EMPTY.format(name=path.name)) from None
+    header, rows = header_and_rows(path, rows)
     return Table(path, list(header), rows, notices, is_excel, counter)
 
 

@@ -6,19 +6,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 
-from indicators.enums import Direction
+from indicators.enums import Direction, DistrictClass
 from indicators.periods import Period
 from indicators.views import IndicatorInfo
-
-
-class DistrictClass(StrEnum):
-    GREEN = "groen"
-    ORANGE = "oranje"
-    RED = "rood"
-    NONE = "geen"
-
 
 CLASS_LABELS = {DistrictClass.GREEN: "Groen", DistrictClass.ORANGE: "Oranje", DistrictClass.RED: "Rood",
                 DistrictClass.NONE: "Geen cijfer"}

@@ -1,5 +1,5 @@
-"""Every status and kind the product knows, as StrEnums whose values are stored in the database and in frozen
-quarter snapshots (never rename a value), and the one code of the country."""
+"""Every status and kind the product knows, as StrEnums, and the one code of the country. Their values are stored
+in the database, in frozen quarter snapshots or in URLs: never rename a value."""
 
 from __future__ import annotations
 
@@ -103,3 +103,81 @@ class AuditAction(StrEnum):
     APPROVED = "goedgekeurd"
     PUBLISHED = "gepubliceerd"
     BACK_TO_CONCEPT = "terug naar concept"
+
+
+class PeriodKind(StrEnum):
+    YEAR = "jaar"
+    HALF_YEAR = "halfjaar"
+    QUARTER = "kwartaal"
+    MONTH = "maand"
+
+
+class PasswordProblem(StrEnum):
+    """Why a password change (`change_password`) was refused; the web form shows each next to its field."""
+
+    CURRENT_EMPTY = "huidig-leeg"
+    CURRENT_WRONG = "huidig-onjuist"
+    LOCKED = "geblokkeerd"
+    NEW_EMPTY = "nieuw-leeg"
+    TOO_SHORT = "te-kort"
+    TOO_LONG = "te-lang"
+    UNCHANGED = "ongewijzigd"
+    REPEAT_EMPTY = "herhaling-leeg"
+    MISMATCH = "ongelijk"
+
+
+class Refusal(StrEnum):
+    """Why a sign-in was refused. INVALID covers unknown e-mail, wrong password and deactivated account alike."""
+
+    INVALID = "onjuist"
+    LOCKED = "geblokkeerd"
+
+
+class Action(StrEnum):
+    READ_PUBLISHED = "read_published"
+    READ_UNPUBLISHED = "read_unpublished"
+    EDIT = "edit"  # results, measurements and stories of a programme
+    APPROVE = "approve"  # approve a programme's changes for publication
+    ADMIN = "admin"  # users, indicators, loads
+
+
+class ChangeKind(StrEnum):
+    """What changed since the previous quarter; the values are stored in published snapshots: never rename."""
+
+    NEW_MEASUREMENT = "nieuwe_meting"
+    CORRECTED_MEASUREMENT = "correctie_meting"
+    STATUS_CHANGE = "statuswijziging"
+    NEW_FIGURE = "nieuw_cijfer"
+    CORRECTED_FIGURE = "correctie_cijfer"
+    TREND_TURNED = "trend_gekeerd"
+    CROSSED_BASELINE = "basisjaar_gepasseerd"
+    NEW_STORY = "nieuw_verhaal"
+
+
+class Movement(StrEnum):
+    UP = "omhoog"
+    DOWN = "omlaag"
+    FLAT = "gelijk"
+
+
+class DistrictClass(StrEnum):
+    GREEN = "groen"
+    ORANGE = "oranje"
+    RED = "rood"
+    NONE = "geen"
+
+
+class HitKind(StrEnum):
+    INDICATOR = "indicator"
+    PROJECT = "project"
+    RESULT = "resultaat"  # a result belongs to a project; it links to its own row in the result table
+    STORY = "verhaal"
+
+
+class Verdict(StrEnum):
+    """The verdict shown next to every trend; the Dutch values are an interface (pages and tests use them)."""
+
+    DESIRED = "in de gewenste richting"
+    UNDESIRED = "niet in de gewenste richting"
+    NO_CHANGE = "geen duidelijke verandering"
+    UNKNOWN = "onvoldoende gegevens"

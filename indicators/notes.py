@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from indicators.periods import Period, PeriodKind
+from indicators.enums import PeriodKind
+from indicators.periods import Period
 
 NotesByPeriod = dict[Period, list["NoteView"]]
 

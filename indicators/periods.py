@@ -9,15 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from enum import StrEnum
 
-
-class PeriodKind(StrEnum):
-    YEAR = "jaar"
-    HALF_YEAR = "halfjaar"
-    QUARTER = "kwartaal"
-    MONTH = "maand"
-
+from indicators.enums import PeriodKind
 
 _MONTHS_PER_KIND = {
     PeriodKind.YEAR: 12,
@@ -143,30 +136,12 @@ class Period:
     @property
     def code(self) -> str:
         """Stable, URL-safe code: 2023, 2023-H1, 2023-Q3, 2023-03."""
-        y = self.start.year
-        match self.kind:
-            case PeriodKind.YEAR:
-                return f"{y}"
-            case PeriodKind.HALF_YEAR:
-                return f"{y}-H{self.number}"
-            case PeriodKind.QUARTER:
-                return f"{y}-Q{self.number}"
-            case _:
-                return f"{y}-{self.start.month:02d}"
+        return _CODES[self.kind](self)
 
     @property
     def label(self) -> str:
         """Dutch label for people: 2023, 1e halfjaar 2023, 3e kwartaal 2023, mrt 2023."""
-        y = self.start.year
-        match self.kind:
-            case PeriodKind.YEAR:
-                return f"{y}"
-            case PeriodKind.HALF_YEAR:
-                return f"{self.number}e halfjaar {y}"
-            case PeriodKind.QUARTER:
-                return f"{self.number}e kwartaal {y}"
-            case _:
-                return f"{MONTH_ABBR_NL[self.start.month - 1]} {y}"
+        return _LABELS[self.kind](self)
 
     @property
     def short_label(self) -> str:
@@ -187,6 +162,16 @@ class Period:
 
     def __str__(self) -> str:
         return self.code
+
+
+# How a period is written, per kind: its code and its Dutch label.
+_CODES = {PeriodKind.YEAR: lambda p: f"{p.start.year}", PeriodKind.HALF_YEAR: lambda p: f"{p.start.year}-H{p.number}",
+          PeriodKind.QUARTER: lambda p: f"{p.start.year}-Q{p.number}",
+          PeriodKind.MONTH: lambda p: f"{p.start.year}-{p.start.month:02d}"}
+_LABELS = {PeriodKind.YEAR: lambda p: f"{p.start.year}",
+           PeriodKind.HALF_YEAR: lambda p: f"{p.number}e halfjaar {p.start.year}",
+           PeriodKind.QUARTER: lambda p: f"{p.number}e kwartaal {p.start.year}",
+           PeriodKind.MONTH: lambda p: f"{MONTH_ABBR_NL[p.start.month - 1]} {p.start.year}"}
 
 
 # --- quarters as the quarter report and its URLs name them -------------------------------------------------------

@@ -7,32 +7,13 @@ from __future__ import annotations
 
 import math
 from datetime import date, datetime
-from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
+from indicators.enums import ChangeKind, Movement
 from indicators.periods import Period, parse_quarter
 
 EPSILON = 1e-9
-
-
-class ChangeKind(StrEnum):
-    """What changed since the previous quarter; the values are stored in published snapshots: never rename."""
-
-    NEW_MEASUREMENT = "nieuwe_meting"
-    CORRECTED_MEASUREMENT = "correctie_meting"
-    STATUS_CHANGE = "statuswijziging"
-    NEW_FIGURE = "nieuw_cijfer"
-    CORRECTED_FIGURE = "correctie_cijfer"
-    TREND_TURNED = "trend_gekeerd"
-    CROSSED_BASELINE = "basisjaar_gepasseerd"
-    NEW_STORY = "nieuw_verhaal"
-
-
-class Movement(StrEnum):
-    UP = "omhoog"
-    DOWN = "omlaag"
-    FLAT = "gelijk"
 
 
 class _Model(BaseModel):

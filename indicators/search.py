@@ -12,20 +12,14 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TypeVar
+
+from indicators.enums import HitKind
 
 MIN_QUERY_LENGTH = 2  # one letter would match nearly everything
 MAX_QUERY_LENGTH = 100
 SNIPPET_CHARS = 160
 C = TypeVar("C")
-
-
-class HitKind(StrEnum):
-    INDICATOR = "indicator"
-    PROJECT = "project"
-    RESULT = "resultaat"  # a result belongs to a project; it links to its own row in the result table
-    STORY = "verhaal"
 
 
 KIND_ORDER = {HitKind.INDICATOR: 0, HitKind.PROJECT: 1, HitKind.RESULT: 2, HitKind.STORY: 3}

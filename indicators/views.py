@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import NamedTuple
 
-from indicators.enums import MeasurementStatus
+from indicators.enums import MeasurementStatus, PeriodKind, Verdict
 from indicators.notes import NotesByPeriod
-from indicators.periods import Period, PeriodKind
+from indicators.periods import Period
 from indicators.quarter import StoryItem
 from indicators.stories import StoryLink
-from indicators.trends import Forecast, Point, TrendSummary, Verdict
+from indicators.trends import Forecast, Point, TrendSummary
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,9 @@
 from dash import html
 
 from dashboard import texts
-from indicators.enums import MeasurementStatus
+from indicators.enums import MeasurementStatus, Verdict
 from indicators.formatting import MEASUREMENT_STATUS_LABELS
-from indicators.trends import TrendSummary, Verdict
+from indicators.trends import TrendSummary
 
 VERDICT_CLASS = {
     Verdict.DESIRED: "verdict-desired",

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from indicators.districts import CLASS_LABELS, DistrictClass, DistrictView, feature_collection
+from indicators.districts import CLASS_LABELS, DistrictView, feature_collection
+from indicators.enums import DistrictClass
 from indicators.formatting import format_number
 
 CLASS_COLOURS = {DistrictClass.GREEN: "#2e7d32", DistrictClass.ORANGE: "#e08a00", DistrictClass.RED: "#c62828",

@@ -11,7 +11,7 @@ from dashboard import texts
 from dashboard.components.badges import example_label, status_badge
 from dashboard.components.controls import scroll_region
 from dashboard.components.svg_chart import data_uri, trend_svg
-from indicators.enums import MeasurementStatus, StoryKind
+from indicators.enums import ChangeKind, MeasurementStatus, StoryKind
 from indicators.formatting import (
     MEASUREMENT_STATUS_LABELS,
     STORY_KIND_LABELS,
@@ -20,16 +20,7 @@ from indicators.formatting import (
     format_number,
 )
 from indicators.periods import Period
-from indicators.quarter import (
-    Change,
-    ChangeKind,
-    NoteItem,
-    ProgrammeReport,
-    QuarterReport,
-    ResultItem,
-    StoryItem,
-    TrendItem,
-)
+from indicators.quarter import Change, NoteItem, ProgrammeReport, QuarterReport, ResultItem, StoryItem, TrendItem
 
 _PART = {
     ChangeKind.NEW_MEASUREMENT: "resultaat", ChangeKind.CORRECTED_MEASUREMENT: "resultaat",

@@ -39,12 +39,11 @@ from dashboard.components.edit_form import (
 from dashboard.data import four_eyes, read_session, write_session
 from dashboard.uploads import MB, UploadConfig, UploadRefused, sniff, store_upload, upload_config
 from db import write as editing
-from db.accounts import Action
 from db.session import Session
 from db.write.forms import FIELDS, FIXED
 from db.write.workflow import Conflict, EditError, Invalid, NotAllowed, NotFound, as_actor, may
 from db.write.worklist import CHILD_KIND, children, form_suggestions, parent_programme, story_programme
-from indicators.enums import ItemKind
+from indicators.enums import Action, ItemKind
 
 STORE = "bewerk-item"
 VALIDATION_STUBS = [dcc.Store(id=STORE), html.Div(id="bewerk-melding"), html.Button(id="bewerk-opslaan"),

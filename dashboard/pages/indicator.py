@@ -16,7 +16,7 @@ from dashboard.components.trend_chart import chart, create_figure, data_table, n
 from dashboard.data import read_session
 from dashboard.urlstate import build_search, parse_codes
 from db.read.indicator import indicator_view
-from indicators.enums import COUNTRY, ObservationStatus
+from indicators.enums import COUNTRY, ObservationStatus, PeriodKind
 from indicators.formatting import (
     DIRECTION_LABELS,
     OBSERVATION_STATUS_LABELS,
@@ -24,7 +24,6 @@ from indicators.formatting import (
     format_datetime,
     format_number,
 )
-from indicators.periods import PeriodKind
 from indicators.views import IndicatorView
 
 PERIOD_LABELS = {PeriodKind.YEAR: "Per jaar", PeriodKind.HALF_YEAR: "Per halfjaar",

@@ -14,13 +14,12 @@ from dashboard.components.summary import programme_summary
 from dashboard.data import read_session
 from db.read.programmes import programme_cards
 from db.read.search import filter_options, programmes_matching, search
-from indicators.enums import MeasurementStatus
+from indicators.enums import HitKind, MeasurementStatus, Verdict
 from indicators.formatting import STORY_KIND_LABELS, format_date
 from indicators.search import (
     MAX_QUERY_LENGTH,
     MIN_QUERY_LENGTH,
     FilterOptions,
-    HitKind,
     OverviewFilter,
     SearchHit,
     clean_query,
@@ -28,7 +27,6 @@ from indicators.search import (
     highlight,
     is_searchable,
 )
-from indicators.trends import Verdict
 from indicators.views import ProgrammeCard
 
 TITLE = texts.OVERVIEW_TITLE

@@ -24,8 +24,8 @@ from dashboard.components.quarter_parts import (
 from dashboard.data import read_session
 from dashboard.exports.report_html import status_line
 from dashboard.pages import quarter_meeting
-from db.accounts import Action
 from db.read.quarter import notes_recorded_after_publication, report_for
+from indicators.enums import Action
 from indicators.periods import Period, PeriodError, last_ended_quarter, parse_quarter
 from indicators.quarter import NoteItem, ProgrammeReport, QuarterReport
 

@@ -16,13 +16,13 @@ from dashboard.components.controls import scroll_region
 from dashboard.components.edit_form import dom_id, form_value, message, state_label
 from dashboard.data import read_session, write_session
 from db import write as editing
-from db.accounts import Action
 from db.read.programmes import programme_choices
 from db.read.programmes import programme_id as programme_id_of
 from db.session import Session
 from db.write.workflow import BulkRefused, Conflict, EditError, Invalid, as_actor, may
 from db.write.worklist import quarter_grid
-from indicators.periods import Period, PeriodError, PeriodKind
+from indicators.enums import Action, PeriodKind
+from indicators.periods import Period, PeriodError
 
 FIELD = "kwartaal-veld"  # {"type": FIELD, "result": id, "field": name}
 ROW_ERROR = "kwartaal-fout"  # {"type": ROW_ERROR, "result": id}

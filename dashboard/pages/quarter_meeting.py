@@ -31,11 +31,10 @@ from dashboard.pages.quarter_publish import (
     publish_section,
     status_text,
 )
-from db.accounts import Action
 from db.read.programmes import programme_choices, programme_id
 from db.read.quarter import action_item, meeting_notes
 from db.write.quarter import add_note, mark_done
-from indicators.enums import MeetingNoteKind
+from indicators.enums import Action, MeetingNoteKind
 from indicators.formatting import format_date
 from indicators.periods import PeriodError, parse_quarter
 from indicators.quarter import NoteItem

@@ -25,10 +25,10 @@ from dashboard.exports import jobs
 from dashboard.exports.report_html import render_html
 from dashboard.exports.routes import pdf_from_json
 from dashboard.exports.xlsx import render_xlsx
-from db.accounts import Action
 from db.read.quarter import publication
 from db.write.quarter import FrozenSnapshotError, Renderers, prepare_report, publish_quarter
 from db.write.workflow import MESSAGES
+from indicators.enums import Action
 from indicators.formatting import format_date
 from indicators.periods import Period, PeriodError, last_ended_quarter, parse_quarter
 from indicators.quarter import canonical_json

@@ -10,9 +10,8 @@ from dashboard.auth import can
 from dashboard.components.badges import example_label
 from dashboard.components.rich_text import rich_text
 from dashboard.data import read_session
-from db.accounts import Action
 from db.read.stories import story_detail
-from indicators.enums import WorkflowState
+from indicators.enums import Action, WorkflowState
 from indicators.formatting import STORY_KIND_LABELS, format_date
 from indicators.stories import StoryDetail
 

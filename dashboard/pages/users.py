@@ -15,8 +15,7 @@ from dashboard.components.controls import scroll_region
 from dashboard.components.edit_form import message
 from dashboard.data import read_session
 from db.account_admin import AccountView, GrantView, accounts
-from db.accounts import Action
-from indicators.enums import Role
+from indicators.enums import Action, Role
 from indicators.formatting import format_datetime
 
 LIST_PATH = "/beheer/gebruikers"

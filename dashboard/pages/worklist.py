@@ -22,11 +22,10 @@ from dashboard.components.edit_form import item_path, kind_label, message, state
 from dashboard.data import four_eyes, read_session, write_session
 from dashboard.pages import quarter_meeting
 from db import write as editing
-from db.accounts import Action
 from db.read.programmes import programme_choices
 from db.write.workflow import EditError, Invalid, as_actor, may
 from db.write.worklist import EditableItem, grid_quarters
-from indicators.enums import ItemKind, WorkflowState
+from indicators.enums import Action, ItemKind, WorkflowState
 from indicators.periods import last_ended_quarter
 
 STEP = "beheer-stap"  # {"type": STEP, "kind": kind, "id": id, "to": state}

@@ -12,6 +12,8 @@ from db.models.programmes import Programme
 from indicators.enums import Role
 from indicators.periods import utcnow
 
+__all__ = ["User", "RoleGrant", "SignInAttempt"]
+
 
 class User(Base):
     """An account for sign-in. The e-mail address is stored lower-case; `session_version` is raised to end every

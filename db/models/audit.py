@@ -11,6 +11,8 @@ from db.models.base import Base, enum_column
 from indicators.enums import AuditAction, ItemKind
 from indicators.periods import utcnow
 
+__all__ = ["AuditEntry"]
+
 
 class AuditEntry(Base):
     """One change of an item: who, when, which field (old -> new as text) or which workflow step, and why.

@@ -9,8 +9,11 @@ from enum import StrEnum
 from sqlalchemy import Date, Enum, Integer, MetaData
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
-from indicators.enums import WorkflowState
-from indicators.periods import Period, PeriodKind
+from indicators.enums import PeriodKind, WorkflowState
+from indicators.periods import Period
+
+__all__ = ["NAMING_CONVENTION", "Base", "enum_column", "PeriodMixin", "WorkflowMixin"]
+
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",

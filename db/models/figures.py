@@ -12,6 +12,11 @@ from db.models.base import Base, PeriodMixin, WorkflowMixin, enum_column
 from indicators.enums import Direction, ObservationStatus, RegionKind
 from indicators.periods import utcnow
 
+__all__ = [
+    "Region", "RegionGroup", "Indicator", "DataLoad", "Observation", "ObservationHistory", "RegionGeometry",
+    "IndicatorNote",
+]
+
 
 class Region(Base):
     __tablename__ = "region"

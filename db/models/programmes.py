@@ -13,6 +13,11 @@ from db.models.figures import Indicator, Region
 from indicators.enums import Direction, MeasurementStatus, ProjectStatus, ResultKind, StoryKind
 from indicators.periods import utcnow
 
+__all__ = [
+    "Programme", "ProgrammeLine", "ProgrammeIndicator", "Project", "Result", "Measurement", "MeasurementHistory",
+    "MeasurementNote", "Story",
+]
+
 
 class Programme(Base):
     __tablename__ = "programme"

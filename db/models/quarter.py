@@ -12,6 +12,8 @@ from db.models.base import Base, enum_column
 from indicators.enums import MeetingNoteKind
 from indicators.periods import utcnow
 
+__all__ = ["QuarterSnapshot", "MeetingNote"]
+
 
 class QuarterSnapshot(Base):
     """A published quarter report, frozen: its content (canonical JSON) and its HTML, PDF and Excel exactly as

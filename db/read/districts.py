@@ -8,11 +8,12 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Indicator, Observation, Programme, Region, RegionGeometry
+from db.models.figures import Indicator, Observation, Region, RegionGeometry
+from db.models.programmes import Programme
 from db.read.trends import indicator_info
-from indicators.districts import DistrictClass, DistrictRow, DistrictView, thresholds_for
-from indicators.enums import RegionKind
-from indicators.periods import Period, PeriodKind
+from indicators.districts import DistrictRow, DistrictView, thresholds_for
+from indicators.enums import DistrictClass, PeriodKind, RegionKind
+from indicators.periods import Period
 
 
 def default_gemeente(session: Session) -> str | None:

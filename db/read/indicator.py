@@ -9,11 +9,12 @@ from pathlib import PurePath
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from db.models import DataLoad, Indicator, Observation, ObservationHistory, Programme, ProgrammeIndicator, Region, Story
+from db.models.figures import DataLoad, Indicator, Observation, ObservationHistory, Region
+from db.models.programmes import Programme, ProgrammeIndicator, Story
 from db.read.stories import story_items
 from db.read.trends import comparison_options, indicator_info, notes_for, region_names, series_for
-from indicators.enums import COUNTRY
-from indicators.periods import Period, PeriodKind
+from indicators.enums import COUNTRY, PeriodKind
+from indicators.periods import Period
 from indicators.trends import summarise_trend
 from indicators.views import Correction, IndicatorView, RegionOption, to_points
 

@@ -16,22 +16,14 @@ from datetime import date, datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from db.models import (
-    Measurement,
-    MeetingNote,
-    Programme,
-    ProgrammeIndicator,
-    ProgrammeLine,
-    Project,
-    QuarterSnapshot,
-    Region,
-    Result,
-)
+from db.models.figures import Region
+from db.models.programmes import Measurement, Programme, ProgrammeIndicator, ProgrammeLine, Project, Result
+from db.models.quarter import MeetingNote, QuarterSnapshot
 from db.read.stories import story_items
 from db.read.trends import series_for
-from indicators.enums import COUNTRY, MeetingNoteKind, WorkflowState
+from indicators.enums import COUNTRY, MeetingNoteKind, PeriodKind, WorkflowState
 from indicators.formatting import AMSTERDAM
-from indicators.periods import Period, PeriodError, PeriodKind, as_utc, last_ended_quarter
+from indicators.periods import Period, PeriodError, as_utc, last_ended_quarter
 from indicators.quarter import (
     MeasurementItem,
     NoteItem,

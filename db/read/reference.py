@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from db.models import DataLoad
-from db.models.figures import Indicator, Region
+from db.models.figures import DataLoad, Indicator, Region
 from db.models.programmes import Programme
 from db.session import Session
 from indicators.enums import RegionKind

@@ -10,23 +10,13 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import (
-    Indicator,
-    Observation,
-    Programme,
-    ProgrammeIndicator,
-    ProgrammeLine,
-    Project,
-    Region,
-    Result,
-    Story,
-)
+from db.models.figures import Indicator, Observation, Region
+from db.models.programmes import Programme, ProgrammeIndicator, ProgrammeLine, Project, Result, Story
 from db.read.districts import district_indicators
-from indicators.enums import RegionKind
+from indicators.enums import HitKind, RegionKind
 from indicators.search import (
     KIND_ORDER,
     FilterOptions,
-    HitKind,
     OverviewFilter,
     SearchHit,
     _matches,

@@ -9,7 +9,8 @@ from collections.abc import Callable, Sequence
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
-from db.models import Indicator, Programme, Project, Result, Story
+from db.models.figures import Indicator
+from db.models.programmes import Programme, Project, Result, Story
 from indicators.enums import WorkflowState
 from indicators.periods import Period
 from indicators.quarter import StoryItem

@@ -9,10 +9,11 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from db.models import Indicator, IndicatorNote, Observation, Programme, ProgrammeIndicator, Region, RegionGroup, Story
-from indicators.enums import COUNTRY, RegionKind
+from db.models.figures import Indicator, IndicatorNote, Observation, Region, RegionGroup
+from db.models.programmes import Programme, ProgrammeIndicator, Story
+from indicators.enums import COUNTRY, PeriodKind, RegionKind
 from indicators.notes import NotesByPeriod, NoteView, for_region, note_order
-from indicators.periods import Period, PeriodKind
+from indicators.periods import Period
 from indicators.stories import StoryLink
 from indicators.trends import forecast_view, summarise_trend
 from indicators.views import IndicatorInfo, RegionOption, SeriesPoint, TrendView, to_points
@@ -120,7 +121,7 @@ def _story_links(session: Session, programme_ids: Sequence[int], indicator_ids: 
 
 
 def trends_for(session: Session, programmes: Sequence[Programme], compare: Sequence[str],
-                indicator_code: str | None = None, forecasts: bool = True) -> dict[int, list[TrendView]]:
+               indicator_code: str | None = None, forecasts: bool = True) -> dict[int, list[TrendView]]:
     """Trends of several programmes (loaded with `trend_loads`) in three queries, whatever their number:
     {programme id: trends}. Each programme's series are its home region first, then `compare`. With
     `indicator_code`, only that indicator's trend (one trend card's table); `forecasts=False` leaves out the

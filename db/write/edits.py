@@ -10,7 +10,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.accounts import Action
 from db.models.figures import Indicator
 from db.models.programmes import Programme
 from db.write.audit import authors_since_publication, last_author, record
@@ -19,6 +18,7 @@ from db.write.items import (
     ItemRef,
     audit_programme,
     compare_and_set,
+    create_child,
     create_item,
     form_values,
     four_eyes_on,
@@ -26,7 +26,6 @@ from db.write.items import (
     programme_by_slug,
     programme_ids_of,
     programme_of_line,
-    programme_of_result,
     programmes_of_indicator,
     ref_of,
     update_item,
@@ -42,7 +41,7 @@ from db.write.workflow import (
     publication_problems,
     require,
 )
-from indicators.enums import ItemKind, WorkflowState
+from indicators.enums import Action, ItemKind, WorkflowState
 from indicators.safe_text import UPLOAD_NAME
 from settings import get_settings
 
@@ -52,7 +51,7 @@ def create_project(session: Session, actor: ActorLike, programme_slug: str, valu
     actor = as_actor(actor)
     programme = programme_by_slug(session, programme_slug)
     obj, _ = create_item(session, actor, ItemKind.PROJECT, [programme.id], programme.id, values, {},
-                     {"programme_slug": programme.slug})
+                         {"programme_slug": programme.slug})
     return ref_of(ItemKind.PROJECT, obj)
 
 
@@ -64,17 +63,13 @@ def update_project(session: Session, actor: ActorLike, project_id: int, expected
     programme_id = session.scalar(programme_of_line(obj.programme_line_id))
     slug = session.scalar(select(Programme.slug).where(Programme.id == programme_id))
     return update_item(session, actor, ItemKind.PROJECT, project_id, expected_version, values,
-                   {"programme_slug": slug}, programme_id)
+                       {"programme_slug": slug}, programme_id)
 
 
 def create_result(session: Session, actor: ActorLike, project_id: int, values: Mapping[str, Any]) -> ItemRef:
     """A new result measure (concept) of a project: `name`, `kind` (hoeveel/hoe_goed/beter_af), `unit`,
     `desired_direction`, `decimals`. Targets are per quarter, on the measurements."""
-    actor = as_actor(actor)
-    project = load_item(session, ItemKind.PROJECT, project_id)
-    programme_ids = list(session.scalars(programme_of_line(project.programme_line_id)))
-    obj, _ = create_item(session, actor, ItemKind.RESULT, programme_ids, None, values, {"project_id": project.id})
-    return ref_of(ItemKind.RESULT, obj)
+    return create_child(session, as_actor(actor), ItemKind.RESULT, project_id, values)
 
 
 def update_result(session: Session, actor: ActorLike, result_id: int, expected_version: int,
@@ -109,7 +104,7 @@ def create_story(session: Session, actor: ActorLike, programme_slug: str, values
     actor = as_actor(actor)
     programme = programme_by_slug(session, programme_slug)
     obj, _ = create_item(session, actor, ItemKind.STORY, [programme.id], programme.id, values,
-                     {"programme_id": programme.id}, {"programme_slug": programme.slug}, _story_files(upload_dir))
+                         {"programme_id": programme.id}, {"programme_slug": programme.slug}, _story_files(upload_dir))
     return ref_of(ItemKind.STORY, obj)
 
 
@@ -119,7 +114,7 @@ def update_story(session: Session, actor: ActorLike, story_id: int, expected_ver
     obj = load_item(session, ItemKind.STORY, story_id)
     slug = session.scalar(select(Programme.slug).where(Programme.id == obj.programme_id))
     return update_item(session, actor, ItemKind.STORY, story_id, expected_version, values, {"programme_slug": slug},
-                   obj.programme_id, _story_files(upload_dir))
+                       obj.programme_id, _story_files(upload_dir))
 
 
 def create_indicator_note(session: Session, actor: ActorLike, values: Mapping[str, Any]) -> ItemRef:
@@ -143,12 +138,8 @@ def create_measurement_note(session: Session, actor: ActorLike, measurement_id: 
                             ) -> ItemRef:
     """A dated note (concept) on a measurement: `text`, `note_date`, `author` (default: the actor's name)."""
     actor = as_actor(actor)
-    measurement = load_item(session, ItemKind.MEASUREMENT, measurement_id)
-    programme_ids = list(session.scalars(programme_of_result(measurement.result_id)))
-    values = {"author": actor.name if actor else "", **values}
-    obj, _ = create_item(session, actor, ItemKind.MEASUREMENT_NOTE, programme_ids, None, values,
-                     {"measurement_id": measurement.id})
-    return ref_of(ItemKind.MEASUREMENT_NOTE, obj)
+    return create_child(session, actor, ItemKind.MEASUREMENT_NOTE, measurement_id,
+                        {"author": actor.name if actor else "", **values})
 
 
 def update_measurement_note(session: Session, actor: ActorLike, note_id: int, expected_version: int,

@@ -162,7 +162,7 @@ def check_keys(kind: ItemKind, data: Mapping[str, Any]) -> None:
 
 
 def validate(kind: ItemKind, data: Mapping[str, Any], context: Mapping[str, Any] | None = None
-              ) -> tuple[BaseModel, dict[str, Any]]:
+             ) -> tuple[BaseModel, dict[str, Any]]:
     """The validated row and its plain form values."""
     empty = {f: MESSAGES["missing"] for f in _REQUIRED_TEXT & set(FIELDS[kind])
              if isinstance(data.get(f), str | None) and not (data.get(f) or "").strip()}

@@ -4,7 +4,7 @@ else won), writing one audit entry per changed field."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,15 +12,13 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from db.accounts import Action
 from db.models.figures import Indicator, Region
 from db.models.programmes import Measurement, Programme, ProgrammeIndicator, ProgrammeLine, Project, Result
 from db.write.audit import last_author, plain, record
 from db.write.forms import COLUMN_OF, FIELDS, FIXED, MESSAGES, MODELS, Check, check_keys, clean_input, validate
 from db.write.workflow import MESSAGES as WORKFLOW_MESSAGES
 from db.write.workflow import Actor, Conflict, Invalid, NotFound, may, require
-from indicators.enums import AuditAction, ItemKind, WorkflowState
-from indicators.periods import PeriodKind
+from indicators.enums import Action, AuditAction, ItemKind, PeriodKind, WorkflowState
 from settings import get_settings
 
 
@@ -172,8 +170,8 @@ def audit_programme(actor: Actor | None, action: Action, programme_ids: Sequence
 
 
 def create_item(session: Session, actor: Actor | None, kind: ItemKind, programme_ids: list[int],
-            programme_id: int | None, data: Mapping[str, Any], parent: Mapping[str, Any],
-            context: Mapping[str, Any] | None = None, check: Check | None = None) -> tuple[Any, dict[str, Any]]:
+                programme_id: int | None, data: Mapping[str, Any], parent: Mapping[str, Any],
+                context: Mapping[str, Any] | None = None, check: Check | None = None) -> tuple[Any, dict[str, Any]]:
     require(actor, Action.EDIT, programme_ids)
     check_keys(kind, data)
     row, values = validate(kind, clean_input(data), context)
@@ -203,7 +201,7 @@ def create_item(session: Session, actor: Actor | None, kind: ItemKind, programme
 
 
 def compare_and_set(session: Session, kind: ItemKind, obj: Any, expected_version: int, changes: Mapping[str, Any],  # noqa: ANN401
-         mine: Mapping[str, Any]) -> None:
+                    mine: Mapping[str, Any]) -> None:
     """Compare-and-set: write `changes` only if the item still has `expected_version`, else raise Conflict with
     what is stored now. The row lock (PostgreSQL) or the write lock (SQLite) makes concurrent writers wait, and a
     waiting writer then finds the version changed."""
@@ -219,8 +217,8 @@ def compare_and_set(session: Session, kind: ItemKind, obj: Any, expected_version
 
 
 def update_item(session: Session, actor: Actor | None, kind: ItemKind, item_id: int, expected_version: int,
-            data: Mapping[str, Any], context: Mapping[str, Any] | None = None,
-            programme_id: int | None = None, check: Check | None = None) -> ItemRef:
+                data: Mapping[str, Any], context: Mapping[str, Any] | None = None,
+                programme_id: int | None = None, check: Check | None = None) -> ItemRef:
     obj = load_item(session, kind, item_id)
     programme_ids = programme_ids_of(session, kind, obj)
     require(actor, Action.EDIT, programme_ids)
@@ -238,7 +236,7 @@ def update_item(session: Session, actor: Actor | None, kind: ItemKind, item_id: 
     if check is not None:
         check(row, current)
     cols = columns_of(session, kind, row, programme_id if programme_id is not None else
-                    (programme_ids[0] if programme_ids else None))
+                      (programme_ids[0] if programme_ids else None))
     changed = [f for f in FIELDS[kind] if mine[f] != current[f]]
     if not changed:
         return ItemRef(kind, item_id, version, state)
@@ -261,7 +259,7 @@ def four_eyes_on(four_eyes: bool | None) -> bool:
 
 
 def blocked_by_four_eyes(actor: Actor | None, programme_ids: Sequence[int], state: WorkflowState,
-                          authors: set[int]) -> bool:
+                         authors: set[int]) -> bool:
     """Whether the approver role would let this actor approve the item, but the four-eyes rule does not."""
     return (state is WorkflowState.SUBMITTED and actor is not None and actor.user_id in authors
             and may(actor, Action.APPROVE, programme_ids))
@@ -269,3 +267,21 @@ def blocked_by_four_eyes(actor: Actor | None, programme_ids: Sequence[int], stat
 
 def ref_of(kind: ItemKind, obj: Any) -> ItemRef:  # noqa: ANN401
     return ItemRef(kind, obj.id, obj.version, WorkflowState(obj.workflow_state))
+
+
+# a child item: the kind of its parent, the programmes of a parent (a select), and the column that links to it
+PARENTS: dict[ItemKind, tuple[ItemKind, Callable[[Any], Any], str]] = {
+    ItemKind.RESULT: (ItemKind.PROJECT, lambda p: programme_of_line(p.programme_line_id), "project_id"),
+    ItemKind.MEASUREMENT: (ItemKind.RESULT, lambda p: programme_of_project(p.project_id), "result_id"),
+    ItemKind.MEASUREMENT_NOTE: (ItemKind.MEASUREMENT, lambda p: programme_of_result(p.result_id), "measurement_id"),
+}
+
+
+def create_child(session: Session, actor: Actor | None, kind: ItemKind, parent_id: int, values: Mapping[str, Any]
+                 ) -> ItemRef:
+    """A new result, measurement or measurement note (concept) below the item `parent_id` (PARENTS)."""
+    parent_kind, programmes_of, column = PARENTS[kind]
+    parent = load_item(session, parent_kind, parent_id)
+    programme_ids = list(session.scalars(programmes_of(parent)))
+    obj, _ = create_item(session, actor, kind, programme_ids, None, values, {column: parent.id})
+    return ref_of(kind, obj)

@@ -15,20 +15,8 @@ from sqlalchemy import Table, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from db.models import (
-    DataLoad,
-    Indicator,
-    Measurement,
-    Programme,
-    ProgrammeIndicator,
-    ProgrammeLine,
-    Project,
-    Region,
-    RegionGroup,
-    Result,
-    Story,
-)
-from db.models.figures import IndicatorNote, Observation, RegionGeometry
+from db.models.figures import DataLoad, Indicator, IndicatorNote, Observation, Region, RegionGeometry, RegionGroup
+from db.models.programmes import Measurement, Programme, ProgrammeIndicator, ProgrammeLine, Project, Result, Story
 from db.read.reference import region_ids
 from db.write.rows import IndicatorNoteRow, IndicatorRow, ObservationRow, ProgrammeRow, ProjectRow, RegionRow, StoryRow
 from indicators.enums import RegionKind

@@ -11,34 +11,26 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.accounts import Action
-from db.models import DataLoad
+from db.models.figures import DataLoad
 from db.models.programmes import Measurement, MeasurementHistory, ProgrammeLine, Project, Result
 from db.write.audit import last_author
 from db.write.forms import MESSAGES, check_keys, clean_input, validate
 from db.write.items import (
     ItemRef,
-    create_item,
+    create_child,
     form_values,
-    load_item,
     programme_by_slug,
-    programme_of_project,
-    ref_of,
     update_item,
 )
 from db.write.workflow import ActorLike, BulkRefused, Conflict, EditError, Invalid, NotFound, as_actor, require
-from indicators.enums import Direction, ItemKind, MeasurementStatus
-from indicators.periods import Period, PeriodError, PeriodKind, utcnow
+from indicators.enums import Action, Direction, ItemKind, MeasurementStatus, PeriodKind
+from indicators.periods import Period, PeriodError, utcnow
 
 
 def create_measurement(session: Session, actor: ActorLike, result_id: int, values: Mapping[str, Any]) -> ItemRef:
     """The measurement (concept) of a result for one quarter: `period` ('2026-Q3'), `target`, `realised`,
     `status` (op_koers/aandacht/niet_op_koers/onbekend), `explanation`. Conflict when the quarter already has one."""
-    actor = as_actor(actor)
-    result = load_item(session, ItemKind.RESULT, result_id)
-    programme_ids = list(session.scalars(programme_of_project(result.project_id)))
-    obj, _ = create_item(session, actor, ItemKind.MEASUREMENT, programme_ids, None, values, {"result_id": result.id})
-    return ref_of(ItemKind.MEASUREMENT, obj)
+    return create_child(session, as_actor(actor), ItemKind.MEASUREMENT, result_id, values)
 
 
 def update_measurement(session: Session, actor: ActorLike, measurement_id: int, expected_version: int,

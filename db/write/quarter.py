@@ -13,7 +13,8 @@ from sqlalchemy import event, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from db.models import MeetingNote, Programme, QuarterSnapshot
+from db.models.programmes import Programme
+from db.models.quarter import MeetingNote, QuarterSnapshot
 from db.read.quarter import build_report
 from indicators.enums import MeetingNoteKind
 from indicators.periods import Period, utcnow

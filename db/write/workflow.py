@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from db.accounts import Action, Grant, allowed
-from db.models import Measurement, Story
-from indicators.enums import AuditAction, ItemKind, StoryKind, WorkflowState
+from db.accounts import Grant, allowed
+from db.models.programmes import Measurement, Story
+from indicators.enums import Action, AuditAction, ItemKind, StoryKind, WorkflowState
 
 MEDIA_DIR = Path(__file__).resolve().parent.parent / "assets" / "media"  # own videos and their .vtt captions
 FORM = "_formulier"  # key in Invalid.errors for a problem of the whole form, not of one field

@@ -10,7 +10,6 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.accounts import Action
 from db.models.audit import AuditEntry
 from db.models.figures import Indicator, IndicatorNote, Region
 from db.models.programmes import (
@@ -27,8 +26,8 @@ from db.write.audit import AuditView, authors_since_publication, entries
 from db.write.forms import MODELS
 from db.write.items import blocked_by_four_eyes, form_values, four_eyes_on, load_item, programme_ids_of
 from db.write.workflow import ActorLike, allowed_targets, as_actor, may, publication_problems, require
-from indicators.enums import ItemKind, WorkflowState
-from indicators.periods import Period, PeriodKind, quarter_of
+from indicators.enums import Action, ItemKind, PeriodKind, WorkflowState
+from indicators.periods import Period, quarter_of
 
 
 @dataclass(frozen=True)

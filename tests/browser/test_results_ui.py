@@ -7,7 +7,7 @@ import urllib.parse
 
 import pytest
 
-from db.read.programmes import programme_results
+from db.read.results import programme_results
 from db.session import session_scope
 from indicators.enums import MeasurementStatus
 from tests.browser.axe import format_violations, run_axe

@@ -26,9 +26,7 @@ from db.accounts import (
     MAX_FAILURES_PER_EMAIL,
     MAX_FAILURES_PER_IP,
     AccountError,
-    Action,
     Grant,
-    Refusal,
     allowed,
     authenticate,
     create_user,
@@ -40,7 +38,7 @@ from db.accounts import (
 from db.migrate import upgrade
 from db.models import Programme, Region, RoleGrant, SignInAttempt, User
 from db.session import get_engine, session_scope
-from indicators.enums import RegionKind, Role
+from indicators.enums import Action, Refusal, RegionKind, Role
 from settings import Settings
 from tests.dash_tree import components
 

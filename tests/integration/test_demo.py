@@ -20,9 +20,8 @@ from db.read.programmes import programme_cards, programme_view
 from db.read.trends import comparison_options
 from db.session import session_scope
 from etl.demo import load_demo, load_demo_if_empty
-from indicators.enums import MeasurementStatus, RegionKind
+from indicators.enums import MeasurementStatus, RegionKind, Verdict
 from indicators.periods import Period
-from indicators.trends import Verdict
 
 
 def _value(session, indicator: str, region: str, period: Period) -> Observation:  # noqa: ANN001
@@ -120,7 +119,7 @@ def test_programme_view_verdicts_follow_the_data(db_url: str) -> None:
 
 def test_indicator_view_shows_provenance_and_period_kinds(db_url: str) -> None:
     from db.read.indicator import indicator_view
-    from indicators.periods import PeriodKind
+    from indicators.enums import PeriodKind
 
     load_demo(db_url)
     with session_scope(db_url) as s:

@@ -22,9 +22,9 @@ from db.write import loads as loader
 from db.write.rows import IndicatorRow, ObservationRow, RegionRow
 from etl.demo import _replace_example_notes
 from etl.demo_content import ALMELO, NOTES
-from indicators.enums import RegionKind
+from indicators.enums import PeriodKind, RegionKind
 from indicators.notes import matching_period, numbered
-from indicators.periods import Period, PeriodKind
+from indicators.periods import Period
 
 ALMELO_VALUES = {2019: 12.8, 2020: 13.6, 2021: 14.6, 2022: 14.6}
 ENSCHEDE_VALUES = {2019: 11.0, 2020: 11.5, 2021: 12.0, 2022: 12.2}

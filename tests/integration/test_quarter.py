@@ -34,10 +34,10 @@ from db.write.rows import (
     ResultRow,
     StoryRow,
 )
-from indicators.enums import Direction, MeasurementStatus, RegionKind, ResultKind, StoryKind
+from indicators.enums import ChangeKind, Direction, MeasurementStatus, PeriodKind, RegionKind, ResultKind, StoryKind
 from indicators.formatting import format_date
-from indicators.periods import Period, PeriodKind, parse_quarter
-from indicators.quarter import ChangeKind, QuarterReport, canonical_json
+from indicators.periods import Period, parse_quarter
+from indicators.quarter import QuarterReport, canonical_json
 from tests.dash_tree import components
 
 Q3, Q4, Q1 = Period.quarter(2025, 3), Period.quarter(2025, 4), Period.quarter(2026, 1)

@@ -21,8 +21,8 @@ from db.read.programmes import programme_view
 from db.read.stories import story_detail
 from db.session import session_scope
 from etl.geo import GeoError, load_boundaries
-from indicators.districts import DistrictClass, sort_rows
-from indicators.enums import RegionKind
+from indicators.districts import sort_rows
+from indicators.enums import DistrictClass, RegionKind
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "geo" / "almelo_wijken_rechthoeken.geojson"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard.downloads import results_table
-from db.read.programmes import programme_results
+from db.read.results import programme_results
 from db.session import session_scope
 from indicators.enums import MeasurementStatus, ResultKind
 from indicators.results_view import SORT_NAME, SORT_REALISED, SORT_STATUS, STATUS_SEVERITY, ResultQuery, apply

@@ -13,7 +13,8 @@ from sqlalchemy import text
 from db.read.programmes import programme_cards
 from db.read.search import filter_options, programmes_matching, search
 from db.session import session_scope
-from indicators.search import FilterOptions, HitKind, OverviewFilter, filter_cards, highlight, snippet, theme_slug
+from indicators.enums import HitKind
+from indicators.search import FilterOptions, OverviewFilter, filter_cards, highlight, snippet, theme_slug
 
 QUERIES = ["eenzaam", "clienten", "Cliënten", "HALT", "regie", "jeugd", "AVE", "scheiding"]
 

@@ -7,7 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from indicators.periods import Period, PeriodError, PeriodKind
+from indicators.enums import PeriodKind
+from indicators.periods import Period, PeriodError
 
 Y, H, Q, M = Period.year, Period.half_year, Period.quarter, Period.month
 
