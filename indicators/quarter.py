@@ -244,7 +244,7 @@ def what_changed(previous: ProgrammeReport | None, current: ProgrammeReport) -> 
     return sorted(changes, key=lambda c: order.index(c.kind))  # stable: keeps the page order within a kind
 
 
-# --- published snapshots (read side; writing is in indicators.quarter_snapshot) --------------------------------
+# --- the frozen form of a report (db.read.quarter reads snapshots, db.write.quarter writes them) ---------------
 def canonical_json(report: QuarterReport) -> str:
     """The frozen form of a report: stable key order, no whitespace, UTF-8 text."""
     return report.model_dump_json()

@@ -16,8 +16,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from db.models.figures import DataLoad, Indicator, IndicatorNote, Observation, Region, RegionGeometry, RegionGroup
-from db.models.programmes import Measurement, Programme, ProgrammeIndicator, ProgrammeLine, Project, Result, Story
+from db.models.programmes import Programme, ProgrammeIndicator, ProgrammeLine, Project, Result, Story
 from db.read.reference import region_ids
+from db.write.measurements import new_measurements
 from db.write.rows import IndicatorNoteRow, IndicatorRow, ObservationRow, ProgrammeRow, ProjectRow, RegionRow, StoryRow
 from indicators.enums import RegionKind
 from indicators.periods import utcnow
@@ -191,11 +192,7 @@ def add_project(session: Session, row: ProjectRow) -> Project:
     for res in row.results:
         result = Result(name=res.name, kind=res.kind, unit=res.unit,
                         desired_direction=res.desired_direction, decimals=res.decimals)
-        result.measurements = [
-            Measurement(period_kind=m.period.kind, period_start=m.period.start, target=m.target,
-                        realised=m.realised, status=m.status, explanation=m.explanation, is_example=m.is_example)
-            for m in res.measurements
-        ]
+        result.measurements = new_measurements(res.measurements)
         project.results.append(result)
     session.add(project)
     session.flush()

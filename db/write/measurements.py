@@ -1,6 +1,6 @@
 """The one owner of `measurement` writes: the form's entry points (one measurement, or a quarter of a whole
-programme in the bulk grid, with audit and back to concept) and the results file load (`merge_loaded`, with
-history)."""
+programme in the bulk grid, with audit and back to concept), the results file load (`merge_loaded`, with history)
+and the measurements the demo loads with its projects (`new_measurements`)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from db.write.items import (
     programme_by_slug,
     update_item,
 )
+from db.write.rows import MeasurementRow
 from db.write.workflow import ActorLike, BulkRefused, Conflict, EditError, Invalid, NotFound, as_actor, require
 from indicators.enums import Action, Direction, ItemKind, MeasurementStatus, PeriodKind
 from indicators.periods import Period, PeriodError, utcnow
@@ -106,6 +107,12 @@ def save_quarter(session: Session, actor: ActorLike, programme_slug: str, quarte
             raise BulkRefused({i: exc}) from None
     return refs
 
+
+
+def new_measurements(rows: Sequence[MeasurementRow]) -> list[Measurement]:
+    """The measurements of a result that the demo (or a test) loads with its project: published, no audit."""
+    return [Measurement(period_kind=m.period.kind, period_start=m.period.start, target=m.target, realised=m.realised,
+                        status=m.status, explanation=m.explanation, is_example=m.is_example) for m in rows]
 
 
 @dataclass(frozen=True)

@@ -216,7 +216,7 @@ def publication_problems(kind: ItemKind, item: object, media_dir: Path | None = 
 
 
 def uploaded_captions(story: Story) -> bool:
-    """Whether a story's uploaded video has uploaded captions (db.editing checked the file when it was saved)."""
+    """Whether a story's uploaded video has uploaded captions (db.write checked the file when it was saved)."""
     return bool(story.captions_file) and (story.media_file or "").endswith(".mp4")
 
 

@@ -6,7 +6,7 @@ even tried), the DOM has no event-handler attribute or script URL, and the paylo
 downloads (CSV, XLSX, PDF) are read back: no formula, no markup.
 
 The editor side too: an editor and an approver (payloads in their names) sign in; one item of every kind, edited
-through db.editing once per payload and left in concept, ingediend or goedgekeurd, lists every payload as old and
+through db.write once per payload and left in concept, ingediend or goedgekeurd, lists every payload as old and
 new value in its audit trail; a concept or submitted story per payload fills the work list. With the same checks:
 /beheer (both accounts, a step taken from the list), the edit pages (/beheer/<project|resultaat|meting|verhaal|
 toelichting|meting-toelichting>/<id>), payloads typed into a new project's form and saved, the conflict view of two
@@ -180,7 +180,7 @@ def _history(s, actor, kind: str, item_id: int, version: int, values) -> int:  #
 
 
 def _seed_editing(url: str) -> dict[str, int]:
-    """An editor and an approver of PROGRAMME (payloads in their names); through db.editing one item of every kind
+    """An editor and an approver of PROGRAMME (payloads in their names); through db.write one item of every kind
     edited through every payload (left in concept, ingediend and goedgekeurd), and a concept or submitted story per
     payload for the work list."""
     from db import write as editing

@@ -1,6 +1,6 @@
 """Uploaded media in the story form (issue 5): the upload callback's function (dashboard.pages.edit_item.
 handle_upload: decoded, checked by content and size with store_upload, editors of the story's programme only), the
-check of stored names when a story is saved (db.editing: only files store_upload stored, or demo files – never a
+check of stored names when a story is saved (db.write: only files store_upload stored, or demo files – never a
 path), the publication check counting uploaded captions, and the story page showing the uploaded video or image."""
 
 from __future__ import annotations
