@@ -337,16 +337,17 @@ PROJECTS = [
 
 # --- Stories (all fictional examples built on the real projects) ------------------------------
 _TRANSCRIPT_PACT = (
-    "Coördinator: 'In januari zaten we met tien partners aan tafel, nu met negentien.' "
+    "Coördinator: 'In januari 2023 zaten we met tien partners aan tafel, nu met tweeëntwintig partners.' "
     "Mediator: 'We zien elkaar eerder, dus we kunnen ouders eerder helpen.' "
     "Ouder: 'Voor het eerst voelde ik dat iedereen naar mijn kind keek, niet naar onze ruzie.'"
 )
 
 STORIES = [
     StoryRow(programme_slug=SV, project_name="Pact Scheiden Zonder Schade", result_name="Partners in het Pact",
-             kind=StoryKind.FILM, title="Negentien partners, één doel: kinderen minder last van een scheiding",
-             summary="Een korte film over hoe het Pact groeide van 10 naar 19 partners en wat dat een gezin oplevert.",
+             kind=StoryKind.FILM, title="Tweeëntwintig partners, één doel: kinderen minder last van een scheiding",
+             summary="Een korte film over hoe het Pact groeide van 10 naar 22 partners en wat dat een gezin oplevert.",
              body="De film volgt een mediator, een jeugdprofessional en een ouder door één traject.",
+             media_file="verhalen/pact-poster.svg",
              transcript=_TRANSCRIPT_PACT, story_date=date(2026, 9, 18), consent=True, is_example=True),
     StoryRow(programme_slug=SV, project_name="Coalitie KomErbij tegen eenzaamheid",
              result_name="Deelnemers die zich minder eenzaam voelen", indicator_code="eenzaamheid",
@@ -366,7 +367,7 @@ STORIES = [
              title="Jongeren aan het woord over hun toekomst",
              summary="Tien jongeren fotografeerden de plek waar zij zich gezien en gehoord voelen.",
              body="Van het sportveld tot de bibliotheek: de foto's laten zien waar de samenwerking jongeren bereikt.",
-             story_date=date(2026, 6, 5), consent=True, is_example=True),
+             media_file="verhalen/sportveld.svg", story_date=date(2026, 6, 5), consent=True, is_example=True),
     StoryRow(programme_slug=ZV, project_name="AVE – aanpak voorkomen escalatie",
              result_name="Casussen met een regievoerder binnen 5 werkdagen", kind=StoryKind.INTERVIEW,
              title="Wie heeft de regie? Een casus uit de AVE",
@@ -378,6 +379,7 @@ STORIES = [
     StoryRow(programme_slug=ZV, project_name="Campagne YouChoose", kind=StoryKind.FILM,
              title="YouChoose: ouders in gesprek over wapenbezit",
              summary="Ouders en jongeren praten over messen op straat, en over wat je als ouder kunt doen.",
+             media_file="verhalen/youchoose-poster.svg",
              transcript="Moeder: 'Ik wist niet dat het zo dichtbij kwam. Nu vraag ik ernaar.'",
              story_date=date(2026, 5, 20), consent=True, is_example=True),
     StoryRow(programme_slug=ZV, project_name="Voorlichting met Halt op scholen",

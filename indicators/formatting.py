@@ -117,3 +117,25 @@ STORY_KIND_LABELS: dict[StoryKind, str] = {
 DIRECTION_LABELS: dict[Direction, str] = {
     Direction.MORE: "Meer is beter", Direction.LESS: "Minder is beter", Direction.BETTER: "Beter",
     Direction.FASTER: "Sneller", Direction.NONE: "Geen gewenste richting"}
+
+
+def plural(n: int, forms: tuple[str, str, str]) -> str:
+    """The Dutch phrase for a count: `forms` is (none, one, many), each may hold {n}: (\"geen verhalen\",
+    \"1 verhaal\", \"{n} verhalen\") gives \"geen verhalen\" for 0, \"1 verhaal\" for 1, \"3 verhalen\" for 3."""
+    text = forms[0] if n == 0 else forms[1] if n == 1 else forms[2]
+    return text.format(n=format_number(n))
+
+
+OPENING_QUOTES = "‘“'\"«"
+CLOSING_QUOTES = "’”'\"»"
+
+
+def quoted(text: str) -> str:
+    """`text` between single curly quotes – unless it already has quotes of its own at an end, then between double
+    ones (never ‘Halt: ‘Nu weet ik …’’)."""
+    text = text.strip()
+    if text and (text[0] in OPENING_QUOTES or text[-1] in CLOSING_QUOTES):
+        if text[0] in "‘" and text[-1] in "’" and text.count("‘") == 1:
+            return text  # already a quotation as a whole
+        return f"“{text}”"
+    return f"‘{text}’"

@@ -87,6 +87,11 @@ class StoryItem(_Model):
     indicator_code: str | None
     indicator_name: str | None
     media_url: str | None
+    # since issue 14 (absent from reports frozen before): the picture or poster bundled or uploaded, and where the
+    # story's programme and result are, for the links of its tile
+    media_file: str | None = None
+    programme_slug: str = ""
+    result_id: int | None = None
 
 
 class Change(_Model):

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from indicators.enums import MeasurementStatus, ResultKind
-from indicators.views import ResultView
+from indicators.periods import Period, PeriodKind
+from indicators.views import MeasurementView, ResultView
 
 SORT_ORDER = "volgorde"  # the programme's own order
 SORT_STATUS = "status"  # niet op koers first
@@ -107,3 +108,19 @@ def apply(results: Sequence[ResultView], query: ResultQuery) -> list[ResultView]
     return sort_results(filter_results(results, query), query.sort)
 
 
+
+
+def quarter_series(measurements: Sequence[MeasurementView]) -> list[tuple[Period, MeasurementView | None]]:
+    """Every quarter from a result's first measurement to its last, None for a quarter without one ("niet
+    gemeten"): so a missed quarter shows as a gap, never as a line silently joining its neighbours."""
+    quarters = sorted((m for m in measurements if m.period.kind is PeriodKind.QUARTER), key=lambda m: m.period)
+    others = [m for m in measurements if m.period.kind is not PeriodKind.QUARTER]
+    if not quarters:
+        return [(m.period, m) for m in others]
+    by_period = {m.period: m for m in quarters}
+    out: list[tuple[Period, MeasurementView | None]] = []
+    period = quarters[0].period
+    while period <= quarters[-1].period:
+        out.append((period, by_period.get(period)))
+        period = period.next()
+    return out

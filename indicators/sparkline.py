@@ -19,6 +19,18 @@ def _points(values: Sequence[float | None], lo: float, hi: float, width: int, he
     return out
 
 
+def _runs(values: Sequence[float | None], lo: float, hi: float, width: int, height: int, pad: int) -> list[list[str]]:
+    """The points of `values` in runs without a missing value between them."""
+    points = iter(_points(values, lo, hi, width, height, pad))
+    runs: list[list[str]] = [[]]
+    for v in values:
+        if v is None:
+            runs.append([])
+        else:
+            runs[-1].append(next(points))
+    return [r for r in runs if r]
+
+
 def sparkline_svg(realised: Sequence[float | None], target: Sequence[float | None], width: int = 120,
                   height: int = 32) -> str | None:
     """SVG text: realised as a solid line with its last point marked, target dashed; None without two values."""
@@ -33,7 +45,12 @@ def sparkline_svg(realised: Sequence[float | None], target: Sequence[float | Non
         parts.append(f'<polyline points="{" ".join(tgt)}" fill="none" stroke="#4a5561" stroke-width="1.5" '
                      'stroke-dasharray="3 2"/>')
     real = _points(realised, lo, hi, width, height, pad)
-    parts.append(f'<polyline points="{" ".join(real)}" fill="none" stroke="#1f4e79" stroke-width="2"/>')
+    for run in _runs(realised, lo, hi, width, height, pad):  # a quarter without a value is a gap
+        if len(run) > 1:
+            parts.append(f'<polyline points="{" ".join(run)}" fill="none" stroke="#1f4e79" stroke-width="2"/>')
+        else:
+            cx, cy = run[0].split(",")
+            parts.append(f'<circle cx="{cx}" cy="{cy}" r="1.5" fill="#1f4e79"/>')
     x, y = real[-1].split(",")
     parts.append(f'<circle cx="{x}" cy="{y}" r="2.5" fill="#1f4e79"/></svg>')
     return "".join(parts)

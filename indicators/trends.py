@@ -185,20 +185,46 @@ class Forecast:
     turned: bool | None = None
     decimals: int = 1
     unit: str = ""
+    within_tolerance: bool = False
+
+    @property
+    def falling(self) -> bool | None:
+        """Whether the line of before the programme goes down (None when it is flat within rounding)."""
+        first, last = self.line[0][1], self.line[-1][1]
+        if abs(last - first) < 10 ** -self.decimals / 2:
+            return None
+        return last < first
 
     @property
     def sentence(self) -> str:
-        """E.g. 'Als de lijn van 2015–2022 was doorgegaan, was het in 2024 15,9% geweest; het is 13,7%: beter dan
-        die lijn.'"""
-        start = f"Als de lijn van {self.fit_first}–{self.fit_last} was doorgegaan"
+        """The comparison with the line of before the programme, in words of its own (never the verdict's: the
+        verdict compares with the basisjaar, this with a line), e.g. 'In 2024 was het 53,8 per 1.000 inwoners, hoger dan
+        de 45,2 die de lijn van 2010–2022 voorspelde: de daling gaat langzamer dan vóór het programma.'"""
+        line = f"de lijn van {self.fit_first}–{self.fit_last}"
         if self.year is None or self.expected is None or self.actual is None:
-            return f"{start}: nog geen latere cijfers om mee te vergelijken."
+            return f"Vergelijking met {line} (vóór het programma): nog geen latere cijfers."
         exp, act = format_number(self.expected, self.decimals, self.unit), format_number(
             self.actual, self.decimals, self.unit)
-        side = {True: "beter dan die lijn (in de gewenste richting)",
-                False: "slechter dan die lijn (niet in de gewenste richting)",
-                None: "ongeveer op die lijn"}[self.turned]
-        return f"{start}, was het in {self.year} {exp} geweest; het is {act}: {side}."
+        if self.on_line:
+            return f"In {self.year} was het {act}, ongeveer wat {line} voorspelde ({exp}): de ontwikkeling " \
+                   "gaat door zoals vóór het programma."
+        higher = self.actual > self.expected
+        side = "hoger" if higher else "lager"
+        if self.falling is None:
+            how = "het cijfer ligt daarmee boven het vlakke verloop van vóór het programma" if higher else \
+                "het cijfer ligt daarmee onder het vlakke verloop van vóór het programma"
+        elif self.falling:
+            how = "de daling gaat langzamer dan vóór het programma" if higher else \
+                "de daling gaat sneller dan vóór het programma"
+        else:
+            how = "de stijging gaat sneller dan vóór het programma" if higher else \
+                "de stijging gaat langzamer dan vóór het programma"
+        return f"In {self.year} was het {act}, {side} dan de {exp} die {line} voorspelde: {how}."
+
+    @property
+    def on_line(self) -> bool:
+        """The latest value lies within the tolerance of the line (see forecast_view)."""
+        return self.within_tolerance
 
 
 def forecast_view(points: Sequence[Point], direction: Direction | str, start_year: int, horizon_end_year: int,
@@ -223,11 +249,71 @@ def forecast_view(points: Sequence[Point], direction: Direction | str, start_yea
     expected, actual = on_line[year], after[year]
     tol = max(tolerance, 0.0) if tolerance is not None else max(0.02 * abs(expected), 10 ** -decimals / 2)
     direction = Direction(direction)
-    if abs(actual - expected) <= tol or direction is Direction.NONE:
+    within = abs(actual - expected) <= tol
+    if within or direction is Direction.NONE:
         turned = None
     else:
         turned = (actual > expected) == (direction in HIGHER_IS_BETTER)
-    return Forecast(fit[0], fit[-1], line, year, expected, actual, turned, decimals, unit)
+    return Forecast(fit[0], fit[-1], line, year, expected, actual, turned, decimals, unit, within)
+
+
+@dataclass(frozen=True)
+class BaselineOutlier:
+    """The basisjaar's value is a spike: beyond both neighbouring years by clearly more than the series usually
+    moves in a year. Every change "since the basisjaar" depends on it, so the page says so."""
+
+    year: int
+    value: float
+    before: float
+    after: float
+    decimals: int = 1
+    unit: str = ""
+
+    @property
+    def higher(self) -> bool:
+        return self.value > self.before
+
+    @property
+    def sentence(self) -> str:
+        """E.g. 'Let op: het basisjaar 2022 is een uitschieter (59,6 per 1.000 inwoners, hoger dan 2021 en 2023:
+        49,8 en 56,1). De verandering sinds het basisjaar hangt daar sterk van af.'"""
+        def f(v: float) -> str:
+            return format_number(v, self.decimals, self.unit)
+
+        side = "hoger" if self.higher else "lager"
+        return (f"Let op: het basisjaar {self.year} is een uitschieter ({f(self.value)}, {side} dan "
+                f"{self.year - 1} en {self.year + 1}: {format_number(self.before, self.decimals)} en "
+                f"{format_number(self.after, self.decimals)}). De verandering sinds het basisjaar hangt daar sterk "
+                "van af.")
+
+
+def baseline_outlier(points: Sequence[Point], baseline_year: int | None, decimals: int = 1, unit: str = "",
+                     factor: float = 2.0) -> BaselineOutlier | None:
+    """The basisjaar as an outlier, or None. A yearly value is one when it lies above (or below) both the year
+    before and the year after – each by more than the median year-to-year change of the rest of the series – and its
+    distance to their mean is more than `factor` times that change (and at least 2% of the value). Needs both
+    neighbours and three other changes."""
+    if baseline_year is None:
+        return None
+    yearly = {p.period.start.year: p.value for p in points if p.has_value and p.period.kind is PeriodKind.YEAR}
+    if not {baseline_year - 1, baseline_year, baseline_year + 1} <= set(yearly):
+        return None
+    before, value, after = yearly[baseline_year - 1], yearly[baseline_year], yearly[baseline_year + 1]
+    if not (value > before and value > after) and not (value < before and value < after):
+        return None
+    years = sorted(yearly)
+    others = [abs(yearly[b] - yearly[a]) for a, b in zip(years, years[1:], strict=False)
+              if b == a + 1 and baseline_year not in (a, b)]
+    if len(others) < 3:
+        return None
+    others.sort()
+    mid = len(others) // 2
+    typical = others[mid] if len(others) % 2 else (others[mid - 1] + others[mid]) / 2
+    distance = abs(value - (before + after) / 2)
+    nearest = min(abs(value - before), abs(value - after))
+    if distance <= factor * typical or nearest <= typical or distance <= 0.02 * abs(value):
+        return None
+    return BaselineOutlier(baseline_year, value, before, after, decimals, unit)
 
 
 def classify_measurement(target: float | None, realised: float | None, direction: Direction | str,

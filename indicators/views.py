@@ -14,7 +14,7 @@ from indicators.notes import NotesByPeriod
 from indicators.periods import Period
 from indicators.quarter import StoryItem
 from indicators.stories import StoryLink
-from indicators.trends import Forecast, Point, TrendSummary
+from indicators.trends import BaselineOutlier, Forecast, Point, TrendSummary
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,7 @@ class TrendView:
     stories: list[StoryLink] = field(default_factory=list)  # "het verhaal achter de cijfers"
     notes: NotesByPeriod = field(default_factory=dict)  # dated notes on the home region's points
     forecast: Forecast | None = None  # "als er niets verandert": the line through the years before the programme
+    outlier: BaselineOutlier | None = None  # the basisjaar's value is a spike (the text and the chart say so)
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,21 @@ class ResultView:
         return with_value[-1] if with_value else (self.measurements[-1] if self.measurements else None)
 
 
+@dataclass(frozen=True)
+class TrendGlance:
+    """One trend on an overview card: its verdict, its newest period and the home region's yearly values (for a
+    sparkline), oldest first."""
+
+    code: str
+    name: str
+    verdict: Verdict
+    first: Period | None  # the oldest period with a value
+    latest: Period | None
+    values: tuple[float | None, ...]
+    unit: str
+    decimals: int
+
+
 @dataclass
 class ProgrammeCard:
     slug: str
@@ -116,6 +132,8 @@ class ProgrammeCard:
     story_count: int
     newest_stories: list[StoryItem]
     is_demo: bool
+    trends: list[TrendGlance] = field(default_factory=list)
+    story_kinds: dict[str, int] = field(default_factory=dict)  # story kind value -> number of stories
 
 
 @dataclass
@@ -162,6 +180,12 @@ class IndicatorView:
     comparison_options: list[RegionOption]
     corrections: list[Correction] = ()  # values of the home region that a later load replaced
     notes: NotesByPeriod = field(default_factory=dict)  # dated notes on the home region's points
+    baseline_year: int | None = None  # of the first programme that follows the indicator
+    target_value: float | None = None  # that programme's target for it
+    target_year: int | None = None
+    forecast: Forecast | None = None  # "als er niets verandert" (yearly figures of the home region only)
+    outlier: BaselineOutlier | None = None
+    asked_kind: PeriodKind | None = None  # a period kind asked for in the URL that the indicator does not have
 
 
 @dataclass(frozen=True)

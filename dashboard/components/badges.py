@@ -15,9 +15,16 @@ VERDICT_CLASS = {
 }
 
 
-def status_badge(status: MeasurementStatus | str) -> html.Span:
+STATUS_ICONS = {MeasurementStatus.ON_TRACK: "✔", MeasurementStatus.ATTENTION: "!", MeasurementStatus.OFF_TRACK: "✖",
+                MeasurementStatus.UNKNOWN: "?"}
+
+
+def status_badge(status: MeasurementStatus | str, text: str | None = None) -> html.Span:
+    """A status as word, icon and colour (the word is never left out); `text` replaces the word, e.g. a count."""
     status = MeasurementStatus(status)
-    return html.Span(MEASUREMENT_STATUS_LABELS[status], className=f"status-badge status-{status.value}")
+    return html.Span(className=f"status-badge status-{status.value}", children=[
+        html.Span(STATUS_ICONS[status], className="status-icon", **{"aria-hidden": "true"}),
+        text or MEASUREMENT_STATUS_LABELS[status]])
 
 
 def verdict_badge(summary: TrendSummary) -> html.P:

@@ -8,11 +8,12 @@ from itertools import groupby
 from dash import dcc, html
 
 from dashboard import texts
+from dashboard.components import stack_table as st
 from dashboard.components.badges import example_label, status_badge
-from dashboard.components.controls import scroll_region
 from dashboard.components.story_links import story_links
-from indicators.formatting import MEASUREMENT_STATUS_LABELS, RESULT_KIND_LABELS, format_date, format_number
-from indicators.results_view import ALL, SORT_ORDER, ResultQuery, apply
+from indicators.formatting import MEASUREMENT_STATUS_LABELS, RESULT_KIND_LABELS, format_date, format_number, plural
+from indicators.periods import Period
+from indicators.results_view import ALL, SORT_ORDER, ResultQuery, apply, quarter_series
 from indicators.sparkline import data_uri, sparkline_svg
 from indicators.views import MeasurementView, ResultView
 
@@ -24,57 +25,74 @@ NUMERIC = {texts.COL_TARGET, texts.COL_REALISED}
 def explanation_cell(m: MeasurementView | None) -> list:
     """The measurement's explanation and its dated notes ("why this figure?"), as text."""
     if m is None:
-        return [""]
+        return [html.Span(texts.NOT_MEASURED, className="not-measured")]
     notes = html.Ul(className="measurement-notes", children=[html.Li(texts.MEASUREMENT_NOTE_ITEM.format(
         date=format_date(n.note_date), author=f" ({n.author})" if n.author else "", text=n.text))
         for n in m.notes]) if m.notes else None
     return [m.explanation, " ", example_label() if m.is_example else None, notes]
 
 
+def _history_row(result: ResultView, period: Period, m: MeasurementView | None) -> html.Tr:
+    if m is None:  # a quarter in between without a measurement: a gap, said in words
+        return st.row([st.row_header(period.label), st.cell(texts.COL_TARGET, "–", "num"),
+                       st.cell(texts.COL_REALISED, "–", "num"), st.cell(texts.COL_STATUS, "–"),
+                       st.cell(texts.COL_EXPLANATION, html.Span(texts.NOT_MEASURED, className="not-measured"))],
+                      className="not-measured-row")
+    return st.row([
+        st.row_header(period.label),
+        st.cell(texts.COL_TARGET, format_number(m.target, result.decimals, result.unit), "num"),
+        st.cell(texts.COL_REALISED, format_number(m.realised, result.decimals, result.unit)
+                if m.realised is not None else html.Span(texts.NOT_MEASURED, className="not-measured"), "num"),
+        st.cell(texts.COL_STATUS, status_badge(m.status)), st.cell(texts.COL_EXPLANATION, explanation_cell(m)),
+    ])
+
+
 def _history(result: ResultView) -> html.Details:
-    rows = [html.Tr([
-        html.Td(m.period.label), html.Td(format_number(m.target, result.decimals, result.unit), className="num"),
-        html.Td(format_number(m.realised, result.decimals, result.unit), className="num"),
-        html.Td(status_badge(m.status)), html.Td(explanation_cell(m)),
-    ]) for m in result.measurements]
+    rows = [_history_row(result, period, m) for period, m in quarter_series(result.measurements)]
     return html.Details(className="result-history", children=[
         html.Summary(texts.RESULT_HISTORY.format(name=result.name)),
-        html.Table(className="table table-sm", children=[
-            html.Thead(html.Tr([html.Th(h, scope="col") for h in (texts.COL_QUARTER, texts.COL_TARGET,
-                                                                   texts.COL_REALISED, texts.COL_STATUS,
-                                                                   texts.COL_EXPLANATION)])),
-            html.Tbody(rows),
-        ]),
+        st.table(st.head([texts.COL_QUARTER, texts.COL_TARGET, texts.COL_REALISED, texts.COL_STATUS,
+                          texts.COL_EXPLANATION], NUMERIC), st.body(rows),
+                 caption=texts.RESULT_HISTORY_CAPTION.format(name=result.name), class_name="table-sm history-table"),
     ])
 
 
 def sparkline(result: ResultView) -> html.Img | None:
     """Realised against target over the quarters; the alt text says the same in words."""
-    ms = result.measurements
-    svg = sparkline_svg([m.realised for m in ms], [m.target for m in ms])
+    series = quarter_series(result.measurements)
+    svg = sparkline_svg([m.realised if m else None for _, m in series], [m.target if m else None for _, m in series])
     if svg is None:
         return None
+    ms = [m for _, m in series if m is not None]
     with_value = [m for m in ms if m.realised is not None]
     first, last = with_value[0], with_value[-1]
 
     def fmt(v: float | None) -> str:
         return format_number(v, result.decimals, result.unit)
 
-    return html.Img(src=data_uri(svg), className="sparkline", width=120, height=32, alt=texts.SPARKLINE_ALT.format(
-        count=len(ms), first=fmt(first.realised), first_period=first.period.label, last=fmt(last.realised),
-        last_period=last.period.label, target=fmt(last.target)))
+    gaps = sum(1 for _, m in series if m is None or m.realised is None)
+    alt = texts.SPARKLINE_ALT.format(count=len(series), first=fmt(first.realised), first_period=first.period.label,
+                                     last=fmt(last.realised), last_period=last.period.label, target=fmt(last.target))
+    if gaps:
+        alt += " " + plural(gaps, texts.SPARKLINE_GAPS)
+    return html.Img(src=data_uri(svg), className="sparkline", width=120, height=32, alt=alt)
 
 
 def result_row(result: ResultView) -> html.Tr:
+    """One result: on a phone a card (measure, kind, target, realised with its quarter, status, toelichting)."""
     m = result.latest
-    return html.Tr(id=f"resultaat-{result.id}", className="result-row", children=[
-        html.Th(scope="row", children=[result.name, sparkline(result), story_links(result.stories), _history(result)]),
-        html.Td(RESULT_KIND_LABELS[result.kind]),
-        html.Td(m.period.label if m else "–"),
-        html.Td(format_number(m.target if m else None, result.decimals, result.unit), className="num"),
-        html.Td(format_number(m.realised if m else None, result.decimals, result.unit), className="num"),
-        html.Td(status_badge(m.status) if m else "–"),
-        html.Td(explanation_cell(m)),
+    status = m.status.value if m else "onbekend"
+    return st.row(id=f"resultaat-{result.id}", className=f"result-row status-row-{status}", cells=[
+        st.row_header([html.Span(result.name, className="result-name"), sparkline(result)]),
+        st.cell(texts.COL_KIND, RESULT_KIND_LABELS[result.kind], "kind-cell"),
+        st.cell(texts.COL_QUARTER, m.period.label if m else "–", "quarter-cell"),
+        st.cell(texts.COL_TARGET, format_number(m.target if m else None, result.decimals, result.unit),
+                "num target-cell"),
+        st.cell(texts.COL_REALISED, format_number(m.realised if m else None, result.decimals, result.unit),
+                "num realised-cell"),
+        st.cell(texts.COL_STATUS, status_badge(m.status) if m else "–", "status-cell"),
+        st.cell(texts.COL_EXPLANATION, [*explanation_cell(m), story_links(result.stories), _history(result)],
+                "explanation-cell"),
     ])
 
 
@@ -120,20 +138,18 @@ def result_part(results: list[ResultView], programme_name: str, query: ResultQue
 
 
 def result_table(results: list[ResultView], programme_name: str, sort: str = SORT_ORDER) -> html.Div:
-    body = []
+    """The results grouped by programme line and project: a table on a laptop, a card per result on a phone."""
+    groups = []
     for line, in_line in groupby(results, key=lambda r: r.line_name):
-        body.append(html.Tbody(className="line-group", children=[
-            html.Tr(html.Th(line, colSpan=len(HEAD), scope="colgroup", className="line-heading")),
+        groups.append(st.body(class_name="line-group", rows=[
+            st.group_row(line, len(HEAD), "line-heading"),
             *[row for project, in_project in groupby(in_line, key=lambda r: r.project_name) for row in [
-                html.Tr(html.Th(project, colSpan=len(HEAD), scope="colgroup", className="project-heading")),
+                st.group_row(project, len(HEAD), "project-heading"),
                 *[result_row(r) for r in in_project],
             ]],
         ]))
     caption = texts.RESULTS_CAPTION.format(name=programme_name)
     if sort != SORT_ORDER:
         caption += texts.RESULTS_SORTED.format(sort=texts.RESULTS_SORT_LABELS[sort].lower())
-    return scroll_region(html.Table(className="table result-table", children=[
-        html.Caption(caption),
-        html.Thead(html.Tr([html.Th(h, scope="col", className="num" if h in NUMERIC else None) for h in HEAD])),
-        *body,
-    ]), caption)
+    return html.Div(className="result-table-wrap", children=st.table(
+        st.head(HEAD, NUMERIC), *groups, caption=caption, class_name="result-table"))

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from dash import dcc, html
 
 from dashboard import texts
+from dashboard.components.actuality import outdated_label
 from dashboard.components.badges import example_label, verdict_badge
 from dashboard.components.controls import scroll_region
 from dashboard.components.downloads import download_links
 from dashboard.components.story_links import story_links
-from dashboard.components.trend_chart import chart, create_figure, data_table, region_list
+from dashboard.components.trend_chart import chart, chart_spec, data_table, region_list
+from indicators.actuality import DEFAULT_MAX_AGE_YEARS
 from indicators.formatting import DIRECTION_LABELS, format_change, format_date, format_number
 from indicators.notes import note_count
 from indicators.views import TrendView
@@ -50,12 +54,22 @@ def trend_table(trend: TrendView) -> html.Div:
                          texts.TABLE_REGION.format(name=ind.name))
 
 
+def forecast_note(trend: TrendView) -> html.P | None:
+    """The comparison with the line of before the programme: a second observation, apart from the verdict."""
+    if trend.forecast is None:
+        return None
+    return html.P(className="trend-forecast", children=[
+        html.Span(texts.FORECAST_HEADING, className="trend-forecast-heading"), " ", trend.forecast.sentence])
+
+
 def trend_card(trend: TrendView, baseline_year: int, download: dict[str, str | None] | None = None,
-               ) -> html.Article:
+               today: date | None = None, max_age: int = DEFAULT_MAX_AGE_YEARS) -> html.Article:
+    """One trend: a single headline verdict (badge and sentence), then the separate observations – the basisjaar
+    as an outlier, the line of before the programme – the figures, the chart and its table."""
     ind, s = trend.indicator, trend.summary
-    figure = create_figure(trend.series, trend.region_names, ind.unit, ind.decimals, baseline_year,
-                           (trend.target_value, trend.target_year) if trend.target_value is not None else None,
-                           notes=trend.notes, forecast=trend.forecast)
+    target = (trend.target_value, trend.target_year) if trend.target_value is not None and trend.target_year else None
+    spec = chart_spec(trend.series, trend.region_names, ind.unit, ind.decimals, ind.name, baseline_year, target,
+                      notes=trend.notes, forecast=trend.forecast, outlier=trend.outlier)
     regions = region_list(list(trend.series), trend.region_names)
     facts = [
         (texts.DIRECTION, DIRECTION_LABELS[ind.desired_direction]),
@@ -65,18 +79,19 @@ def trend_card(trend: TrendView, baseline_year: int, download: dict[str, str | N
         (texts.CHANGE_BASELINE.format(year=baseline_year), format_change(s.change_baseline, ind.decimals, ind.unit)),
     ]
     if trend.target_value is not None:
-        facts.append((texts.COL_TARGET, texts.TARGET.format(
+        facts.append((texts.COL_TARGET, texts.TARGET_FACT.format(
             year=trend.target_year, value=format_number(trend.target_value, ind.decimals, ind.unit))))
     return html.Article(className="trend-card", id=f"trend-{ind.code}", children=[
         html.H3(dcc.Link(ind.name, href=f"/indicator/{ind.code}"), className="trend-title"),
         example_label() if trend.has_example else None,
+        outdated_label(s.latest.period if s.latest else None, today or date.today(), max_age),
         verdict_badge(s),
         html.P(s.sentence, className="trend-sentence"),
-        html.P(trend.forecast.sentence, className="trend-forecast") if trend.forecast else None,
-        notes_link(trend),
+        html.P(trend.outlier.sentence, className="trend-outlier") if trend.outlier else None,
         html.Dl(className="trend-facts", children=[x for k, v in facts for x in (html.Dt(k), html.Dd(v))]),
-        chart({"type": "programma-trend-graph", "code": ind.code}, figure,
-              texts.CHART_LABEL.format(name=ind.name, unit=ind.unit, regions=regions)),
+        chart(spec, texts.CHART_LABEL.format(name=ind.name, unit=ind.unit, regions=regions)),
+        forecast_note(trend),
+        notes_link(trend),
         # The table is built when it is first opened (show_trend_table): a programme's tables hold thousands of
         # cells that few readers open, and building and sending them made every page and comparison slow.
         html.Details(className="table-toggle", children=[

@@ -1,45 +1,30 @@
-"""A trend chart: one line per region, baseline year, target and dated notes drawn; built as a plain dict
-because figures are built in hot callbacks (go/px cost 10-100x more)."""
+"""A trend chart: one line per region, basisjaar, target, the "als er niets verandert" line and numbered dated
+notes, drawn on the server as SVG (dashboard.components.svg_lines) – no plotly.js on the raad's pages – with its
+table and the list of notes as the text alternative."""
 
 from __future__ import annotations
 
-import html as html_text
-import textwrap
 from collections.abc import Sequence
 
-from dash import dcc, html
+from dash import html
 
 from dashboard import texts
+from dashboard.components.svg_lines import ChartSpec, Line, data_uri, render
 from indicators.formatting import OBSERVATION_STATUS_LABELS, format_date, format_number
 from indicators.notes import NotesByPeriod, NoteView, matching_period, numbered
-from indicators.periods import Period
-from indicators.trends import Forecast
+from indicators.periods import Period, PeriodKind
+from indicators.trends import BaselineOutlier, Forecast
 from indicators.views import SeriesPoint
 
-HOME_COLOUR = "#1f4e79"
-FORECAST_COLOUR = "#6c757d"  # 4,7:1 on white
-COMPARE_COLOURS = ["#595959", "#b35900", "#2e7d32", "#7b1fa2", "#00838f", "#ad1457", "#5d4037", "#455a64"]
-
-
-def _colour(index: int) -> str:
-    return HOME_COLOUR if index == 0 else COMPARE_COLOURS[(index - 1) % len(COMPARE_COLOURS)]
+STEP = {PeriodKind.YEAR: 1.0, PeriodKind.HALF_YEAR: 0.5, PeriodKind.QUARTER: 0.25, PeriodKind.MONTH: 1 / 12}
+NARROW = (340, 260)  # phones (the <source> below 576 px): fewer year labels, end labels wrapped
+CARD = (480, 300)
+WIDE = (960, 380)
 
 
 def _x(period: Period) -> float:
     """Position on a numeric time axis: the period's start as a decimal year."""
     return round(period.start.year + (period.start.month - 1) / 12, 4)
-
-
-def _ticks(periods: list[Period], extra_years: list[int], max_ticks: int = 8) -> tuple[list[float], list[str]]:
-    marks = {_x(p): p.short_label for p in periods}
-    for year in extra_years:
-        marks.setdefault(float(year), str(year))
-    xs = sorted(marks)
-    step = max(1, -(-len(xs) // max_ticks))
-    chosen = xs[::step]
-    if xs and xs[-1] not in chosen:
-        chosen.append(xs[-1])
-    return chosen, [marks[x] for x in chosen]
 
 
 def note_text(note: NoteView) -> str:
@@ -59,118 +44,49 @@ def placed_notes(series: dict[str, list[SeriesPoint]], notes: NotesByPeriod | No
     return out
 
 
-def _note_hover(items: list[tuple[int, NoteView]]) -> str:
-    # Plotly hover text is a small subset of HTML: escape the note, break long lines.
-    return "<br>".join(
-        f"<b>{number}</b> " + "<br>".join(textwrap.wrap(html_text.escape(
-            texts.INDICATOR_NOTE_ITEM.format(period=note.period.label, text=note_text(note))), 60))
-        for number, note in items)
-
-
-def _note_annotations(series: dict[str, list[SeriesPoint]], notes: NotesByPeriod | None) -> list[dict]:
-    """A numbered flag above each noted point (its number is the one in the list under the chart)."""
+def note_flags(series: dict[str, list[SeriesPoint]], notes: NotesByPeriod | None) -> list[tuple[float, float, str]]:
+    """(x, y, "1, 2"): a numbered flag above each noted point that has a value (numbers as in the list)."""
     values = {(code, p.period): p.value for code, pts in series.items() for p in pts}
-    annotations = []
+    flags = []
     for (code, period), items in placed_notes(series, notes).items():
         y = values.get((code, period))
-        if y is None:  # a missing value has no point to flag; the table and the list keep the note
-            continue
-        annotations.append({
-            "name": "toelichting", "x": _x(period), "y": y, "xref": "x", "yref": "y",
-            "text": ", ".join(str(n) for n, _ in items), "hovertext": _note_hover(items),
-            "showarrow": True, "arrowhead": 0, "arrowwidth": 1.5, "arrowcolor": HOME_COLOUR, "ax": 0, "ay": -26,
-            "bgcolor": HOME_COLOUR, "bordercolor": "#ffffff", "borderwidth": 1, "borderpad": 3,
-            "font": {"color": "#ffffff", "size": 11},
-        })
-    return annotations
+        if y is not None:  # a missing value has no point to flag; the table and the list keep the note
+            flags.append((_x(period), y, ", ".join(str(n) for n, _ in items)))
+    return flags
 
 
-def _hover_texts(points: list[SeriesPoint], labels: dict[Period, str], decimals: int, unit: str,
-                 ) -> tuple[list[str], str]:
-    """Hover text per point ("2023: 15,3%") and what the whole line shares ("<br>definitief · CBS"). Status and
-    source go in the line's template when all its points share them (the usual case: a figure holds up to
-    ~10 000 points, and repeating them per point doubled the page's size); otherwise in each point's text.
-    Plotly reads hover text as a little HTML: status and source are escaped."""
-    about = {(OBSERVATION_STATUS_LABELS[p.status], texts.EXAMPLE_LABEL if p.is_example else p.source)
-             for p in points}
-    shared = next(iter(about)) if len(about) == 1 else None
-    if shared is not None and not any("%{" in part for part in shared):
-        return ([f"{labels[p.period]}: {format_number(p.value, decimals, unit)}" for p in points],
-                "<br>" + html_text.escape(" · ".join(shared)))
-    return ([f"{labels[p.period]}: {format_number(p.value, decimals, unit)}<br>" + html_text.escape(
-             f"{OBSERVATION_STATUS_LABELS[p.status]} · {texts.EXAMPLE_LABEL if p.is_example else p.source}")
-             for p in points], "")
+def chart_spec(series: dict[str, list[SeriesPoint]], region_names: dict[str, str], unit: str, decimals: int,
+               title: str, baseline_year: int | None = None, target: tuple[float, int] | None = None,
+               notes: NotesByPeriod | None = None, forecast: Forecast | None = None,
+               outlier: BaselineOutlier | None = None) -> ChartSpec:
+    """What the chart shows: one line per region (home first), the basisjaar (ringed when it is an outlier), the
+    target, the "als er niets verandert" line and the numbered notes."""
+    lines = []
+    for code, pts in series.items():
+        step = STEP.get(pts[0].period.kind, 1.0) if pts else 1.0
+        lines.append(Line(region_names.get(code, code), [(_x(p.period), p.value) for p in pts], step))
+    periods = [p.period for pts in series.values() for p in pts]
+    show_baseline = baseline_year is not None and bool(periods) and min(periods).start.year <= baseline_year
+    return ChartSpec(
+        title=title, lines=lines, unit=unit, decimals=decimals,
+        baseline_year=baseline_year if show_baseline else None,
+        baseline_label=texts.BASELINE_OUTLIER_MARK if outlier else texts.BASELINE_MARK,
+        baseline_point=(float(outlier.year), outlier.value) if outlier else None,
+        target=(float(target[1]), target[0], texts.TARGET_MARK.format(
+            year=target[1], value=format_number(target[0], decimals, unit))) if target else None,
+        forecast=[(float(y), v) for y, v in forecast.line] if forecast else (),
+        forecast_label=texts.FORECAST_MARK, notes=note_flags(series, notes))
 
 
-def create_figure(series: dict[str, list[SeriesPoint]], region_names: dict[str, str], unit: str, decimals: int,
-                  baseline_year: int | None = None, target: tuple[float, int] | None = None,
-                  height: int = 260, notes: NotesByPeriod | None = None, forecast: Forecast | None = None) -> dict:
-    """Plotly figure dict for one indicator; the first series is the home region. `notes` are flagged on their
-    points with the numbers of `notes_list`; `forecast` is drawn as a dashed grey line ("als er niets
-    verandert")."""
-    periods = sorted({p.period for pts in series.values() for p in pts})
-    labels = {p: p.label for p in periods}
-    positions = {p: _x(p) for p in periods}
-    extra = [y for y in (baseline_year, target[1] if target else None) if y is not None]
-    if forecast:
-        extra.append(forecast.line[-1][0])
-    tickvals, ticktext = _ticks(periods, extra)
-    traces = []
-    for i, (code, pts) in enumerate(series.items()):
-        name = region_names.get(code, code)
-        text, about = _hover_texts(pts, labels, decimals, unit)
-        traces.append({
-            "type": "scatter", "mode": "lines+markers", "name": name,
-            "x": [positions[p.period] for p in pts], "y": [p.value for p in pts], "text": text,
-            "hovertemplate": f"<b>%{{fullData.name}}</b><br>%{{text}}{about}<extra></extra>",
-            "line": {"color": _colour(i), "width": 3 if i == 0 else 2, "dash": "solid" if i == 0 else "dot"},
-            "marker": {"size": 7 if i == 0 else 5},
-            "connectgaps": False,
-        })
-    shapes, annotations = [], []
-    if baseline_year is not None and periods and periods[0].start.year <= baseline_year:
-        shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": baseline_year, "x1": baseline_year,
-                       "y0": 0, "y1": 1, "line": {"color": "#6c757d", "dash": "dash"}})
-        annotations.append({"x": baseline_year, "y": 1, "xref": "x", "yref": "paper", "showarrow": False,
-                            "text": texts.BASELINE_MARK, "yanchor": "bottom", "font": {"size": 11}})
-    if forecast:
-        name = texts.FORECAST_LINE.format(first=forecast.fit_first, last=forecast.fit_last)
-        traces.append({
-            "type": "scatter", "mode": "lines", "name": name,
-            "x": [float(y) for y, _ in forecast.line], "y": [v for _, v in forecast.line],
-            "customdata": [[str(y), format_number(v, decimals, unit)] for y, v in forecast.line],
-            "hovertemplate": f"<b>{name}</b><br>%{{customdata[0]}}: %{{customdata[1]}}<extra></extra>",
-            "line": {"color": FORECAST_COLOUR, "width": 2, "dash": "dash"},
-        })
-    if target:
-        value, year = target
-        traces.append({"type": "scatter", "mode": "markers", "name": texts.TARGET.format(
-            year=year, value=format_number(value, decimals, unit)), "x": [float(year)], "y": [value],
-            "marker": {"symbol": "star", "size": 13, "color": "#b35900"}, "hoverinfo": "name"})
-    flags = _note_annotations(series, notes)
-    annotations += flags
-    return {
-        "data": traces,
-        "layout": {
-            "height": height, "margin": {"l": 48, "r": 16, "t": 44 if flags else 24, "b": 40},
-            "separators": ",.", "font": {"family": "system-ui, sans-serif", "size": 12, "color": "#212529"},
-            "xaxis": {"type": "linear", "tickmode": "array", "tickvals": tickvals, "ticktext": ticktext,
-                      "tickangle": 0, "automargin": True, "showgrid": False, "zeroline": False},
-            "yaxis": {"rangemode": "tozero", "automargin": True, "ticksuffix": "%" if unit == "%" else "",
-                      "zeroline": False},
-            "legend": {"orientation": "h", "y": -0.25}, "showlegend": len(traces) > 1,
-            "shapes": shapes, "annotations": annotations,
-            "plot_bgcolor": "#ffffff", "paper_bgcolor": "#ffffff", "hovermode": "closest",
-        },
-    }
-
-
-def chart(graph_id: str | dict, figure: dict, label: str) -> html.Div:
-    """The chart with an accessible name; the table next to it is the text alternative."""
-    return html.Div(className="chart", role="img", **{"aria-label": label}, children=dcc.Graph(
-        id=graph_id, figure=figure, config={"displayModeBar": False, "responsive": True},
-        style={"height": f"{figure['layout']['height']}px"},
-    ))
+def chart(spec: ChartSpec, label: str, wide: tuple[int, int] = CARD, chart_id: str | None = None) -> html.Figure:
+    """The chart as a picture: a narrow drawing for phones, a wide one from 576 px; `label` is its text
+    alternative (the table next to it has every value)."""
+    narrow_svg, wide_svg = render(spec, *NARROW), render(spec, *wide)
+    ident = {"id": chart_id} if chart_id else {}
+    return html.Figure(className="chart", **ident, children=html.Picture([
+        html.Source(media="(max-width: 575.98px)", srcSet=data_uri(narrow_svg)),
+        html.Img(src=data_uri(wide_svg), alt=label, width=wide[0], height=wide[1], className="chart-image"),
+    ]))
 
 
 def _note_cell(period: Period, items: list[tuple[int, NoteView]]) -> str:

@@ -4,18 +4,22 @@ State in the URL: `?regio=GM0141&vergelijk=NL01,GM0153&periode=jaar`."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from dash import ALL, Input, Output, State, callback, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import texts
+from dashboard.components.actuality import outdated_label
 from dashboard.components.badges import example_label, verdict_badge
 from dashboard.components.controls import flatten, radio_group, region_checklists, scroll_region, shown
 from dashboard.components.downloads import download_links
 from dashboard.components.story_tile import story_tile
-from dashboard.components.trend_chart import chart, create_figure, data_table, notes_list, region_list
-from dashboard.data import read_session
+from dashboard.components.trend_chart import WIDE, chart, chart_spec, data_table, notes_list, region_list
+from dashboard.data import actuality_max_age, read_session
 from dashboard.urlstate import build_search, parse_codes
 from db.read.indicator import indicator_view
+from indicators.actuality import DEFAULT_MAX_AGE_YEARS
 from indicators.enums import COUNTRY, ObservationStatus, PeriodKind
 from indicators.formatting import (
     DIRECTION_LABELS,
@@ -28,22 +32,36 @@ from indicators.views import IndicatorView
 
 PERIOD_LABELS = {PeriodKind.YEAR: "Per jaar", PeriodKind.HALF_YEAR: "Per halfjaar",
                  PeriodKind.QUARTER: "Per kwartaal", PeriodKind.MONTH: "Per maand"}
+PERIOD_NOUNS = {PeriodKind.YEAR: "jaarcijfers", PeriodKind.HALF_YEAR: "halfjaarcijfers",
+                PeriodKind.QUARTER: "kwartaalcijfers", PeriodKind.MONTH: "maandcijfers"}
 
 
-def figures(view: IndicatorView) -> list:
+def figures(view: IndicatorView, max_age: int = DEFAULT_MAX_AGE_YEARS) -> list:
     """Chart and table for the current selection (also rebuilt by the callback)."""
     info = view.info
+    asked = html.P(texts.INDICATOR_NO_KIND.format(asked=PERIOD_NOUNS[view.asked_kind],
+                                                  shown=PERIOD_NOUNS[view.period_kind]),
+                   className="alert alert-info", id="indicator-geen-periode") if view.asked_kind else None
     if not view.series:
-        return [html.P("Geen cijfers voor deze selectie.")]
+        return [asked, html.P(texts.INDICATOR_NO_FIGURES)]
     regions = region_list(list(view.series), view.region_names)
     has_example = any(p.is_example for pts in view.series.values() for p in pts)
+    target = (view.target_value, view.target_year) if view.target_value is not None and view.target_year else None
+    spec = chart_spec(view.series, view.region_names, info.unit, info.decimals, info.name, view.baseline_year,
+                      target, notes=view.notes, forecast=view.forecast, outlier=view.outlier)
+    latest = view.summary.latest if view.summary else None
     return [
+        asked,
         example_label() if has_example else None,
+        outdated_label(latest.period if latest else None, date.today(), max_age),
         verdict_badge(view.summary) if view.summary else None,
         html.P(view.summary.sentence, className="trend-sentence") if view.summary else None,
-        chart("indicator-grafiek", create_figure(view.series, view.region_names, info.unit, info.decimals,
-                                                 height=360, notes=view.notes),
-              texts.CHART_LABEL.format(name=info.name, unit=info.unit, regions=regions)),
+        html.P(view.outlier.sentence, className="trend-outlier") if view.outlier else None,
+        chart(spec, texts.CHART_LABEL.format(name=info.name, unit=info.unit, regions=regions), WIDE,
+              chart_id="indicator-grafiek"),
+        html.P(className="trend-forecast", children=[html.Span(texts.FORECAST_HEADING,
+                                                               className="trend-forecast-heading"), " ",
+                                                     view.forecast.sentence]) if view.forecast else None,
         notes_list(view.series, view.notes, view.region_names, heading_id="indicator-toelichtingen"),
         html.H2(texts.INDICATOR_TABLE),
         scroll_region(data_table(view.series, view.region_names, info.unit, info.decimals,
@@ -58,7 +76,7 @@ def figures(view: IndicatorView) -> list:
 SHOWN = "indicator-getoond"
 
 
-def page(view: IndicatorView) -> html.Div:
+def page(view: IndicatorView, max_age: int = DEFAULT_MAX_AGE_YEARS) -> html.Div:
     info = view.info
     compare = [c for c in view.series if c != view.home_code]
     return html.Div(className="container page-indicator", children=[
@@ -79,7 +97,7 @@ def page(view: IndicatorView) -> html.Div:
         radio_group("indicator-periode", texts.INDICATOR_PERIOD_KIND,
                     [(k.value, PERIOD_LABELS[k]) for k in view.available_kinds], view.period_kind.value),
         region_checklists("indicator-vergelijk", view.comparison_options, compare),
-        html.Div(id="indicator-figuren", children=figures(view)),
+        html.Div(id="indicator-figuren", children=figures(view, max_age)),
         html.H2(texts.INDICATOR_DEFINITION),
         html.P(info.definition or "–"),
         html.H2(texts.INDICATOR_SOURCE),
@@ -88,10 +106,9 @@ def page(view: IndicatorView) -> html.Div:
         scroll_region(html.Table(className="table table-sm", children=[
             html.Caption(texts.LOADS_CAPTION),
             html.Thead(html.Tr([html.Th(h, scope="col") for h in (
-                texts.COL_LOAD_SOURCE, texts.COL_LOAD_TABLE, texts.COL_LOAD_HASH, texts.COL_LOAD_DATE)])),
-            html.Tbody([html.Tr([html.Td(src), html.Td(table or "–"),
-                                 html.Td(html.Code(fh[:12]) if fh else "–"), html.Td(format_date(done))])
-                        for src, table, fh, done in view.loads]),
+                texts.COL_LOAD_SOURCE, texts.COL_LOAD_TABLE, texts.COL_LOAD_DATE)])),
+            html.Tbody([html.Tr([html.Td(src), html.Td(table or "–"), html.Td(format_date(done))])
+                        for src, table, _hash, done in view.loads]),
         ]), texts.LOADS_CAPTION),
         corrections_section(view),
         html.Section(**{"aria-labelledby": "indicator-verhalen"}, children=[
@@ -157,7 +174,7 @@ def layout(code: str | None = None, regio: str | None = None, vergelijk: str | N
     compare = parse_codes(vergelijk) if vergelijk is not None else [COUNTRY]
     with read_session() as session:
         view = indicator_view(session, code, home, compare, _kind(periode))
-    return page(view) if view else not_found(code)
+    return page(view, actuality_max_age()) if view else not_found(code)
 
 
 VALIDATION_STUBS = [dcc.Store(id="indicator-code"), dcc.Store(id="indicator-regio"), dcc.Store(id=SHOWN),
@@ -177,7 +194,8 @@ def update_figures(groups: list[list[str] | None], kind: str | None, code: str |
         view = indicator_view(session, code, home, compare, _kind(kind))
     if view is None:
         raise PreventUpdate
-    return (figures(view), build_search(regio=home, vergelijk=compare or ["geen"], periode=view.period_kind.value),
+    return (figures(view, actuality_max_age()),
+            build_search(regio=home, vergelijk=compare or ["geen"], periode=view.period_kind.value),
             shown(compare, kind))
 
 

@@ -6,16 +6,18 @@ form is a plain GET form (works without scripts, every state can be bookmarked);
 
 from __future__ import annotations
 
+from datetime import date
+
 from dash import Input, Output, clientside_callback, dcc, html
 
 from dashboard import texts
+from dashboard.components.programme_card import programme_card
 from dashboard.components.quarter_link import latest_quarter_link
-from dashboard.components.summary import programme_summary
-from dashboard.data import read_session
+from dashboard.data import actuality_max_age, read_session
 from db.read.programmes import programme_cards
 from db.read.search import filter_options, programmes_matching, search
-from indicators.enums import HitKind, MeasurementStatus, Verdict
-from indicators.formatting import STORY_KIND_LABELS, format_date
+from indicators.actuality import DEFAULT_MAX_AGE_YEARS
+from indicators.enums import HitKind
 from indicators.search import (
     MAX_QUERY_LENGTH,
     MIN_QUERY_LENGTH,
@@ -27,40 +29,9 @@ from indicators.search import (
     highlight,
     is_searchable,
 )
-from indicators.views import ProgrammeCard
 
 TITLE = texts.OVERVIEW_TITLE
 MAX_HITS = 50
-
-
-def card(c: ProgrammeCard) -> html.Article:
-    v, r = c.verdicts, c.result_statuses
-    newest = c.newest_stories[0] if c.newest_stories else None
-    return html.Article(className="programme-card", id=f"programma-{c.slug}", children=[
-        html.H2(className="card-title", children=[
-            dcc.Link(c.name, href=f"/programma/{c.slug}"),
-            html.Span(texts.DEMO_BADGE, className="demo-badge") if c.is_demo else None,
-        ]),
-        html.P(f"{c.region_name} · {c.period}", className="card-meta"),
-        html.P(programme_summary(v, c.trend_count, r, c.story_count), className="card-summary"),
-        html.Dl(className="card-parts", children=[
-            html.Dt(texts.CARD_TRENDS),
-            html.Dd(texts.CARD_TRENDS_LINE.format(
-                desired=v.get(Verdict.DESIRED, 0), undesired=v.get(Verdict.UNDESIRED, 0),
-                flat=v.get(Verdict.NO_CHANGE, 0), total=c.trend_count), className="part-trends"),
-            html.Dt(texts.CARD_RESULTS),
-            html.Dd(texts.CARD_RESULTS_LINE.format(
-                on=r.get(MeasurementStatus.ON_TRACK, 0), attention=r.get(MeasurementStatus.ATTENTION, 0),
-                off=r.get(MeasurementStatus.OFF_TRACK, 0), total=c.result_count), className="part-results"),
-            html.Dt(texts.CARD_STORIES),
-            html.Dd(className="part-stories", children=[
-                texts.CARD_STORIES_LINE.format(count=c.story_count),
-                html.Br() if newest else None,
-                f"{texts.CARD_NEWEST}: {STORY_KIND_LABELS[newest.kind].lower()} ‘{newest.title}’ "
-                f"({format_date(newest.story_date)})" if newest else None,
-            ]),
-        ]),
-    ])
 
 
 def _select(name: str, label: str, all_label: str, options: list[tuple[str, str]], value: str | None
@@ -175,7 +146,9 @@ def layout(zoek: str | None = None, programma: str | None = None, thema: str | N
            wijk: str | None = None, **_query: str) -> html.Div:
     query = clean_query(zoek)
     options, flt, hits = FilterOptions([], [], []), OverviewFilter(), None
+    today, max_age = date.today(), DEFAULT_MAX_AGE_YEARS
     try:
+        max_age = actuality_max_age()
         with read_session() as session:
             all_cards = programme_cards(session)
             options = filter_options(session)
@@ -195,7 +168,7 @@ def layout(zoek: str | None = None, programma: str | None = None, thema: str | N
                **{"aria-live": "polite"}),
         search_results(query, hits, flt),
         *filter_note(flt, options, len(cards), len(all_cards)),
-        html.Div(className="card-grid", children=[card(c) for c in cards]),
+        html.Div(className="card-grid", children=[programme_card(c, today, max_age) for c in cards]),
     ])
 
 

@@ -4,19 +4,23 @@ The comparison regions live in the URL (`?vergelijk=NL01,GM0153`)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from dash import ALL, MATCH, Input, Output, State, callback, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import texts
+from dashboard.components.actuality import outdated
 from dashboard.components.controls import flatten, region_checklists, shown
 from dashboard.components.downloads import download_links
 from dashboard.components.result_table import result_controls, result_part
 from dashboard.components.story_tile import story_tile
 from dashboard.components.summary import programme_summary
 from dashboard.components.trend_card import TABLE_BODY, TABLE_TOGGLE, trend_card, trend_table
-from dashboard.data import read_session
+from dashboard.data import actuality_max_age, read_session
 from dashboard.urlstate import merge_search, parse_codes, parse_query
 from db.read.programmes import programme_trend_views, programme_view
+from indicators.actuality import DEFAULT_MAX_AGE_YEARS
 from indicators.enums import COUNTRY
 from indicators.formatting import DIRECTION_LABELS
 from indicators.results_view import ResultQuery
@@ -29,11 +33,12 @@ SHOWN = "programma-getoond"
 
 
 def trends_grid(trends: list[TrendView], baseline_year: int, slug: str | None = None,
-                compare: list[str] | None = None) -> list:
+                compare: list[str] | None = None, max_age: int = DEFAULT_MAX_AGE_YEARS) -> list:
     if not trends:
         return [html.P(texts.NO_TRENDS)]
     download = {"programma": slug, "vergelijk": ",".join(compare or []) or "geen"} if slug else None
-    return [trend_card(t, baseline_year, download) for t in trends]
+    today = date.today()
+    return [trend_card(t, baseline_year, download, today, max_age) for t in trends]
 
 
 def _section(section_id: str, title: str, intro: str, *children) -> html.Section:  # noqa: ANN002
@@ -42,11 +47,14 @@ def _section(section_id: str, title: str, intro: str, *children) -> html.Section
                                   *children])
 
 
-def page(view: ProgrammeView, compare: list[str], results_query: ResultQuery | None = None) -> html.Div:
+def page(view: ProgrammeView, compare: list[str], results_query: ResultQuery | None = None,
+         max_age: int = DEFAULT_MAX_AGE_YEARS) -> html.Div:
     results_query = results_query or ResultQuery()
     statuses = status_counts(view.results)
+    today = date.today()
+    stale = sum(outdated(t.summary.latest.period if t.summary.latest else None, today, max_age) for t in view.trends)
     summary = programme_summary(count_verdicts([t.summary for t in view.trends]), len(view.trends),
-                                dict(statuses), len(view.stories))
+                                dict(statuses), len(view.stories), stale)
     return html.Div(className="container page-programme", children=[
         dcc.Store(id="programma-slug", data=view.slug),
         dcc.Store(id=SHOWN, data=shown(compare)),  # the comparison these cards show (see update_trends)
@@ -67,7 +75,7 @@ def page(view: ProgrammeView, compare: list[str], results_query: ResultQuery | N
         _section("trends", texts.SECTION_TRENDS, texts.TRENDS_INTRO.format(baseline=view.baseline_year),
                  region_checklists("programma-vergelijk", view.comparison_options, compare),
                  html.Div(id="programma-trends", className="trend-grid", children=trends_grid(
-                     view.trends, view.baseline_year, view.slug, compare))),
+                     view.trends, view.baseline_year, view.slug, compare, max_age))),
         _section("resultaten", texts.SECTION_RESULTS, texts.RESULTS_INTRO,
                  result_controls(view.slug, results_query, {"vergelijk": ",".join(compare) or "geen"})
                  if view.results else dcc.Input(type="hidden", id="resultaten-vergelijk", value=""),
@@ -108,7 +116,8 @@ def layout(slug: str | None = None, vergelijk: str | None = None, status: str | 
     if view is None:
         return not_found(slug)
     allowed = {o.code for o in view.comparison_options}
-    return page(view, [c for c in compare if c in allowed], ResultQuery.from_params(status, soort, tekst, sorteer))
+    return page(view, [c for c in compare if c in allowed], ResultQuery.from_params(status, soort, tekst, sorteer),
+                actuality_max_age())
 
 
 # Stand-ins for the ids this page's callbacks use, so Dash can validate them (see dashboard.router).
@@ -131,8 +140,8 @@ def update_trends(groups: list[list[str] | None], slug: str | None, search: str 
     if found is None:
         raise PreventUpdate
     baseline, trends = found
-    return (trends_grid(trends, baseline, slug, compare), merge_search(search, vergelijk=compare or ["geen"]),
-            ",".join(compare) or "geen", shown(compare))
+    return (trends_grid(trends, baseline, slug, compare, actuality_max_age()),
+            merge_search(search, vergelijk=compare or ["geen"]), ",".join(compare) or "geen", shown(compare))
 
 
 callback(

@@ -10,16 +10,53 @@ from dashboard.auth import can
 from dashboard.components.badges import example_label
 from dashboard.components.rich_text import rich_text
 from dashboard.data import read_session
+from dashboard.story_media import pictures_for
 from db.read.stories import story_detail
 from indicators.enums import Action, WorkflowState
 from indicators.formatting import STORY_KIND_LABELS, format_date
-from indicators.stories import StoryDetail
+from indicators.stories import StoryDetail, StoryPictures
+
+
+def pictures_block(pictures: StoryPictures, heading: str) -> html.Section:
+    """Photos (or a film's poster frame) with their captions, credit and licence; illustrations say so."""
+    credit = html.P(className="story-credit", children=[
+        texts.STORY_CREDIT.format(credit=pictures.credit),
+        html.A(pictures.licence, href=pictures.licence_url, rel="license noopener") if pictures.licence_url
+        else pictures.licence]) if pictures.credit else None
+    return html.Section(className="story-media", **{"aria-labelledby": "verhaal-beeld"}, children=[
+        html.H2(heading, id="verhaal-beeld"),
+        html.P(html.Span(texts.STORY_ILLUSTRATION_NOTE, className="illustration-label")) if pictures.illustration
+        else None,
+        html.Ul(className="story-gallery", children=[html.Li(html.Figure([
+            html.Img(src=image.src, alt=image.alt, width=640, height=400),
+            html.Figcaption(image.caption) if image.caption else None,
+        ])) for image in pictures.images]),
+        credit,
+    ])
+
+
+def no_film(story: StoryDetail) -> html.Div:
+    """A film without a playable film says so and offers its transcript."""
+    return html.Div(className="story-no-film", id="verhaal-geen-film", children=[
+        html.P(texts.STORY_NO_FILM),
+        html.P(html.A(texts.STORY_READ_TRANSCRIPT, href="#verhaal-transcript")) if story.transcript else None,
+    ])
 
 
 def media_block(story: StoryDetail) -> html.Section | None:
-    """The video or uploaded image, or – for films and interviews – a line saying there is no video."""
+    """The video, the photos, or – for a film or interview without a video – its poster frame and a line saying
+    there is no film to play, with a link to the transcript."""
     media = story.media
-    if media is None and story.kind not in ("film", "interview"):
+    pictures = pictures_for(media, story.title)
+    if story.kind == "film" and (media is None or pictures):
+        return html.Section(className="story-media", **{"aria-labelledby": "verhaal-video"}, children=[
+            html.H2(texts.STORY_MEDIA, id="verhaal-video"),
+            pictures_block(pictures, texts.STORY_POSTER) if pictures else None,
+            no_film(story),
+        ])
+    if pictures:
+        return pictures_block(pictures, texts.STORY_PHOTOS if story.kind == "fotoverhaal" else texts.STORY_IMAGE)
+    if media is None and story.kind != "interview":
         return None
     if media is None:
         # a media_url that fails safe_media_url (stored before it was checked) is neither embedded nor linked
@@ -32,8 +69,6 @@ def media_block(story: StoryDetail) -> html.Section | None:
             html.P(texts.STORY_VIDEO_NOTE if media.kind == "youtube" else texts.STORY_VIDEO_NOTE_VIMEO,
                    className="form-text"),
         ]
-    elif media.kind == "image":
-        body = [html.Img(className="story-image", src=media.src, alt=story.title)]
     else:
         track = html.Track(kind="captions", src=media.captions, srcLang="nl", label=texts.STORY_CAPTIONS,
                            default=True) if media.captions else None
@@ -41,8 +76,7 @@ def media_block(story: StoryDetail) -> html.Section | None:
                            title=texts.STORY_VIDEO_TITLE.format(title=story.title),
                            children=[track, texts.STORY_VIDEO_UNSUPPORTED])]
     return html.Section(className="story-media", **{"aria-labelledby": "verhaal-video"},
-                        children=[html.H2(texts.STORY_IMAGE if media and media.kind == "image" else texts.STORY_MEDIA,
-                                          id="verhaal-video"), *body])
+                        children=[html.H2(texts.STORY_MEDIA, id="verhaal-video"), *body])
 
 
 def figures_block(story: StoryDetail) -> html.Section:

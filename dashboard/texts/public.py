@@ -23,12 +23,30 @@ OVERVIEW_INTRO = (
 CARD_TRENDS = "Trends"
 CARD_RESULTS = "Resultaten"
 CARD_STORIES = "Rijkere verantwoording"
-CARD_TRENDS_LINE = (
-    "{desired} van de {total} in de gewenste richting, {undesired} niet, {flat} zonder duidelijke verandering"
-)
-CARD_RESULTS_LINE = "{on} op koers, {attention} aandacht nodig, {off} niet op koers (van {total})"
-CARD_STORIES_LINE = "{count} verhalen"
+CARD_VERDICT_COUNTS = {  # per verdict value: (none, one, many); zero counts are left out
+    "in de gewenste richting": ("", "1 in de gewenste richting", "{n} in de gewenste richting"),
+    "niet in de gewenste richting": ("", "1 niet in de gewenste richting", "{n} niet in de gewenste richting"),
+    "geen duidelijke verandering": ("", "1 zonder duidelijke verandering", "{n} zonder duidelijke verandering"),
+    "onvoldoende gegevens": ("", "1 met te weinig cijfers", "{n} met te weinig cijfers"),
+}
+CARD_OUTDATED = ("", "1 niet actueel", "{n} niet actueel")
+CARD_STATUS_COUNTS = {  # per measurement status value: (none, one, many)
+    "op_koers": ("", "1 op koers", "{n} op koers"),
+    "aandacht": ("", "1 vraagt aandacht", "{n} vragen aandacht"),
+    "niet_op_koers": ("", "1 niet op koers", "{n} niet op koers"),
+    "onbekend": ("", "1 nog niet bekend", "{n} nog niet bekend"),
+}
+CARD_RESULTS_OF = ("nog geen resultaten", "van 1 resultaat, laatste kwartaal", "van {n} resultaten, laatste kwartaal")
+CARD_TRENDS_NONE = "Nog geen trends."
+CARD_STORY_KINDS = {  # per story kind value: (none, one, many)
+    "film": ("", "1 film", "{n} films"), "interview": ("", "1 interview", "{n} interviews"),
+    "citaat": ("", "1 citaat", "{n} citaten"), "fotoverhaal": ("", "1 fotoverhaal", "{n} fotoverhalen"),
+}
+CARD_STORIES_NONE = "Nog geen verhalen."
 CARD_NEWEST = "Nieuwste verhaal"
+CARD_NEWEST_META = "{kind}, {date}"
+CARD_SPARKLINE_ALT = "{name}: van {first} ({first_period}) naar {last} ({last_period}), {verdict}."
+CARD_SPARKLINE_ONE = "{name}: {last} ({last_period}), {verdict}."
 CARD_OPEN = "Open programma {name}"
 DEMO_BADGE = "Demo"
 
@@ -58,9 +76,20 @@ NO_TRENDS = "Voor dit programma zijn nog geen trendindicatoren gekozen."
 NO_RESULTS = "Voor dit programma zijn nog geen resultaten vastgelegd."
 NO_STORIES = "Voor dit programma zijn nog geen verhalen vastgelegd."
 PROGRAMME_SUMMARY = "{trends}; {results}; {stories}."
-SUMMARY_TRENDS = "{desired} van de {total} trends gaan de gewenste kant op"
-SUMMARY_RESULTS = "{attention} resultaten vragen aandacht en {off} zijn niet op koers (laatste kwartaal)"
-SUMMARY_STORIES = "{count} verhalen uit de praktijk"
+SUMMARY_TRENDS_NONE = "nog geen trends"
+SUMMARY_TRENDS_SINGLE = ("de trend gaat niet de gewenste kant op", "de trend gaat de gewenste kant op")
+SUMMARY_TRENDS = {"none": "geen van de {total} trends gaat de gewenste kant op",
+                  "one": "1 van de {total} trends gaat de gewenste kant op",
+                  "some": "{n} van de {total} trends gaan de gewenste kant op",
+                  "all": "alle {total} trends gaan de gewenste kant op"}
+SUMMARY_OUTDATED = ("", " (1 trend is niet actueel)", " ({n} trends zijn niet actueel)")
+SUMMARY_RESULTS_NONE = "nog geen resultaten"
+SUMMARY_RESULTS_FINE = "geen resultaten vragen aandacht (laatste kwartaal)"
+SUMMARY_RESULTS_ATTENTION = ("", "1 resultaat vraagt aandacht", "{n} resultaten vragen aandacht")
+SUMMARY_RESULTS_OFF = ("", "1 resultaat is niet op koers", "{n} resultaten zijn niet op koers")
+SUMMARY_RESULTS_OFF_AFTER = ("", "1 is niet op koers", "{n} zijn niet op koers")
+SUMMARY_RESULTS_WHEN = " (laatste kwartaal)"
+SUMMARY_STORIES = ("nog geen verhalen", "1 verhaal uit de praktijk", "{n} verhalen uit de praktijk")
 
 # trend card / chart
 LATEST = "Laatste cijfer"
@@ -68,6 +97,7 @@ CHANGE_PREVIOUS = "Verandering t.o.v. vorige periode"
 CHANGE_BASELINE = "Verandering t.o.v. basisjaar {year}"
 DIRECTION = "Gewenst"
 TARGET = "Doel {year}: {value}"
+TARGET_FACT = "{value} in {year}"
 EXAMPLE_LABEL = "Voorbeeldcijfers (fictief)"
 EXAMPLE_STORY = "Voorbeeldverhaal (fictief)"
 SOURCE_LINE = "Bron: {source}"
@@ -76,7 +106,13 @@ LOADED_LINE = "geladen {date}"
 SHOW_TABLE = "Toon de cijfers als tabel"
 TABLE_LOADING = "De tabel wordt geladen…"
 FORECAST_LINE = "Als er niets verandert (lijn door {first}–{last})"
-CHART_LABEL = "Grafiek: {name} ({unit}), {regions}"
+FORECAST_MARK = "als er niets verandert"
+FORECAST_HEADING = "Vergeleken met de lijn van vóór het programma:"
+TARGET_MARK = "doel {year}: {value}"
+BASELINE_OUTLIER_MARK = "basisjaar (uitschieter)"
+CHART_LABEL = "Grafiek van {name} ({unit}) voor {regions}. Alle cijfers staan in de tabel bij deze grafiek."
+OUTDATED_LABEL = "Niet actueel"
+OUTDATED_SINCE = "– het nieuwste cijfer is van {period}."
 MORE_ABOUT = "Meer over {name}"
 COL_PERIOD = "Periode"
 COL_REGION = "Regio"
@@ -111,9 +147,20 @@ RESULTS_COUNT = "{shown} van de {total} resultaten getoond."
 RESULTS_NONE_MATCH = "Geen resultaten die bij deze keuze passen. Kies ‘Alle’ of maak het zoekwoord korter."
 MEASUREMENT_NOTE_ITEM = "Toelichting van {date}{author}: {text}"
 RESULT_HISTORY = "Alle kwartalen van ‘{name}’"
+RESULT_HISTORY_CAPTION = "Alle kwartalen van ‘{name}’, oudste eerst"
+NOT_MEASURED = "niet gemeten"
 
 # stories
 STORY_ABOUT = "Hoort bij: {items}"
+STORY_ABOUT_LABEL = "Hoort bij: "
+STORY_ILLUSTRATION = "Illustratie"
+STORY_PHOTOS = "Foto's"
+STORY_POSTER = "Beeld uit de film"
+STORY_CREDIT = "{credit} · licentie "
+STORY_ILLUSTRATION_NOTE = "Getekende illustraties voor de demonstratie, geen echte foto's."
+STORY_NO_FILM = ("Deze film is hier niet af te spelen: er is nog geen filmbestand of videolink bij dit verhaal. "
+                 "Wat er in de film gezegd wordt, staat in de uitgeschreven tekst.")
+STORY_READ_TRANSCRIPT = "Lees de uitgeschreven tekst"
 STORY_PROJECT = "project {name}"
 STORY_RESULT = "resultaat {name}"
 STORY_INDICATOR = "trend {name}"
@@ -127,6 +174,8 @@ INDICATOR_PERIOD_KIND = "Periode"
 INDICATOR_PROGRAMMES = "Gebruikt in"
 INDICATOR_STORIES = "Verhalen bij deze trend"
 INDICATOR_REVIEW = "Nieuwe indicator uit een CBS-tabel: nog niet nagekeken door een beheerder."
+INDICATOR_NO_KIND = "Van deze indicator zijn geen {asked}: het CBS publiceert hem niet zo vaak. Hieronder staan de {shown}."
+INDICATOR_NO_FIGURES = "Geen cijfers voor deze keuze."
 LOADS_CAPTION = "Ladingen waar deze cijfers vandaan komen"
 COL_LOAD_SOURCE = "Bron"
 COL_LOAD_TABLE = "Tabel"

@@ -17,7 +17,7 @@ STORY_VIDEO_TITLE = "Video: {title}"
 STORY_VIDEO_NOTE = (
     "De video wordt getoond via youtube-nocookie.com: YouTube plaatst geen volgcookies zolang u niet afspeelt."
 )
-STORY_NO_VIDEO = "Bij dit verhaal is (nog) geen video beschikbaar; de uitgeschreven tekst staat hieronder."
+STORY_NO_VIDEO = "Bij dit verhaal is nog geen video beschikbaar; de uitgeschreven tekst staat hieronder."
 STORY_VIDEO_UNSUPPORTED = "Uw browser kan deze video niet afspelen."
 STORY_VIDEO_LINK = "Bekijk de video op de oorspronkelijke website"
 STORY_CAPTIONS = "Nederlands"
@@ -70,3 +70,4 @@ SPARKLINE_ALT = (
     "Lijntje van {count} kwartalen, gerealiseerd (doorgetrokken) tegen doel (gestippeld): van {first} in {first_period} "
     "naar {last} in {last_period}, doel {target}."
 )
+SPARKLINE_GAPS = ("", "1 kwartaal is niet gemeten.", "{n} kwartalen zijn niet gemeten.")

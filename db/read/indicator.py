@@ -15,7 +15,7 @@ from db.read.stories import story_items
 from db.read.trends import comparison_options, indicator_info, notes_for, region_names, series_for
 from indicators.enums import COUNTRY, PeriodKind
 from indicators.periods import Period
-from indicators.trends import summarise_trend
+from indicators.trends import baseline_outlier, forecast_view, summarise_trend
 from indicators.views import Correction, IndicatorView, RegionOption, to_points
 
 OTHER_REGIONS = "Andere gekozen regio's"
@@ -49,12 +49,13 @@ def indicator_view(session: Session, code: str, region_code: str | None = None,
     if ind is None:
         return None
     links = session.execute(
-        select(Programme.slug, Programme.name, Programme.baseline_year, Region.code)
+        select(Programme.slug, Programme.name, Programme.baseline_year, Region.code, Programme.start_year,
+               ProgrammeIndicator.target_value, ProgrammeIndicator.target_year)
         .join(ProgrammeIndicator, ProgrammeIndicator.programme_id == Programme.id)
         .join(Region, Region.id == Programme.region_id)
         .where(ProgrammeIndicator.indicator_id == ind.id).order_by(Programme.sort_order)
     ).all()
-    home = region_code or (links[0][3] if links else COUNTRY)
+    home = region_code or (links[0].code if links else COUNTRY)
     if session.scalar(select(func.count()).select_from(Region).where(Region.code == home)) == 0:
         home = COUNTRY
     kinds = [PeriodKind(k) for k in session.scalars(
@@ -72,9 +73,18 @@ def indicator_view(session: Session, code: str, region_code: str | None = None,
     codes = [home, *compare]
     data = series_for(session, [ind.id], codes, period_kind)[ind.id]
     series = {c: data[c] for c in codes if data.get(c)}
-    baseline = links[0][2] if links else None
-    summary = summarise_trend(to_points(series.get(home, [])), ind.desired_direction, baseline,
+    first = links[0] if links else None
+    baseline = first.baseline_year if first else None
+    home_points = to_points(series.get(home, []))
+    summary = summarise_trend(home_points, ind.desired_direction, baseline,
                               decimals=ind.decimals, unit=ind.unit) if series.get(home) else None
+    # The programme's own lines (basisjaar, target, "als er niets verandert") where the page shows its region's years
+    own = first is not None and home == first.code and period_kind is PeriodKind.YEAR
+    forecast = None
+    if own and home_points:
+        last_year = max(p.period.start.year for p in home_points)
+        forecast = forecast_view(home_points, ind.desired_direction, first.start_year,
+                                 max(last_year, first.target_year or 0), decimals=ind.decimals, unit=ind.unit)
     loads = session.execute(
         select(DataLoad.source, DataLoad.table_id, DataLoad.file_hash, DataLoad.finished_at)
         .where(DataLoad.id.in_(select(Observation.load_id).where(Observation.indicator_id == ind.id).distinct()))
@@ -86,7 +96,11 @@ def indicator_view(session: Session, code: str, region_code: str | None = None,
     return IndicatorView(
         info=indicator_info(ind), needs_review=ind.needs_review, home_code=home, series=series,
         region_names=region_names(session, codes), summary=summary, period_kind=period_kind,
-        available_kinds=kinds, programmes=[(s, n) for s, n, _, _ in links], stories=stories,
+        available_kinds=kinds, programmes=[(link.slug, link.name) for link in links], stories=stories,
         loads=list(loads), comparison_options=options, corrections=corrections_for(session, ind.id, home),
         notes=notes_for(session, ind.id, home),
+        baseline_year=baseline, target_value=first.target_value if own else None,
+        target_year=first.target_year if own else None, forecast=forecast,
+        outlier=baseline_outlier(home_points, baseline, ind.decimals, ind.unit) if own else None,
+        asked_kind=kind if kind is not None and kind not in kinds else None,
     )

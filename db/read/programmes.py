@@ -3,6 +3,7 @@ stories; the results come from db.read.results), and the list of programmes that
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from sqlalchemy import select
@@ -21,9 +22,20 @@ from indicators.views import (
     ProgrammeCard,
     ProgrammeChoice,
     ProgrammeView,
+    TrendGlance,
     TrendView,
     result_status_counts,
 )
+
+
+def glance(trend: TrendView) -> TrendGlance:
+    """A trend as the overview shows it: verdict, newest period and the home region's yearly values."""
+    home = next(iter(trend.series.values()), [])
+    latest = trend.summary.latest
+    first = next((p.period for p in home if p.value is not None), None)
+    return TrendGlance(trend.indicator.code, trend.indicator.name, trend.summary.verdict, first,
+                       latest.period if latest else None, tuple(p.value for p in home), trend.indicator.unit,
+                       trend.indicator.decimals)
 
 
 def programme_cards(session: Session) -> list[ProgrammeCard]:
@@ -42,6 +54,7 @@ def programme_cards(session: Session) -> list[ProgrammeCard]:
             verdicts=count_verdicts([t.summary for t in trends]), trend_count=len(trends),
             result_statuses=dict(result_status_counts(results)), result_count=len(results),
             story_count=len(stories[p.id]), newest_stories=stories[p.id][:2], is_demo=p.is_demo,
+            trends=[glance(t) for t in trends], story_kinds=dict(Counter(s.kind for s in stories[p.id])),
         ))
     return cards
 

@@ -22,7 +22,8 @@ def story_items(session: Session, programme_ids: Sequence[int], quarter: Period 
     """The published stories of the programmes (links only to a published project or result): all of them newest
     first, or with `quarter` those dated in it, oldest first (the quarter report)."""
     stmt = (
-        select(Story, Project.name, Result.name, Indicator.code, Indicator.name)
+        select(Story, Project.name, Result.name, Indicator.code, Indicator.name, Programme.slug)
+        .join(Programme, Programme.id == Story.programme_id)
         .outerjoin(Project, and_(Project.id == Story.project_id, Project.is_published()))
         .outerjoin(Result, and_(Result.id == Story.result_id, Result.is_published()))
         .outerjoin(Indicator, Indicator.id == Story.indicator_id)
@@ -34,11 +35,13 @@ def story_items(session: Session, programme_ids: Sequence[int], quarter: Period 
         stmt = stmt.where(Story.story_date >= quarter.start, Story.story_date <= quarter.end) \
             .order_by(Story.story_date, Story.id)
     out: dict[int, list[StoryItem]] = defaultdict(list)
-    for story, project_name, result_name, ind_code, ind_name in session.execute(stmt):
+    for story, project_name, result_name, ind_code, ind_name, slug in session.execute(stmt):
         out[story.programme_id].append(StoryItem(
             id=story.id, kind=story.kind.value, title=story.title, summary=story.summary,
             story_date=story.story_date, is_example=story.is_example, project_name=project_name,
-            result_name=result_name, indicator_code=ind_code, indicator_name=ind_name, media_url=story.media_url))
+            result_name=result_name, indicator_code=ind_code, indicator_name=ind_name, media_url=story.media_url,
+            media_file=story.media_file, programme_slug=slug,
+            result_id=story.result_id if result_name is not None else None))
     return out
 
 

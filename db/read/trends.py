@@ -15,7 +15,7 @@ from indicators.enums import COUNTRY, PeriodKind, RegionKind
 from indicators.notes import NotesByPeriod, NoteView, for_region, note_order
 from indicators.periods import Period
 from indicators.stories import StoryLink
-from indicators.trends import forecast_view, summarise_trend
+from indicators.trends import baseline_outlier, forecast_view, summarise_trend
 from indicators.views import IndicatorInfo, RegionOption, SeriesPoint, TrendView, to_points
 
 
@@ -163,6 +163,7 @@ def trends_for(session: Session, programmes: Sequence[Programme], compare: Seque
                 stories=story_links.get((programme.id, ind.id), []),
                 notes=for_region(notes.get(ind.id, {}), home),
                 forecast=forecast,
+                outlier=baseline_outlier(home_points, programme.baseline_year, ind.decimals, ind.unit),
             ))
         out[programme.id] = trends
     return out

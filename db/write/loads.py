@@ -225,7 +225,8 @@ def add_story(session: Session, row: StoryRow) -> Story:
         programme_id=programme.id, project_id=project.id if project else None,
         result_id=result.id if result else None, indicator_id=indicator.id if indicator else None,
         kind=row.kind, title=row.title, summary=row.summary, body=row.body, media_url=row.media_url,
-        transcript=row.transcript, story_date=row.story_date, consent=row.consent, is_example=row.is_example,
+        media_file=row.media_file, captions_file=row.captions_file, transcript=row.transcript,
+        story_date=row.story_date, consent=row.consent, is_example=row.is_example,
     )
     session.add(story)
     session.flush()

@@ -172,7 +172,7 @@ class StoryRow(Row):
     # an own video under assets/media/ (captions: the same name with .vtt next to it), or an uploaded video or image
     # (dashboard.uploads: a random name, served from /media/<name>)
     media_file: str | None = Field(default=None, max_length=300,
-                                   pattern=r"^[A-Za-z0-9_-][A-Za-z0-9_./-]*\.(mp4|webm|png|jpg|webp)$")
+                                   pattern=r"^[A-Za-z0-9_-][A-Za-z0-9_./-]*\.(mp4|webm|png|jpg|webp|svg)$")
     captions_file: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_-]{22}\.vtt$")  # uploaded WebVTT
     transcript: str = ""
     story_date: date

@@ -23,7 +23,7 @@ PAGES = [
     ("/indicator/jeugdhulp", "Jongeren met jeugdhulp"),
     ("/indicator/eenzaamheid?regio=GM0141&vergelijk=NL01,GM0034", "Inwoners met sterke sociale eenzaamheid"),
     ("/bestaat/niet", "Pagina niet gevonden"),
-    ("/verhaal/1", "Negentien partners, één doel: kinderen minder last van een scheiding"),
+    ("/verhaal/1", "Tweeëntwintig partners, één doel: kinderen minder last van een scheiding"),
     ("/verhaal/5", "Wie heeft de regie? Een casus uit de AVE"),
     ("/wijken?sorteer=waarde-af", "Wijken van Almelo"),
     ("/inloggen", "Inloggen"),
@@ -34,7 +34,7 @@ def open_page(page, url: str, heading: str) -> None:  # noqa: ANN001
     page.goto(url)
     page.get_by_role("heading", level=1, name=heading).wait_for()
     if page.locator(".chart").count():
-        page.locator(".js-plotly-plot .main-svg").first.wait_for()
+        page.locator(".chart img").first.wait_for()
     page.wait_for_load_state("networkidle")
 
 

@@ -3,15 +3,16 @@ region, the flags on the indicator chart, the note column of its table, the prog
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
+from urllib.parse import unquote
 
-import plotly.graph_objects as go
 from dash import dcc, html
 from sqlalchemy import select
 
 from dashboard.components.trend_card import trend_card
-from dashboard.components.trend_chart import create_figure, data_table, notes_list
+from dashboard.components.trend_chart import data_table, note_flags, notes_list
 from dashboard.pages.indicator import figures
 from db.models import Indicator, IndicatorNote, Observation, Region
 from db.read.indicator import indicator_view
@@ -138,16 +139,9 @@ def test_indicator_chart_flags_each_note_on_its_point_and_the_table_holds_it(db_
                                   "2021": ["Eerste noot 2021", "Tweede noot 2021"],
                                   "2022-H2": ["Nieuwe aanpak gestart"]}  # the home region's notes only
 
-    fig = create_figure(view.series, view.region_names, "%", 1, height=360, notes=view.notes)
-    go.Figure(fig)  # a valid plotly figure
-    flags = [a for a in fig["layout"]["annotations"] if a.get("name") == "toelichting"]
-    assert [(a["x"], a["y"], a["text"]) for a in flags] == [
-        (2020.0, 13.6, "1"), (2021.0, 14.6, "2, 3"), (2022.0, 14.6, "4")]  # the half-year note on its year
-    assert "2020: Corona: hulp begon later" in flags[0]["hovertext"]
-    assert "2e halfjaar 2022: Nieuwe aanpak gestart" in flags[2]["hovertext"]
-    assert "Enschede" not in " ".join(a["hovertext"] for a in flags)
-    assert not [a for a in create_figure(view.series, view.region_names, "%", 1)["layout"]["annotations"]
-                if a.get("name") == "toelichting"]
+    flags = note_flags(view.series, view.notes)
+    assert flags == [(2020.0, 13.6, "1"), (2021.0, 14.6, "2, 3"), (2022.0, 14.6, "4")]  # half-year note on its year
+    assert note_flags(view.series, None) == []
 
     rows = _rows(data_table(view.series, view.region_names, "%", 1, caption="Hulp", notes=view.notes))
     head, body = rows[0], rows[1:]
@@ -169,9 +163,7 @@ def test_half_year_view_puts_notes_on_half_years(db_url: str) -> None:
     _seed(db_url)
     with session_scope(db_url) as s:
         view = indicator_view(s, "hulp", "GM0141", [], PeriodKind.HALF_YEAR)
-    fig = create_figure(view.series, view.region_names, "%", 1, notes=view.notes)
-    flags = [(a["x"], a["y"], a["text"]) for a in fig["layout"]["annotations"] if a.get("name") == "toelichting"]
-    assert flags == [(2022.5, 12.9, "4")]  # 2020 and 2021 have no half-year figures here
+    assert note_flags(view.series, view.notes) == [(2022.5, 12.9, "4")]  # 2020 and 2021 have no half-year figures here
     items = [li.children for li in _walk(notes_list(view.series, view.notes, view.region_names))
              if isinstance(li, html.Li)]
     assert items[0].startswith("2020: Corona") and "niet in de grafiek en de tabel" in items[0]
@@ -193,14 +185,12 @@ def test_demo_notes_on_the_indicator_page_and_the_trend_card(demo_sqlite_url: st
     assert view.home_code == ALMELO and len([n for lst in view.notes.values() for n in lst]) == len(NOTES)
 
     parts = figures(view)
-    graph = next(c for part in parts for c in _walk(part) if isinstance(c, dcc.Graph))
-    flags = [a for a in graph.figure["layout"]["annotations"] if a.get("name") == "toelichting"]
+    image = next(c for part in parts for c in _walk(part) if isinstance(c, html.Img))
+    flags = note_flags(view.series, view.notes)
     first = NOTES[0]
     assert first.period.kind is PeriodKind.YEAR
-    assert (flags[0]["x"], flags[0]["y"], flags[0]["text"]) == (float(first.period.start.year),
-                                                                values[first.period.start], "1")
-    assert flags[0]["hovertext"].startswith(f"<b>1</b> {first.period.label}: ") and "(voorbeeld)" in \
-        flags[0]["hovertext"]
+    assert flags[0] == (float(first.period.start.year), values[first.period.start], "1")
+    assert re.findall(r"class='note-flag'[^>]*>([^<]+)<", unquote(image.src)) == ["1", "2", "3"]  # drawn on the chart
     table = next(c for part in parts for c in _walk(part) if isinstance(c, html.Table))
     rows = _rows(table)
     assert rows[0][-1] == "Toelichting"

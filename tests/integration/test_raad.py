@@ -138,7 +138,8 @@ def test_story_detail_and_links_both_ways(demo_sqlite_url: str) -> None:
                                         .where(Result.name == "Partners in het Pact")).one()
         story = story_detail(s, story_id)
         assert story.result_id == result_id and story.programme_slug == "sociaal-en-vitaal"
-        assert story.kind == "film" and story.media is None and "negentien" in story.transcript
+        assert story.kind == "film" and "tweeëntwintig" in story.transcript
+        assert story.media.kind == "image" and story.media.src == "/assets/media/verhalen/pact-poster.svg"  # a poster
         assert story_detail(s, 999_999) is None
         view = programme_view(s, "sociaal-en-vitaal", [])
         result = next(r for r in view.results if r.id == result_id)

@@ -52,7 +52,9 @@ def test_media_block_renders_captions_track_or_nocookie_iframe() -> None:
     assert "Track" in own and "kind='captions'" in own and "/assets/media/pact.vtt" in own and "srcLang='nl'" in own
     yt = str(media_block(_story(media=media_for("https://youtu.be/dQw4w9WgXcQ", None))))
     assert "youtube-nocookie.com/embed/dQw4w9WgXcQ" in yt and "title='Video: T'" in yt
-    assert "geen video beschikbaar" in str(media_block(_story()))
+    assert "niet af te spelen" in str(media_block(_story()))  # a film without a film says so
+    assert "Lees de uitgeschreven tekst" in str(media_block(_story(transcript="Ouder: 'Ja.'")))
+    assert "geen video beschikbaar" in str(media_block(_story(kind="interview")))
     assert media_block(_story(kind="citaat")) is None
 
 
@@ -84,8 +86,11 @@ def test_csv_is_dutch_semicolon_with_decimal_comma_and_bom() -> None:
 def test_sparkline_draws_realised_and_target_and_skips_too_little_data() -> None:
     from indicators.sparkline import sparkline_svg
 
-    svg = sparkline_svg([10, None, 30], [20, 20, 20])
+    svg = sparkline_svg([10, 20, 30], [20, 20, 20])
     assert svg.count("<polyline") == 2 and 'stroke-dasharray="3 2"' in svg
-    # realised runs from the bottom-left (lowest value) to the top-right (highest value); None is skipped
-    assert 'points="3.0,29.0 117.0,3.0"' in svg
+    # realised runs from the bottom-left (lowest value) to the top-right (highest value)
+    assert 'points="3.0,29.0 60.0,16.0 117.0,3.0"' in svg
+    # a quarter without a value is a gap ("niet gemeten"), not a line joining its neighbours
+    gap = sparkline_svg([10, None, 30], [20, 20, 20])
+    assert gap.count("<polyline") == 1 and "3.0,29.0 117.0,3.0" not in gap and gap.count("<circle") == 3
     assert sparkline_svg([10], [20]) is None and sparkline_svg([None, None], [1, 2]) is None

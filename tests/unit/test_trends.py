@@ -13,6 +13,7 @@ from indicators.trends import (
     NO_DIRECTION_SENTENCE,
     Point,
     TrendSummary,
+    baseline_outlier,
     classify_measurement,
     count_verdicts,
     forecast_if_nothing_changes,
@@ -309,24 +310,50 @@ def test_classify_symmetry(target: float, realised: float) -> None:
         -target, -realised, Direction.LESS)
 
 
-@pytest.mark.parametrize(("after", "direction", "turned", "side"), [
-    (8.0, Direction.LESS, True, "beter dan die lijn"),  # line 2x-4029 (2020: 11): 8 is below it
-    (8.0, Direction.MORE, False, "slechter dan die lijn"),
-    (14.0, Direction.MORE, True, "beter dan die lijn"),
-    (14.0, Direction.LESS, False, "slechter dan die lijn"),
-    (11.1, Direction.LESS, None, "ongeveer op die lijn"),  # within 2% of 11
-    (8.0, Direction.NONE, None, "ongeveer op die lijn"),
+@pytest.mark.parametrize(("after", "direction", "turned", "words"), [
+    (8.0, Direction.LESS, True, "lager dan de 11,0% die de lijn van 2015–2019 voorspelde: de stijging gaat langzamer"),
+    (8.0, Direction.MORE, False, "lager dan de 11,0% die de lijn van 2015–2019 voorspelde: de stijging gaat langzamer"),
+    (14.0, Direction.MORE, True, "hoger dan de 11,0% die de lijn van 2015–2019 voorspelde: de stijging gaat sneller"),
+    (14.0, Direction.LESS, False, "hoger dan de 11,0% die de lijn van 2015–2019 voorspelde: de stijging gaat sneller"),
+    (11.1, Direction.LESS, None, "ongeveer wat de lijn van 2015–2019 voorspelde (11,0%)"),  # within 2% of 11
+    (8.0, Direction.NONE, None, "lager dan de 11,0%"),
 ])
-def test_forecast_view_says_whether_the_curve_turned(after: float, direction: Direction, turned: bool | None,
-                                                     side: str) -> None:
+def test_forecast_view_compares_with_the_line_in_its_own_words(after: float, direction: Direction,
+                                                                turned: bool | None, words: str) -> None:
     before = [Point(Period.year(y), 2.0 * y - 4029) for y in range(2015, 2020)]  # 1, 3, 5, 7, 9
     view = forecast_view([*before, Point(Period.year(2020), after)], direction, start_year=2020,
                          horizon_end_year=2021, decimals=1, unit="%")
     assert (view.fit_first, view.fit_last) == (2015, 2019)
     assert view.line == [(2019, 9.0), (2020, 11.0), (2021, 13.0)]
     assert (view.year, view.expected, view.actual, view.turned) == (2020, 11.0, after, turned)
-    assert view.sentence.startswith("Als de lijn van 2015–2019 was doorgegaan, was het in 2020 11,0% geweest; "
-                                    f"het is {str(after).replace('.', ',')}%: {side}")
+    assert view.sentence.startswith(f"In 2020 was het {str(after).replace('.', ',')}%, ")
+    assert words in view.sentence
+    # the verdict compares with the basisjaar; this observation never uses its words
+    assert not any(v.value in view.sentence for v in Verdict) and "gewenste" not in view.sentence
+
+
+def test_forecast_on_a_falling_line_says_faster_or_slower_fall() -> None:
+    before = [Point(Period.year(y), 100.0 - 5 * (y - 2015)) for y in range(2015, 2020)]  # 100 … 80, line 75 in 2020
+    slower = forecast_view([*before, Point(Period.year(2020), 79.0)], Direction.LESS, 2020, 2020)
+    faster = forecast_view([*before, Point(Period.year(2020), 70.0)], Direction.LESS, 2020, 2020)
+    assert slower.sentence.endswith("de daling gaat langzamer dan vóór het programma.")
+    assert faster.sentence.endswith("de daling gaat sneller dan vóór het programma.")
+
+
+def test_a_spiking_baseline_is_an_outlier() -> None:
+    values = [69.0, 67.5, 72.0, 73.0, 62.0, 57.0, 55.2, 53.8, 48.9, 50.9, 52.0, 49.8, 59.6, 56.1, 53.8]  # misdrijven
+    points = [Point(Period.year(2010 + i), v) for i, v in enumerate(values)]
+    outlier = baseline_outlier(points, 2022, 1, "per 1.000 inwoners")
+    assert outlier is not None and (outlier.before, outlier.value, outlier.after) == (49.8, 59.6, 56.1)
+    assert outlier.sentence.startswith("Let op: het basisjaar 2022 is een uitschieter (59,6 per 1.000 inwoners, "
+                                       "hoger dan 2021 en 2023: 49,8 en 56,1)")
+    assert baseline_outlier(points, 2019, 1) is None  # 50,9 lies between 48,9 and 52,0
+    assert baseline_outlier(points, 2013, 1) is None  # 73,0 above both, but by about as much as years move
+    assert baseline_outlier(points, 2024, 1) is None  # no year after it
+    smooth = [Point(Period.year(2010 + i), 10.0 + i) for i in range(10)]
+    assert baseline_outlier(smooth, 2015) is None
+    dip = [*smooth[:5], Point(Period.year(2015), 5.0), *smooth[6:]]
+    assert baseline_outlier(dip, 2015).sentence.startswith("Let op: het basisjaar 2015 is een uitschieter (5,0, lager")
 
 
 def test_forecast_view_needs_three_years_before_the_programme() -> None:
@@ -334,4 +361,4 @@ def test_forecast_view_needs_three_years_before_the_programme() -> None:
         is None
     view = forecast_view(series(1, 2, 3, start=2017), Direction.LESS, start_year=2020, horizon_end_year=2022)
     assert view.year is None and view.turned is None
-    assert view.sentence == "Als de lijn van 2017–2019 was doorgegaan: nog geen latere cijfers om mee te vergelijken."
+    assert view.sentence == "Vergelijking met de lijn van 2017–2019 (vóór het programma): nog geen latere cijfers."

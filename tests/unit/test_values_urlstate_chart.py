@@ -1,8 +1,12 @@
 """Cell parsing, URL state and the chart builder as plain functions."""
 
+import re
+import xml.etree.ElementTree as ET  # noqa: N817
+
 import pytest
 
-from dashboard.components.trend_chart import create_figure
+from dashboard.components.svg_lines import render, segments, year_ticks
+from dashboard.components.trend_chart import chart_spec
 from dashboard.urlstate import build_search, parse_codes, parse_query
 from indicators.enums import ObservationStatus
 from indicators.periods import Period
@@ -45,26 +49,43 @@ def _pts(values: dict[int, float]) -> list[SeriesPoint]:
     return [SeriesPoint(Period.year(y), v, "definitief", False, "CBS", "85098NED", None) for y, v in values.items()]
 
 
-def test_hover_names_status_and_source_per_point_when_they_differ() -> None:
-    points = [SeriesPoint(Period.year(2021), 10.0, "definitief", False, "CBS", "85098NED", None),
-              SeriesPoint(Period.year(2022), 11.0, "voorlopig", False, "CBS", "85098NED", None),
-              SeriesPoint(Period.year(2023), None, "geheim", False, "GGD <b>", None, None)]
-    trace = create_figure({"GM0141": points}, {"GM0141": "Almelo"}, "", 1)["data"][0]
-    assert trace["text"] == ["2021: 10,0<br>definitief · CBS", "2022: 11,0<br>voorlopig · CBS",
-                             "2023: \u2013<br>geheim (niet gepubliceerd) · GGD &lt;b&gt;"]
-    assert "definitief" not in trace["hovertemplate"]
-    shared = create_figure({"GM0141": points[:1]}, {"GM0141": "Almelo"}, "", 1)["data"][0]
-    assert shared["hovertemplate"].endswith("<br>definitief · CBS<extra></extra>")
+def test_chart_has_a_labelled_line_per_region_the_baseline_and_the_target() -> None:
+    spec = chart_spec({"GM0141": _pts({2020: 13.6, 2021: 14.6}), "NL01": _pts({2020: 12.0, 2021: 13.2})},
+                      {"GM0141": "Almelo", "NL01": "Nederland"}, "%", 1, "Jeugdhulp", baseline_year=2020,
+                      target=(12.0, 2026))
+    assert [line.label for line in spec.lines] == ["Almelo", "Nederland"]
+    assert spec.lines[0].points == [(2020.0, 13.6), (2021.0, 14.6)]
+    assert spec.baseline_year == 2020 and spec.target == (2026.0, 12.0, "doel 2026: 12,0%")
+    svg = render(spec, 480, 300)
+    ET.fromstring(svg)  # well-formed
+    labels = re.findall(r"<tspan[^>]*>([^<]+)</tspan>", svg)
+    assert {"Almelo", "Nederland", "doel 2026: 12,0%"} <= set(labels)  # direct labels at the lines' ends
+    assert "stroke-dasharray='6 4'" in svg  # the comparison line is dashed, not only another colour
+    assert ">basisjaar</text>" in svg and "2026</text>" in svg
+    assert svg.count("<rect x=") >= 2  # the comparison's square markers (the home region has circles)
 
 
-def test_figure_has_a_line_per_region_baseline_and_target() -> None:
-    fig = create_figure({"GM0141": _pts({2020: 13.6, 2021: 14.6}), "NL01": _pts({2020: 12.0, 2021: 13.2})},
-                        {"GM0141": "Almelo", "NL01": "Nederland"}, "%", 1, baseline_year=2020, target=(12.0, 2026))
-    names = [t["name"] for t in fig["data"]]
-    assert names[:2] == ["Almelo", "Nederland"] and "2026" in names[2]
-    assert fig["data"][0]["y"] == [13.6, 14.6]
-    assert fig["data"][0]["text"] == ["2020: 13,6%", "2021: 14,6%"]
-    assert "definitief · CBS" in fig["data"][0]["hovertemplate"]  # shared by every point: said once per line
-    assert fig["layout"]["shapes"][0]["x0"] == 2020
-    assert fig["layout"]["separators"] == ",."
-    assert "2026" in fig["layout"]["xaxis"]["ticktext"]
+def test_missing_values_and_missing_periods_are_gaps() -> None:
+    points = [(2018.0, 1.0), (2019.0, None), (2020.0, 2.0), (2021.0, 3.0), (2023.0, 4.0)]
+    assert segments(points, 1.0) == [[(2018.0, 1.0)], [(2020.0, 2.0), (2021.0, 3.0)], [(2023.0, 4.0)]]
+    quarters = [(2026.0, 5.0), (2026.25, 6.0), (2026.75, 7.0)]  # the 3rd quarter was not measured
+    assert segments(quarters, 0.25) == [[(2026.0, 5.0), (2026.25, 6.0)], [(2026.75, 7.0)]]
+
+
+@pytest.mark.parametrize(("width", "most"), [(250, 5), (900, 17)])
+def test_year_labels_keep_their_distance(width: int, most: int) -> None:
+    ticks = year_ticks(2009.6, 2026.4, width, 40)
+    assert len(ticks) <= most and all(b - a == ticks[1] - ticks[0] for a, b in zip(ticks, ticks[1:], strict=False))
+    assert (ticks[1] - ticks[0]) * width / (2026.4 - 2009.6) >= 40
+
+
+def test_the_baseline_label_stays_inside_the_picture() -> None:
+    spec = chart_spec({"GM0141": _pts({2020: 1.0, 2021: 2.0, 2022: 3.0})}, {"GM0141": "Almelo"}, "%", 1, "x",
+                      baseline_year=2022)
+    for width in (340, 480):
+        svg = render(spec, width, 260)
+        x = float(re.search(r"<text x='([0-9.]+)'[^>]*text-anchor='(\w+)'[^>]*>basisjaar<", svg).group(1))
+        anchor = re.search(r"text-anchor='(\w+)'[^>]*>basisjaar<", svg).group(1)
+        half = len("basisjaar") * 12 * 0.6 / 2
+        left = {"start": x, "middle": x - half, "end": x - 2 * half}[anchor]
+        assert left >= 0 and left + 2 * half <= width
