@@ -97,8 +97,11 @@ def shoot(base: str, paths: list[str], out: Path, widths: list[int]) -> list[Pat
                     continue
                 page.goto(base + path)
                 settle(page)
+                if path.endswith("/presentatie"):
+                    written += slides(page, out / file_stem(path), width)
+                    continue
                 target = out / f"{file_stem(path)}--{width}.png"
-                page.screenshot(path=str(target), full_page=not path.endswith("/presentatie"))
+                page.screenshot(path=str(target), full_page=True)
                 written.append(target)
                 print(target, flush=True)  # noqa: T201
             context.close()
@@ -107,6 +110,21 @@ def shoot(base: str, paths: list[str], out: Path, widths: list[int]) -> list[Pat
         if path.endswith(".pdf"):
             written += pdf_pages(base + path, out / file_stem(path.removesuffix(".pdf") + "-pdf"))
     return written
+
+
+def slides(page, stem: Path, width: int) -> list[Path]:  # noqa: ANN001 - playwright Page
+    """Every slide of the presentation, one screenshot each (the arrow key moves on, as in the meeting room)."""
+    count = page.locator(".presentation .slide").count()
+    shots = []
+    for n in range(1, count + 1):
+        if n > 1:
+            page.keyboard.press("ArrowRight")
+            page.wait_for_function(f"document.querySelector('.presentation').getAttribute('data-slide') === '{n - 1}'")
+        target = stem.parent / f"{stem.name}-dia-{n}--{width}.png"
+        page.screenshot(path=str(target))
+        shots.append(target)
+        print(target, flush=True)  # noqa: T201
+    return shots
 
 
 def busy_page(page, url: str, target: Path) -> list[Path]:  # noqa: ANN001 - playwright Page

@@ -12,6 +12,7 @@ from dash import Input, Output, State, callback, clientside_callback, html
 from dashboard import texts
 from dashboard.components import account  # noqa: F401 - registers the header's account-area callback
 from dashboard.pages import (
+    district_profile,
     districts,
     edit_item,
     indicator,
@@ -37,6 +38,7 @@ ROUTES: list[tuple[re.Pattern, Callable[..., html.Div], str]] = [
     (re.compile(r"^/indicator/(?P<code>[A-Za-z0-9_-]+)/?$"), indicator.layout, "Indicator"),
     (re.compile(r"^/verhaal/(?P<story_id>[0-9]+)/?$"), story.layout, "Verhaal"),
     (re.compile(r"^/wijken/?$"), districts.layout, texts.DISTRICTS_TITLE_EMPTY),
+    (re.compile(r"^/wijk/(?P<code>[A-Za-z0-9]+)/?$"), district_profile.layout, texts.DISTRICTS_TITLE_EMPTY),
     (re.compile(r"^/kwartaal/(?P<quarter>[^/]+?)/?$"), quarter.layout, texts.QUARTER_TITLE.format(label="")),
     (re.compile(r"^/kwartaal/(?P<quarter>[^/]+)/presentatie/?$"), presentation.layout, texts.QUARTER_PRESENT),
     (re.compile(r"^/inloggen/?$"), signin.layout, texts.SIGNIN_TITLE),

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from indicators.enums import Direction, DistrictClass
 from indicators.periods import Period
+from indicators.trends import TrendSummary
 from indicators.views import IndicatorInfo
 
 CLASS_LABELS = {DistrictClass.GREEN: "Groen", DistrictClass.ORANGE: "Oranje", DistrictClass.RED: "Rood",
@@ -122,3 +123,32 @@ def feature_collection(geometries: dict[str, dict]) -> dict:
     return {"type": "FeatureCollection", "features": [
         {"type": "Feature", "id": code, "properties": {"code": code}, "geometry": d3_winding(geom)}
         for code, geom in sorted(geometries.items())]}
+
+
+@dataclass(frozen=True)
+class WijkFigure:
+    """One indicator in a wijk's profile: the wijk's newest figure beside the gemeente and Nederland in the same
+    period, its class, and the wijk's own trend (newest against the period before)."""
+
+    indicator: IndicatorInfo
+    period: Period
+    value: float | None
+    gemeente_value: float | None
+    country_value: float | None
+    district_class: DistrictClass
+    summary: TrendSummary | None
+    values: tuple[float | None, ...]  # the wijk's figures of this kind of period, oldest first (a sparkline)
+    is_example: bool = False
+    source: str = ""
+
+
+@dataclass
+class WijkProfile:
+    """`/wijk/<code>`: every indicator known for one wijk, beside its gemeente and Nederland."""
+
+    code: str
+    name: str
+    gemeente_code: str
+    gemeente_name: str
+    figures: list[WijkFigure] = field(default_factory=list)
+    other_wijken: list[tuple[str, str]] = field(default_factory=list)  # (code, name) of the gemeente's other wijken

@@ -1,59 +1,111 @@
-"""The wijk map: a plotly choropleth on the loaded boundaries, without any basemap or tile server (nothing is
-fetched at view time). Built as a plain dict; the table next to it is the text alternative."""
+"""The wijk map: the loaded boundaries drawn on the server as SVG (no basemap, no tile server, no plotly.js), each
+wijk filled with its class's colour and pattern, and an image map over it so every wijk is a link to its profile
+(/wijk/<code>) – reachable with the keyboard, named by its alt text. Two sizes (a phone and a laptop), because an
+image map's coordinates do not scale with the picture. The table next to it is the text alternative."""
 
 from __future__ import annotations
 
-from dash import dcc, html
+import math
+from xml.sax.saxutils import escape
 
-from indicators.districts import CLASS_LABELS, DistrictView, feature_collection
+from dash import html
+
+from dashboard import texts
+from dashboard.components.svg_lines import data_uri
+from indicators.districts import CLASS_LABELS, DistrictView, d3_winding
 from indicators.enums import DistrictClass
 from indicators.formatting import format_number
 
+# Fill, and a pattern so the classes differ without colour too: groen plain, oranje stripes, rood cross-hatch.
 CLASS_COLOURS = {DistrictClass.GREEN: "#2e7d32", DistrictClass.ORANGE: "#e08a00", DistrictClass.RED: "#c62828",
                  DistrictClass.NONE: "#bdbdbd"}
-TOPOJSON_URL = "/assets/topojson/"
 CLASS_ORDER = [DistrictClass.GREEN, DistrictClass.ORANGE, DistrictClass.RED, DistrictClass.NONE]
+PATTERNS = {
+    DistrictClass.ORANGE: "<path d='M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4' stroke='#ffffff' stroke-width='1.6'/>",
+    DistrictClass.RED: "<path d='M0,0 l8,8 M8,0 l-8,8' stroke='#ffffff' stroke-width='1.4'/>",
+    DistrictClass.NONE: "<circle cx='4' cy='4' r='1.2' fill='#555555'/>",
+}
+SIZES = {"small": (320, 420), "large": (560, 520)}  # most width and height of each drawing
 
 
-def create_map_figure(view: DistrictView, height: int = 440) -> dict:
-    """One choropleth trace; z is the class index so the colours are exactly the class colours."""
+def _rings(geometry: dict) -> list[list[tuple[float, float]]]:
+    """The outer ring of every polygon of a (Multi)Polygon, as (lon, lat)."""
+    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    return [[(float(x), float(y)) for x, y, *_ in polygon[0]] for polygon in polygons if polygon]
+
+
+def project(geometries: dict[str, dict], width: int, max_height: int | None = None, pad: int = 6
+            ) -> tuple[int, int, dict[str, list[list[tuple[float, float]]]]]:
+    """Lon/lat to pixels (equirectangular, x scaled by cos of the mean latitude: true enough for one gemeente),
+    fitted into `width` × `max_height`: (width, height, {code: rings})."""
+    rings = {code: _rings(d3_winding(g)) for code, g in geometries.items()}
+    points = [p for rs in rings.values() for r in rs for p in r]
+    if not points:
+        return width, width, {}
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    k = math.cos(math.radians((min(lats) + max(lats)) / 2))
+    span_x, span_y = (max(lons) - min(lons)) * k or 1e-9, (max(lats) - min(lats)) or 1e-9
+    scale = (width - 2 * pad) / span_x
+    if max_height and span_y * scale + 2 * pad > max_height:  # a tall gemeente: fit the height instead
+        scale = (max_height - 2 * pad) / span_y
+        width = round(span_x * scale + 2 * pad)
+    height = round(span_y * scale + 2 * pad)
+    out = {code: [[(round(pad + (lon - min(lons)) * k * scale, 1), round(pad + (max(lats) - lat) * scale, 1))
+                   for lon, lat in ring] for ring in rs] for code, rs in rings.items()}
+    return width, height, out
+
+
+def map_svg(view: DistrictView, width: int, max_height: int | None = None
+            ) -> tuple[str, int, int, dict[str, list[list[tuple[float, float]]]]]:
+    width, height, shapes = project({r.code: view.geometries[r.code] for r in view.rows if r.code in view.geometries},
+                                    width, max_height)
+    classes = {r.code: r.district_class for r in view.rows}
+    defs = "".join(f"<pattern id='p-{c.value}' width='8' height='8' patternUnits='userSpaceOnUse'>"
+                   f"<rect width='8' height='8' fill='{CLASS_COLOURS[c]}'/>{body}</pattern>"
+                   for c, body in PATTERNS.items())
+    paths = []
+    for code, rings in shapes.items():
+        cls = classes.get(code, DistrictClass.NONE)
+        fill = f"url(#p-{cls.value})" if cls in PATTERNS else CLASS_COLOURS[cls]
+        d = " ".join("M" + " L".join(f"{x},{y}" for x, y in ring) + " Z" for ring in rings)
+        paths.append(f"<path d='{d}' fill='{fill}' stroke='#ffffff' stroke-width='1.5'/>")
+    svg = (f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height}' viewBox='0 0 {width} "
+           f"{height}'><title>{escape(texts.DISTRICTS_MAP)}</title><defs>{defs}</defs>{''.join(paths)}</svg>")
+    return svg, width, height, shapes
+
+
+def _area_label(view: DistrictView, code: str) -> str:
+    row = next(r for r in view.rows if r.code == code)
     ind = view.indicator
-    rows = [r for r in view.rows if r.code in view.geometries]
-    n = len(CLASS_ORDER)
-    colorscale = []
-    for i, cls in enumerate(CLASS_ORDER):  # a stepped scale: each class owns one band of [0, 1]
-        colorscale += [[i / n, CLASS_COLOURS[cls]], [(i + 1) / n, CLASS_COLOURS[cls]]]
-    return {
-        "data": [{
-            "type": "choropleth", "geojson": feature_collection({r.code: view.geometries[r.code] for r in rows}),
-            "featureidkey": "id", "locations": [r.code for r in rows],
-            "z": [CLASS_ORDER.index(r.district_class) + 0.5 for r in rows], "zmin": 0, "zmax": n,
-            "colorscale": colorscale, "showscale": False,
-            "marker": {"line": {"color": "#ffffff", "width": 1.5}},
-            "customdata": [[r.name, format_number(r.value, ind.decimals, ind.unit),
-                            CLASS_LABELS[r.district_class]] for r in rows],
-            "hovertemplate": "<b>%{customdata[0]}</b> (%{location})<br>%{customdata[1]}<br>%{customdata[2]}"
-                             "<extra></extra>",
-        }],
-        "layout": {
-            "height": height, "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "dragmode": False,
-            "geo": {"fitbounds": "locations", "visible": False, "projection": {"type": "mercator"},
-                    "bgcolor": "#ffffff"},
-            "paper_bgcolor": "#ffffff", "font": {"family": "system-ui, sans-serif", "size": 12},
-        },
-    }
+    return texts.DISTRICTS_MAP_AREA.format(name=row.name, value=format_number(row.value, ind.decimals, ind.unit),
+                                           cls=CLASS_LABELS[row.district_class].lower())
 
 
-def district_map(view: DistrictView, label: str) -> html.Div:
-    return html.Div(className="chart district-map", role="img", **{"aria-label": label}, children=dcc.Graph(
-        id="wijken-kaart", figure=create_map_figure(view),
-        # An empty base map of our own (assets/topojson/): plotly would fetch one from cdn.plot.ly otherwise.
-        config={"displayModeBar": False, "responsive": True, "scrollZoom": False, "topojsonURL": TOPOJSON_URL},
-        style={"height": "440px"},
-    ))
+def district_map(view: DistrictView, label: str) -> html.Figure:
+    """The map in two sizes (only one is shown), each an <img usemap> with a link per wijk."""
+    pictures = []
+    for size, (most_width, most_height) in SIZES.items():
+        svg, width, height, shapes = map_svg(view, most_width, most_height)
+        name = f"wijkenkaart-{size}"
+        areas = [html.Area(shape="poly", coords=",".join(f"{x:.0f},{y:.0f}" for x, y in max(rings, key=len)),
+                           href=f"/wijk/{code}", alt=_area_label(view, code), title=_area_label(view, code))
+                 for code, rings in sorted(shapes.items()) if rings]
+        pictures.append(html.Div(className=f"district-map-{size}", children=[
+            html.Img(src=data_uri(svg), alt=label, width=width, height=height, useMap=f"#{name}",
+                     className="district-map-image"),
+            html.MapEl(name=name, id=name, children=areas),
+        ]))
+    return html.Figure(className="district-map-figure", id="wijken-kaart", children=[
+        *pictures, html.Figcaption(texts.DISTRICTS_MAP_HELP, className="form-text")])
 
 
 def legend() -> html.Ul:
     return html.Ul(className="district-legend", children=[
         html.Li([html.Span(className=f"swatch swatch-{c.value}", **{"aria-hidden": "true"}),
                  CLASS_LABELS[c]]) for c in CLASS_ORDER])
+
+
+def class_badge(cls: DistrictClass) -> html.Span:
+    """A wijk's class as swatch (with the map's pattern) and word."""
+    return html.Span(className="class-badge", children=[
+        html.Span(className=f"swatch swatch-{cls.value}", **{"aria-hidden": "true"}), CLASS_LABELS[cls]])

@@ -8,9 +8,10 @@ from datetime import date
 from dash import html
 
 from dashboard import texts
+from dashboard.components import stack_table as st
 from dashboard.components.badges import example_label, status_badge
-from dashboard.components.controls import scroll_region
 from dashboard.components.svg_chart import data_uri, trend_svg
+from indicators.actuality import DEFAULT_MAX_AGE_YEARS, is_outdated
 from indicators.enums import ChangeKind, MeasurementStatus, StoryKind
 from indicators.formatting import (
     MEASUREMENT_STATUS_LABELS,
@@ -106,6 +107,15 @@ def latest_text(trend: TrendItem) -> str:
     return f"{format_number(trend.latest_value, trend.decimals, trend.unit)} ({period_label(trend.latest_period)})"
 
 
+def trend_outdated(trend: TrendItem, as_of: date, max_age: int = DEFAULT_MAX_AGE_YEARS) -> bool:
+    """"Niet actueel" at the end of the report's quarter (the rule of indicators.actuality)."""
+    return trend.latest_period is not None and is_outdated(Period.parse(trend.latest_period).end, as_of, max_age)
+
+
+def outdated_text(trend: TrendItem) -> str:
+    return f"{texts.OUTDATED_LABEL} {texts.OUTDATED_SINCE.format(period=period_label(trend.latest_period))}"
+
+
 def trend_change(trend: TrendItem) -> str:
     if trend.latest_value is None or trend.baseline_value is None:
         return "–"
@@ -139,7 +149,8 @@ def changes_list(p: ProgrammeReport, limit: int | None = None) -> html.Div:
                      html.P(texts.PRESENT_MORE.format(n=more), className="change-more") if more > 0 else None])
 
 
-def trend_figures(p: ProgrammeReport, width: int = 520, height: int = 240) -> html.Div:
+def trend_figures(p: ProgrammeReport, width: int = 520, height: int = 240, as_of: date | None = None,
+                  max_age: int = DEFAULT_MAX_AGE_YEARS) -> html.Div:
     if not p.trends:
         return html.P(texts.QUARTER_NO_TRENDS)
     return html.Div(className="quarter-trend-grid", children=[html.Figure(
@@ -147,41 +158,52 @@ def trend_figures(p: ProgrammeReport, width: int = 520, height: int = 240) -> ht
             html.Img(src=data_uri(chart_svg(t, p.baseline_year, width, height)), alt=chart_alt(t),
                      width=width, height=height, className="quarter-chart"),
             html.Figcaption([html.Strong(t.name), " ", example_label() if t.has_example else None,
-                             html.Br(), t.sentence]),
+                             html.Br(), t.sentence,
+                             html.Span([html.Br(), html.Strong(outdated_text(t), className="actuality-inline")])
+                             if as_of and trend_outdated(t, as_of, max_age) else None]),
         ]) for t in p.trends])
 
 
-def trends_table(p: ProgrammeReport, label: str) -> html.Div:
+def trends_table(p: ProgrammeReport, label: str, as_of: date | None = None,
+                 max_age: int = DEFAULT_MAX_AGE_YEARS) -> html.Table:
     caption = texts.QUARTER_TRENDS_CAPTION.format(name=p.name, label=label)
-    head = [texts.QUARTER_COL_TREND, texts.QUARTER_COL_LATEST, texts.QUARTER_COL_BASELINE.format(year=p.baseline_year),
-            texts.QUARTER_COL_CHANGE, texts.QUARTER_COL_VERDICT]
-    rows = [html.Tr([html.Th(t.name, scope="row"), html.Td(latest_text(t), className="num"),
-                     html.Td(format_number(t.baseline_value, t.decimals, t.unit), className="num"),
-                     html.Td(trend_change(t), className="num"), html.Td(t.verdict)]) for t in p.trends]
-    return scroll_region(html.Table(className="table table-sm quarter-table", children=[
-        html.Caption(caption), html.Thead(html.Tr([html.Th(h, scope="col") for h in head])), html.Tbody(rows),
-    ]), caption)
+    baseline = texts.QUARTER_COL_BASELINE.format(year=p.baseline_year)
+    head = [texts.QUARTER_COL_TREND, texts.QUARTER_COL_LATEST, baseline, texts.QUARTER_COL_CHANGE,
+            texts.QUARTER_COL_VERDICT]
+    rows = [st.row([
+        st.row_header([t.name, " ", example_label() if t.has_example else None]),
+        st.cell(texts.QUARTER_COL_LATEST, [latest_text(t), html.Span(
+            [" ", html.Strong(texts.OUTDATED_LABEL.lower())], className="trend-glance-outdated")
+            if as_of and trend_outdated(t, as_of, max_age) else None], "num"),
+        st.cell(baseline, format_number(t.baseline_value, t.decimals, t.unit), "num"),
+        st.cell(texts.QUARTER_COL_CHANGE, trend_change(t), "num"),
+        st.cell(texts.QUARTER_COL_VERDICT, t.verdict)]) for t in p.trends]
+    return st.table(st.head(head, {texts.QUARTER_COL_LATEST, baseline, texts.QUARTER_COL_CHANGE}), st.body(rows),
+                    caption=caption, class_name="table-sm quarter-table")
 
 
 def results_table(p: ProgrammeReport, label: str, explanations: bool = True) -> html.Div:
     if not p.results:
         return html.P(texts.QUARTER_NO_RESULTS)
     caption = texts.QUARTER_RESULTS_CAPTION.format(name=p.name, label=label)
-    head = [texts.COL_PROJECT, texts.COL_MEASURE, texts.COL_TARGET, texts.COL_REALISED, texts.COL_STATUS]
+    head = [texts.COL_MEASURE, texts.COL_PROJECT, texts.COL_TARGET, texts.COL_REALISED, texts.COL_STATUS]
     if explanations:
         head.append(texts.COL_EXPLANATION)
     rows = []
     for r in p.results:
         target, realised, note = measurement_cells(r)
-        cells = [html.Td(r.project_name), html.Th(r.name, scope="row"), html.Td(target, className="num"),
-                 html.Td(realised, className="num"),
-                 html.Td(status_badge(r.current.status) if r.current else "–")]
+        status = r.current.status if r.current else "onbekend"
+        cells = [st.row_header(r.name), st.cell(texts.COL_PROJECT, r.project_name, "project-cell"),
+                 st.cell(texts.COL_TARGET, target, "num"), st.cell(texts.COL_REALISED, realised, "num"),
+                 st.cell(texts.COL_STATUS, status_badge(r.current.status) if r.current else "–")]
         if explanations:
-            cells.append(html.Td([note, " ", example_label() if r.current and r.current.is_example else None]))
-        rows.append(html.Tr(cells, id=anchor(p.slug, "resultaat", r.id)))
-    return scroll_region(html.Table(className="table table-sm quarter-table", children=[
-        html.Caption(caption), html.Thead(html.Tr([html.Th(h, scope="col") for h in head])), html.Tbody(rows),
-    ]), caption)
+            missing = r.current and not note and r.current.status in ("aandacht", "niet_op_koers")
+            cells.append(st.cell(texts.COL_EXPLANATION, [
+                html.Span(texts.NO_EXPLANATION, className="not-measured") if missing else note, " ",
+                example_label() if r.current and r.current.is_example else None], "explanation-cell"))
+        rows.append(st.row(cells, id=anchor(p.slug, "resultaat", r.id), className=f"status-row-{status}"))
+    return st.table(st.head(head, {texts.COL_TARGET, texts.COL_REALISED}), st.body(rows), caption=caption,
+                    class_name="table-sm quarter-table quarter-results")
 
 
 def stories_list(p: ProgrammeReport, heading_level: int = 4) -> html.Div:

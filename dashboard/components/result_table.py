@@ -11,6 +11,7 @@ from dashboard import texts
 from dashboard.components import stack_table as st
 from dashboard.components.badges import example_label, status_badge
 from dashboard.components.story_links import story_links
+from indicators.enums import MeasurementStatus
 from indicators.formatting import MEASUREMENT_STATUS_LABELS, RESULT_KIND_LABELS, format_date, format_number, plural
 from indicators.periods import Period
 from indicators.results_view import ALL, SORT_ORDER, ResultQuery, apply, quarter_series
@@ -29,7 +30,9 @@ def explanation_cell(m: MeasurementView | None) -> list:
     notes = html.Ul(className="measurement-notes", children=[html.Li(texts.MEASUREMENT_NOTE_ITEM.format(
         date=format_date(n.note_date), author=f" ({n.author})" if n.author else "", text=n.text))
         for n in m.notes]) if m.notes else None
-    return [m.explanation, " ", example_label() if m.is_example else None, notes]
+    missing = not m.explanation and m.status in (MeasurementStatus.ATTENTION, MeasurementStatus.OFF_TRACK)
+    text = html.Span(texts.NO_EXPLANATION, className="not-measured") if missing else m.explanation
+    return [text, " ", example_label() if m.is_example else None, notes]
 
 
 def _history_row(result: ResultView, period: Period, m: MeasurementView | None) -> html.Tr:

@@ -5,9 +5,11 @@ Deterministic: the same report gives the same bytes, so a published report's HTM
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 from dashboard import texts
+from dashboard.components.badges import STATUS_ICONS
 from dashboard.components.quarter_parts import (
     anchor,
     change_anchor,
@@ -17,10 +19,13 @@ from dashboard.components.quarter_parts import (
     latest_text,
     measurement_cells,
     note_meta,
+    outdated_text,
     story_href,
     trend_change,
+    trend_outdated,
 )
 from dashboard.components.svg_chart import data_uri
+from indicators.actuality import DEFAULT_MAX_AGE_YEARS
 from indicators.enums import MeasurementStatus, StoryKind
 from indicators.formatting import MEASUREMENT_STATUS_LABELS, STORY_KIND_LABELS, format_date, format_number
 from indicators.quarter import ProgrammeReport, QuarterReport
@@ -60,7 +65,19 @@ th, td { border-bottom: .5pt solid #d3dae2; padding: 1.2mm 1.5mm; text-align: le
 thead th { border-bottom: 1pt solid #1f4e79; }
 tr { break-inside: avoid; }
 .num { text-align: right; white-space: nowrap; }
-.example { color: #5c4400; font-weight: bold; font-size: 7.5pt; }
+.example { color: #5c4400; font-weight: bold; font-size: 7.5pt; border: .6pt dashed #8a6d00; background: #fff3c4;
+  padding: 0 1mm; white-space: nowrap; }
+.status { font-weight: bold; white-space: nowrap; border: .6pt solid currentColor; border-radius: 3mm;
+  padding: .2mm 1.6mm; }
+.status-op_koers { color: #1b6b2e; background: #eaf5ec; }
+.status-aandacht { color: #6b5300; background: #fdf6dc; }
+.status-niet_op_koers { color: #b3261e; background: #fcebea; }
+.status-onbekend { color: #4a5561; background: #f1f3f5; border-style: dashed; }
+.outdated { color: #6b5300; font-weight: bold; border: .6pt dashed #6b5300; padding: 0 1mm; white-space: nowrap; }
+.cover dl { display: grid; grid-template-columns: 38mm auto; gap: 1.5mm 4mm; font-size: 11pt; margin: 4mm 0 8mm; }
+.cover dt { color: #4a5561; }
+.cover dd { margin: 0; font-weight: bold; }
+.missing { color: #4a5561; font-style: italic; }
 .story { break-inside: avoid; border-left: 2pt solid #5b8fc7; padding-left: 3mm; margin-bottom: 3mm; }
 """
 
@@ -78,18 +95,35 @@ def _part(slug: str, key: str, title: str, body: str, empty: str) -> str:
     return f'<h3 id="{anchor(slug, key, "")}">{_e(title)}</h3>' + (body or f"<p>{_e(empty)}</p>")
 
 
-def _trends(p: ProgrammeReport, label: str) -> str:
+def _status(status: str | None) -> str:
+    """A status as word, icon and colour (as on the site)."""
+    if status is None:
+        return "–"
+    s = MeasurementStatus(status)
+    return (f'<span class="result-status status-{s.value}">{_e(STATUS_ICONS[s])} '
+            f'{_e(MEASUREMENT_STATUS_LABELS[s])}</span>')
+
+
+class _Raw(str):
+    """Table cell text that is already HTML (escaped by the caller)."""
+
+
+def _trends(p: ProgrammeReport, label: str, as_of: date, max_age: int) -> str:
     if not p.trends:
         return ""
     figures = '<div class="figures">' + "".join(
         f'<figure id="{anchor(p.slug, "trend", t.code)}"><img src="{data_uri(chart_svg(t, p.baseline_year))}" '
         f'alt="{_e(chart_alt(t))}">'
-        f"<figcaption><strong>{_e(t.name)}</strong>{_example(t.has_example)}<br>{_e(t.sentence)}</figcaption>"
-        f"</figure>" for t in p.trends) + "</div>"
+        f"<figcaption><strong>{_e(t.name)}</strong>{_example(t.has_example)}<br>{_e(t.sentence)}"
+        + (f'<br><span class="outdated">{_e(outdated_text(t))}</span>' if trend_outdated(t, as_of, max_age) else "")
+        + "</figcaption></figure>" for t in p.trends) + "</div>"
     head = [texts.QUARTER_COL_TREND, texts.QUARTER_COL_LATEST, texts.QUARTER_COL_BASELINE.format(year=p.baseline_year),
             texts.QUARTER_COL_CHANGE, texts.QUARTER_COL_VERDICT]
     return figures + _table(texts.QUARTER_TRENDS_CAPTION.format(name=p.name, label=label), head, [
-        [(t.name, "th"), (latest_text(t), "num"), (format_number(t.baseline_value, t.decimals, t.unit), "num"),
+        [(_Raw(_e(t.name) + _example(t.has_example)), "th"),
+         (_Raw(_e(latest_text(t)) + (f' <span class="outdated">{_e(texts.OUTDATED_LABEL.lower())}</span>'
+                                     if trend_outdated(t, as_of, max_age) else "")), "num"),
+         (format_number(t.baseline_value, t.decimals, t.unit), "num"),
          (trend_change(t), "num"), (t.verdict, "")] for t in p.trends])
 
 
@@ -101,13 +135,17 @@ def _results(p: ProgrammeReport, label: str) -> str:
     rows = []
     for r in p.results:
         target, realised, note = measurement_cells(r)
-        status = MEASUREMENT_STATUS_LABELS[MeasurementStatus(r.current.status)] if r.current else "–"
-        rows.append(([(r.project_name, ""), (r.name, "th"), (target, "num"), (realised, "num"), (status, ""),
-                      (note, "")], anchor(p.slug, "resultaat", r.id)))
+        current = r.current
+        missing = current is not None and not note and current.status in ("aandacht", "niet_op_koers")
+        explanation = (f'<span class="missing">{_e(texts.NO_EXPLANATION)}</span>' if missing else _e(note)) \
+            + _example(current is not None and current.is_example)
+        rows.append(([(r.project_name, ""), (r.name, "th"), (target, "num"), (realised, "num"),
+                      (_Raw(_status(current.status if current else None)), ""), (_Raw(explanation), "")],
+                     anchor(p.slug, "resultaat", r.id)))
     return _table(texts.QUARTER_RESULTS_CAPTION.format(name=p.name, label=label), head, rows)
 
 
-def _programme(p: ProgrammeReport, report: QuarterReport) -> str:
+def _programme(p: ProgrammeReport, report: QuarterReport, max_age: int = DEFAULT_MAX_AGE_YEARS) -> str:
     label, previous = report.period.label, report.previous_period.label
     changes = '<ul class="changes">' + "".join(
         f'<li><span class="kind">{_e(texts.CHANGE_KIND_LABELS[c.kind.value])}</span> '
@@ -125,7 +163,8 @@ def _programme(p: ProgrammeReport, report: QuarterReport) -> str:
         f'<section class="programme" id="{anchor(p.slug, "programma", "")}">', f"<h2>{_e(p.name)}</h2>",
         f'<p class="meta">{_e(p.region_name)} · {_e(texts.QUARTER_COL_BASELINE.format(year=p.baseline_year))}</p>',
         _part(p.slug, "veranderd", texts.QUARTER_CHANGES.format(previous=previous), changes, texts.QUARTER_NO_CHANGES),
-        _part(p.slug, "trends", texts.SECTION_TRENDS, _trends(p, label), texts.QUARTER_NO_TRENDS),
+        _part(p.slug, "trends", texts.SECTION_TRENDS, _trends(p, label, report.period.end, max_age),
+              texts.QUARTER_NO_TRENDS),
         _part(p.slug, "resultaten", texts.SECTION_RESULTS, _results(p, label), texts.QUARTER_NO_RESULTS),
         _part(p.slug, "verhalen", texts.SECTION_STORIES, stories, texts.QUARTER_NO_STORIES),
         _part(p.slug, "besluiten", texts.QUARTER_NOTES, notes, texts.QUARTER_NO_NOTES),
@@ -139,10 +178,11 @@ def _table(caption: str, head: list[str], rows: list) -> str:
         cells, row_id = row if isinstance(row, tuple) else (row, None)
         out.append(f'<tr id="{row_id}">' if row_id else "<tr>")
         for text, kind in cells:
+            html_text = text if isinstance(text, _Raw) else _e(text)
             if kind == "th":
-                out.append(f'<th scope="row">{_e(text)}</th>')
+                out.append(f'<th scope="row">{html_text}</th>')
             else:
-                out.append(f'<td class="{kind}">{_e(text)}</td>' if kind else f"<td>{_e(text)}</td>")
+                out.append(f'<td class="{kind}">{html_text}</td>' if kind else f"<td>{html_text}</td>")
         out.append("</tr>")
     out.append("</tbody></table>")
     return "".join(out)
@@ -155,7 +195,18 @@ def status_line(report: QuarterReport) -> str:
     return texts.QUARTER_PUBLISHED.format(date=format_date(report.published_at), by=by)
 
 
-def render_html(report: QuarterReport) -> str:
+def cover_facts(report: QuarterReport) -> list[tuple[str, str]]:
+    """What the cover names: the gemeente, the period and the publication date (or that it is a draft)."""
+    q = report.period
+    gemeenten = ", ".join(dict.fromkeys(p.region_name for p in report.programmes)) or "–"
+    published = format_date(report.published_at) if report.published_at else texts.PDF_COVER_NOT_PUBLISHED
+    return [(texts.PDF_COVER_GEMEENTE, gemeenten),
+            (texts.PDF_COVER_PERIOD, texts.PDF_COVER_PERIOD_VALUE.format(
+                label=q.label, start=format_date(q.start), end=format_date(q.end))),
+            (texts.PDF_COVER_PUBLISHED, published)]
+
+
+def render_html(report: QuarterReport, max_age: int = DEFAULT_MAX_AGE_YEARS) -> str:
     """The whole report as a standalone HTML document (UTF-8 text, lang nl)."""
     label, previous = report.period.label, report.previous_period.label
     title = texts.QUARTER_TITLE.format(label=label)
@@ -175,12 +226,13 @@ def render_html(report: QuarterReport) -> str:
         f"<title>{_e(title)}</title><style>{CSS}</style></head><body>",
         '<section class="cover">', f'<p class="brand">{_e(texts.APP_TITLE)}</p>', f"<h1>{_e(title)}</h1>",
         f"<p>{_e(texts.PDF_COVER_TAGLINE)}</p>",
+        "<dl>" + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in cover_facts(report)) + "</dl>",
         f'<p class="status">{_e(status_line(report))}</p>',
         f"<p>{_e(texts.QUARTER_INTRO.format(label=label, previous=previous))} {_e(compared.format(previous=previous))}"
         "</p>",
         f'<p class="demo">{_e(texts.DEMO_BANNER)}</p>' if demo else "",
         "</section>",
         f'<nav class="toc"><h2>{_e(texts.QUARTER_CONTENTS)}</h2><ol>{"".join(toc)}</ol></nav>',
-        *[_programme(p, report) for p in report.programmes],
+        *[_programme(p, report, max_age) for p in report.programmes],
         "</body></html>",
     ])

@@ -12,12 +12,13 @@ from html import escape
 from flask import Flask, Response, abort, request
 
 from dashboard import texts
-from dashboard.data import read_session
+from dashboard.data import actuality_max_age, read_session
 from dashboard.exports import jobs
 from dashboard.exports.pdf import html_to_pdf
 from dashboard.exports.report_html import render_html
 from dashboard.exports.xlsx import render_xlsx
 from db.read.quarter import build_report, frozen_file
+from indicators.actuality import DEFAULT_MAX_AGE_YEARS
 from indicators.periods import PeriodError, parse_quarter
 from indicators.quarter import QuarterReport, canonical_json
 
@@ -25,25 +26,30 @@ PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-# The busy page's only script (its hash is in the Content-Security-Policy, see dashboard/security.py): poll until the
-# PDF is ready, then reload to download it.
+# The busy page's only script (its hash is in the Content-Security-Policy, see dashboard/security.py): ask every
+# second whether the PDF is ready, say how long it has been working (a real figure; the bar itself is indeterminate),
+# and reload to download it when it is there.
 BUSY_SCRIPT = """
 (function () {
-  var bar = document.getElementById('voortgang');
+  var since = document.getElementById('pdf-bezig-sinds');
+  var start = Date.now() - 1000 * parseInt(since.getAttribute('data-seconden') || '0', 10);
   function poll() {
     fetch(location.href, {cache: 'no-store'}).then(function (r) {
       if (r.status === 200) { location.reload(); return; }
-      bar.value = Math.min(95, bar.value + 10); setTimeout(poll, 1000);
+      since.textContent = String(Math.round((Date.now() - start) / 1000));
+      setTimeout(poll, 1000);
     }).catch(function () { setTimeout(poll, 3000); });
   }
   setTimeout(poll, 1000);
 })();
 """
+# The site's own style sheets (Dash serves assets/ at /assets/), so the busy page looks like the rest of the site.
+BUSY_STYLES = ("00-bootstrap.min.css", "10-perspectief.css", "45-raadslid.css")
 
 
-def pdf_from_json(content: str, base_url: str) -> bytes:
+def pdf_from_json(content: str, base_url: str, max_age: int = DEFAULT_MAX_AGE_YEARS) -> bytes:
     """Runs in the export worker process: everything it needs travels as text."""
-    return html_to_pdf(render_html(QuarterReport.model_validate_json(content)), base_url)
+    return html_to_pdf(render_html(QuarterReport.model_validate_json(content), max_age), base_url)
 
 
 def _file(data: bytes, mimetype: str, name: str) -> Response:
@@ -54,14 +60,22 @@ def _file(data: bytes, mimetype: str, name: str) -> Response:
 
 
 def _busy(code: str, seconds: float | None) -> Response:
+    """The page a reader sees while a draft's PDF is made: what happens, for how long already, an indeterminate
+    progress bar (the export does not report steps), and the download starting by itself."""
     title = texts.QUARTER_TITLE.format(label=parse_quarter(code).label)
-    done = f"{seconds:.0f}" if seconds is not None else "0"
+    done = int(seconds or 0)
+    styles = "".join(f'<link rel="stylesheet" href="/assets/{name}">' for name in BUSY_STYLES)
     body = f"""<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>{escape(title)} – PDF</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"></head><body><main>
-<h1>{escape(title)}</h1><p role="status">{escape(texts.EXPORT_BUSY)}</p>
-<label>{escape(texts.EXPORT_PROGRESS)} <progress id="voortgang" max="100" value="{min(95, int(float(done) * 30))}">
-</progress></label>
-<p><a href="/kwartaal/{code}">{escape(texts.PRESENT_BACK)}</a></p></main>
+<meta name="viewport" content="width=device-width, initial-scale=1">{styles}</head><body>
+<header class="site-header"><div class="container header-inner"><a class="brand" href="/"><span class="brand-name">{
+        escape(texts.APP_TITLE)}</span><span class="brand-tagline">{escape(texts.APP_TAGLINE)}</span></a></div></header>
+<main id="inhoud" class="container page-export-busy"><h1>{escape(title)}</h1>
+<p role="status" class="lead">{escape(texts.EXPORT_BUSY)}</p>
+<p><label for="pdf-voortgang">{escape(texts.EXPORT_PROGRESS)}</label><br>
+<progress id="pdf-voortgang" class="export-progress">{escape(texts.EXPORT_PROGRESS_TEXT)}</progress></p>
+<p>{escape(texts.EXPORT_SINCE_BEFORE)}<span id="pdf-bezig-sinds" data-seconden="{done}">{done}</span>{escape(
+        texts.EXPORT_SINCE_AFTER)}</p>
+<p><a href="/kwartaal/{escape(code)}">{escape(texts.PRESENT_BACK)}</a></p></main>
 <script>{BUSY_SCRIPT}</script></body></html>"""
     response = Response(body, status=202, mimetype="text/html")
     response.headers["Retry-After"] = "1"
@@ -83,9 +97,9 @@ def _quarter_file(code: str, fmt: str) -> Response:
         return _file(frozen, mimetype, name)
     if fmt == "xlsx":
         return _file(render_xlsx(report), XLSX, name)
-    content, base = canonical_json(report), request.host_url
-    key = "pdf:" + hashlib.sha256((base + content).encode()).hexdigest()
-    data = jobs.get_or_start(key, pdf_from_json, content, base)
+    content, base, max_age = canonical_json(report), request.host_url, actuality_max_age()
+    key = f"pdf:{max_age}:" + hashlib.sha256((base + content).encode()).hexdigest()
+    data = jobs.get_or_start(key, pdf_from_json, content, base, max_age)
     return _file(data, PDF, name) if data is not None else _busy(code, jobs.elapsed(key))
 
 

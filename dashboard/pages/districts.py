@@ -9,13 +9,14 @@ from dash import Input, Output, State, callback, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import texts
-from dashboard.components.controls import radio_group, scroll_region, shown
-from dashboard.components.district_map import district_map, legend
+from dashboard.components import stack_table as st
+from dashboard.components.controls import radio_group, shown
+from dashboard.components.district_map import class_badge, district_map, legend
 from dashboard.components.downloads import download_links
 from dashboard.data import read_session
 from dashboard.urlstate import build_search, parse_codes
 from db.read.districts import district_view
-from indicators.districts import CLASS_LABELS, SORT_KEYS, DistrictView, Thresholds, sort_rows
+from indicators.districts import SORT_KEYS, DistrictView, Thresholds, sort_rows
 from indicators.formatting import OBSERVATION_STATUS_LABELS, format_number
 
 THRESHOLD_ORIGIN = {"default": texts.DISTRICTS_THRESHOLD_SOURCE_DEFAULT,
@@ -76,21 +77,18 @@ def content(view: DistrictView, sort: str | None, orange: float | None, red: flo
         out.append(html.P(texts.DISTRICTS_NO_MAP, className="alert alert-info", id="wijken-geen-kaart"))
     out += [
         html.H2(texts.DISTRICTS_TABLE),
-        scroll_region(html.Table(className="table table-sm district-table", id="wijken-tabel", children=[
-            html.Caption(caption),
-            html.Thead(html.Tr([html.Th(texts.DISTRICTS_COL_CODE, scope="col"),
-                                html.Th(texts.DISTRICTS_COL_NAME, scope="col"),
-                                html.Th(texts.COL_VALUE, scope="col", className="num"),
-                                html.Th(texts.DISTRICTS_COL_CLASS, scope="col"),
-                                html.Th(texts.COL_STATUS, scope="col")])),
-            html.Tbody([html.Tr(className=f"district-{r.district_class.value}", children=[
-                html.Td(r.code), html.Th(r.name, scope="row"),
-                html.Td(format_number(r.value, ind.decimals, ind.unit), className="num"),
-                html.Td([html.Span(className=f"swatch swatch-{r.district_class.value}", **{"aria-hidden": "true"}),
-                         CLASS_LABELS[r.district_class]]),
-                html.Td(OBSERVATION_STATUS_LABELS[r.status] if r.status else "–"),
+        html.Div(className="district-table-wrap", children=st.table(
+            st.head([texts.DISTRICTS_COL_CODE, texts.DISTRICTS_COL_NAME, texts.COL_VALUE, texts.DISTRICTS_COL_CLASS,
+                     texts.COL_STATUS], {texts.COL_VALUE}),
+            st.body([st.row(className=f"district-row district-{r.district_class.value}", cells=[
+                st.cell(texts.DISTRICTS_COL_CODE, r.code, "code-cell"),
+                st.row_header(dcc.Link(r.name, href=f"/wijk/{r.code}",
+                                       title=texts.DISTRICTS_WIJK_LINK.format(name=r.name))),
+                st.cell(texts.COL_VALUE, format_number(r.value, ind.decimals, ind.unit), "num value-cell"),
+                st.cell(texts.DISTRICTS_COL_CLASS, class_badge(r.district_class), "class-cell"),
+                st.cell(texts.COL_STATUS, OBSERVATION_STATUS_LABELS[r.status] if r.status else "–", "status-cell"),
             ]) for r in rows]),
-        ]), caption),
+            caption=caption, class_name="table-sm district-table", id="wijken-tabel")),
         html.P(texts.SOURCE_LINE.format(source=view.source) + (
             f" · {texts.TABLE_LINE.format(table=view.table_id)}" if view.table_id else ""), className="provenance"),
         download_links("wijken", query_params(view, sort, orange, red), caption),

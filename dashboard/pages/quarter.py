@@ -21,10 +21,11 @@ from dashboard.components.quarter_parts import (
     trend_figures,
     trends_table,
 )
-from dashboard.data import read_session
+from dashboard.data import actuality_max_age, read_session
 from dashboard.exports.report_html import status_line
 from dashboard.pages import quarter_meeting
 from db.read.quarter import notes_recorded_after_publication, report_for
+from indicators.actuality import DEFAULT_MAX_AGE_YEARS
 from indicators.enums import Action
 from indicators.periods import Period, PeriodError, last_ended_quarter, parse_quarter
 from indicators.quarter import NoteItem, ProgrammeReport, QuarterReport
@@ -43,14 +44,17 @@ def _part(slug: str, part: str, title: str, *children) -> html.Section:  # noqa:
                         children=[html.H3(title, id=heading_id), *children])
 
 
-def programme_section(p: ProgrammeReport, report: QuarterReport, late_notes: list[NoteItem]) -> html.Section:
+def programme_section(p: ProgrammeReport, report: QuarterReport, late_notes: list[NoteItem],
+                      max_age: int = DEFAULT_MAX_AGE_YEARS) -> html.Section:
     label, previous = report.period.label, report.previous_period.label
+    as_of = report.period.end
     heading_id = anchor(p.slug, "programma")
     return html.Section(className="quarter-programme", **{"aria-labelledby": heading_id}, children=[
         html.H2(dcc.Link(p.name, href=f"/programma/{p.slug}"), id=heading_id),
         html.P(f"{p.region_name} · {texts.QUARTER_COL_BASELINE.format(year=p.baseline_year)}", className="card-meta"),
         _part(p.slug, "veranderd", texts.QUARTER_CHANGES.format(previous=previous), changes_list(p)),
-        _part(p.slug, "trends", texts.SECTION_TRENDS, trend_figures(p), trends_table(p, label)),
+        _part(p.slug, "trends", texts.SECTION_TRENDS, trend_figures(p, as_of=as_of, max_age=max_age),
+              trends_table(p, label, as_of, max_age)),
         _part(p.slug, "resultaten", texts.SECTION_RESULTS, results_table(p, label)),
         _part(p.slug, "verhalen", texts.SECTION_STORIES, stories_list(p)),
         _part(p.slug, "besluiten", texts.QUARTER_NOTES, notes_list(p.notes),
@@ -83,7 +87,8 @@ def meeting_link(code: str) -> html.P | None:
                   className="quarter-meeting-link")
 
 
-def page(report: QuarterReport, late_notes: dict[str, list[NoteItem]], today: date) -> html.Div:
+def page(report: QuarterReport, late_notes: dict[str, list[NoteItem]], today: date,
+         max_age: int = DEFAULT_MAX_AGE_YEARS) -> html.Div:
     label, previous = report.period.label, report.previous_period.label
     compared = texts.QUARTER_COMPARED_PUBLISHED if report.previous_published else texts.QUARTER_COMPARED_LIVE
     return html.Div(className="container page-quarter", children=[
@@ -98,7 +103,7 @@ def page(report: QuarterReport, late_notes: dict[str, list[NoteItem]], today: da
             html.H2(texts.QUARTER_CONTENTS, id="kw-inhoud", className="h5"),
             html.Ul([html.Li(html.A(p.name, href=f"#{anchor(p.slug, 'programma')}")) for p in report.programmes]),
         ]),
-        *[programme_section(p, report, late_notes.get(p.slug, [])) for p in report.programmes],
+        *[programme_section(p, report, late_notes.get(p.slug, []), max_age) for p in report.programmes],
     ])
 
 
@@ -118,4 +123,4 @@ def layout(quarter: str | None = None, **_query: str) -> html.Div:
     found = load(quarter or "")
     if found is None:
         return not_found(quarter or "")
-    return page(*found, date.today())
+    return page(*found, date.today(), actuality_max_age())

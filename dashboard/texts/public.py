@@ -149,6 +149,7 @@ MEASUREMENT_NOTE_ITEM = "Toelichting van {date}{author}: {text}"
 RESULT_HISTORY = "Alle kwartalen van ‘{name}’"
 RESULT_HISTORY_CAPTION = "Alle kwartalen van ‘{name}’, oudste eerst"
 NOT_MEASURED = "niet gemeten"
+NO_EXPLANATION = "Geen toelichting gegeven."
 
 # stories
 STORY_ABOUT = "Hoort bij: {items}"
