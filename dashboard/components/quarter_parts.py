@@ -155,8 +155,10 @@ def trend_figures(p: ProgrammeReport, width: int = 520, height: int = 240, as_of
         return html.P(texts.QUARTER_NO_TRENDS)
     return html.Div(className="quarter-trend-grid", children=[html.Figure(
         id=anchor(p.slug, "trend", t.code), className="quarter-trend", children=[
-            html.Img(src=data_uri(chart_svg(t, p.baseline_year, width, height)), alt=chart_alt(t),
-                     width=width, height=height, className="quarter-chart"),
+            html.Picture([
+                html.Source(media="(max-width: 575.98px)", srcSet=data_uri(chart_svg(t, p.baseline_year, 340, 260))),
+                html.Img(src=data_uri(chart_svg(t, p.baseline_year, width, height)), alt=chart_alt(t),
+                         width=width, height=height, className="quarter-chart")]),
             html.Figcaption([html.Strong(t.name), " ", example_label() if t.has_example else None,
                              html.Br(), t.sentence,
                              html.Span([html.Br(), html.Strong(outdated_text(t), className="actuality-inline")])

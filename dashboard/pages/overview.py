@@ -81,6 +81,8 @@ def announcement(query: str, hits: list[SearchHit] | None) -> str:
         return ""
     if hits is None:
         return texts.OVERVIEW_QUERY_TOO_SHORT.format(n=MIN_QUERY_LENGTH)
+    if not hits:
+        return texts.OVERVIEW_RESULTS_ZERO.format(query=query)
     if len(hits) == 1:
         return texts.OVERVIEW_RESULTS_ONE.format(query=query)
     return texts.OVERVIEW_RESULTS_MANY.format(n=len(hits), query=query)

@@ -230,6 +230,7 @@ OVERVIEW_FILTER_WIJK_HELP = "Een wijk toont de programma's en indicatoren met ci
 OVERVIEW_FILTER_APPLY = "Filter toepassen"
 OVERVIEW_RESET = "Wis zoeken en filters"
 OVERVIEW_RESULTS_TITLE = "Zoekresultaten"
+OVERVIEW_RESULTS_ZERO = "Geen resultaten voor ‘{query}’"
 OVERVIEW_RESULTS_ONE = "1 resultaat voor ‘{query}’"
 OVERVIEW_RESULTS_MANY = "{n} resultaten voor ‘{query}’"
 OVERVIEW_RESULTS_FILTERED = " (binnen het filter)"
