@@ -183,7 +183,8 @@ def test_result_and_trend_downloads_contain_what_is_shown(page, demo_app_url: st
         name = tr.locator(":scope > th").evaluate("th => th.firstChild.textContent")
         cells = [c.inner_text().strip() for c in tr.locator(":scope > td").all()]
         quarter = cells[1]
-        status = tr.locator(":scope > .status-cell .status-badge").evaluate("b => b.lastChild.textContent")  # the word beside its icon
+        badge = tr.locator(":scope > .status-cell .status-badge")
+        status = badge.evaluate("b => b.lastChild.textContent")  # the word beside its icon
         match = [r for r in results[1:] if r[head.index("Resultaat")] == name and r[head.index("Kwartaal")] == quarter]
         assert len(match) == 1, name
         assert match[0][head.index("Status")] == status
