@@ -118,10 +118,25 @@ def find_spans(text: str, words: Sequence[str]) -> list[tuple[int, int]]:
     return merged
 
 
+def whole_words(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans widened to the words they fall in ('eenzaam' in 'eenzaamheid' marks 'eenzaamheid'), merged."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+        while end < len(text) and text[end].isalnum():
+            end += 1
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def highlight(text: str, query: str | None) -> list[tuple[str, bool]]:
-    """`text` in pieces, each marked True where it matches a word of the query (for <mark>)."""
+    """`text` in pieces, each marked True for a whole word that matches a word of the query (for <mark>)."""
     pieces, pos = [], 0
-    for start, end in find_spans(text, terms(query)):
+    for start, end in whole_words(text, find_spans(text, terms(query))):
         if start > pos:
             pieces.append((text[pos:start], False))
         pieces.append((text[start:end], True))

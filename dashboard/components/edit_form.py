@@ -17,7 +17,8 @@ from dashboard import texts
 from dashboard.components.controls import scroll_region
 from db.write.audit import AuditView
 from db.write.workflow import FORM, Conflict
-from indicators.enums import ItemKind, WorkflowState
+from indicators.enums import ItemKind, MeasurementStatus, WorkflowState
+from indicators.formatting import MEASUREMENT_STATUS_LABELS, format_datetime, plural
 
 FIELD = "bewerk-veld"  # {"type": FIELD, "field": name}: the input of one form field
 ERROR = "bewerk-fout"  # {"type": ERROR, "field": name}: its error message (inside its label or legend)
@@ -185,7 +186,7 @@ def error_summary(errors: Mapping[str, str], intro: str | None = None) -> html.D
     items = [html.Li(texts.EDIT_ERROR_LINK.format(label=texts.FIELD_LABELS.get(f, f), message=m) if f != FORM else m)
              for f, m in errors.items()]
     return html.Div(role="alert", className="alert alert-danger edit-message", children=[
-        html.P(intro or texts.EDIT_ERRORS.format(count=len(errors)), className="mb-1"),
+        html.P(intro or plural(len(errors), texts.EDIT_ERRORS), className="mb-1"),
         html.Ul(items, className="mb-0"),
     ])
 
@@ -233,6 +234,16 @@ def conflict_view(exc: Conflict, reload_href: str) -> html.Div:
     ])
 
 
+def audit_value(value: str | None) -> str:
+    """A stored value as people read it: a status or workflow state by its Dutch label, never its code."""
+    if not value:
+        return "–"
+    try:
+        return MEASUREMENT_STATUS_LABELS[MeasurementStatus(value)]
+    except ValueError:
+        return texts.STATE_LABELS.get(value, value)
+
+
 def audit_table(trail: Sequence[AuditView]) -> html.Section:
     """An item's history, oldest first; read-only (the database refuses changes to it)."""
     body: Any
@@ -240,10 +251,10 @@ def audit_table(trail: Sequence[AuditView]) -> html.Section:
         body = html.P(texts.AUDIT_EMPTY)
     else:
         rows = [html.Tr([
-            html.Td(e.at.strftime("%Y-%m-%d %H:%M")), html.Td(e.user_name or "–"),
+            html.Td(format_datetime(e.at), className="audit-when"), html.Td(e.user_name or "–"),
             html.Td(texts.AUDIT_ACTIONS.get(str(e.action.value), str(e.action.value))),
-            html.Td(texts.FIELD_LABELS.get(e.field or "", e.field or "–")), html.Td(e.old or "–"),
-            html.Td(e.new or "–"), html.Td(e.reason or ""),
+            html.Td(texts.FIELD_LABELS.get(e.field or "", e.field or "–")), html.Td(audit_value(e.old)),
+            html.Td(audit_value(e.new)), html.Td(e.reason or ""),
         ]) for e in trail]
         body = scroll_region(html.Table(className="table table-sm audit-table", children=[
             html.Caption(texts.AUDIT_TABLE, className="visually-hidden"),

@@ -22,6 +22,7 @@ from db.session import Session
 from db.write.workflow import BulkRefused, Conflict, EditError, Invalid, as_actor, may
 from db.write.worklist import quarter_grid
 from indicators.enums import Action, PeriodKind
+from indicators.formatting import plural
 from indicators.periods import Period, PeriodError
 
 FIELD = "kwartaal-veld"  # {"type": FIELD, "result": id, "field": name}
@@ -165,7 +166,7 @@ def save_grid(inputs: dict[str, dict[str, Any]], data: dict[str, Any] | None, ac
             editing.save_quarter(s, actor, str(data.get("programme")), str(data.get("quarter")), rows)
     except BulkRefused as exc:
         errors = {sent[i]: _row_error(e) for i, e in exc.rows.items() if i < len(sent)}
-        return message(texts.GRID_REFUSED.format(count=len(errors))), errors, None, None
+        return message(plural(len(errors), texts.GRID_REFUSED)), errors, None, None
     except EditError as exc:
         return message(" ".join(exc.errors.values()) if isinstance(exc, Invalid) else exc.message), {}, None, None
     with read_session() as s:
@@ -173,7 +174,7 @@ def save_grid(inputs: dict[str, dict[str, Any]], data: dict[str, Any] | None, ac
         fresh = grid_rows(s, programme_id, Period.parse(data["quarter"]))
     states = {str(r["id"]): _state_text(r["state"], r["version"]) for r in fresh}
     new = {**data, "rows": {str(r["id"]): {"version": r["version"], "values": r["values"]} for r in fresh}}
-    return message(texts.GRID_SAVED.format(count=len(rows)), "success"), {}, states, new
+    return message(plural(len(rows), texts.GRID_SAVED), "success"), {}, states, new
 
 
 @callback(

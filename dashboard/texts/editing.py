@@ -52,7 +52,8 @@ EDIT_SAVED = "Opgeslagen (versie {version}, status {state})."
 EDIT_CREATED = "Aangemaakt als concept. Dien het in wanneer het klaar is."
 EDIT_NO_CHANGE = "Er was niets gewijzigd."
 EDIT_READ_ONLY = "U kunt dit item bekijken maar niet wijzigen (u bent geen redacteur van dit programma)."
-EDIT_ERRORS = "Niet opgeslagen: {count} veld(en) hebben een fout."
+EDIT_ERRORS = ("Niet opgeslagen: geen velden met een fout.", "Niet opgeslagen: 1 veld heeft een fout.",
+               "Niet opgeslagen: {n} velden hebben een fout.")
 EDIT_ERROR_LINK = "{label}: {message}"
 EDIT_REQUIRED = "(verplicht)"
 EDIT_STATE = "Status: {state} · versie {version}"
@@ -114,9 +115,11 @@ GRID_TABLE = "Metingen van {quarter} per resultaat"
 GRID_COLS = ("Resultaat", "Streefwaarde", "Gerealiseerd", "Status", "Toelichting", "Stand")
 GRID_CELL_LABEL = "{field} – {result}"
 GRID_SAVE = "Alle metingen opslaan"
-GRID_SAVED = "Opgeslagen: {count} meting(en) gewijzigd of toegevoegd, als concept."
+GRID_SAVED = ("Niets gewijzigd.", "Opgeslagen: 1 meting gewijzigd of toegevoegd, als concept.",
+              "Opgeslagen: {n} metingen gewijzigd of toegevoegd, als concept.")
 GRID_NOTHING = "Er was niets gewijzigd."
-GRID_REFUSED = "Niets opgeslagen: {count} regel(s) hebben een fout of een conflict. Zie de meldingen bij de regels."
+GRID_REFUSED = ("Niets opgeslagen.", "Niets opgeslagen: 1 regel heeft een fout of een conflict. Zie de melding bij de regel.",
+                "Niets opgeslagen: {n} regels hebben een fout of een conflict. Zie de meldingen bij de regels.")
 GRID_NO_MEASUREMENT = "nog geen meting"
 GRID_BAD_QUARTER = "Kies een kwartaal zoals 2026-Q3."
 GRID_NO_RESULTS = "Dit programma heeft nog geen resultaten."

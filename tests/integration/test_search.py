@@ -236,5 +236,9 @@ def test_snippet_and_highlight() -> None:
     assert snippet("kort", ["x"]) == "kort"
     assert highlight("Wmo-cliënten per wijk", "CLIENTEN wijk") == [
         ("Wmo-", False), ("cliënten", True), (" per ", False), ("wijk", True)]
+    # whole words: a part of a word marks the word, never a fragment of it
+    assert highlight("Inwoners met sterke sociale eenzaamheid", "eenzaam") == [
+        ("Inwoners met sterke sociale ", False), ("eenzaamheid", True)]
+    assert highlight("Wijkcoach in de wijken", "wijk") == [("Wijkcoach", True), (" in de ", False), ("wijken", True)]
     assert theme_slug("Leefgebieden: mentale gezondheid en eenzaamheid") == \
         "leefgebieden-mentale-gezondheid-en-eenzaamheid"
