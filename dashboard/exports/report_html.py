@@ -66,9 +66,11 @@ thead th { border-bottom: 1pt solid #1f4e79; }
 tr { break-inside: avoid; }
 .num { text-align: right; white-space: nowrap; }
 .example { color: #5c4400; font-weight: bold; font-size: 7.5pt; border: .6pt dashed #8a6d00; background: #fff3c4;
-  padding: 0 1mm; white-space: nowrap; }
-.status { font-weight: bold; white-space: nowrap; border: .6pt solid currentColor; border-radius: 3mm;
-  padding: .2mm 1.6mm; }
+  padding: 0 1mm; }
+
+td, th { overflow-wrap: break-word; }
+.result-status { font-weight: bold; white-space: nowrap; border: .6pt solid currentColor; border-radius: 3mm;
+  padding: .2mm 1.6mm; font-size: 7.5pt; }
 .status-op_koers { color: #1b6b2e; background: #eaf5ec; }
 .status-aandacht { color: #6b5300; background: #fdf6dc; }
 .status-niet_op_koers { color: #b3261e; background: #fcebea; }
