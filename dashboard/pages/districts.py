@@ -5,15 +5,18 @@ State in the URL: `?gemeente=GM0141&indicator=wmo-clienten&periode=2018JJ00&sort
 
 from __future__ import annotations
 
+from datetime import date
+
 from dash import Input, Output, State, callback, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import texts
 from dashboard.components import stack_table as st
+from dashboard.components.actuality import outdated_label
 from dashboard.components.controls import radio_group, shown
 from dashboard.components.district_map import class_badge, district_map, legend
 from dashboard.components.downloads import download_links
-from dashboard.data import read_session
+from dashboard.data import actuality_max_age, read_session
 from dashboard.urlstate import build_search, parse_codes
 from db.read.districts import district_view
 from indicators.districts import SORT_KEYS, DistrictView, Thresholds, sort_rows
@@ -61,7 +64,7 @@ def content(view: DistrictView, sort: str | None, orange: float | None, red: flo
     caption = texts.DISTRICTS_CAPTION.format(indicator=f"{ind.name} ({ind.unit})", gemeente=view.gemeente_name,
                                              period=period)
     rows = sort_rows(view.rows, sort)
-    out: list = []
+    out: list = [outdated_label(view.period, date.today(), actuality_max_age())]
     if view.thresholds:
         out += [html.P(threshold_text(view.thresholds, ind.decimals, ind.unit, view.gemeente_value),
                        className="district-thresholds", id="wijken-grenzen"),

@@ -3,6 +3,8 @@ transcript, date, summary, and links to the results and trends it explains."""
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from dash import dcc, html
 
 from dashboard import texts
@@ -89,7 +91,9 @@ def figures_block(story: StoryDetail) -> html.Section:
         links.append(html.Li(dcc.Link(texts.STORY_TO_TREND.format(name=story.indicator_name),
                                       href=f"/indicator/{story.indicator_code}", id="verhaal-naar-trend")))
     if story.project_name:
-        links.append(html.Li(texts.STORY_TO_PROJECT.format(name=story.project_name)))
+        links.append(html.Li(dcc.Link(texts.STORY_TO_PROJECT.format(name=story.project_name),
+                                      href=f"/programma/{story.programme_slug}?tekst={quote(story.project_name)}"
+                                      "#resultaten")))
     return html.Section(className="story-figures", **{"aria-labelledby": "verhaal-cijfers"}, children=[
         html.H2(texts.STORY_FIGURES, id="verhaal-cijfers"),
         html.P(texts.STORY_NO_FIGURES) if story.result_id is None and not story.indicator_code else None,

@@ -110,8 +110,8 @@ XLSX_DRAFT = "Concept"
 EXPORT_BUSY = ("Het PDF-bestand wordt gemaakt; dat duurt meestal een paar seconden. De download begint vanzelf "
                "zodra het klaar is.")
 EXPORT_PROGRESS_TEXT = "Bezig …"
-EXPORT_SINCE_BEFORE = "Bezig sinds "
-EXPORT_SINCE_AFTER = " seconden."
+EXPORT_SINCE_BEFORE = "Tijd tot nu toe: "
+EXPORT_SINCE_AFTER = " s"
 EXPORT_PROGRESS = "Voortgang"
 
 # the quarterly meeting in the web app (/beheer/kwartaal/<YYYY>-Q<n>)

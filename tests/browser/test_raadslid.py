@@ -359,3 +359,20 @@ def test_a_programme_page_needs_no_plotly(page, demo_app_url: str) -> None:  # n
     page.goto(demo_app_url + "/programma/sociaal-en-vitaal")
     settle(page)
     assert not [u for u in scripts if "plotly" in u.lower()]
+
+
+def test_the_pdf_waiting_page_is_honest_and_styled_like_the_site(page, demo_app_url: str) -> None:  # noqa: ANN001
+    """A draft quarter's PDF is made in the export worker; meanwhile the reader sees a page in the site's style with
+    an indeterminate bar (the export reports no steps) and the real time so far, and the download starts itself."""
+    response = page.goto(demo_app_url + "/kwartaal/2025-Q4.pdf")
+    assert response.status == 202
+    assert page.locator("link[rel=stylesheet][href='/assets/10-perspectief.css']").count() == 1
+    assert page.locator(".site-header .brand").is_visible()
+    bar = page.locator("progress#pdf-voortgang")
+    assert bar.get_attribute("value") is None and bar.evaluate("p => p.position") == -1  # indeterminate
+    assert re.fullmatch(r"\d+", page.locator("#pdf-bezig-sinds").inner_text())
+    assert forbidden_in(reader_text(page)) == []
+    assert run_axe(page) == []
+    with page.expect_download(timeout=120_000) as download:
+        pass
+    assert download.value.suggested_filename == "kwartaalrapportage-2025-Q4.pdf"
