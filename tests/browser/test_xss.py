@@ -28,11 +28,13 @@ import sys
 import time
 import urllib.parse
 import urllib.request
+import xml.etree.ElementTree as ET  # noqa: N817
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from openpyxl import load_workbook
@@ -385,9 +387,12 @@ def test_programme_page_with_results_stories_and_the_trend_table(hooked, xss_app
     assert_shown(hooked, [f"{p} {MARK}{n:02d}" for n, p in enumerate(PAYLOADS, start=1)], ".result-table")
     assert_shown(hooked, PAYLOADS, ".result-table")  # explanations
     assert_shown(hooked, PAYLOADS, "#verhalen")  # story summaries
-    box = card.locator(".annotation").last.bounding_box()  # the last flag is a note's (the first is the baseline)
-    hooked.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # its hover text on the chart
-    hooked.wait_for_timeout(300)
+    # the charts are SVG pictures drawn on the server: whatever text they carry is escaped, and an <img> runs nothing
+    for src in card.locator(".chart img, .chart source").evaluate_all(
+            "els => els.map(e => e.getAttribute('src') || e.getAttribute('srcset'))"):
+        svg = unquote(src.split(",", 1)[1])
+        ET.fromstring(svg)  # well-formed: no payload broke out of its text node
+        assert "<script" not in svg.lower() and "onerror" not in svg.lower()
     assert_clean(hooked)
 
 

@@ -27,6 +27,7 @@ from db.session import session_scope
 from db.write.workflow import Actor
 from indicators.enums import Role, WorkflowState
 from indicators.stories import media_for
+from tests.dash_tree import components
 from tests.integration.test_uploads import HTML, LIMITS, MP4, PNG, SVG, VTT, _file
 
 SLUG = "sociaal-en-vitaal"
@@ -203,9 +204,10 @@ def test_publication_counts_uploaded_captions_and_the_page_shows_the_media(demo_
     assert '"type": "Video"' in shown and f"/media/{video}" in shown
     assert '"type": "Track"' in shown and f"/media/{captions}" in shown and '"srcLang": "nl"' in shown
     assert '"kind": "captions"' in shown and '"default": true' in shown
-    img = story_page.media_block(photo_detail).children[1]
+    block = story_page.media_block(photo_detail)
+    img = next(c for c in components(block) if type(c).__name__ == "Img")
     assert img.src == f"/media/{image}" and img.alt == photo_detail.title
-    assert story_page.media_block(photo_detail).children[0].children == texts.STORY_IMAGE
+    assert block.children[0].children == texts.STORY_PHOTOS  # a photo story's uploaded picture
 
 
 def test_media_for_keeps_demo_files_and_allowed_hosts() -> None:
