@@ -13,6 +13,7 @@ from dash import Dash, dcc, html
 from flask_compress import Compress
 
 from dashboard import texts
+from dashboard.api.routes import register_api
 from dashboard.auth import register_auth
 from dashboard.components.shell import demo_banner, footer, header
 from dashboard.data import CONFIG_KEY, FOUR_EYES_KEY
@@ -72,6 +73,8 @@ def create_app(settings: Settings | None = None) -> Dash:
     register_downloads(app.server)
     register_quarter_routes(app.server)
     register_uploads(app.server, settings)
+    register_api(app.server, {"name": settings.api_contact_name, "url": settings.api_contact_url,
+                              "email": settings.api_contact_email})
     app.layout = html.Div(className="app-shell", children=[
         dcc.Location(id="url", refresh=False),
         dcc.Store(id="page-title"),

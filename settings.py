@@ -57,6 +57,12 @@ class Settings(BaseSettings):
     )
     upload_max_image_mb: float = Field(default=5, gt=0, description="Largest image upload (PNG, JPEG, WebP) in MB.")
     upload_max_video_mb: float = Field(default=200, gt=0, description="Largest video upload (MP4) in MB.")
+    api_contact_name: str = Field(default="Team Perspectief",
+                                  description="info.contact.name of the open-data API's OpenAPI document.")
+    api_contact_url: str = Field(default="https://www.perspectief.example/open-data",
+                                 description="info.contact.url of the open-data API's OpenAPI document.")
+    api_contact_email: str = Field(default="opendata@perspectief.example",
+                                   description="info.contact.email of the open-data API's OpenAPI document.")
 
 
 @lru_cache

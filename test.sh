@@ -26,6 +26,24 @@ echo "== ruff check"
 echo "== lint-imports (the layers and the other import contracts in pyproject.toml)"
 .venv/bin/lint-imports
 
+# The open-data API's OpenAPI document against the Logius NL API Design Rules ruleset (Spectral from npm, offline).
+# The ruleset is on no package registry: it is read from ../shared beside the checkout (as in CI), else skipped.
+ruleset=../shared/reference/api-design-rules/linter.yaml
+echo "== OpenAPI document: NL API Design Rules (Spectral)"
+if [ -f "$ruleset" ]; then
+  lock=$(sha256sum package-lock.json | cut -d' ' -f1)
+  if [ "$(cat node_modules/.lock-stamp 2>/dev/null || true)" != "$lock" ]; then
+    npm ci --no-audit --no-fund --loglevel=error
+    echo "$lock" > node_modules/.lock-stamp
+  fi
+  mkdir -p reports
+  .venv/bin/python -m dashboard.api reports/openapi.json
+  npx --no -- spectral lint -q -r "$ruleset" -f stylish -f junit -o.junit reports/adr-lint.xml reports/openapi.json
+  echo "ADR lint: 0 errors ($ruleset)"
+else
+  echo "ADR lint SKIPPED: $ruleset not found (../shared is not beside this checkout)"
+fi
+
 echo "== pytest"
 status=0
 .venv/bin/python -m pytest -n 2 "$@" || status=$?
