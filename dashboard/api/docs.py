@@ -3,6 +3,7 @@ summary, a curl example, its parameters and answers, then the fields of every da
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Any
 
@@ -17,15 +18,23 @@ padding:1rem;color:#1a1a1a}
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.92em}
 pre{background:#f4f4f4;padding:.6rem;overflow-x:auto;white-space:pre-wrap;word-break:break-all}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{border:1px solid #bbb;padding:.3rem .5rem;
-text-align:left;vertical-align:top}th{background:#eee}
+text-align:left;vertical-align:top;overflow-wrap:break-word}th{background:#eee}h1,h2,h3,p,li{overflow-wrap:anywhere}
+.table-scroll{overflow-x:auto;margin:.5rem 0 1rem}.table-scroll table{margin:0}
+.table-scroll:focus{outline:3px solid #fc0}
+@media (max-width:40rem){body{padding:.5rem}th,td{padding:.2rem .3rem;font-size:.9em}
+.table-scroll table{min-width:34rem}}
 section.op{border-top:2px solid #005a9c;margin-top:2rem}.method{font-weight:700;color:#005a9c}
 a{color:#005a9c}a:focus{outline:3px solid #fc0}
-.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 """
 
 
 def _e(value: object) -> str:
     return escape(str(value))
+
+
+def _text(value: str) -> str:
+    """Escaped text with the document's `code` spans (CommonMark, as OpenAPI descriptions are) as <code>."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", _e(value))
 
 
 def _anchor(text: str) -> str:
@@ -52,14 +61,21 @@ def _type(schema: dict[str, Any]) -> str:
     return kind + (" | null" if schema.get("nullable") else "")
 
 
+def _scroll(label: str, table: str) -> str:
+    """A table that scrolls sideways on a narrow screen, reachable by keyboard."""
+    return f'<div class="table-scroll" role="region" tabindex="0" aria-label="{_e(label)}">{table}</div>'
+
+
 def _limits(schema: dict[str, Any]) -> str:
     parts = []
     if "minimum" in schema:
-        parts.append(f"min. {schema['minimum']}")
+        parts.append(f"min. {schema['minimum']}")  # the document's numbers, plain: no thousands separators
     if "maximum" in schema:
         parts.append(f"max. {schema['maximum']}")
     if "default" in schema and schema["default"] is not None:
         parts.append(f"standaard {schema['default']}")
+    if "pattern" in schema:
+        parts.append(f"patroon {schema['pattern']}")
     return f" ({', '.join(parts)})" if parts else ""
 
 
@@ -74,36 +90,41 @@ def _operation(template: str, method: str, op: dict[str, Any], server: str) -> s
     params = "".join(
         f"<tr><td><code>{_e(p['name'])}</code>{' (' + texts.DOCS_REQUIRED + ')' if p.get('required') else ''}</td>"
         f"<td>{_e(texts.DOCS_IN.get(p['in'], p['in']))}</td><td>{_type(p['schema'])}{_e(_limits(p['schema']))}</td>"
-        f"<td>{_e(p.get('description', ''))}</td></tr>" for p in op.get("parameters", []))
-    params_table = (f"<table><caption class=visually-hidden>{texts.DOCS_PARAMETERS}</caption><thead><tr>"
-                    f"<th scope=col>{texts.DOCS_PARAM_NAME}</th><th scope=col>{texts.DOCS_PARAM_IN}</th>"
-                    f"<th scope=col>{texts.DOCS_PARAM_TYPE}</th><th scope=col>{texts.DOCS_PARAM_DESC}</th></tr></thead>"
-                    f"<tbody>{params}</tbody></table>") if params else f"<p>{texts.DOCS_NONE}</p>"
+        f"<td>{_text(p.get('description', ''))}</td></tr>" for p in op.get("parameters", []))
+    title = f"{op.get('summary', template)}: "
+    params_table = _scroll(title + texts.DOCS_PARAMETERS, (
+        f"<table><thead><tr><th scope=col>{texts.DOCS_PARAM_NAME}</th><th scope=col>{texts.DOCS_PARAM_IN}</th>"
+        f"<th scope=col>{texts.DOCS_PARAM_TYPE}</th><th scope=col>{texts.DOCS_PARAM_DESC}</th></tr></thead>"
+        f"<tbody>{params}</tbody></table>")) if params else f"<p>{texts.DOCS_NONE}</p>"
     responses = "".join(
-        f"<tr><td>{_e(code)}</td><td>{_e(r.get('description', ''))}</td><td>"
+        f"<tr><td>{_e(code)}</td><td>{_text(r.get('description', ''))}</td><td>"
         + (", ".join(f"<code>{_e(t)}</code> {_type(c.get('schema', {}))}" for t, c in r.get("content", {}).items())
            or "–") + "</td></tr>" for code, r in op["responses"].items())
     return (f'<section class="op" aria-labelledby="op-{op["operationId"]}">'
             f'<h3 id="op-{op["operationId"]}"><span class="method">{method.upper()}</span> <code>{_e(template)}</code>'
-            f" – {_e(op.get('summary', ''))}</h3><p>{_e(op.get('description', ''))}</p>"
+            f" – {_e(op.get('summary', ''))}</h3><p>{_text(op.get('description', ''))}</p>"
             f"<pre><code>curl -H 'Accept: application/json' '{_e(server + shown)}'</code></pre>"
             f"<h4>{texts.DOCS_PARAMETERS}</h4>{params_table}<h4>{texts.DOCS_RESPONSES}</h4>"
-            f"<table><thead><tr><th scope=col>{texts.DOCS_STATUS}</th><th scope=col>{texts.DOCS_MEANING}</th>"
-            f"<th scope=col>{texts.DOCS_FORMATS}</th></tr></thead><tbody>{responses}</tbody></table></section>")
+            + _scroll(title + texts.DOCS_RESPONSES, (
+                f"<table><thead><tr><th scope=col>{texts.DOCS_STATUS}</th><th scope=col>{texts.DOCS_MEANING}</th>"
+                f"<th scope=col>{texts.DOCS_FORMATS}</th></tr></thead><tbody>{responses}</tbody></table>"))
+            + "</section>")
 
 
 def _schema(name: str, schema: dict[str, Any]) -> str:
     props = schema.get("properties")
     heading = f'<h3 id="schema-{_anchor(name)}">{_e(name)}</h3>'
-    intro = f"<p>{_e(schema['description'])}</p>" if schema.get("description") else ""
+    intro = f"<p>{_text(schema['description'])}</p>" if schema.get("description") else ""
     if not props:
         return f"<section>{heading}{intro}<p>{_type(schema)}</p></section>"
     required = set(schema.get("required", []))
     rows = "".join(f"<tr><td><code>{_e(p)}</code>{'' if p in required else ' ?'}</td><td>{_type(s)}</td>"
-                   f"<td>{_e(s.get('description', ''))}</td></tr>" for p, s in props.items())
-    return (f"<section>{heading}{intro}<table><caption>{_e(texts.DOCS_FIELDS.format(name=name))}</caption><thead>"
-            f"<tr><th scope=col>{texts.DOCS_FIELD}</th><th scope=col>{texts.DOCS_TYPE}</th>"
-            f"<th scope=col>{texts.DOCS_DESC}</th></tr></thead><tbody>{rows}</tbody></table></section>")
+                   f"<td>{_text(s.get('description', ''))}</td></tr>" for p, s in props.items())
+    caption = texts.DOCS_FIELDS.format(name=name)
+    return (f"<section>{heading}{intro}" + _scroll(caption, (
+        f"<table><caption>{_e(caption)}</caption><thead><tr><th scope=col>{texts.DOCS_FIELD}</th>"
+        f"<th scope=col>{texts.DOCS_TYPE}</th><th scope=col>{texts.DOCS_DESC}</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>")) + "</section>")
 
 
 def render(doc: dict[str, Any]) -> str:
@@ -114,8 +135,9 @@ def render(doc: dict[str, Any]) -> str:
     contents = "".join(f'<li><a href="#op-{op["operationId"]}">{_e(op.get("summary", path))}</a> '
                        f"<code>{_e(path)}</code></li>" for path, _, op in ops)
     body = (f"<header><p><a href=\"/\">{texts.DOCS_BACK}</a></p><h1>{texts.DOCS_TITLE}</h1>"
-            f"<p>{_e(doc['info']['title'])} {_e(doc['info']['version'])}</p></header><main>"
-            + "".join(f"<p>{_e(par)}</p>" for par in doc["info"]["description"].split("\n\n"))
+            f"<p>{_e(texts.DOCS_VERSION.format(title=doc['info']['title'], version=doc['info']['version']))}</p>"
+            "</header><main>"
+            + "".join(f"<p>{_text(par)}</p>" for par in doc["info"]["description"].split("\n\n"))
             + f"<p>{texts.DOCS_INTRO.format(spec=link)}</p>"
             f"<pre><code>curl -H 'Accept: text/csv' '{_e(server)}/regios?soort=gemeente'</code></pre>"
             f'<nav aria-labelledby="inhoud"><h2 id="inhoud">{texts.DOCS_CONTENTS}</h2><ul>{contents}</ul></nav>'

@@ -129,6 +129,7 @@ HTTP_DETAILS = {413: "De aanvraag is te groot.", 429: "Te veel aanvragen in kort
 
 # --- the documentation page -----------------------------------------------------------------------------------------
 DOCS_TITLE = "Documentatie van de open-data-API"
+DOCS_VERSION = "{title}, versie {version}"
 DOCS_INTRO = ("Deze pagina is gemaakt uit het OpenAPI-document op {spec}. Elke bron is te proberen met curl, "
               "bijvoorbeeld:")
 DOCS_CONTENTS = "Inhoud"
