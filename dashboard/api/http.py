@@ -131,6 +131,8 @@ def add_api_headers(response: Response, public: bool) -> Response:
             response.headers["Cache-Control"] = f"public, max-age={MAX_AGE}" if public else "private, no-cache"
         else:
             response.headers["Cache-Control"] = "no-store"
+    if not public:  # the answer depends on who is signed in
+        response.vary.add("Cookie")
     if public:
         response.headers["Access-Control-Allow-Origin"] = "*"
         response.headers["Access-Control-Expose-Headers"] = EXPOSED

@@ -43,7 +43,8 @@ def problem_response(problem: ApiProblem) -> Response:
                   "instance": request.path}
     if problem.invalid:
         body["invalidParams"] = [{"name": p.name, "code": p.code, "reason": p.reason} for p in problem.invalid]
-    response = Response(json.dumps(body, ensure_ascii=False), status=problem.status, mimetype=PROBLEM_JSON)
+    response = Response(json.dumps(body, ensure_ascii=False, separators=(",", ":")), status=problem.status,
+                        mimetype=PROBLEM_JSON)
     response.headers.update(problem.headers)
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -6,12 +6,16 @@ headers the pages get, and the documentation page without any outside resource."
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+from flask import Flask
 from openapi_spec_validator import validate
 
 from dashboard.api import VERSION
 from dashboard.api.queries import MAX_PAGE_SIZE
+from dashboard.api.routes import register_api
+from dashboard.data import CONFIG_KEY
 
 SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 KEBAB = re.compile(r"^(/([a-z0-9-]+|\{[a-zA-Z]+\}|openapi\.json))+$")
@@ -184,3 +188,15 @@ def test_docs_page_lists_every_operation_without_outside_resources(client, docum
     for methods in document["paths"].values():
         assert f'id="op-{methods["get"]["operationId"]}"' in html
     assert "curl -H 'Accept: application/json' 'http://localhost/api/v1/programmas/sociaal-en-vitaal'" in html
+
+
+def test_a_server_error_is_a_problem_without_details(tmp_path: Path) -> None:
+    """A database without the schema (never migrated): 500 as problem+json, nothing of the error itself."""
+    server = Flask("api-broken")
+    server.config[CONFIG_KEY] = f"sqlite:///{tmp_path / 'leeg.db'}"
+    register_api(server)
+    answer = server.test_client().get("/api/v1/programmas")
+    assert answer.status_code == 500 and answer.mimetype == "application/problem+json"
+    body = answer.get_json()
+    assert body["title"] == "Serverfout" and "programme" not in answer.get_data(as_text=True)
+    assert answer.headers["API-Version"] == VERSION and answer.headers["Cache-Control"] == "no-store"
