@@ -4,6 +4,7 @@ the pages compute differently – verdicts, counts and statuses come from the vi
 from __future__ import annotations
 
 from dashboard.api import models as m
+from dashboard.api import quarter_models as qm
 from dashboard.api.http import api_url, url
 from indicators.enums import MeasurementStatus
 from indicators.open_data import CatalogueIndicator, ObservationRow, PublishedQuarter, RegionRow, StoryRow
@@ -135,43 +136,43 @@ def _quarter_links(code: str) -> dict[str, str]:
             "webpagina": url(f"/kwartaal/{code}")}
 
 
-def quarter_row(q: PublishedQuarter) -> m.Kwartaal:
-    return m.Kwartaal(kwartaal=q.quarter, naam=parse_quarter(q.quarter).label, gepubliceerd_op=q.published_at,
+def quarter_row(q: PublishedQuarter) -> qm.Kwartaal:
+    return qm.Kwartaal(kwartaal=q.quarter, naam=parse_quarter(q.quarter).label, gepubliceerd_op=q.published_at,
                       url=api_url(f"/kwartalen/{q.quarter}"), **_quarter_links(q.quarter))
 
 
-def _measurement(item: MeasurementItem) -> m.KwartaalMeting:
-    return m.KwartaalMeting(periode=item.period, doel=item.target, gerealiseerd=item.realised, status=item.status,
+def _measurement(item: MeasurementItem) -> qm.KwartaalMeting:
+    return qm.KwartaalMeting(periode=item.period, doel=item.target, gerealiseerd=item.realised, status=item.status,
                             toelichting=item.explanation, voorbeeld=item.is_example)
 
 
-def _quarter_programme(p: ProgrammeReport) -> m.KwartaalProgramma:
-    return m.KwartaalProgramma(
+def _quarter_programme(p: ProgrammeReport) -> qm.KwartaalProgramma:
+    return qm.KwartaalProgramma(
         slug=p.slug, naam=p.name, regio_naam=p.region_name, basisjaar=p.baseline_year,
-        veranderingen=[m.KwartaalVerandering(soort=c.kind.value, onderwerp=c.subject, verwijzing=c.ref,
+        veranderingen=[qm.KwartaalVerandering(soort=c.kind.value, onderwerp=c.subject, verwijzing=c.ref,
                                              periode=c.period, voor=c.before, na=c.after, doel=c.target)
                        for c in p.changes],
-        trends=[m.KwartaalTrend(
+        trends=[qm.KwartaalTrend(
             indicator_code=t.code, indicator_naam=t.name, eenheid=t.unit, gewenste_richting=t.direction,
             oordeel=t.verdict, zin=t.sentence, laatste_periode=t.latest_period, laatste_waarde=t.latest_value,
             vorige_waarde=t.previous_value, basiswaarde=t.baseline_value, streefwaarde=t.target_value,
-            streefjaar=t.target_year, punten=[m.KwartaalPunt(periode=pt.period, waarde=pt.value, status=pt.status,
+            streefjaar=t.target_year, punten=[qm.KwartaalPunt(periode=pt.period, waarde=pt.value, status=pt.status,
                                                               voorbeeld=pt.is_example) for pt in t.points])
             for t in p.trends],
-        resultaten=[m.KwartaalResultaat(
+        resultaten=[qm.KwartaalResultaat(
             resultaat_id=r.id, resultaat=r.name, soort=r.kind, eenheid=r.unit, programmalijn=r.line_name,
             project=r.project_name, meting=_measurement(r.current) if r.current else None,
             eerdere_metingen=[_measurement(h) for h in r.history if not r.current or h.period != r.current.period])
             for r in p.results],
-        verhalen=[m.KwartaalVerhaal(id=s.id, soort=s.kind, titel=s.title, samenvatting=s.summary, datum=s.story_date)
+        verhalen=[qm.KwartaalVerhaal(id=s.id, soort=s.kind, titel=s.title, samenvatting=s.summary, datum=s.story_date)
                   for s in p.stories],
-        besluiten_en_actiepunten=[m.KwartaalNotitie(
+        besluiten_en_actiepunten=[qm.KwartaalNotitie(
             soort=n.kind, tekst=n.text, eigenaar=n.owner, gereed_datum=n.due_date, afgerond_op=n.done_on,
             vastgelegd_in=n.recorded_in, meegenomen=n.carried) for n in p.notes])
 
 
-def quarter_report(report: QuarterReport) -> m.KwartaalRapport:
-    return m.KwartaalRapport(
+def quarter_report(report: QuarterReport) -> qm.KwartaalRapport:
+    return qm.KwartaalRapport(
         kwartaal=report.quarter, naam=report.period.label, vorig_kwartaal=report.previous,
         vergeleken_met_gepubliceerd=report.previous_published, gepubliceerd_op=report.published_at,
         programmas=[_quarter_programme(p) for p in report.programmes], **_quarter_links(report.quarter))

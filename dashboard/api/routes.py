@@ -11,6 +11,7 @@ from flask import Blueprint, Flask, Response, current_app, request
 from dashboard.api import API_ROOT, PREFIX, is_api_path, texts
 from dashboard.api import mapping as to
 from dashboard.api import models as m
+from dashboard.api import quarter_models as qm
 from dashboard.api.docs import docs_page
 from dashboard.api.http import add_api_headers, collection, one
 from dashboard.api.openapi import document as openapi_document
@@ -168,16 +169,16 @@ def verhaal(id: int) -> Response:  # `id`: the path parameter's name in the docu
 
 
 @bp.get(f"{V1}/kwartalen")
-@documented("getKwartalen", "kwartalen", list[m.Kwartaal], Paging, collection=True)
+@documented("getKwartalen", "kwartalen", list[qm.Kwartaal], Paging, collection=True)
 def kwartalen() -> Response:
     paging = _query(Paging)
     with read_session() as session:
         rows = [to.quarter_row(q) for q in open_data.published_quarter_list(session)]
-    return collection(_page(rows, paging), m.Kwartaal, len(rows), paging)
+    return collection(_page(rows, paging), qm.Kwartaal, len(rows), paging)
 
 
 @bp.get(f"{V1}/kwartalen/<kwartaal>")
-@documented("getKwartaal", "kwartalen", m.KwartaalRapport, can_be_missing=True)
+@documented("getKwartaal", "kwartalen", qm.KwartaalRapport, can_be_missing=True)
 def kwartaal(kwartaal: str) -> Response:
     _query(NoQuery)
     try:
