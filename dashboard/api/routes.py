@@ -32,8 +32,9 @@ from dashboard.api.queries import RegionQuery as RegionParams
 from dashboard.auth import REQUIRE_KEY, current_user
 from dashboard.data import read_session
 from db.read import open_data
-from db.read.programmes import programme_cards, programme_results, programme_trend_views, programme_view
+from db.read.programmes import programme_cards, programme_trend_views, programme_view
 from db.read.quarter import published_report
+from db.read.results import programme_results
 from db.read.stories import story_detail
 from indicators.open_data import ObservationFilter
 from indicators.periods import PeriodError, parse_quarter
