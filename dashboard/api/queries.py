@@ -16,8 +16,8 @@ from indicators.periods import Period, PeriodError, PeriodKind
 MAX_PAGE_SIZE = 1000
 DEFAULT_PAGE_SIZE = 100
 REGION_CODE = r"^[A-Z]{2}[0-9]{2,8}$"
-PERIOD_CODE = r"^[0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$"
-QUARTER_CODE = r"^[0-9]{4}-Q[1-4]$"
+PERIOD_CODE = r"^[1-9][0-9]{3}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$"
+QUARTER_CODE = r"^[1-9][0-9]{3}-Q[1-4]$"
 
 
 class QueryModel(BaseModel):
