@@ -12,6 +12,7 @@ DEMO_BANNER = (
 )
 FOOTER_SOURCE = "Bron cijfers: CBS StatLine (CC BY 4.0), tenzij anders vermeld."
 FOOTER_ABOUT = "Perspectief – open source programmamonitor voor gemeenten."
+FOOTER_ACCESSIBILITY = "Toegankelijkheid"
 
 # overview
 OVERVIEW_TITLE = "Programma's"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dash import dcc, html
+from dash import html
 
 from dashboard import texts
+from dashboard.components import nl
 from dashboard.components.badges import example_label, verdict_badge
 from dashboard.components.controls import scroll_region
 from dashboard.components.downloads import download_links
@@ -32,7 +33,7 @@ def notes_link(trend: TrendView) -> html.P | None:
     count = texts.INDICATOR_NOTES_LINK_ONE if n == 1 else texts.INDICATOR_NOTES_LINK_MANY.format(n=n)
     name = trend.indicator.name
     region = next(note.region_code for notes in trend.notes.values() for note in notes)
-    return html.P(className="trend-notes-link", children=dcc.Link(
+    return html.P(className="trend-notes-link", children=nl.Link(
         [count, html.Span(texts.INDICATOR_NOTES_LINK_HIDDEN.format(name=name), className="visually-hidden")],
         href=f"/indicator/{trend.indicator.code}?regio={region}#indicator-figuren",
         title=texts.INDICATOR_NOTES_LINK_LABEL.format(count=count, name=name)))
@@ -68,7 +69,7 @@ def trend_card(trend: TrendView, baseline_year: int, download: dict[str, str | N
         facts.append((texts.COL_TARGET, texts.TARGET.format(
             year=trend.target_year, value=format_number(trend.target_value, ind.decimals, ind.unit))))
     return html.Article(className="trend-card", id=f"trend-{ind.code}", children=[
-        html.H3(dcc.Link(ind.name, href=f"/indicator/{ind.code}"), className="trend-title"),
+        nl.H3(nl.Link(ind.name, href=f"/indicator/{ind.code}"), className="trend-title"),
         example_label() if trend.has_example else None,
         verdict_badge(s),
         html.P(s.sentence, className="trend-sentence"),

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from dashboard import texts
 from dashboard.auth import current_user, sign_in_url
+from dashboard.components import nl
 from dashboard.components.edit_form import (
     ERROR,
     FIELD,
@@ -71,15 +72,15 @@ _TITLE_FIELD = {ItemKind.PROJECT: "name", ItemKind.RESULT: "name", ItemKind.MEAS
 
 def _page(title: str, *children: Any) -> html.Div:  # noqa: ANN401
     return html.Div(className="container edit-page", children=[
-        html.P(dcc.Link(texts.BEHEER_BACK, href="/beheer"), className="edit-back"),
-        html.H1(title), *children,
+        html.P(nl.Link(texts.BEHEER_BACK, href="/beheer"), className="edit-back"),
+        nl.H1(title), *children,
     ])
 
 
 def sign_in_prompt(path: str) -> html.Div:
     return html.Div(className="container edit-page", children=[
-        html.H1(texts.BEHEER_TITLE), html.P(texts.BEHEER_SIGN_IN_TEXT),
-        html.P(html.A(texts.BEHEER_SIGN_IN, href=sign_in_url(path), className="btn btn-primary")),
+        nl.H1(texts.BEHEER_TITLE), html.P(texts.BEHEER_SIGN_IN_TEXT),
+        html.P(nl.A(texts.BEHEER_SIGN_IN, href=sign_in_url(path), className=nl.BUTTON_PRIMARY)),
     ])
 
 
@@ -160,21 +161,21 @@ def _children_list(session: Session, kind: ItemKind, item_id: int) -> html.Secti
     if kind is ItemKind.RESULT:
         rows = session.scalars(select(Measurement).where(Measurement.result_id == item_id)
                                .order_by(Measurement.period_start)).all()
-        links = [html.Li(dcc.Link(f"{m.period.code} ({WorkflowState(m.workflow_state).value})",
+        links = [html.Li(nl.Link(f"{m.period.code} ({WorkflowState(m.workflow_state).value})",
                                   href=item_path(ItemKind.MEASUREMENT, m.id))) for m in rows]
-        new = dcc.Link(texts.BEHEER_NEW_MEASUREMENT, href=f"/beheer/meting/nieuw?resultaat={item_id}")
+        new = nl.Link(texts.BEHEER_NEW_MEASUREMENT, href=f"/beheer/meting/nieuw?resultaat={item_id}")
         title = texts.EDIT_MEASUREMENTS
     elif kind is ItemKind.MEASUREMENT:
         rows = session.scalars(select(MeasurementNote).where(MeasurementNote.measurement_id == item_id)
                                .order_by(MeasurementNote.id)).all()
-        links = [html.Li(dcc.Link(f"{n.note_date.isoformat()}: {n.text[:60]}",
+        links = [html.Li(nl.Link(f"{n.note_date.isoformat()}: {n.text[:60]}",
                                   href=item_path(ItemKind.MEASUREMENT_NOTE, n.id))) for n in rows]
-        new = dcc.Link(texts.BEHEER_NEW_MEASUREMENT_NOTE, href=f"/beheer/meting-toelichting/nieuw?meting={item_id}")
+        new = nl.Link(texts.BEHEER_NEW_MEASUREMENT_NOTE, href=f"/beheer/meting-toelichting/nieuw?meting={item_id}")
         title = texts.EDIT_NOTES
     else:
         return None
     return html.Section(className="edit-children", children=[
-        html.H2(title, className="h4"), html.Ul(links) if links else None, html.P(new)])
+        nl.H2(title, className=nl.HEADING_4), html.Ul(links) if links else None, html.P(new)])
 
 
 def layout(kind_slug: str | None = None, item_id: str | None = None, opgeslagen: str | None = None,
@@ -221,7 +222,7 @@ def layout(kind_slug: str | None = None, item_id: str | None = None, opgeslagen:
                      **{"aria-label": texts.EDIT_FORM_LABEL.format(kind=kind_label(kind))}, children=[
         *_fields(kind, values, new=new, can_edit=can_edit, suggestions=suggestions),
         # always present (the callback needs its input); hidden for those who may only read
-        html.Button(texts.EDIT_SAVE, id="bewerk-opslaan", n_clicks=0, type="button", className="btn btn-primary",
+        html.Button(texts.EDIT_SAVE, id="bewerk-opslaan", n_clicks=0, type="button", className=nl.BUTTON_PRIMARY,
                     hidden=not can_edit),
         None if can_edit else html.P(texts.EDIT_READ_ONLY),
     ])
