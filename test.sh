@@ -2,8 +2,8 @@
 # The one command that runs the whole test suite on a fresh clone:
 #   sets up .venv (requirements-dev.txt), lints with ruff, then runs pytest on 2 workers (pytest-xdist):
 #   unit, integration (SQLite and a throwaway PostgreSQL the tests start themselves) and browser tests
-#   (Debian's Chromium + vendored axe-core). Extra arguments go to pytest: ./test.sh tests/unit -k periods
-# Needs Debian packages postgresql and chromium (.ci/run installs them); PERSPECTIEF_SKIP_POSTGRES=1 skips the
+#   (Debian's Chromium + axe-core from npm). Extra arguments go to pytest: ./test.sh tests/unit -k periods
+# Needs Debian packages postgresql, chromium, nodejs and npm (.ci/run installs them); PERSPECTIEF_SKIP_POSTGRES=1 skips the
 # PostgreSQL tests explicitly, PERSPECTIEF_TEST_PG_URL uses an existing server, CHROMIUM_PATH another Chromium.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -19,8 +19,13 @@ if [ "$(cat .venv/.req-stamp 2>/dev/null || true)" != "$stamp" ]; then
   echo "$stamp" > .venv/.req-stamp
 fi
 
+scripts/npm_assets.sh --required
+
 echo "== ruff check"
 .venv/bin/python -m ruff check .
+
+echo "== colour literals outside the theme token files"
+.venv/bin/python scripts/lint_css_colours.py
 
 echo "== pytest"
 status=0

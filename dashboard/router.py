@@ -11,6 +11,7 @@ from dash import Input, Output, State, callback, clientside_callback, html
 
 from dashboard import texts
 from dashboard.pages import (
+    accessibility,
     beheer,
     bewerken,
     districts,
@@ -38,6 +39,7 @@ ROUTES: list[tuple[re.Pattern, Callable[..., html.Div], str]] = [
     (re.compile(r"^/kwartaal/(?P<quarter>[^/]+?)/?$"), quarter.layout, texts.QUARTER_TITLE.format(label="")),
     (re.compile(r"^/kwartaal/(?P<quarter>[^/]+)/presentatie/?$"), presentation.layout, texts.QUARTER_PRESENT),
     (re.compile(r"^/inloggen/?$"), signin.layout, texts.SIGNIN_TITLE),
+    (re.compile(r"^/toegankelijkheid/?$"), accessibility.layout, "Toegankelijkheidsverklaring"),
     (re.compile(r"^/account/wachtwoord/?$"), password.layout, texts.PASSWORD_TITLE),
     (re.compile(r"^/beheer/?$"), beheer.layout, texts.BEHEER_TITLE),
     (re.compile(r"^/beheer/gebruikers/?$"), gebruikers.list_layout, texts.USERS_TITLE),

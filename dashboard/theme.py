@@ -78,7 +78,7 @@ def _colours(tokens: dict[str, str], problems: list[str]) -> dict[str, str]:
     base = read_tokens([BASE_TOKENS])
     out = {}
     for name in (n for n in base if n.startswith(PREFIX) and n not in (f"{PREFIX}font",)):
-        background = to_hex(resolve(f"{PREFIX}bg", tokens)) or "#ffffff"
+        background = to_hex(resolve(f"{PREFIX}bg", tokens)) or "#ffffff"  # lint: colour-ok (CSS's initial canvas)
         value = to_hex(resolve(name, tokens), background)
         if value is None:
             fallback = to_hex(resolve(name, base), background)

@@ -15,7 +15,7 @@ _COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _DECLARATION = re.compile(r"(--[A-Za-z0-9_-]+)\s*:\s*([^;{}]*?)\s*(?:;|(?=}))")
 _VAR = re.compile(r"var\(\s*(--[A-Za-z0-9_-]+)\s*(,)?")
 _FIRST_CLASS = re.compile(r"^\s*\.([A-Za-z_][A-Za-z0-9_-]*)\s*[{,]", re.M)
-_NAMED = {"white": "#ffffff", "black": "#000000", "transparent": None}
+_NAMED = {"white": "#ffffff", "black": "#000000", "transparent": None}  # lint: colour-ok (CSS keywords)
 MAX_DEPTH = 40
 
 
@@ -129,7 +129,7 @@ def to_rgba(value: str | None) -> tuple[int, int, int, float] | None:
     return r, g, b, a
 
 
-def to_hex(value: str | None, background: str = "#ffffff") -> str | None:
+def to_hex(value: str | None, background: str = "#ffffff") -> str | None:  # lint: colour-ok
     """#rrggbb for a CSS colour; a translucent colour is flattened onto `background`."""
     rgba = to_rgba(value)
     if rgba is None:

@@ -46,7 +46,9 @@ def create_map_figure(view: DistrictView, height: int = 440) -> dict:
 
 
 def district_map(view: DistrictView, label: str) -> html.Div:
-    return html.Div(className="chart district-map", role="img", **{"aria-label": label}, children=dcc.Graph(
+    """The map, named by `label` and described by its legend; the wijk table holds the same figures."""
+    return html.Div(className="chart district-map", role="img", **{"aria-label": label,
+                                                                    "aria-describedby": LEGEND_ID}, children=dcc.Graph(
         id="wijken-kaart", figure=create_map_figure(view),
         # An empty base map of our own (assets/topojson/): plotly would fetch one from cdn.plot.ly otherwise.
         config={"displayModeBar": False, "responsive": True, "scrollZoom": False, "topojsonURL": TOPOJSON_URL},
@@ -54,7 +56,10 @@ def district_map(view: DistrictView, label: str) -> html.Div:
     ))
 
 
+LEGEND_ID = "wijken-legenda"
+
+
 def legend() -> html.Ul:
-    return html.Ul(className="district-legend", children=[
+    return html.Ul(className="district-legend", id=LEGEND_ID, children=[
         html.Li([html.Span(className=f"swatch swatch-{c.value}", **{"aria-hidden": "true"}),
                  CLASS_LABELS[c]]) for c in CLASS_ORDER])

@@ -72,12 +72,16 @@ def trend_card(trend: TrendView, baseline_year: int, download: dict[str, str | N
         nl.H3(nl.Link(ind.name, href=f"/indicator/{ind.code}"), className="trend-title"),
         example_label() if trend.has_example else None,
         verdict_badge(s),
-        html.P(s.sentence, className="trend-sentence"),
-        html.P(trend.forecast.sentence, className="trend-forecast") if trend.forecast else None,
+        html.P(s.sentence, className="trend-sentence", id=f"trend-{ind.code}-uitspraak"),
+        html.P(trend.forecast.sentence, className="trend-forecast", id=f"trend-{ind.code}-lijn") if trend.forecast
+        else None,
         notes_link(trend),
-        html.Dl(className="trend-facts", children=[x for k, v in facts for x in (html.Dt(k), html.Dd(v))]),
+        html.Dl(className="trend-facts", id=f"trend-{ind.code}-feiten",
+                children=[x for k, v in facts for x in (html.Dt(k), html.Dd(v))]),
         chart({"type": "programma-trend-graph", "code": ind.code}, figure,
-              texts.CHART_LABEL.format(name=ind.name, unit=ind.unit, regions=regions)),
+              texts.CHART_LABEL.format(name=ind.name, unit=ind.unit, regions=regions),
+              " ".join(f"trend-{ind.code}-{part}" for part in ("uitspraak", "lijn", "feiten")
+                       if part != "lijn" or trend.forecast)),
         # The table is built when it is first opened (show_trend_table): a programme's tables hold thousands of
         # cells that few readers open, and building and sending them made every page and comparison slow.
         html.Details(className="table-toggle", children=[

@@ -169,9 +169,11 @@ def create_figure(series: dict[str, list[SeriesPoint]], region_names: dict[str, 
     }
 
 
-def chart(graph_id: str | dict, figure: dict, label: str) -> html.Div:
-    """The chart with an accessible name; the table next to it is the text alternative."""
-    return html.Div(className="chart", role="img", **{"aria-label": label}, children=dcc.Graph(
+def chart(graph_id: str | dict, figure: dict, label: str, described_by: str | None = None) -> html.Div:
+    """The chart with an accessible name, described by the page's words about it (`described_by`: ids of the
+    verdict sentence and facts); the table with the same figures is the full text alternative."""
+    described = {"aria-describedby": described_by} if described_by else {}
+    return html.Div(className="chart", role="img", **{"aria-label": label}, **described, children=dcc.Graph(
         id=graph_id, figure=figure, config={"displayModeBar": False, "responsive": True},
         style={"height": f"{figure['layout']['height']}px"},
     ))
