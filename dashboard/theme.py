@@ -101,12 +101,13 @@ def load_theme(name: str) -> Theme:
     problems: list[str] = []
     tokens_file, overrides = folder / "tokens.css", folder / "overrides.css"
     if not tokens_file.is_file():
-        problems.append(f"{tokens_file.relative_to(PROJECT_DIR)} ontbreekt"
+        problems.append(f"assets/themes/{name}/tokens.css ontbreekt"
                         + (" (npm ci en scripts/build_assets.py maken het aan: ./run.sh)" if meta.get("tokens_npm")
                            else ""))
     html_class = meta.get("class") or (theme_class(tokens_file.read_text(encoding="utf-8"))
                                        if tokens_file.is_file() else None)
-    files = [BASE_TOKENS, tokens_file, overrides]
+    # overrides.css maps the theme's own tokens: without its token file (npm not run) the base tokens alone apply
+    files = [BASE_TOKENS, tokens_file, overrides] if tokens_file.is_file() else [BASE_TOKENS]
     tokens = read_tokens(files)
     fonts = folder / "fonts.css"  # @font-face rules for the fonts the tokens name (scripts/build_assets.py)
     logo = next((folder / n for n in LOGO_NAMES if (folder / n).is_file()), None)
