@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one command that runs the whole test suite on a fresh clone:
-#   sets up .venv (requirements-dev.txt), lints with ruff, then runs pytest on 2 workers (pytest-xdist):
+#   sets up .venv (requirements-dev.txt), lints with ruff, checks the import contracts of pyproject.toml with
+#   import-linter (a broken contract fails), then runs pytest on 2 workers (pytest-xdist):
 #   unit, integration (SQLite and a throwaway PostgreSQL the tests start themselves) and browser tests
 #   (Debian's Chromium + axe-core from npm). Extra arguments go to pytest: ./test.sh tests/unit -k periods
 # Needs Debian packages postgresql, chromium, nodejs and npm (.ci/run installs them); PERSPECTIEF_SKIP_POSTGRES=1 skips the
@@ -26,6 +27,8 @@ echo "== ruff check"
 
 echo "== colour literals outside the theme token files"
 .venv/bin/python scripts/lint_css_colours.py
+echo "== lint-imports (the layers and the other import contracts in pyproject.toml)"
+.venv/bin/lint-imports
 
 echo "== pytest"
 status=0

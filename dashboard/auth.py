@@ -16,12 +16,11 @@ from urllib.parse import urlencode, urlsplit
 
 from flask import Flask, Response, abort, current_app, g, has_request_context, redirect, request, session
 from flask.sessions import SecureCookieSessionInterface
-from sqlalchemy.orm import selectinload
 
 from dashboard.data import CONFIG_KEY, read_session
-from db.accounts import Action, Grant, Refusal, allowed, authenticate, change_password, grants_of
-from db.models import User
+from db.accounts import Grant, allowed, authenticate, set_own_password, signed_in
 from db.session import session_scope
+from indicators.enums import Action, Refusal
 from settings import Settings
 
 SIGN_IN_PATH = "/inloggen"
@@ -101,11 +100,11 @@ def _load_user() -> CurrentUser | None:
         setattr(g, _G_EXPIRED, True)
         return None
     with read_session() as s:
-        user = s.get(User, uid, options=[selectinload(User.grants)]) if isinstance(uid, int) else None
-        if user is None or not user.is_active or user.session_version != session.get(SESSION_VERSION):
-            session.clear()
-            return None
-        return CurrentUser(user.id, user.email, user.name, grants_of(user))
+        user = signed_in(s, uid, session.get(SESSION_VERSION))
+    if user is None:
+        session.clear()
+        return None
+    return CurrentUser(user.id, user.email, user.name, user.grants)
 
 
 def safe_next(value: object) -> str:
@@ -174,9 +173,8 @@ def change_own_password() -> Response:
         return _no_store(redirect(sign_in_url(PASSWORD_PATH, EXPIRED if g.get(_G_EXPIRED) else None), 303))
     current, new, repeat = (request.form.get(name, "") for name in PASSWORD_FIELDS)
     with session_scope(current_app.config[CONFIG_KEY]) as s:
-        account = s.get(User, user.id)
-        problems = change_password(s, account, current, new, repeat, request.remote_addr or "", datetime.now(UTC))
-        version = account.session_version
+        problems, version = set_own_password(s, user.id, current, new, repeat, request.remote_addr or "",
+                                             datetime.now(UTC))
     if problems:
         codes = urlencode({ERROR_PARAM: ",".join(problems)}, safe=",")
         return _no_store(redirect(f"{PASSWORD_PATH}?{codes}", 303))
@@ -268,6 +266,4 @@ def install_auth(server: Flask, settings: Settings, prefix: str = "/") -> None:
 
 def register_auth(app, settings: Settings) -> None:  # noqa: ANN001 - a dash.Dash
     """Sign-in on the Dash app's server (called once from create_app)."""
-    from dashboard.components import account  # noqa: F401 - registers the header's account-area callback
-
     install_auth(app.server, settings, app.config.routes_pathname_prefix or "/")

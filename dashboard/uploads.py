@@ -22,10 +22,9 @@ from werkzeug.exceptions import NotFound, RequestEntityTooLarge
 from dashboard import texts
 from dashboard.auth import can, current_user, require
 from dashboard.data import read_session
-from db.accounts import Action
-from db.models import Role
+from db.read.stories import media_references
+from indicators.enums import Action, Role
 from indicators.safe_text import UPLOAD_NAME
-from indicators.stories import media_references
 from settings import Settings, get_settings
 
 UPLOAD_PATH = "/media"

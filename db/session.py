@@ -1,4 +1,6 @@
-"""The one place that creates engines and sessions (web app, ETL jobs and tests alike)."""
+"""The one place that creates engines and sessions (web app, ETL jobs and tests alike). It also hands the shells
+(dashboard, etl) what they need of SQLAlchemy without importing it: the Session type, the database error and a
+URL that is safe to print."""
 
 from __future__ import annotations
 
@@ -9,7 +11,12 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+
+__all__ = ["DatabaseError", "Session", "get_engine", "make_engine", "safe_url", "session_factory", "session_scope"]
+
+DatabaseError = SQLAlchemyError  # any error of the database or its driver (unreachable, refused, …)
 
 
 def make_engine(url: str) -> Engine:
@@ -55,3 +62,11 @@ def session_scope(url: str) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+def safe_url(url: str) -> str:
+    """The database URL without its password, for messages; '?' when it is no URL."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - a message must never fail
+        return "?"

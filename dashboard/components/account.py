@@ -1,6 +1,7 @@
 """The header's account area: "Inloggen", or "Ingelogd als <naam>" with links to the work list (for those who
 have one) and to change the password, and a sign-out button. The header is built once
-at app start, so a callback on the URL fills it for the visitor of each request."""
+at app start, so a callback on the URL fills it for the visitor of each request. Also the prompt to sign in that
+the editor pages show to a visitor who is not signed in."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from dashboard import texts
 from dashboard.auth import ACCOUNT_AREA_ID, PASSWORD_PATH, SIGN_IN_PATH, SIGN_OUT_PATH, current_user, sign_in_url
 from dashboard.components import nl
 from dashboard.security import CSRF_FIELD, csrf_token
-from db.models import Role
+from indicators.enums import Role
 
 MANAGING_ROLES = frozenset({Role.EDITOR, Role.APPROVER, Role.ADMIN})  # who has a work list at /beheer
 
@@ -43,3 +44,11 @@ def account_children(pathname: str | None, search: str | None) -> list:
             html.Button(texts.ACCOUNT_SIGN_OUT, type="submit", className=nl.BUTTON_SUBTLE_SMALL),
         ]),
     ]
+
+
+def sign_in_prompt(path: str) -> html.Div:
+    """What an editor page shows a visitor who is not signed in: a link to sign in and come back to `path`."""
+    return html.Div(className="container edit-page", children=[
+        nl.H1(texts.BEHEER_TITLE), html.P(texts.BEHEER_SIGN_IN_TEXT),
+        html.P(nl.A(texts.BEHEER_SIGN_IN, href=sign_in_url(path), className=nl.BUTTON_PRIMARY)),
+    ])

@@ -4,9 +4,9 @@ from dash import html
 
 from dashboard import texts
 from dashboard.components import nl
-from db.models import MeasurementStatus
+from indicators.enums import MeasurementStatus, Verdict
 from indicators.formatting import MEASUREMENT_STATUS_LABELS
-from indicators.trends import TrendSummary, Verdict
+from indicators.trends import TrendSummary
 
 VERDICT_CLASS = {  # NL Design System status badge: the theme's positive, negative, warning and neutral colours
     Verdict.DESIRED: f"{nl.STATUS_SUCCESS} verdict-desired",

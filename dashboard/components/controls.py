@@ -9,7 +9,7 @@ from dash import dcc, html
 
 from dashboard import texts
 from dashboard.components import nl
-from indicators.queries import RegionOption
+from indicators.views import RegionOption
 
 
 def scroll_region(child, label: str) -> html.Div:  # noqa: ANN001 - a Dash component

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard.theme import current_theme
-from indicators.districts import CLASS_LABELS, DistrictClass, DistrictView, feature_collection
+from indicators.districts import CLASS_LABELS, DistrictView, feature_collection
+from indicators.enums import DistrictClass
 from indicators.formatting import format_number
 
 TOPOJSON_URL = "/assets/topojson/"

@@ -1,5 +1,5 @@
-"""Building blocks of the editing pages (dashboard/pages/bewerken.py, beheer.py, kwartaal_invoer.py): labelled form
-fields built from db.editing.FIELDS, the error summary, the conflict view (both versions side by side), the
+"""Building blocks of the editing pages (dashboard/pages/edit_item.py, worklist.py, quarter_entry.py): labelled form
+fields built from db.write.forms.FIELDS, the error summary, the conflict view (both versions side by side), the
 workflow panel and the read-only audit trail.
 
 Dash 4's dcc.Input has no aria-describedby, so a field's error is rendered inside its <label> (or <legend>): the
@@ -16,8 +16,9 @@ from dash import dcc, html
 from dashboard import texts
 from dashboard.components import nl
 from dashboard.components.controls import scroll_region
-from db.models import ItemKind, WorkflowState
-from db.workflow import FORM, AuditView, Conflict
+from db.write.audit import AuditView
+from db.write.workflow import FORM, Conflict
+from indicators.enums import ItemKind, WorkflowState
 
 FIELD = "bewerk-veld"  # {"type": FIELD, "field": name}: the input of one form field
 ERROR = "bewerk-fout"  # {"type": ERROR, "field": name}: its error message (inside its label or legend)
@@ -89,7 +90,7 @@ def _as_input(field: str, value: Any) -> Any:  # noqa: ANN401 - a form value
 
 
 def form_value(field: str, value: Any) -> Any:  # noqa: ANN401
-    """What an input holds, as db.editing takes it."""
+    """What an input holds, as db.write takes it."""
     if field == "partners":
         return [line.strip() for line in str(value or "").splitlines() if line.strip()]
     if field == "consent":

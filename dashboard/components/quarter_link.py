@@ -9,7 +9,7 @@ from dash import html
 from dashboard import texts
 from dashboard.components import nl
 from dashboard.data import read_session
-from indicators.quarter import latest_report_quarter
+from db.read.quarter import latest_report_quarter
 
 
 def latest_quarter_link() -> html.P | None:

@@ -12,8 +12,7 @@ from dashboard.components import nl
 from dashboard.components.badges import example_label, status_badge
 from dashboard.components.controls import scroll_region
 from dashboard.components.svg_chart import data_uri, trend_svg
-from db.models import MeasurementStatus, StoryKind
-from db.periods import Period
+from indicators.enums import ChangeKind, MeasurementStatus, StoryKind
 from indicators.formatting import (
     MEASUREMENT_STATUS_LABELS,
     STORY_KIND_LABELS,
@@ -21,16 +20,8 @@ from indicators.formatting import (
     format_date,
     format_number,
 )
-from indicators.quarter import (
-    Change,
-    ChangeKind,
-    NoteItem,
-    ProgrammeReport,
-    QuarterReport,
-    ResultItem,
-    StoryItem,
-    TrendItem,
-)
+from indicators.periods import Period
+from indicators.quarter import Change, NoteItem, ProgrammeReport, QuarterReport, ResultItem, StoryItem, TrendItem
 
 _PART = {
     ChangeKind.NEW_MEASUREMENT: "resultaat", ChangeKind.CORRECTED_MEASUREMENT: "resultaat",

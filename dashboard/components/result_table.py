@@ -14,9 +14,9 @@ from dashboard.components.controls import scroll_region
 from dashboard.components.story_links import story_links
 from dashboard.theme import current_theme
 from indicators.formatting import MEASUREMENT_STATUS_LABELS, RESULT_KIND_LABELS, format_date, format_number
-from indicators.queries import MeasurementView, ResultView
 from indicators.results_view import ALL, SORT_ORDER, ResultQuery, apply
 from indicators.sparkline import data_uri, sparkline_svg
+from indicators.views import MeasurementView, ResultView
 
 HEAD = [texts.COL_MEASURE, texts.COL_KIND, texts.COL_QUARTER, texts.COL_TARGET, texts.COL_REALISED,
         texts.COL_STATUS, texts.COL_EXPLANATION]

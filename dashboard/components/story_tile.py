@@ -8,10 +8,10 @@ from dashboard import texts
 from dashboard.components import nl
 from dashboard.components.badges import example_label
 from indicators.formatting import STORY_KIND_LABELS, format_date
-from indicators.queries import StoryView
+from indicators.quarter import StoryItem
 
 
-def story_tile(story: StoryView) -> html.Article:
+def story_tile(story: StoryItem) -> html.Article:
     about: list = []
     if story.project_name:
         about.append(texts.STORY_PROJECT.format(name=story.project_name))

@@ -10,8 +10,8 @@ from xml.sax.saxutils import escape
 
 from dashboard import texts
 from dashboard.theme import current_theme
-from db.periods import Period
 from indicators.formatting import format_number
+from indicators.periods import Period
 from indicators.quarter import TrendPoint
 
 FONT = "DejaVu Sans, Arial, sans-serif"  # the same in the browser, the slides and the PDF (weasyprint has DejaVu)

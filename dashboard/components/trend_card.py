@@ -13,7 +13,7 @@ from dashboard.components.story_links import story_links
 from dashboard.components.trend_chart import chart, create_figure, data_table, region_list
 from indicators.formatting import DIRECTION_LABELS, format_change, format_date, format_number
 from indicators.notes import note_count
-from indicators.queries import TrendView
+from indicators.views import TrendView
 
 
 def provenance_line(source: str, table_id: str | None, loaded) -> str:  # noqa: ANN001 - datetime | None

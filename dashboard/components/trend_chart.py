@@ -12,11 +12,11 @@ from dash import dcc, html
 from dashboard import texts
 from dashboard.components import nl
 from dashboard.theme import current_theme
-from db.periods import Period
 from indicators.formatting import OBSERVATION_STATUS_LABELS, format_date, format_number
 from indicators.notes import NotesByPeriod, NoteView, matching_period, numbered
-from indicators.queries import SeriesPoint
+from indicators.periods import Period
 from indicators.trends import Forecast
+from indicators.views import SeriesPoint
 
 
 def _colour(index: int) -> str:

@@ -24,7 +24,7 @@ from dashboard.components.quarter_parts import (
 )
 from dashboard.components.svg_chart import data_uri
 from dashboard.theme import current_theme
-from db.models import MeasurementStatus, StoryKind
+from indicators.enums import MeasurementStatus, StoryKind
 from indicators.formatting import MEASUREMENT_STATUS_LABELS, STORY_KIND_LABELS, format_date, format_number
 from indicators.quarter import ProgrammeReport, QuarterReport
 
@@ -45,65 +45,63 @@ def _example(flag: bool, label: str = texts.EXAMPLE_LABEL) -> str:
     return f' <span class="example">{_e(label)}</span>' if flag else ""
 
 
+def _part(slug: str, key: str, title: str, body: str, empty: str) -> str:
+    """One part of a programme's section: its heading, then `body`, or the sentence `empty` when there is none."""
+    return f'<h3 id="{anchor(slug, key, "")}">{_e(title)}</h3>' + (body or f"<p>{_e(empty)}</p>")
+
+
+def _trends(p: ProgrammeReport, label: str) -> str:
+    if not p.trends:
+        return ""
+    figures = '<div class="figures">' + "".join(
+        f'<figure id="{anchor(p.slug, "trend", t.code)}"><img src="{data_uri(chart_svg(t, p.baseline_year))}" '
+        f'alt="{_e(chart_alt(t))}">'
+        f"<figcaption><strong>{_e(t.name)}</strong>{_example(t.has_example)}<br>{_e(t.sentence)}</figcaption>"
+        f"</figure>" for t in p.trends) + "</div>"
+    head = [texts.QUARTER_COL_TREND, texts.QUARTER_COL_LATEST, texts.QUARTER_COL_BASELINE.format(year=p.baseline_year),
+            texts.QUARTER_COL_CHANGE, texts.QUARTER_COL_VERDICT]
+    return figures + _table(texts.QUARTER_TRENDS_CAPTION.format(name=p.name, label=label), head, [
+        [(t.name, "th"), (latest_text(t), "num"), (format_number(t.baseline_value, t.decimals, t.unit), "num"),
+         (trend_change(t), "num"), (t.verdict, "")] for t in p.trends])
+
+
+def _results(p: ProgrammeReport, label: str) -> str:
+    if not p.results:
+        return ""
+    head = [texts.COL_PROJECT, texts.COL_MEASURE, texts.COL_TARGET, texts.COL_REALISED, texts.COL_STATUS,
+            texts.COL_EXPLANATION]
+    rows = []
+    for r in p.results:
+        target, realised, note = measurement_cells(r)
+        status = MEASUREMENT_STATUS_LABELS[MeasurementStatus(r.current.status)] if r.current else "–"
+        rows.append(([(r.project_name, ""), (r.name, "th"), (target, "num"), (realised, "num"), (status, ""),
+                      (note, "")], anchor(p.slug, "resultaat", r.id)))
+    return _table(texts.QUARTER_RESULTS_CAPTION.format(name=p.name, label=label), head, rows)
+
+
 def _programme(p: ProgrammeReport, report: QuarterReport) -> str:
     label, previous = report.period.label, report.previous_period.label
-    out = [f'<section class="programme" id="{anchor(p.slug, "programma", "")}">',
-           f"<h2>{_e(p.name)}</h2>",
-           f'<p class="meta">{_e(p.region_name)} · {_e(texts.QUARTER_COL_BASELINE.format(year=p.baseline_year))}</p>',
-           f'<h3 id="{anchor(p.slug, "veranderd", "")}">{_e(texts.QUARTER_CHANGES.format(previous=previous))}</h3>']
-    if p.changes:
-        out.append('<ul class="changes">' + "".join(
-            f'<li><span class="kind">{_e(texts.CHANGE_KIND_LABELS[c.kind.value])}</span> '
-            f'<a href="#{change_anchor(p.slug, c)}">{_e(change_text(c))}</a></li>' for c in p.changes) + "</ul>")
-    else:
-        out.append(f"<p>{_e(texts.QUARTER_NO_CHANGES)}</p>")
-    out.append(f'<h3 id="{anchor(p.slug, "trends", "")}">{_e(texts.SECTION_TRENDS)}</h3>')
-    if p.trends:
-        out.append('<div class="figures">' + "".join(
-            f'<figure id="{anchor(p.slug, "trend", t.code)}"><img src="{data_uri(chart_svg(t, p.baseline_year))}" '
-            f'alt="{_e(chart_alt(t))}">'
-            f"<figcaption><strong>{_e(t.name)}</strong>{_example(t.has_example)}<br>{_e(t.sentence)}</figcaption>"
-            f"</figure>" for t in p.trends) + "</div>")
-        head = [texts.QUARTER_COL_TREND, texts.QUARTER_COL_LATEST,
-                texts.QUARTER_COL_BASELINE.format(year=p.baseline_year), texts.QUARTER_COL_CHANGE,
-                texts.QUARTER_COL_VERDICT]
-        out.append(_table(texts.QUARTER_TRENDS_CAPTION.format(name=p.name, label=label), head, [
-            [(t.name, "th"), (latest_text(t), "num"), (format_number(t.baseline_value, t.decimals, t.unit), "num"),
-             (trend_change(t), "num"), (t.verdict, "")] for t in p.trends]))
-    else:
-        out.append(f"<p>{_e(texts.QUARTER_NO_TRENDS)}</p>")
-    out.append(f'<h3 id="{anchor(p.slug, "resultaten", "")}">{_e(texts.SECTION_RESULTS)}</h3>')
-    if p.results:
-        head = [texts.COL_PROJECT, texts.COL_MEASURE, texts.COL_TARGET, texts.COL_REALISED, texts.COL_STATUS,
-                texts.COL_EXPLANATION]
-        rows = []
-        for r in p.results:
-            target, realised, note = measurement_cells(r)
-            status = MEASUREMENT_STATUS_LABELS[MeasurementStatus(r.current.status)] if r.current else "–"
-            rows.append(([(r.project_name, ""), (r.name, "th"), (target, "num"), (realised, "num"), (status, ""),
-                          (note, "")], anchor(p.slug, "resultaat", r.id)))
-        out.append(_table(texts.QUARTER_RESULTS_CAPTION.format(name=p.name, label=label), head, rows))
-    else:
-        out.append(f"<p>{_e(texts.QUARTER_NO_RESULTS)}</p>")
-    out.append(f'<h3 id="{anchor(p.slug, "verhalen", "")}">{_e(texts.SECTION_STORIES)}</h3>')
-    if p.stories:
-        for s in p.stories:
-            out.append(
-                f'<div class="story" id="{anchor(p.slug, "verhaal", s.id)}"><h4>{_e(s.title)}</h4>'
-                f'<p class="meta">{_e(STORY_KIND_LABELS[StoryKind(s.kind)])} · {_e(format_date(s.story_date))}'
-                f"{_example(s.is_example, texts.EXAMPLE_STORY)}</p><p>{_e(s.summary)}</p>"
-                f'<p><a href="{_e(story_href(s, p.slug))}">{_e(texts.PDF_STORY_LINK)}</a></p></div>')
-    else:
-        out.append(f"<p>{_e(texts.QUARTER_NO_STORIES)}</p>")
-    out.append(f'<h3 id="{anchor(p.slug, "besluiten", "")}">{_e(texts.QUARTER_NOTES)}</h3>')
-    if p.notes:
-        out.append("<ul>" + "".join(
-            f"<li><strong>{_e(texts.NOTE_KIND_LABELS[n.kind])}:</strong> {_e(n.text)}"
-            + (f" ({_e(note_meta(n))})" if note_meta(n) else "") + "</li>" for n in p.notes) + "</ul>")
-    else:
-        out.append(f"<p>{_e(texts.QUARTER_NO_NOTES)}</p>")
-    out.append("</section>")
-    return "".join(out)
+    changes = '<ul class="changes">' + "".join(
+        f'<li><span class="kind">{_e(texts.CHANGE_KIND_LABELS[c.kind.value])}</span> '
+        f'<a href="#{change_anchor(p.slug, c)}">{_e(change_text(c))}</a></li>' for c in p.changes) + "</ul>" \
+        if p.changes else ""
+    stories = "".join(
+        f'<div class="story" id="{anchor(p.slug, "verhaal", s.id)}"><h4>{_e(s.title)}</h4>'
+        f'<p class="meta">{_e(STORY_KIND_LABELS[StoryKind(s.kind)])} · {_e(format_date(s.story_date))}'
+        f"{_example(s.is_example, texts.EXAMPLE_STORY)}</p><p>{_e(s.summary)}</p>"
+        f'<p><a href="{_e(story_href(s, p.slug))}">{_e(texts.PDF_STORY_LINK)}</a></p></div>' for s in p.stories)
+    notes = "<ul>" + "".join(
+        f"<li><strong>{_e(texts.NOTE_KIND_LABELS[n.kind])}:</strong> {_e(n.text)}"
+        + (f" ({_e(note_meta(n))})" if note_meta(n) else "") + "</li>" for n in p.notes) + "</ul>" if p.notes else ""
+    return "".join([
+        f'<section class="programme" id="{anchor(p.slug, "programma", "")}">', f"<h2>{_e(p.name)}</h2>",
+        f'<p class="meta">{_e(p.region_name)} · {_e(texts.QUARTER_COL_BASELINE.format(year=p.baseline_year))}</p>',
+        _part(p.slug, "veranderd", texts.QUARTER_CHANGES.format(previous=previous), changes, texts.QUARTER_NO_CHANGES),
+        _part(p.slug, "trends", texts.SECTION_TRENDS, _trends(p, label), texts.QUARTER_NO_TRENDS),
+        _part(p.slug, "resultaten", texts.SECTION_RESULTS, _results(p, label), texts.QUARTER_NO_RESULTS),
+        _part(p.slug, "verhalen", texts.SECTION_STORIES, stories, texts.QUARTER_NO_STORIES),
+        _part(p.slug, "besluiten", texts.QUARTER_NOTES, notes, texts.QUARTER_NO_NOTES),
+        "</section>"])
 
 
 def _table(caption: str, head: list[str], rows: list) -> str:

@@ -10,7 +10,6 @@ import hashlib
 from html import escape
 
 from flask import Flask, Response, abort, request
-from sqlalchemy import select
 
 from dashboard import texts
 from dashboard.data import read_session
@@ -18,9 +17,9 @@ from dashboard.exports import jobs
 from dashboard.exports.pdf import html_to_pdf
 from dashboard.exports.report_html import render_html
 from dashboard.exports.xlsx import render_xlsx
-from db.models import QuarterSnapshot
-from db.periods import PeriodError
-from indicators.quarter import QuarterReport, build_report, canonical_json, parse_quarter
+from db.read.quarter import build_report, frozen_file
+from indicators.periods import PeriodError, parse_quarter
+from indicators.quarter import QuarterReport, canonical_json
 
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -69,39 +68,33 @@ def _busy(code: str, seconds: float | None) -> Response:
     return response
 
 
-def _published(code: str, column) -> bytes | None:  # noqa: ANN001 - a QuarterSnapshot column
-    """The frozen bytes of a published quarter (None for a draft); only that column is read."""
-    with read_session() as session:
-        return session.scalar(select(column).where(QuarterSnapshot.quarter == code))
-
-
-def quarter_pdf(code: str) -> Response:
+def _quarter_file(code: str, fmt: str) -> Response:
+    """The PDF or Excel (`fmt`) of a quarter: frozen bytes when published; else made from today's figures (the PDF in
+    the export worker, with the busy page until it is ready)."""
     try:
         quarter = parse_quarter(code)
     except PeriodError:
         abort(404)
-    name = f"kwartaalrapportage-{code}.pdf"
-    if (frozen := _published(code, QuarterSnapshot.pdf)) is not None:
-        return _file(frozen, PDF, name)
+    mimetype, name = (PDF if fmt == "pdf" else XLSX), f"kwartaalrapportage-{code}.{fmt}"
     with read_session() as session:
-        content = canonical_json(build_report(session, quarter))
-    base = request.host_url
+        frozen = frozen_file(session, code, fmt)
+        report = build_report(session, quarter) if frozen is None else None
+    if frozen is not None:
+        return _file(frozen, mimetype, name)
+    if fmt == "xlsx":
+        return _file(render_xlsx(report), XLSX, name)
+    content, base = canonical_json(report), request.host_url
     key = "pdf:" + hashlib.sha256((base + content).encode()).hexdigest()
     data = jobs.get_or_start(key, pdf_from_json, content, base)
     return _file(data, PDF, name) if data is not None else _busy(code, jobs.elapsed(key))
 
 
+def quarter_pdf(code: str) -> Response:
+    return _quarter_file(code, "pdf")
+
+
 def quarter_xlsx(code: str) -> Response:
-    try:
-        quarter = parse_quarter(code)
-    except PeriodError:
-        abort(404)
-    name = f"kwartaalrapportage-{code}.xlsx"
-    if (frozen := _published(code, QuarterSnapshot.xlsx)) is not None:
-        return _file(frozen, XLSX, name)
-    with read_session() as session:
-        report = build_report(session, quarter)
-    return _file(render_xlsx(report), XLSX, name)
+    return _quarter_file(code, "xlsx")
 
 
 def register_quarter_routes(server: Flask) -> None:

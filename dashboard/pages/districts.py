@@ -15,7 +15,8 @@ from dashboard.components.district_map import district_map, legend
 from dashboard.components.downloads import download_links
 from dashboard.data import read_session
 from dashboard.urlstate import build_search, parse_codes
-from indicators.districts import CLASS_LABELS, SORT_KEYS, DistrictView, Thresholds, district_view, sort_rows
+from db.read.districts import district_view
+from indicators.districts import CLASS_LABELS, SORT_KEYS, DistrictView, Thresholds, sort_rows
 from indicators.formatting import OBSERVATION_STATUS_LABELS, format_number
 
 THRESHOLD_ORIGIN = {"default": texts.DISTRICTS_THRESHOLD_SOURCE_DEFAULT,

@@ -16,8 +16,8 @@ from dashboard.components.story_tile import story_tile
 from dashboard.components.trend_chart import chart, create_figure, data_table, notes_list, region_list
 from dashboard.data import read_session
 from dashboard.urlstate import build_search, parse_codes
-from db.models import ObservationStatus
-from db.periods import PeriodKind
+from db.read.indicator import indicator_view
+from indicators.enums import COUNTRY, ObservationStatus, PeriodKind
 from indicators.formatting import (
     DIRECTION_LABELS,
     OBSERVATION_STATUS_LABELS,
@@ -25,8 +25,7 @@ from indicators.formatting import (
     format_datetime,
     format_number,
 )
-from indicators.indicator_query import IndicatorView, indicator_view
-from indicators.queries import COUNTRY
+from indicators.views import IndicatorView
 
 PERIOD_LABELS = {PeriodKind.YEAR: "Per jaar", PeriodKind.HALF_YEAR: "Per halfjaar",
                  PeriodKind.QUARTER: "Per kwartaal", PeriodKind.MONTH: "Per maand"}

@@ -13,25 +13,22 @@ from dashboard.components import nl
 from dashboard.components.quarter_link import latest_quarter_link
 from dashboard.components.summary import programme_summary
 from dashboard.data import read_session
-from db.models import MeasurementStatus
+from db.read.programmes import programme_cards
+from db.read.search import filter_options, programmes_matching, search
+from indicators.enums import HitKind, MeasurementStatus, Verdict
 from indicators.formatting import STORY_KIND_LABELS, format_date
-from indicators.queries import ProgrammeCard, programme_cards
 from indicators.search import (
     MAX_QUERY_LENGTH,
     MIN_QUERY_LENGTH,
     FilterOptions,
-    HitKind,
     OverviewFilter,
     SearchHit,
     clean_query,
     filter_cards,
-    filter_options,
     highlight,
     is_searchable,
-    programmes_matching,
-    search,
 )
-from indicators.trends import Verdict
+from indicators.views import ProgrammeCard
 
 TITLE = texts.OVERVIEW_TITLE
 MAX_HITS = 50

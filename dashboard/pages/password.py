@@ -15,7 +15,8 @@ from dashboard import texts
 from dashboard.auth import PASSWORD_FIELDS, PASSWORD_PATH, current_user, sign_in_url
 from dashboard.components import nl
 from dashboard.components.account import csrf_input
-from db.accounts import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PasswordProblem
+from db.accounts import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
+from indicators.enums import PasswordProblem
 
 TITLE = texts.PASSWORD_TITLE
 CURRENT, NEW, REPEAT = PASSWORD_FIELDS

@@ -17,11 +17,13 @@ from dashboard.components.summary import programme_summary
 from dashboard.components.trend_card import TABLE_BODY, TABLE_TOGGLE, trend_card, trend_table
 from dashboard.data import read_session
 from dashboard.urlstate import merge_search, parse_codes, parse_query
+from db.read.programmes import programme_trend_views, programme_view
+from indicators.enums import COUNTRY
 from indicators.formatting import DIRECTION_LABELS
-from indicators.queries import COUNTRY, ProgrammeView, TrendView, programme_trend_views, programme_view
-from indicators.queries import result_status_counts as status_counts
 from indicators.results_view import ResultQuery
 from indicators.trends import count_verdicts
+from indicators.views import ProgrammeView, TrendView
+from indicators.views import result_status_counts as status_counts
 
 DEFAULT_COMPARE = [COUNTRY]
 SHOWN = "programma-getoond"

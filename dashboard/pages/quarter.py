@@ -24,18 +24,11 @@ from dashboard.components.quarter_parts import (
 )
 from dashboard.data import read_session
 from dashboard.exports.report_html import status_line
-from dashboard.pages import kwartaal_overleg
-from db.accounts import Action
-from db.periods import Period, PeriodError
-from indicators.quarter import (
-    NoteItem,
-    ProgrammeReport,
-    QuarterReport,
-    last_ended_quarter,
-    notes_recorded_after_publication,
-    parse_quarter,
-    report_for,
-)
+from dashboard.pages import quarter_meeting
+from db.read.quarter import notes_recorded_after_publication, report_for
+from indicators.enums import Action
+from indicators.periods import Period, PeriodError, last_ended_quarter, parse_quarter
+from indicators.quarter import NoteItem, ProgrammeReport, QuarterReport
 
 
 def not_found(code: str) -> html.Div:
@@ -84,7 +77,7 @@ def quarter_nav(report: QuarterReport, today: date) -> html.Nav:
 def meeting_link(code: str) -> html.P | None:
     """For signed-in approvers and admins: where to record this quarter's decisions (and, for admins, publish)."""
     user = current_user()
-    if not kwartaal_overleg.may_hold_meeting(user):
+    if not quarter_meeting.may_hold_meeting(user):
         return None
     publish = texts.MEETING_MANAGE_PUBLISH if user.can(Action.ADMIN) else ""
     return html.P(nl.Link(texts.MEETING_MANAGE_LINK.format(publish=publish), href=f"/beheer/kwartaal/{code}"),

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from dash import dcc, html
 from flask import current_app, has_request_context
-from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard import texts
 from dashboard.auth import NEXT_PARAM, REQUIRE_KEY, SIGN_IN_PATH, current_user, safe_next
 from dashboard.components import nl
 from dashboard.components.account import csrf_input
 from dashboard.data import read_session
-from db.models import User
+from db.accounts import has_accounts
+from db.session import DatabaseError
 
 TITLE = texts.SIGNIN_TITLE
 
@@ -30,8 +29,8 @@ def no_accounts_yet() -> bool:
     """A fresh installation: nobody can sign in until the first admin is made on the server."""
     try:
         with read_session() as s:
-            return s.scalar(select(User.id).limit(1)) is None
-    except SQLAlchemyError:  # no database or no tables (yet): say nothing
+            return not has_accounts(s)
+    except DatabaseError:  # no database or no tables (yet): say nothing
         return False
 
 

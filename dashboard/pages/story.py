@@ -11,10 +11,10 @@ from dashboard.components import nl
 from dashboard.components.badges import example_label
 from dashboard.components.rich_text import rich_text
 from dashboard.data import read_session
-from db.accounts import Action
-from db.models import WorkflowState
+from db.read.stories import story_detail
+from indicators.enums import Action, WorkflowState
 from indicators.formatting import STORY_KIND_LABELS, format_date
-from indicators.stories import StoryDetail, story_detail
+from indicators.stories import StoryDetail
 
 
 def media_block(story: StoryDetail) -> html.Section | None:

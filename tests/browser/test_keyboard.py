@@ -9,8 +9,9 @@ import re
 import pytest
 
 from dashboard import texts
-from db.models import Programme, ProgrammeLine, Project, Role
+from db.models import Programme, ProgrammeLine, Project
 from db.session import session_scope
+from indicators.enums import Role
 from tests.browser.editor_support import PASSWORD, browser_page
 from tests.browser.themed_apps import shipped_themes
 
@@ -131,7 +132,7 @@ def test_sign_in_edit_a_result_and_submit_it(browser, themed_app, theme: str) ->
     from sqlalchemy import select
 
     from db.accounts import find_user
-    from db.editing import create_result
+    from db.write import create_result
 
     app = themed_app(theme)
     slug = "sociaal-en-vitaal"

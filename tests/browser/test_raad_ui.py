@@ -16,8 +16,9 @@ from openpyxl import load_workbook
 from sqlalchemy import delete, select
 
 from dashboard.theme import load_theme
-from db.models import Region, RegionGeometry, RegionKind, Result, Story
+from db.models import Region, RegionGeometry, Result, Story
 from db.session import session_scope
+from indicators.enums import RegionKind
 from settings import Settings
 from tests.browser.test_pages import open_page
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard.router import ROUTES
-from db.models import Role
+from indicators.enums import Role
 from tests.browser.editor_support import PASSWORD, browser_page
 from tests.browser.route_walker import check_page, walk
 from tests.browser.themed_apps import shipped_themes

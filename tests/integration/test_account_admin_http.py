@@ -18,8 +18,9 @@ from dashboard import texts
 from dashboard.components import nl
 from db import account_admin, accounts
 from db.accounts import create_user, find_user, grant_role
-from db.models import Programme, Role, RoleGrant, User
+from db.models import Programme, RoleGrant, User
 from db.session import session_scope
+from indicators.enums import Role
 from tests.integration import test_authz_http
 from tests.integration.test_authz_http import (
     PROG_A,

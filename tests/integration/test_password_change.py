@@ -20,9 +20,10 @@ from dashboard import texts
 from dashboard.components import nl
 from dashboard.data import CONFIG_KEY
 from db import accounts
-from db.accounts import MAX_FAILURES_PER_EMAIL, MIN_PASSWORD_LENGTH, PasswordProblem, change_password, create_user
+from db.accounts import MAX_FAILURES_PER_EMAIL, MIN_PASSWORD_LENGTH, change_password, create_user
 from db.models import SignInAttempt, User
 from db.session import session_scope
+from indicators.enums import PasswordProblem
 from settings import Settings
 
 OLD = "oud en vertrouwd wachtwoord"

@@ -12,8 +12,9 @@ from collections import Counter
 import pytest
 from pypdf import PdfReader
 
+from db.read.quarter import build_report
 from db.session import session_scope
-from indicators.quarter import build_report, parse_quarter
+from indicators.periods import parse_quarter
 
 pytestmark = pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="pdfinfo (poppler-utils) is not installed")
 

@@ -1,0 +1,50 @@
+"""Lookups of reference data for loads and the load log: region and indicator codes, the region names that CBS
+exports use, the indicators bound to a CBS table, the programmes of a gemeente and the most recent loads."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from db.models.figures import DataLoad, Indicator, Region
+from db.models.programmes import Programme
+from db.session import Session
+from indicators.enums import RegionKind
+from indicators.views import LoadView
+
+
+def region_ids(session: Session) -> dict[str, int]:
+    return dict(session.execute(select(Region.code, Region.id)).all())
+
+
+def indicator_ids(session: Session) -> dict[str, int]:
+    return dict(session.execute(select(Indicator.code, Indicator.id)).all())
+
+
+def indicator_codes(session: Session) -> set[str]:
+    return set(session.scalars(select(Indicator.code)).all())
+
+
+def bound_indicators(session: Session, table_id: str | None) -> dict[str, str]:
+    """measure key -> indicator code of indicators already bound to this CBS table."""
+    if not table_id:
+        return {}
+    rows = session.execute(select(Indicator.cbs_measure_key, Indicator.code)
+                           .where(Indicator.cbs_table_id == table_id)).all()
+    return {key: code for key, code in rows if key}
+
+
+def regions_by_kind(session: Session) -> list[tuple[str, str, RegionKind]]:
+    """(code, name, kind) of every region: what the readers of CBS exports match region labels against."""
+    return [(code, name, RegionKind(kind)) for code, name, kind in
+            session.execute(select(Region.code, Region.name, Region.kind)).all()]
+
+
+def has_programmes(session: Session) -> bool:
+    return bool(session.scalar(select(func.count()).select_from(Programme)))
+
+
+def recent_loads(session: Session, limit: int) -> list[LoadView]:
+    """The newest loads of the load log, newest first."""
+    return [LoadView(load.id, load.started_at, load.status, load.kind, load.rows_read, load.rows_loaded,
+                     load.rows_rejected, load.duration_s, load.table_id, load.path, load.error_report)
+            for load in session.scalars(select(DataLoad).order_by(DataLoad.id.desc()).limit(limit)).all()]
