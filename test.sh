@@ -27,6 +27,7 @@ echo "== ruff check"
 
 echo "== colour literals outside the theme token files"
 .venv/bin/python scripts/lint_css_colours.py
+
 echo "== lint-imports (the layers and the other import contracts in pyproject.toml)"
 .venv/bin/lint-imports
 
