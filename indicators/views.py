@@ -134,6 +134,9 @@ class ProgrammeCard:
     is_demo: bool
     trends: list[TrendGlance] = field(default_factory=list)
     story_kinds: dict[str, int] = field(default_factory=dict)  # story kind value -> number of stories
+    region_code: str = ""
+    start_year: int | None = None
+    end_year: int | None = None
 
 
 @dataclass

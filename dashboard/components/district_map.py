@@ -11,19 +11,20 @@ from xml.sax.saxutils import escape
 from dash import html
 
 from dashboard import texts
+from dashboard.components import nl
 from dashboard.components.svg_lines import data_uri
+from dashboard.theme import current_theme
 from indicators.districts import CLASS_LABELS, DistrictView, d3_winding
 from indicators.enums import DistrictClass
 from indicators.formatting import format_number
 
-# Fill, and a pattern so the classes differ without colour too: groen plain, oranje stripes, rood cross-hatch.
-CLASS_COLOURS = {DistrictClass.GREEN: "#2e7d32", DistrictClass.ORANGE: "#e08a00", DistrictClass.RED: "#c62828",
-                 DistrictClass.NONE: "#bdbdbd"}
 CLASS_ORDER = [DistrictClass.GREEN, DistrictClass.ORANGE, DistrictClass.RED, DistrictClass.NONE]
+# Fill (the theme's --perspectief-district-* colours), and a pattern so the classes differ without colour too:
+# groen plain, oranje stripes, rood cross-hatch, geen dotted; the pattern is drawn in the map's edge colour.
 PATTERNS = {
-    DistrictClass.ORANGE: "<path d='M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4' stroke='#ffffff' stroke-width='1.6'/>",
-    DistrictClass.RED: "<path d='M0,0 l8,8 M8,0 l-8,8' stroke='#ffffff' stroke-width='1.4'/>",
-    DistrictClass.NONE: "<circle cx='4' cy='4' r='1.2' fill='#555555'/>",
+    DistrictClass.ORANGE: "<path d='M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4' stroke='{edge}' stroke-width='1.6'/>",
+    DistrictClass.RED: "<path d='M0,0 l8,8 M8,0 l-8,8' stroke='{edge}' stroke-width='1.4'/>",
+    DistrictClass.NONE: "<circle cx='4' cy='4' r='1.2' fill='{dot}'/>",
 }
 SIZES = {"small": (320, 420), "large": (560, 520)}  # most width and height of each drawing
 
@@ -60,15 +61,19 @@ def map_svg(view: DistrictView, width: int, max_height: int | None = None
     width, height, shapes = project({r.code: view.geometries[r.code] for r in view.rows if r.code in view.geometries},
                                     width, max_height)
     classes = {r.code: r.district_class for r in view.rows}
+    theme = current_theme()
+    colours = {c: theme.colour(f"district-{c.value}") for c in CLASS_ORDER}  # --perspectief-district-groen …
+    edge = theme.colour("district-edge")
     defs = "".join(f"<pattern id='p-{c.value}' width='8' height='8' patternUnits='userSpaceOnUse'>"
-                   f"<rect width='8' height='8' fill='{CLASS_COLOURS[c]}'/>{body}</pattern>"
+                   f"<rect width='8' height='8' fill='{colours[c]}'/>"
+                   f"{body.replace('{edge}', edge).replace('{dot}', theme.colour('muted'))}</pattern>"
                    for c, body in PATTERNS.items())
     paths = []
     for code, rings in shapes.items():
         cls = classes.get(code, DistrictClass.NONE)
-        fill = f"url(#p-{cls.value})" if cls in PATTERNS else CLASS_COLOURS[cls]
+        fill = f"url(#p-{cls.value})" if cls in PATTERNS else colours[cls]
         d = " ".join("M" + " L".join(f"{x},{y}" for x, y in ring) + " Z" for ring in rings)
-        paths.append(f"<path d='{d}' fill='{fill}' stroke='#ffffff' stroke-width='1.5'/>")
+        paths.append(f"<path d='{d}' fill='{fill}' stroke='{edge}' stroke-width='1.5'/>")
     svg = (f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height}' viewBox='0 0 {width} "
            f"{height}'><title>{escape(texts.DISTRICTS_MAP)}</title><defs>{defs}</defs>{''.join(paths)}</svg>")
     return svg, width, height, shapes
@@ -82,7 +87,8 @@ def _area_label(view: DistrictView, code: str) -> str:
 
 
 def district_map(view: DistrictView, label: str) -> html.Figure:
-    """The map in two sizes (only one is shown), each an <img usemap> with a link per wijk."""
+    """The map in two sizes (only one is shown), each an <img usemap> with a link per wijk, named by `label` and
+    described by the legend; the wijk table holds the same figures."""
     pictures = []
     for size, (most_width, most_height) in SIZES.items():
         svg, width, height, shapes = map_svg(view, most_width, most_height)
@@ -92,15 +98,18 @@ def district_map(view: DistrictView, label: str) -> html.Figure:
                  for code, rings in sorted(shapes.items()) if rings]
         pictures.append(html.Div(className=f"district-map-{size}", children=[
             html.Img(src=data_uri(svg), alt=label, width=width, height=height, useMap=f"#{name}",
-                     className="district-map-image"),
+                     className="district-map-image", **{"aria-describedby": LEGEND_ID}),
             html.MapEl(name=name, id=name, children=areas),
         ]))
     return html.Figure(className="district-map-figure", id="wijken-kaart", children=[
-        *pictures, html.Figcaption(texts.DISTRICTS_MAP_HELP, className="form-text")])
+        *pictures, html.Figcaption(texts.DISTRICTS_MAP_HELP, className=nl.DESCRIPTION)])
+
+
+LEGEND_ID = "wijken-legenda"
 
 
 def legend() -> html.Ul:
-    return html.Ul(className="district-legend", children=[
+    return html.Ul(className="district-legend", id=LEGEND_ID, children=[
         html.Li([html.Span(className=f"swatch swatch-{c.value}", **{"aria-hidden": "true"}),
                  CLASS_LABELS[c]]) for c in CLASS_ORDER])
 

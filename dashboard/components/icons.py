@@ -1,9 +1,11 @@
 """Small pictograms as SVG data URIs (for <img alt="">: decorative, the text beside them says the same): the
-medium of a story (film, interview, quote, photo story). Drawn here, no icon font or third-party file."""
+medium of a story (film, interview, quote, photo story). Drawn here, no icon font or third-party file; in the
+theme's colours (an <img> cannot read the page's CSS variables)."""
 
 from __future__ import annotations
 
 from dashboard.components.svg_lines import data_uri
+from dashboard.theme import current_theme
 
 _FRAME = "<svg xmlns='http://www.w3.org/2000/svg' width='{s}' height='{s}' viewBox='0 0 24 24' fill='none' " \
          "stroke='{c}' stroke-width='1.8' stroke-linecap='round' stroke-linejoin='round'>{body}</svg>"
@@ -22,10 +24,11 @@ _BODIES = {
     # a person (a portrait for an interview tile)
     "portret": "<circle cx='12' cy='8.5' r='4'/><path d='M4 21c.8-4.2 4-6.5 8-6.5s7.2 2.3 8 6.5'/>",
 }
-COLOUR = "#1f4e79"
 
 
-def icon_uri(name: str, size: int = 24, colour: str = COLOUR) -> str:
-    """The pictogram `name` (film, interview, citaat, fotoverhaal, portret) as a data URI."""
+def icon_uri(name: str, size: int = 24, colour: str | None = None) -> str:
+    """The pictogram `name` (film, interview, citaat, fotoverhaal, portret) as a data URI, drawn in `colour`
+    (default: the theme's primary colour as text, --perspectief-primary-text)."""
+    colour = colour or current_theme().colour("primary-text")
     body = _BODIES[name].replace("{c}", colour)
     return data_uri(_FRAME.format(s=size, c=colour, body=body))

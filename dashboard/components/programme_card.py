@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from dash import dcc, html
+from dash import html
 
 from dashboard import texts
+from dashboard.components import nl
 from dashboard.components.actuality import outdated
-from dashboard.components.badges import VERDICT_CLASS, status_badge
+from dashboard.components.badges import VERDICT_NAME, status_badge
 from dashboard.components.icons import icon_uri
 from dashboard.components.summary import programme_summary
+from dashboard.theme import current_theme
 from indicators.enums import MeasurementStatus, StoryKind
 from indicators.formatting import STORY_KIND_LABELS, format_date, format_number, plural
 from indicators.sparkline import data_uri, sparkline_svg
@@ -25,7 +27,7 @@ STATUS_ORDER = [MeasurementStatus.ON_TRACK, MeasurementStatus.ATTENTION, Measure
 
 def _sparkline(t: TrendGlance) -> html.Img | html.Span:
     values = [v for v in t.values if v is not None]
-    svg = sparkline_svg(list(t.values), [], width=64, height=24)
+    svg = sparkline_svg(list(t.values), [], width=64, height=24, colour=current_theme().colour("chart-1"))
     last = format_number(values[-1], t.decimals, t.unit) if values else "–"
     period = t.latest.label if t.latest else "–"
     if svg is None:
@@ -42,7 +44,7 @@ def trends_part(c: ProgrammeCard, today: date, max_age: int) -> html.Section:
     items = []
     for t in c.trends:
         stale = outdated(t.latest, today, max_age)
-        items.append(html.Li(className=f"trend-glance {VERDICT_CLASS[t.verdict]}", children=[
+        items.append(html.Li(className=f"trend-glance {VERDICT_NAME[t.verdict]}", children=[
             _sparkline(t),
             html.Span(ICONS[t.verdict], className="trend-glance-icon", title=t.verdict.value,
                       **{"aria-hidden": "true"}),
@@ -75,12 +77,13 @@ def stories_part(c: ProgrammeCard) -> html.Section:
     if not c.story_count:
         return _part(c, "stories", texts.CARD_STORIES, html.P(texts.CARD_STORIES_NONE, className="part-visual"))
     kinds = html.Ul(className="story-kinds part-visual", children=[
-        html.Li([html.Img(src=icon_uri(kind.value, 20), alt="", width=20, height=20, className="story-kind-icon"),
+        html.Li([html.Img(src=icon_uri(kind.value, 20, current_theme().colour(f"story-{kind.value}")), alt="",
+                          width=20, height=20, className="story-kind-icon"),
                  plural(c.story_kinds[kind.value], texts.CARD_STORY_KINDS[kind.value])])
         for kind in StoryKind if c.story_kinds.get(kind.value)])
     newest = c.newest_stories[0] if c.newest_stories else None
     return _part(c, "stories", texts.CARD_STORIES, kinds, html.P(className="part-words", children=[
-        f"{texts.CARD_NEWEST}: ", dcc.Link(newest.title, href=f"/verhaal/{newest.id}"), " (",
+        f"{texts.CARD_NEWEST}: ", nl.Link(newest.title, href=f"/verhaal/{newest.id}"), " (",
         texts.CARD_NEWEST_META.format(kind=STORY_KIND_LABELS[newest.kind].lower(),
                                       date=format_date(newest.story_date)), ")"]) if newest else None)
 
@@ -88,14 +91,14 @@ def stories_part(c: ProgrammeCard) -> html.Section:
 def _part(c: ProgrammeCard, part: str, title: str, *children) -> html.Section:  # noqa: ANN002 - Dash children
     heading = f"kaart-{c.slug}-{part}"
     return html.Section(className=f"card-part part-{part}", **{"aria-labelledby": heading},
-                        children=[html.H3(title, id=heading, className="card-part-title"), *children])
+                        children=[nl.H3(title, id=heading, className="card-part-title"), *children])
 
 
 def programme_card(c: ProgrammeCard, today: date, max_age: int) -> html.Article:
     stale = sum(outdated(t.latest, today, max_age) for t in c.trends)
     return html.Article(className="programme-card", id=f"programma-{c.slug}", children=[
-        html.H2(className="card-title", children=[
-            dcc.Link(c.name, href=f"/programma/{c.slug}"),
+        nl.H2(className="card-title", children=[
+            nl.Link(c.name, href=f"/programma/{c.slug}"),
             html.Span(texts.DEMO_BADGE, className="demo-badge") if c.is_demo else None,
         ]),
         html.P(f"{c.region_name} · {c.period}", className="card-meta"),

@@ -8,6 +8,7 @@ from datetime import date
 from dash import html
 
 from dashboard import texts
+from dashboard.components import nl
 from dashboard.components import stack_table as st
 from dashboard.components.badges import example_label, status_badge
 from dashboard.components.svg_chart import data_uri, trend_svg
@@ -142,7 +143,7 @@ def changes_list(p: ProgrammeReport, limit: int | None = None) -> html.Div:
         return html.P(texts.QUARTER_NO_CHANGES)
     items = [html.Li(className=f"change change-{c.kind.value}", children=[
         html.Span(texts.CHANGE_KIND_LABELS[c.kind.value], className="change-kind"), " ",
-        html.A(change_text(c), href=f"#{change_anchor(p.slug, c)}"),
+        nl.A(change_text(c), href=f"#{change_anchor(p.slug, c)}"),
     ]) for c in shown]
     more = len(p.changes) - len(shown)
     return html.Div([html.Ul(items, className="change-list"),
@@ -181,7 +182,7 @@ def trends_table(p: ProgrammeReport, label: str, as_of: date | None = None,
         st.cell(texts.QUARTER_COL_CHANGE, trend_change(t), "num"),
         st.cell(texts.QUARTER_COL_VERDICT, t.verdict)]) for t in p.trends]
     return st.table(st.head(head, {texts.QUARTER_COL_LATEST, baseline, texts.QUARTER_COL_CHANGE}), st.body(rows),
-                    caption=caption, class_name="table-sm quarter-table")
+                    caption=caption, class_name=f"{nl.COMPACT} quarter-table")
 
 
 def results_table(p: ProgrammeReport, label: str, explanations: bool = True) -> html.Div:
@@ -205,7 +206,7 @@ def results_table(p: ProgrammeReport, label: str, explanations: bool = True) -> 
                 example_label() if r.current and r.current.is_example else None], "explanation-cell"))
         rows.append(st.row(cells, id=anchor(p.slug, "resultaat", r.id), className=f"status-row-{status}"))
     return st.table(st.head(head, {texts.COL_TARGET, texts.COL_REALISED}), st.body(rows), caption=caption,
-                    class_name="table-sm quarter-table quarter-results")
+                    class_name=f"{nl.COMPACT} quarter-table quarter-results")
 
 
 def stories_list(p: ProgrammeReport, heading_level: int = 4) -> html.Div:
@@ -214,7 +215,7 @@ def stories_list(p: ProgrammeReport, heading_level: int = 4) -> html.Div:
     heading = html.H4 if heading_level == 4 else html.H3
     return html.Div(className="quarter-stories", children=[html.Article(
         id=anchor(p.slug, "verhaal", s.id), className="quarter-story", children=[
-            heading(html.A(s.title, href=story_href(s, p.slug)), className="story-title"),
+            heading(nl.A(s.title, href=story_href(s, p.slug)), className="story-title"),
             html.P([STORY_KIND_LABELS[StoryKind(s.kind)], " · ",
                     html.Time(format_date(s.story_date), dateTime=s.story_date.isoformat()), " ",
                     example_label(texts.EXAMPLE_STORY) if s.is_example else None], className="story-meta"),

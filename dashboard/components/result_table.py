@@ -8,9 +8,11 @@ from itertools import groupby
 from dash import dcc, html
 
 from dashboard import texts
+from dashboard.components import nl
 from dashboard.components import stack_table as st
 from dashboard.components.badges import example_label, status_badge
 from dashboard.components.story_links import story_links
+from dashboard.theme import current_theme
 from indicators.enums import MeasurementStatus
 from indicators.formatting import MEASUREMENT_STATUS_LABELS, RESULT_KIND_LABELS, format_date, format_number, plural
 from indicators.periods import Period
@@ -56,14 +58,17 @@ def _history(result: ResultView) -> html.Details:
         html.Summary(texts.RESULT_HISTORY.format(name=result.name)),
         st.table(st.head([texts.COL_QUARTER, texts.COL_TARGET, texts.COL_REALISED, texts.COL_STATUS,
                           texts.COL_EXPLANATION], NUMERIC), st.body(rows),
-                 caption=texts.RESULT_HISTORY_CAPTION.format(name=result.name), class_name="table-sm history-table"),
+                 caption=texts.RESULT_HISTORY_CAPTION.format(name=result.name),
+                 class_name=f"{nl.COMPACT} history-table"),
     ])
 
 
 def sparkline(result: ResultView) -> html.Img | None:
     """Realised against target over the quarters; the alt text says the same in words."""
     series = quarter_series(result.measurements)
-    svg = sparkline_svg([m.realised if m else None for _, m in series], [m.target if m else None for _, m in series])
+    theme = current_theme()
+    svg = sparkline_svg([m.realised if m else None for _, m in series], [m.target if m else None for _, m in series],
+                        colour=theme.colour("chart-1"), target_colour=theme.colour("muted"))
     if svg is None:
         return None
     ms = [m for _, m in series if m is not None]
@@ -102,7 +107,7 @@ def result_row(result: ResultView) -> html.Tr:
 def _select(name: str, label: str, options: list[tuple[str, str]], value: str) -> html.Div:
     return html.Div(className="result-filter", children=[
         html.Label(label, htmlFor=f"resultaten-{name}"),
-        html.Select(id=f"resultaten-{name}", name=name, className="form-select", children=[
+        html.Select(id=f"resultaten-{name}", name=name, className=nl.SELECT, children=[
             html.Option(text, value=v, selected=v == value) for v, text in options]),
     ])
 
@@ -121,10 +126,10 @@ def result_controls(slug: str, query: ResultQuery, keep: dict[str, str]) -> html
         html.Div(className="result-filter result-search", children=[
             html.Label(texts.RESULTS_SEARCH, htmlFor="resultaten-tekst"),
             dcc.Input(id="resultaten-tekst", name="tekst", type="search", value=query.text, maxLength=100,
-                      className="form-control", autoComplete="off"),
+                      className=nl.TEXTBOX, autoComplete="off"),
         ]),
-        html.Button(texts.RESULTS_APPLY, type="submit", className="btn btn-primary"),
-        html.A(texts.RESULTS_RESET, href=f"/programma/{slug}" + ("?" + "&".join(
+        html.Button(texts.RESULTS_APPLY, type="submit", className=nl.BUTTON_PRIMARY),
+        nl.A(texts.RESULTS_RESET, href=f"/programma/{slug}" + ("?" + "&".join(
             f"{k}={v}" for k, v in keep.items() if v) if any(keep.values()) else "") + "#resultaten",
             className="result-reset") if not query.is_default else None,
     ])

@@ -1,15 +1,17 @@
-"""A table that becomes a pile of cards on a narrow screen (assets/45-raadslid.css, `.stack-table`): below 992 px
-every row is a card and every cell shows its column's name (data-label) before its value, so a phone never has to
-scroll sideways. The ARIA roles are explicit, because browsers drop a table's semantics once CSS changes its
-display."""
+"""An NL Design System table (nl.TABLE) that becomes a pile of cards on a narrow screen (assets/45-raadslid.css,
+`.stack-table`): below 992 px every row is a card and every cell shows its column's name (data-label) before its
+value, so a phone never has to scroll sideways. The ARIA roles are explicit, because browsers drop a table's
+semantics once CSS changes its display."""
 
 from __future__ import annotations
 
 from dash import html
 
+from dashboard.components import nl
+
 
 def table(*children, caption: str, class_name: str = "", **props) -> html.Table:  # noqa: ANN002, ANN003
-    return html.Table(className=f"table stack-table {class_name}".strip(), role="table", **props,
+    return html.Table(className=f"{nl.TABLE} stack-table {class_name}".strip(), role="table", **props,
                       children=[html.Caption(caption), *children])
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from dash import dcc, html
+from dash import html
 
 from dashboard import texts
+from dashboard.components import nl
 from dashboard.components.badges import example_label
 from dashboard.components.icons import icon_uri
 from dashboard.story_media import pictures_for
+from dashboard.theme import current_theme
 from indicators.enums import StoryKind
 from indicators.formatting import STORY_KIND_LABELS, format_date
 from indicators.quarter import StoryItem
@@ -32,7 +34,8 @@ def story_visual(story: StoryItem) -> html.Div:
     if story.kind == StoryKind.QUOTE.value:
         return html.Div("“", className="story-visual story-visual-quote", **{"aria-hidden": "true"})
     return html.Div(className="story-visual story-visual-icon", **{"aria-hidden": "true"}, children=html.Img(
-        src=icon_uri(PICTOGRAM[story.kind], 56), alt="", width=56, height=56))
+        src=icon_uri(PICTOGRAM[story.kind], 56, current_theme().colour(f"story-{story.kind}")), alt="", width=56,
+        height=56))
 
 
 def about_links(story: StoryItem) -> list:
@@ -42,13 +45,13 @@ def about_links(story: StoryItem) -> list:
     if story.project_name:
         href = f"/programma/{slug}?tekst={quote(story.project_name)}#resultaten" if slug else None
         text = texts.STORY_PROJECT.format(name=story.project_name)
-        links.append(dcc.Link(text, href=href) if href else text)
+        links.append(nl.Link(text, href=href) if href else text)
     if story.result_name:
         text = texts.STORY_RESULT.format(name=story.result_name)
-        links.append(dcc.Link(text, href=f"/programma/{slug}#resultaat-{story.result_id}")
+        links.append(nl.Link(text, href=f"/programma/{slug}#resultaat-{story.result_id}")
                      if slug and story.result_id is not None else text)
     if story.indicator_code:
-        links.append(dcc.Link(texts.STORY_INDICATOR.format(name=story.indicator_name),
+        links.append(nl.Link(texts.STORY_INDICATOR.format(name=story.indicator_name),
                               href=f"/indicator/{story.indicator_code}"))
     return links
 
@@ -61,7 +64,7 @@ def story_tile(story: StoryItem) -> html.Article:
             html.Span(STORY_KIND_LABELS[story.kind], className="story-kind"), " · ",
             html.Time(format_date(story.story_date), dateTime=story.story_date.isoformat()),
         ]),
-        html.H3(dcc.Link(story.title, href=f"/verhaal/{story.id}"), className="story-title"),
+        nl.H3(nl.Link(story.title, href=f"/verhaal/{story.id}"), className="story-title"),
         example_label(texts.EXAMPLE_STORY) if story.is_example else None,
         html.P(story.summary, className="story-summary"),
         html.P(className="story-about", children=[

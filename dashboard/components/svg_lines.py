@@ -3,8 +3,10 @@ quarter pages and of the PDF (no plotly.js to download, ~0.2 ms per chart).
 
 Readable without colour: every line has its own dash pattern and marker and is named by a label at its end;
 the baseline year is a dashed vertical line with its label always inside the picture; missing periods are gaps,
-never joined. The y-axis follows the declared rule of indicators.axis. Pure string building: `render` takes a
-ChartSpec and a size and returns SVG text; `data_uri` makes it an <img> source."""
+never joined. The y-axis follows the declared rule of indicators.axis. Colours are the theme's (--perspectief-chart-*,
+resolved once at start by dashboard.theme: an <img> cannot read the page's CSS variables); a line's end label is
+darkened where the theme's line colour is too light for text. String building: `render` takes a ChartSpec and a size
+and returns SVG text; `data_uri` makes it an <img> source."""
 
 from __future__ import annotations
 
@@ -14,24 +16,47 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 from xml.sax.saxutils import escape
 
+from dashboard.theme import Theme, current_theme
+from dashboard.theme_tokens import readable_on
 from indicators.axis import AxisRule, axis_rule, y_axis
 from indicators.formatting import format_number
 
 FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
-TEXT = "#1b1f24"
-MUTED = "#4a5561"
-GRID = "#dde3ea"
-HOME = "#1f4e79"
-FORECAST = "#5c636a"
-TARGET = "#a34f00"
-OUTLIER = "#b3261e"
-NOTE = "#1f4e79"
 # Comparison lines: colour, dash pattern and marker each differ, so no line depends on colour alone.
-COMPARE_COLOURS = ("#4d4d4d", "#a34f00", "#1b6b2e", "#6a1b9a", "#00696f", "#9c1458")
-COMPARE_DASHES = ("6 4", "2 3", "9 3 2 3", "4 2 1 2", "11 4", "1 3")
-COMPARE_MARKERS = ("square", "triangle", "diamond", "cross", "ring", "triangle-down")
+COMPARE_DASHES = ("6 4", "2 3", "9 3 2 3", "4 2 1 2", "11 4", "1 3", "8 2 2 2")
+COMPARE_MARKERS = ("square", "triangle", "diamond", "cross", "ring", "triangle-down", "square")
 CHAR_WIDTH = 0.6  # average advance of DejaVu Sans per font-size unit
 BOLD_WIDTH = 0.68
+
+
+@dataclass(frozen=True)
+class Palette:
+    """The colours of one chart, from the theme: lines, and the same colours made readable as label text."""
+
+    text: str
+    muted: str
+    grid: str
+    background: str
+    home: str
+    compare: tuple[str, ...]
+    forecast: str
+    target: str
+    outlier: str
+    on_note: str
+
+    def label(self, colour: str) -> str:
+        """`colour` as the text of a label on the chart's background (at least 4,5:1)."""
+        return readable_on(colour, self.background)
+
+
+def palette(theme: Theme | None = None) -> Palette:
+    """The chart colours of `theme` (default: the theme of the app serving the request)."""
+    t = theme or current_theme()
+    series = t.series
+    return Palette(text=t.colour("chart-text"), muted=t.colour("muted"), grid=t.colour("chart-grid"),
+                   background=t.colour("chart-background"), home=series[0], compare=tuple(series[1:]),
+                   forecast=t.colour("chart-forecast"), target=t.colour("chart-target"),
+                   outlier=t.colour("undesired"), on_note=t.colour("on-primary"))
 
 
 @dataclass(frozen=True)
@@ -80,11 +105,11 @@ def _text_width(text: str, size: float, bold: bool = False) -> float:
     return len(text) * size * (BOLD_WIDTH if bold else CHAR_WIDTH)
 
 
-def _marker(kind: str, x: float, y: float, colour: str, r: float = 3.5) -> str:
+def _marker(kind: str, x: float, y: float, colour: str, background: str, r: float = 3.5) -> str:
     if kind == "circle":
         return f"<circle cx='{x:.1f}' cy='{y:.1f}' r='{r}' fill='{colour}'/>"
     if kind == "ring":
-        return f"<circle cx='{x:.1f}' cy='{y:.1f}' r='{r}' fill='#ffffff' stroke='{colour}' stroke-width='1.8'/>"
+        return f"<circle cx='{x:.1f}' cy='{y:.1f}' r='{r}' fill='{background}' stroke='{colour}' stroke-width='1.8'/>"
     if kind == "square":
         return f"<rect x='{x - r:.1f}' y='{y - r:.1f}' width='{2 * r}' height='{2 * r}' fill='{colour}'/>"
     if kind in ("triangle", "triangle-down"):
@@ -146,12 +171,12 @@ class _Frame:
         return self.top + self.height - (y - self.y0) / (self.y1 - self.y0) * self.height
 
 
-def _line_styles(n: int) -> list[tuple[str, str, str, float]]:
+def _line_styles(n: int, colours: Palette) -> list[tuple[str, str, str, float]]:
     """(colour, dash, marker, width) per line: the home region solid and thick, then the comparison styles."""
-    styles = [(HOME, "", "circle", 3.0)]
+    styles = [(colours.home, "", "circle", 3.0)]
     for i in range(n - 1):
-        k = i % len(COMPARE_COLOURS)
-        styles.append((COMPARE_COLOURS[k], COMPARE_DASHES[k], COMPARE_MARKERS[k], 2.0))
+        k = i % len(COMPARE_DASHES)
+        styles.append((colours.compare[i % len(colours.compare)], COMPARE_DASHES[k], COMPARE_MARKERS[k], 2.0))
     return styles
 
 
@@ -171,8 +196,10 @@ def _end_labels(items: list[tuple[float, list[str], str]], top: float, bottom: f
     return placed
 
 
-def render(spec: ChartSpec, width: int, height: int, font_size: float = 13.0) -> str:
-    """The chart as SVG text of exactly `width` × `height` (viewBox), role img with the spec's title."""
+def render(spec: ChartSpec, width: int, height: int, font_size: float = 13.0, colours: Palette | None = None) -> str:
+    """The chart as SVG text of exactly `width` × `height` (viewBox), role img with the spec's title, in the
+    theme's colours (`colours`, default: the current theme's palette)."""
+    c = colours or palette()
     small = font_size - 1
     rule = spec.rule or axis_rule(spec.unit)
     valued = [(x, y) for line in spec.lines for x, y in line.points if y is not None and math.isfinite(y)]
@@ -203,58 +230,60 @@ def render(spec: ChartSpec, width: int, height: int, font_size: float = 13.0) ->
 
     out = [f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height}' viewBox='0 0 {width} {height}'"
            f" role='img' font-family='{FONT}' font-size='{font_size}'><title>{_e(spec.title)}</title>",
-           f"<rect width='{width}' height='{height}' fill='#ffffff'/>"]
+           f"<rect width='{width}' height='{height}' fill='{c.background}'/>"]
     if spec.unit and spec.unit != "%":
-        out.append(f"<text x='2' y='{font_size}' fill='{MUTED}' font-size='{small}'>{_e(spec.unit)}</text>")
+        out.append(f"<text x='2' y='{font_size}' fill='{c.muted}' font-size='{small}'>{_e(spec.unit)}</text>")
     for t, text in zip(axis.ticks, tick_texts, strict=True):
         y = frame.sy(t)
-        out.append(f"<line x1='{left:.1f}' x2='{left + frame.width:.1f}' y1='{y:.1f}' y2='{y:.1f}' stroke='{GRID}'/>")
-        out.append(f"<text x='{left - 6:.1f}' y='{y + small * 0.35:.1f}' text-anchor='end' fill='{TEXT}' "
+        out.append(f"<line x1='{left:.1f}' x2='{left + frame.width:.1f}' y1='{y:.1f}' y2='{y:.1f}' stroke='{c.grid}'/>")
+        out.append(f"<text x='{left - 6:.1f}' y='{y + small * 0.35:.1f}' text-anchor='end' fill='{c.text}' "
                    f"font-size='{small}'>{_e(text)}</text>")
     for year in year_ticks(x0, x1, frame.width, _text_width("2026", small) + 12):
         out.append(f"<text x='{frame.sx(year):.1f}' y='{top + frame.height + font_size + 4:.1f}' text-anchor='middle'"
-                   f" fill='{TEXT}' font-size='{small}'>{year}</text>")
+                   f" fill='{c.text}' font-size='{small}'>{year}</text>")
     if spec.baseline_year is not None and xs:
         bx = frame.sx(spec.baseline_year)
         out.append(f"<line x1='{bx:.1f}' x2='{bx:.1f}' y1='{top - 4:.1f}' y2='{top + frame.height:.1f}' "
-                   f"stroke='{MUTED}' stroke-dasharray='4 3'/>")
+                   f"stroke='{c.muted}' stroke-dasharray='4 3'/>")
         label_w = _text_width(spec.baseline_label, small)
         anchor = "middle"
         if bx + label_w / 2 > width - 2:
             anchor = "end"
         elif bx - label_w / 2 < 2:
             anchor = "start"
-        out.append(f"<text x='{bx:.1f}' y='{top - 7:.1f}' text-anchor='{anchor}' fill='{TEXT}' "
+        out.append(f"<text x='{bx:.1f}' y='{top - 7:.1f}' text-anchor='{anchor}' fill='{c.text}' "
                    f"font-size='{small}'>{_e(spec.baseline_label)}</text>")
     if spec.forecast:
         path = " ".join(f"{frame.sx(x):.1f},{frame.sy(y):.1f}" for x, y in spec.forecast)
-        out.append(f"<polyline points='{path}' fill='none' stroke='{FORECAST}' stroke-width='2' "
+        out.append(f"<polyline points='{path}' fill='none' stroke='{c.forecast}' stroke-width='2' "
                    f"stroke-dasharray='8 5'/>")
-    styles = _line_styles(len(spec.lines))
+    styles = _line_styles(len(spec.lines), c)
     ends: list[tuple[float, list[str], str]] = []
     for (line, wrapped), (colour, dash, marker, stroke) in zip(reversed(labels), reversed(styles), strict=True):
         runs = segments(line.points, line.step)
         dash_attr = f" stroke-dasharray='{dash}'" if dash else ""
+        out.append(f"<g class='series'><title>{_e(line.label)}</title>")  # one region's line, named
         for run in runs:
             if len(run) > 1:
                 path = " ".join(f"{frame.sx(x):.1f},{frame.sy(y):.1f}" for x, y in run)
                 out.append(f"<polyline points='{path}' fill='none' stroke='{colour}' stroke-width='{stroke}'"
                            f" stroke-linejoin='round'{dash_attr}/>")
-        out += [_marker(marker, frame.sx(x), frame.sy(y), colour) for run in runs for x, y in run]
+        out += [_marker(marker, frame.sx(x), frame.sy(y), colour, c.background) for run in runs for x, y in run]
+        out.append("</g>")
         if runs:
             last_x, last_y = runs[-1][-1]
-            ends.append((frame.sy(last_y) + small * 0.35, wrapped, colour))
+            ends.append((frame.sy(last_y) + small * 0.35, wrapped, c.label(colour)))
     if spec.forecast and forecast_lines:
         fx, fy = spec.forecast[-1]
-        ends.append((frame.sy(fy) + small * 0.35, forecast_lines, FORECAST))
+        ends.append((frame.sy(fy) + small * 0.35, forecast_lines, c.label(c.forecast)))
     if spec.target:
         tx, ty, tlabel = spec.target
         x, y = frame.sx(tx), frame.sy(ty)
-        out.append(_star(x, y, 7.5, TARGET))
-        ends.append((y + small * 0.35, _wrap(tlabel, wrap), TARGET))
+        out.append(_star(x, y, 7.5, c.target))
+        ends.append((y + small * 0.35, _wrap(tlabel, wrap), c.label(c.target)))
     if spec.baseline_point:
         bx, by = spec.baseline_point
-        out.append(f"<circle cx='{frame.sx(bx):.1f}' cy='{frame.sy(by):.1f}' r='8' fill='none' stroke='{OUTLIER}' "
+        out.append(f"<circle cx='{frame.sx(bx):.1f}' cy='{frame.sy(by):.1f}' r='8' fill='none' stroke='{c.outlier}' "
                    "stroke-width='2'/>")
     label_x = left + frame.width + 6
     for y, lines, colour in _end_labels(ends, top, top + frame.height, small * 1.2):
@@ -264,10 +293,10 @@ def render(spec: ChartSpec, width: int, height: int, font_size: float = 13.0) ->
     for nx, ny, numbers in spec.notes:
         x, y = frame.sx(nx), frame.sy(ny)
         w = _text_width(numbers, small) + 8
-        out.append(f"<line x1='{x:.1f}' x2='{x:.1f}' y1='{y - 5:.1f}' y2='{y - 16:.1f}' stroke='{NOTE}'/>"
+        out.append(f"<line x1='{x:.1f}' x2='{x:.1f}' y1='{y - 5:.1f}' y2='{y - 16:.1f}' stroke='{c.home}'/>"
                    f"<rect x='{x - w / 2:.1f}' y='{y - 16 - small - 4:.1f}' width='{w:.1f}' height='{small + 4}' "
-                   f"rx='3' fill='{NOTE}'/><text class='note-flag' x='{x:.1f}' y='{y - 19:.1f}' text-anchor='middle' "
-                   f"fill='#ffffff' "
+                   f"rx='3' fill='{c.home}'/><text class='note-flag' x='{x:.1f}' y='{y - 19:.1f}' text-anchor='middle' "
+                   f"fill='{c.on_note}' "
                    f"font-size='{small}' font-weight='bold'>{_e(numbers)}</text>")
     out.append("</svg>")
     return "".join(out)

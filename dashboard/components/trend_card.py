@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from dash import dcc, html
+from dash import html
 
 from dashboard import texts
+from dashboard.components import nl
 from dashboard.components.actuality import outdated_label
 from dashboard.components.badges import example_label, verdict_badge
 from dashboard.components.controls import scroll_region
@@ -36,7 +37,7 @@ def notes_link(trend: TrendView) -> html.P | None:
     count = texts.INDICATOR_NOTES_LINK_ONE if n == 1 else texts.INDICATOR_NOTES_LINK_MANY.format(n=n)
     name = trend.indicator.name
     region = next(note.region_code for notes in trend.notes.values() for note in notes)
-    return html.P(className="trend-notes-link", children=dcc.Link(
+    return html.P(className="trend-notes-link", children=nl.Link(
         [count, html.Span(texts.INDICATOR_NOTES_LINK_HIDDEN.format(name=name), className="visually-hidden")],
         href=f"/indicator/{trend.indicator.code}?regio={region}#indicator-figuren",
         title=texts.INDICATOR_NOTES_LINK_LABEL.format(count=count, name=name)))
@@ -54,11 +55,11 @@ def trend_table(trend: TrendView) -> html.Div:
                          texts.TABLE_REGION.format(name=ind.name))
 
 
-def forecast_note(trend: TrendView) -> html.P | None:
+def forecast_note(trend: TrendView, ident: str | None = None) -> html.P | None:
     """The comparison with the line of before the programme: a second observation, apart from the verdict."""
     if trend.forecast is None:
         return None
-    return html.P(className="trend-forecast", children=[
+    return html.P(className="trend-forecast", id=ident, children=[
         html.Span(texts.FORECAST_HEADING, className="trend-forecast-heading"), " ", trend.forecast.sentence])
 
 
@@ -81,16 +82,22 @@ def trend_card(trend: TrendView, baseline_year: int, download: dict[str, str | N
     if trend.target_value is not None:
         facts.append((texts.COL_TARGET, texts.TARGET_FACT.format(
             year=trend.target_year, value=format_number(trend.target_value, ind.decimals, ind.unit))))
-    return html.Article(className="trend-card", id=f"trend-{ind.code}", children=[
-        html.H3(dcc.Link(ind.name, href=f"/indicator/{ind.code}"), className="trend-title"),
+    card_id = f"trend-{ind.code}"
+    return html.Article(className="trend-card", id=card_id, children=[
+        nl.H3(nl.Link(ind.name, href=f"/indicator/{ind.code}"), className="trend-title"),
         example_label() if trend.has_example else None,
         outdated_label(s.latest.period if s.latest else None, today or date.today(), max_age),
         verdict_badge(s),
-        html.P(s.sentence, className="trend-sentence"),
-        html.P(trend.outlier.sentence, className="trend-outlier") if trend.outlier else None,
-        html.Dl(className="trend-facts", children=[x for k, v in facts for x in (html.Dt(k), html.Dd(v))]),
-        chart(spec, texts.CHART_LABEL.format(name=ind.name, unit=ind.unit, regions=regions)),
-        forecast_note(trend),
+        html.P(s.sentence, className="trend-sentence", id=f"{card_id}-uitspraak"),
+        html.P(trend.outlier.sentence, className="trend-outlier", id=f"{card_id}-uitschieter")
+        if trend.outlier else None,
+        html.Dl(className="trend-facts", id=f"{card_id}-feiten",
+                children=[x for k, v in facts for x in (html.Dt(k), html.Dd(v))]),
+        chart(spec, texts.CHART_LABEL.format(name=ind.name, unit=ind.unit, regions=regions),
+              described_by=" ".join(f"{card_id}-{part}" for part, shown in (
+                  ("uitspraak", True), ("uitschieter", trend.outlier), ("feiten", True), ("lijn", trend.forecast))
+                  if shown)),
+        forecast_note(trend, f"{card_id}-lijn"),
         notes_link(trend),
         # The table is built when it is first opened (show_trend_table): a programme's tables hold thousands of
         # cells that few readers open, and building and sending them made every page and comparison slow.

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dash import html
 
 from dashboard import texts
+from dashboard.components import nl
 from dashboard.components.svg_lines import ChartSpec, Line, data_uri, render
 from indicators.formatting import OBSERVATION_STATUS_LABELS, format_date, format_number
 from indicators.notes import NotesByPeriod, NoteView, matching_period, numbered
@@ -78,12 +79,16 @@ def chart_spec(series: dict[str, list[SeriesPoint]], region_names: dict[str, str
         forecast_label=texts.FORECAST_MARK, notes=note_flags(series, notes))
 
 
-def chart(spec: ChartSpec, label: str, wide: tuple[int, int] = CARD, chart_id: str | None = None) -> html.Figure:
-    """The chart as a picture: a narrow drawing for phones, a wide one from 576 px; `label` is its text
-    alternative (the table next to it has every value)."""
+def chart(spec: ChartSpec, label: str, wide: tuple[int, int] = CARD, chart_id: str | None = None,
+          described_by: str | None = None) -> html.Figure:
+    """The chart as a picture: a narrow drawing for phones, a wide one from 576 px. Its accessible name is `label`;
+    `described_by` names the ids of the page's words about it (the verdict sentence, the facts); the table next to
+    it has every value."""
     narrow_svg, wide_svg = render(spec, *NARROW), render(spec, *wide)
     ident = {"id": chart_id} if chart_id else {}
-    return html.Figure(className="chart", **ident, children=html.Picture([
+    described = {"aria-describedby": described_by} if described_by else {}
+    return html.Figure(className="chart", role="img", **{"aria-label": label}, **ident, **described,
+                       children=html.Picture([
         html.Source(media="(max-width: 575.98px)", srcSet=data_uri(narrow_svg)),
         html.Img(src=data_uri(wide_svg), alt=label, width=wide[0], height=wide[1], className="chart-image"),
     ]))
@@ -122,7 +127,7 @@ def data_table(series: dict[str, list[SeriesPoint]], region_names: dict[str, str
                 items = placed.get((code, p.period), [])
                 cells.append(html.Td(_note_cell(p.period, items) if items else "", className="note-cell"))
             rows.append(html.Tr(cells))
-    return html.Table(className="table table-sm data-table", children=[
+    return html.Table(className=f"{nl.TABLE_COMPACT} data-table", children=[
         html.Caption(caption),
         html.Thead(html.Tr([html.Th(h, scope="col", className="num" if h == texts.COL_VALUE else None)
                             for h in head])),
@@ -156,6 +161,6 @@ def notes_list(series: dict[str, list[SeriesPoint]], notes: NotesByPeriod | None
             text = f"{text} {why}"
         items.append(html.Li(text, value=number))
     return html.Section(className="trend-notes", **{"aria-labelledby": heading_id}, children=[
-        html.H2(texts.INDICATOR_NOTES_TITLE, id=heading_id, className="h5"),
+        nl.H2(texts.INDICATOR_NOTES_TITLE, id=heading_id, className=nl.HEADING_5),
         html.Ol(items, className="trend-notes-list"),
     ])

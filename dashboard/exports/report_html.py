@@ -6,7 +6,9 @@ Deterministic: the same report gives the same bytes, so a published report's HTM
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from html import escape
+from pathlib import Path
 
 from dashboard import texts
 from dashboard.components.badges import STATUS_ICONS
@@ -25,63 +27,19 @@ from dashboard.components.quarter_parts import (
     trend_outdated,
 )
 from dashboard.components.svg_chart import data_uri
+from dashboard.theme import current_theme
 from indicators.actuality import DEFAULT_MAX_AGE_YEARS
 from indicators.enums import MeasurementStatus, StoryKind
 from indicators.formatting import MEASUREMENT_STATUS_LABELS, STORY_KIND_LABELS, format_date, format_number
 from indicators.quarter import ProgrammeReport, QuarterReport
 
-CSS = """
-@page { size: A4; margin: 18mm 16mm 20mm;
-  @top-right { content: string(report-title); font-size: 8pt; color: #4a5561; }
-  @bottom-center { content: "Pagina " counter(page) " van " counter(pages); font-size: 8pt; color: #4a5561; } }
-@page :first { @top-right { content: none; } @bottom-center { content: none; } }
-html { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 9.5pt; color: #1b1f24; line-height: 1.4; }
-h1, h2, h3, h4 { color: #14365a; line-height: 1.2; break-after: avoid; }
-h1 { font-size: 26pt; string-set: report-title content(); margin: 0 0 6mm; }
-h2 { font-size: 17pt; border-bottom: 2pt solid #1f4e79; padding-bottom: 2mm; }
-h3 { font-size: 12.5pt; margin-top: 7mm; }
-h4 { font-size: 10.5pt; margin: 3mm 0 1mm; }
-a { color: #1f4e79; }
-.cover { height: 240mm; display: flex; flex-direction: column; justify-content: center; }
-.cover .brand { font-size: 14pt; font-weight: bold; color: #1f4e79; letter-spacing: .05em; }
-.cover .status { font-size: 11pt; font-weight: bold; }
-.cover .demo { border: 1pt solid #8a6d00; background: #fff3c4; padding: 3mm; font-size: 9pt; }
-.toc { break-before: page; }
-.toc ol { list-style: none; padding-left: 0; }
-.toc ol ol { padding-left: 6mm; }
-.toc a { text-decoration: none; color: #1b1f24; }
-.toc a::after { content: leader('.') target-counter(attr(href), page); }
-.programme { break-before: page; }
-.meta { color: #4a5561; }
-.changes li { margin-bottom: 1mm; }
-.kind { font-weight: bold; }
-.figures { display: flex; flex-wrap: wrap; justify-content: space-between; }
-figure { width: 49%; margin: 0 0 4mm; break-inside: avoid; }
-figure img { width: 100%; height: auto; border: .5pt solid #d3dae2; }
-figcaption { font-size: 8.5pt; }
-table { width: 100%; border-collapse: collapse; margin: 2mm 0 4mm; font-size: 8.5pt; }
-caption { text-align: left; font-weight: bold; margin-bottom: 1mm; }
-th, td { border-bottom: .5pt solid #d3dae2; padding: 1.2mm 1.5mm; text-align: left; vertical-align: top; }
-thead th { border-bottom: 1pt solid #1f4e79; }
-tr { break-inside: avoid; }
-.num { text-align: right; white-space: nowrap; }
-.example { color: #5c4400; font-weight: bold; font-size: 7.5pt; border: .6pt dashed #8a6d00; background: #fff3c4;
-  padding: 0 1mm; }
+REPORT_CSS = Path(__file__).with_name("report.css")
 
-td, th { overflow-wrap: break-word; }
-.result-status { font-weight: bold; white-space: nowrap; border: .6pt solid currentColor; border-radius: 3mm;
-  padding: .2mm 1.6mm; font-size: 7.5pt; }
-.status-op_koers { color: #1b6b2e; background: #eaf5ec; }
-.status-aandacht { color: #6b5300; background: #fdf6dc; }
-.status-niet_op_koers { color: #b3261e; background: #fcebea; }
-.status-onbekend { color: #4a5561; background: #f1f3f5; border-style: dashed; }
-.outdated { color: #6b5300; font-weight: bold; border: .6pt dashed #6b5300; padding: 0 1mm; white-space: nowrap; }
-.cover dl { display: grid; grid-template-columns: 38mm auto; gap: 1.5mm 4mm; font-size: 11pt; margin: 4mm 0 8mm; }
-.cover dt { color: #4a5561; }
-.cover dd { margin: 0; font-weight: bold; }
-.missing { color: #4a5561; font-style: italic; }
-.story { break-inside: avoid; border-left: 2pt solid #5b8fc7; padding-left: 3mm; margin-bottom: 3mm; }
-"""
+
+@lru_cache
+def report_css() -> str:
+    """The print stylesheet (dashboard/exports/report.css), read once."""
+    return REPORT_CSS.read_text(encoding="utf-8")
 
 
 def _e(text: object) -> str:
@@ -225,7 +183,7 @@ def render_html(report: QuarterReport, max_age: int = DEFAULT_MAX_AGE_YEARS) -> 
     demo = any(p.is_demo for p in report.programmes)
     return "".join([
         '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">',
-        f"<title>{_e(title)}</title><style>{CSS}</style></head><body>",
+        f"<title>{_e(title)}</title><style>{current_theme().css_variables()}{report_css()}</style></head><body>",
         '<section class="cover">', f'<p class="brand">{_e(texts.APP_TITLE)}</p>', f"<h1>{_e(title)}</h1>",
         f"<p>{_e(texts.PDF_COVER_TAGLINE)}</p>",
         "<dl>" + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in cover_facts(report)) + "</dl>",

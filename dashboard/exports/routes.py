@@ -17,6 +17,7 @@ from dashboard.exports import jobs
 from dashboard.exports.pdf import html_to_pdf
 from dashboard.exports.report_html import render_html
 from dashboard.exports.xlsx import render_xlsx
+from dashboard.theme import ASSETS_DIR, COMPONENTS_CSS, components_installed, current_theme, html_classes
 from db.read.quarter import build_report, frozen_file
 from indicators.actuality import DEFAULT_MAX_AGE_YEARS
 from indicators.periods import PeriodError, parse_quarter
@@ -43,8 +44,20 @@ BUSY_SCRIPT = """
   setTimeout(poll, 1000);
 })();
 """
-# The site's own style sheets (Dash serves assets/ at /assets/), so the busy page looks like the rest of the site.
-BUSY_STYLES = ("00-bootstrap.min.css", "10-perspectief.css", "45-raadslid.css")
+# The site's own style sheets after the theme's (Dash serves assets/ at /assets/), so the busy page looks like the rest
+# of the site in the same theme.
+BUSY_STYLES = ("10-perspectief.css", "15-fallback.css", "45-raadslid.css")
+
+
+def _busy_head() -> tuple[str, str, str]:
+    """(classes on <html>, <link> elements, the logo's <img>) of the app's theme, as the Dash pages have them."""
+    theme = current_theme()
+    sheets = [str(COMPONENTS_CSS.relative_to(ASSETS_DIR))] if components_installed() else []
+    sheets += [*theme.stylesheets, *BUSY_STYLES]
+    links = "".join(f'<link rel="stylesheet" href="/assets/{escape(name)}">' for name in sheets)
+    logo = f'<img src="/assets/{escape(theme.logo)}" alt="{escape(theme.logo_alt)}" class="brand-logo">' \
+        if theme.logo else ""
+    return html_classes(theme), links, logo
 
 
 def pdf_from_json(content: str, base_url: str, max_age: int = DEFAULT_MAX_AGE_YEARS) -> bytes:
@@ -64,18 +77,21 @@ def _busy(code: str, seconds: float | None) -> Response:
     progress bar (the export does not report steps), and the download starting by itself."""
     title = texts.QUARTER_TITLE.format(label=parse_quarter(code).label)
     done = int(seconds or 0)
-    styles = "".join(f'<link rel="stylesheet" href="/assets/{name}">' for name in BUSY_STYLES)
-    body = f"""<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>{escape(title)} – PDF</title>
+    classes, styles, logo = _busy_head()
+    body = f"""<!DOCTYPE html><html lang="nl" class="{escape(classes)}"><head><meta charset="utf-8">
+<title>{escape(title)} – PDF</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">{styles}</head><body>
-<header class="site-header"><div class="container header-inner"><a class="brand" href="/"><span class="brand-name">{
-        escape(texts.APP_TITLE)}</span><span class="brand-tagline">{escape(texts.APP_TAGLINE)}</span></a></div></header>
-<main id="inhoud" class="container page-export-busy"><h1>{escape(title)}</h1>
-<p role="status" class="lead">{escape(texts.EXPORT_BUSY)}</p>
+<header class="site-header"><div class="utrecht-page-header">
+<div class="utrecht-page-header__content container header-inner">
+<div class="brand-block">{logo}<a class="brand" href="/"><span class="brand-name">{escape(texts.APP_TITLE)}</span>
+<span class="brand-tagline">{escape(texts.APP_TAGLINE)}</span></a></div></div></div></header>
+<main id="inhoud" class="container page-export-busy"><h1 class="utrecht-heading-1">{escape(title)}</h1>
+<p role="status" class="utrecht-paragraph utrecht-paragraph--lead">{escape(texts.EXPORT_BUSY)}</p>
 <p><label for="pdf-voortgang">{escape(texts.EXPORT_PROGRESS)}</label><br>
 <progress id="pdf-voortgang" class="export-progress">{escape(texts.EXPORT_PROGRESS_TEXT)}</progress></p>
 <p>{escape(texts.EXPORT_SINCE_BEFORE)}<span id="pdf-bezig-sinds" data-seconden="{done}">{done}</span>{escape(
         texts.EXPORT_SINCE_AFTER)}</p>
-<p><a href="/kwartaal/{escape(code)}">{escape(texts.PRESENT_BACK)}</a></p></main>
+<p><a class="utrecht-link" href="/kwartaal/{escape(code)}">{escape(texts.PRESENT_BACK)}</a></p></main>
 <script>{BUSY_SCRIPT}</script></body></html>"""
     response = Response(body, status=202, mimetype="text/html")
     response.headers["Retry-After"] = "1"

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from dash import dcc, html
+from dash import html
 
 from dashboard import texts
+from dashboard.components import nl
 from dashboard.components import stack_table as st
 from dashboard.components.actuality import outdated
-from dashboard.components.badges import VERDICT_CLASS, example_label
+from dashboard.components.badges import VERDICT_NAME, example_label
 from dashboard.components.district_map import class_badge
 from dashboard.data import actuality_max_age, read_session
+from dashboard.theme import current_theme
 from db.read.districts import wijk_profile
 from indicators.actuality import DEFAULT_MAX_AGE_YEARS
 from indicators.districts import WijkFigure, WijkProfile
@@ -25,9 +27,9 @@ def trend_cell(f: WijkFigure) -> list:
     """The wijk's own development: verdict in words and icon (against the period before), and a small line."""
     if f.summary is None or f.summary.reference is None:
         return [texts.WIJK_TREND_ONE.format(period=f.period.label)]
-    svg = sparkline_svg(list(f.values), [], width=64, height=24)
+    svg = sparkline_svg(list(f.values), [], width=64, height=24, colour=current_theme().colour("chart-1"))
     return [
-        html.Span(className=f"wijk-trend {VERDICT_CLASS[f.summary.verdict]}", children=[
+        html.Span(className=f"wijk-trend {VERDICT_NAME[f.summary.verdict]}", children=[
             html.Span(ICONS[f.summary.verdict], className="trend-glance-icon", **{"aria-hidden": "true"}), " ",
             texts.WIJK_TREND_SINCE.format(verdict=f.summary.verdict.value, period=f.summary.reference.period.label)]),
         html.Img(src=data_uri(svg), alt="", width=64, height=24, className="sparkline") if svg else None,
@@ -38,7 +40,7 @@ def figure_row(f: WijkFigure, profile: WijkProfile, today: date, max_age: int) -
     ind = f.indicator
     stale = outdated(f.period, today, max_age)
     return st.row(className="wijk-figure", cells=[
-        st.row_header([dcc.Link(ind.name, href=f"/wijken?gemeente={profile.gemeente_code}&indicator={ind.code}"),
+        st.row_header([nl.Link(ind.name, href=f"/wijken?gemeente={profile.gemeente_code}&indicator={ind.code}"),
                        " ", example_label() if f.is_example else None]),
         st.cell(texts.WIJK_COL_PERIOD, [f.period.label, html.Span([" ", html.Strong(texts.OUTDATED_LABEL.lower())],
                                                                    className="trend-glance-outdated")
@@ -58,27 +60,27 @@ def page(profile: WijkProfile, max_age: int = DEFAULT_MAX_AGE_YEARS) -> html.Div
             texts.DISTRICTS_COL_CLASS, texts.WIJK_COL_TREND]
     sources = sorted({f.source for f in profile.figures if f.source})
     return html.Div(className="container page-wijk", children=[
-        html.H1(texts.WIJK_TITLE.format(name=profile.name)),
+        nl.H1(texts.WIJK_TITLE.format(name=profile.name)),
         html.P(texts.WIJK_META.format(gemeente=profile.gemeente_name, code=profile.code), className="card-meta"),
-        html.P(texts.WIJK_INTRO.format(gemeente=profile.gemeente_name), className="lead"),
+        html.P(texts.WIJK_INTRO.format(gemeente=profile.gemeente_name), className=nl.LEAD),
         st.table(st.head(head, {profile.name, profile.gemeente_name, texts.WIJK_COUNTRY}),
                  st.body([figure_row(f, profile, today, max_age) for f in profile.figures]),
                  caption=caption, class_name="wijk-profile-table", id="wijk-cijfers")
         if profile.figures else html.P(texts.WIJK_NONE),
         html.P(texts.WIJK_SOURCE.format(source=", ".join(sources)), className="provenance") if sources else None,
-        html.P(dcc.Link(texts.WIJK_BACK.format(gemeente=profile.gemeente_name),
+        html.P(nl.Link(texts.WIJK_BACK.format(gemeente=profile.gemeente_name),
                         href=f"/wijken?gemeente={profile.gemeente_code}")),
         html.Nav(**{"aria-labelledby": "wijk-andere"}, className="wijk-others", children=[
-            html.H2(texts.WIJK_OTHERS.format(gemeente=profile.gemeente_name), id="wijk-andere", className="h5"),
-            html.Ul([html.Li(dcc.Link(name, href=f"/wijk/{code}")) for code, name in profile.other_wijken]),
+            nl.H2(texts.WIJK_OTHERS.format(gemeente=profile.gemeente_name), id="wijk-andere", className=nl.HEADING_5),
+            html.Ul([html.Li(nl.Link(name, href=f"/wijk/{code}")) for code, name in profile.other_wijken]),
         ]) if profile.other_wijken else None,
     ])
 
 
 def not_found(code: str) -> html.Div:
     return html.Div(className="container", children=[
-        html.H1(texts.NOT_FOUND_TITLE), html.P(texts.WIJK_NOT_FOUND.format(code=code)),
-        dcc.Link(texts.BACK_TO_OVERVIEW, href="/"),
+        nl.H1(texts.NOT_FOUND_TITLE), html.P(texts.WIJK_NOT_FOUND.format(code=code)),
+        nl.Link(texts.BACK_TO_OVERVIEW, href="/"),
     ])
 
 

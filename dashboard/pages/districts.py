@@ -11,6 +11,7 @@ from dash import Input, Output, State, callback, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import texts
+from dashboard.components import nl
 from dashboard.components import stack_table as st
 from dashboard.components.actuality import outdated_label
 from dashboard.components.controls import radio_group, shown
@@ -68,8 +69,8 @@ def content(view: DistrictView, sort: str | None, orange: float | None, red: flo
     if view.thresholds:
         out += [html.P(threshold_text(view.thresholds, ind.decimals, ind.unit, view.gemeente_value),
                        className="district-thresholds", id="wijken-grenzen"),
-                html.P(THRESHOLD_ORIGIN[view.thresholds.origin], className="form-text")]
-    out.append(html.H2(texts.DISTRICTS_MAP, id="wijken-kaart-titel"))
+                html.P(THRESHOLD_ORIGIN[view.thresholds.origin], className=nl.DESCRIPTION)]
+    out.append(nl.H2(texts.DISTRICTS_MAP, id="wijken-kaart-titel"))
     if view.geometries:
         out += [legend(), district_map(view, texts.DISTRICTS_MAP_LABEL.format(
             gemeente=view.gemeente_name, indicator=ind.name, period=period))]
@@ -77,21 +78,21 @@ def content(view: DistrictView, sort: str | None, orange: float | None, red: flo
         if missing:
             out.append(html.P(texts.DISTRICTS_MAP_PARTIAL.format(missing=missing, total=len(view.rows))))
     else:
-        out.append(html.P(texts.DISTRICTS_NO_MAP, className="alert alert-info", id="wijken-geen-kaart"))
+        out.append(html.P(texts.DISTRICTS_NO_MAP, className=nl.ALERT_INFO, id="wijken-geen-kaart"))
     out += [
-        html.H2(texts.DISTRICTS_TABLE),
+        nl.H2(texts.DISTRICTS_TABLE),
         html.Div(className="district-table-wrap", children=st.table(
             st.head([texts.DISTRICTS_COL_CODE, texts.DISTRICTS_COL_NAME, texts.COL_VALUE, texts.DISTRICTS_COL_CLASS,
                      texts.COL_STATUS], {texts.COL_VALUE}),
             st.body([st.row(className=f"district-row district-{r.district_class.value}", cells=[
                 st.cell(texts.DISTRICTS_COL_CODE, r.code, "code-cell"),
-                st.row_header(dcc.Link(r.name, href=f"/wijk/{r.code}",
-                                       title=texts.DISTRICTS_WIJK_LINK.format(name=r.name))),
+                st.row_header(nl.Link(r.name, href=f"/wijk/{r.code}",
+                                      title=texts.DISTRICTS_WIJK_LINK.format(name=r.name))),
                 st.cell(texts.COL_VALUE, format_number(r.value, ind.decimals, ind.unit), "num value-cell"),
                 st.cell(texts.DISTRICTS_COL_CLASS, class_badge(r.district_class), "class-cell"),
                 st.cell(texts.COL_STATUS, OBSERVATION_STATUS_LABELS[r.status] if r.status else "–", "status-cell"),
             ]) for r in rows]),
-            caption=caption, class_name="table-sm district-table", id="wijken-tabel")),
+            caption=caption, class_name=f"{nl.COMPACT} district-table", id="wijken-tabel")),
         html.P(texts.SOURCE_LINE.format(source=view.source) + (
             f" · {texts.TABLE_LINE.format(table=view.table_id)}" if view.table_id else ""), className="provenance"),
         download_links("wijken", query_params(view, sort, orange, red), caption),
@@ -102,8 +103,8 @@ def content(view: DistrictView, sort: str | None, orange: float | None, red: flo
 def page(view: DistrictView, sort: str | None, orange: float | None, red: float | None) -> html.Div:
     ind = view.indicator
     return html.Div(className="container page-districts", children=[
-        html.H1(texts.DISTRICTS_TITLE.format(gemeente=view.gemeente_name)),
-        html.P(texts.DISTRICTS_INTRO, className="lead"),
+        nl.H1(texts.DISTRICTS_TITLE.format(gemeente=view.gemeente_name)),
+        html.P(texts.DISTRICTS_INTRO, className=nl.LEAD),
         dcc.Store(id="wijken-staat", data={"gemeente": view.gemeente_code, "oranje": orange, "rood": red,
                                            "periode": view.period.code if view.period else None,
                                            "getoond": shown(ind.code if ind else None,
@@ -120,7 +121,7 @@ def page(view: DistrictView, sort: str | None, orange: float | None, red: float 
 
 def not_found() -> html.Div:
     return html.Div(className="container", children=[
-        html.H1(texts.DISTRICTS_TITLE_EMPTY), html.P(texts.DISTRICTS_NONE), dcc.Link(texts.BACK_TO_OVERVIEW, href="/"),
+        nl.H1(texts.DISTRICTS_TITLE_EMPTY), html.P(texts.DISTRICTS_NONE), nl.Link(texts.BACK_TO_OVERVIEW, href="/"),
     ])
 
 

@@ -13,6 +13,7 @@ DEMO_BANNER = (
 )
 FOOTER_SOURCE = "Bron cijfers: CBS StatLine (CC BY 4.0), tenzij anders vermeld."
 FOOTER_ABOUT = "Perspectief – open source programmamonitor voor gemeenten."
+FOOTER_ACCESSIBILITY = "Toegankelijkheid"
 
 # overview
 OVERVIEW_TITLE = "Programma's"
@@ -111,6 +112,7 @@ FORECAST_HEADING = "Vergeleken met de lijn van vóór het programma:"
 TARGET_MARK = "doel {year}: {value}"
 BASELINE_OUTLIER_MARK = "basisjaar (uitschieter)"
 CHART_LABEL = "Grafiek van {name} ({unit}) voor {regions}. Alle cijfers staan in de tabel bij deze grafiek."
+CHART_TABLE_NOTE = "Dezelfde cijfers als in de grafiek, per regio en periode, met hun status en bron."
 OUTDATED_LABEL = "Niet actueel"
 OUTDATED_SINCE = "– het nieuwste cijfer is van {period}."
 MORE_ABOUT = "Meer over {name}"

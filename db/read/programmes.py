@@ -55,6 +55,7 @@ def programme_cards(session: Session) -> list[ProgrammeCard]:
             result_statuses=dict(result_status_counts(results)), result_count=len(results),
             story_count=len(stories[p.id]), newest_stories=stories[p.id][:2], is_demo=p.is_demo,
             trends=[glance(t) for t in trends], story_kinds=dict(Counter(s.kind for s in stories[p.id])),
+            region_code=p.region.code, start_year=p.start_year, end_year=p.end_year,
         ))
     return cards
 

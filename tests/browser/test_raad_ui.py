@@ -16,9 +16,11 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import delete, select
 
+from dashboard.theme import load_theme
 from db.models import Region, RegionGeometry, Result, Story
 from db.session import session_scope
 from indicators.enums import RegionKind
+from settings import Settings
 from tests.browser.test_pages import open_page
 
 pytestmark = pytest.mark.browser
@@ -136,9 +138,13 @@ def test_wijken_map_renders_the_geojson_fixture(page, geo_app_url: str) -> None:
     image.wait_for()
     assert page.locator("#wijken-geen-kaart").count() == 0
     svg = unquote(image.get_attribute("src"))
-    assert svg.count("stroke='#ffffff' stroke-width='1.5'") == 12  # one shape per wijk, drawn on the server
-    assert {"fill='#2e7d32'", "url(#p-oranje)", "url(#p-rood)"} <= {f for f in re.findall(r"fill='[^']+'", svg)} | \
-        set(re.findall(r"url\(#p-\w+\)", svg))  # groen, oranje (striped), rood (hatched)
+    theme = load_theme(Settings().theme)  # the demo app's theme: the map takes the wijk colours from it
+    edge = theme.colour("district-edge")
+    assert svg.count(f"stroke='{edge}' stroke-width='1.5'") == 12  # one shape per wijk, drawn on the server
+    fills = set(re.findall(r"fill='[^']+'", svg)) | set(re.findall(r"url\(#p-\w+\)", svg))
+    # groen (plain), oranje (striped), rood (hatched), each pattern on the theme's class colour
+    assert {f"fill='{theme.colour('district-groen')}'", "url(#p-oranje)", "url(#p-rood)"} <= fills
+    assert {f"fill='{theme.colour(f'district-{k}')}'" for k in ("oranje", "rood")} <= fills
     assert page.locator("#wijken-kaart map").first.locator("area").count() == 12
     assert all(u.startswith(geo_app_url) or u.startswith("data:") for u in requests), "no external requests"
     assert page.console_errors == []

@@ -15,11 +15,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete, func, select
 
+from dashboard.theme import load_theme
 from db.models import Indicator, Observation, ProgrammeIndicator, Region, RegionGeometry
 from db.read.sitemap import public_paths
 from db.session import session_scope
 from indicators.enums import MeasurementStatus
 from indicators.quarter import ChangeKind
+from settings import Settings
 from tests.browser.axe import format_violations, run_axe
 
 pytestmark = pytest.mark.browser
@@ -367,6 +369,9 @@ def test_the_pdf_waiting_page_is_honest_and_styled_like_the_site(page, demo_app_
     response = page.goto(demo_app_url + "/kwartaal/2025-Q4.pdf")
     assert response.status == 202
     assert page.locator("link[rel=stylesheet][href='/assets/10-perspectief.css']").count() == 1
+    theme = load_theme(Settings().theme)  # the app's theme, as on its Dash pages (NL Design System tokens)
+    assert theme.html_class in page.evaluate("document.documentElement.className").split()
+    assert page.locator(f"link[rel=stylesheet][href='/assets/themes/{theme.name}/tokens.css']").count() == 1
     assert page.locator(".site-header .brand").is_visible()
     bar = page.locator("progress#pdf-voortgang")
     assert bar.get_attribute("value") is None and bar.evaluate("p => p.position") == -1  # indeterminate

@@ -373,7 +373,7 @@ def test_draft_pdf_is_made_in_the_export_worker_with_a_progress_page(demo_sqlite
         first = client.get("/kwartaal/2026-Q2.pdf")
         assert first.status_code == 202 and first.headers["Retry-After"] == "1"
         body = first.get_data(as_text=True)
-        assert '<html lang="nl">' in body and 'role="status"' in body and "<progress" in body
+        assert '<html lang="nl" class="' in body and 'role="status"' in body and "<progress" in body
         deadline = time.monotonic() + 180
         got = first
         while got.status_code == 202 and time.monotonic() < deadline:

@@ -5,8 +5,10 @@ import xml.etree.ElementTree as ET  # noqa: N817
 
 import pytest
 
-from dashboard.components.svg_lines import render, segments, year_ticks
+from dashboard.components.svg_lines import palette, render, segments, year_ticks
 from dashboard.components.trend_chart import chart_spec
+from dashboard.theme import load_theme
+from dashboard.theme_tokens import contrast
 from dashboard.urlstate import build_search, parse_codes, parse_query
 from indicators.enums import ObservationStatus
 from indicators.periods import Period
@@ -89,3 +91,26 @@ def test_the_baseline_label_stays_inside_the_picture() -> None:
         half = len("basisjaar") * 12 * 0.6 / 2
         left = {"start": x, "middle": x - half, "end": x - 2 * half}[anchor]
         assert left >= 0 and left + 2 * half <= width
+
+
+@pytest.mark.parametrize("theme_name", ["voorbeeld", "denhaag"])
+def test_the_chart_draws_in_the_theme_colours_with_readable_labels(theme_name: str) -> None:
+    """The picture takes the theme's chart colours (as plotly did): background, the gemeente's line, the comparison
+    lines, the target; every label at a line's end stays readable (4,5:1) even where the line colour is light."""
+    theme = load_theme(theme_name)
+    spec = chart_spec({"GM0141": _pts({2019: 13.6, 2021: 14.6}), "NL01": _pts({2019: 12.0, 2021: 13.2}),
+                       "GM0153": _pts({2019: 11.0, 2021: 11.5})},
+                      {"GM0141": "Almelo", "NL01": "Nederland", "GM0153": "Enschede"}, "%", 1, "Jeugdhulp",
+                      baseline_year=2019, target=(12.0, 2026))
+    svg = render(spec, 480, 300, colours=palette(theme))
+    ns = "{http://www.w3.org/2000/svg}"
+    root = ET.fromstring(svg)
+    background = theme.colour("chart-background")
+    assert root.find(f"{ns}rect").get("fill") == background
+    strokes = [e.get("stroke") for e in root.iter(f"{ns}polyline")]
+    assert {theme.colour("chart-1"), theme.colour("chart-2"), theme.colour("chart-3")} <= set(strokes)
+    assert theme.colour("chart-target") in {e.get("fill") for e in root.iter(f"{ns}polygon")}
+    labels = [e.get("fill") for e in root.iter(f"{ns}text") if e.get("font-weight") == "bold"]
+    assert len(labels) >= 4 and all(contrast(fill, background) >= 4.5 for fill in labels)
+    other = render(spec, 480, 300, colours=palette(load_theme("denhaag" if theme_name == "voorbeeld" else "voorbeeld")))
+    assert other != svg  # another theme, another picture
