@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     table.add_argument("--decimal", "--decimaal", dest="decimal", choices=[",", "."], help=msg.CLI_DECIMAL)
 
     for p in (cbs, table):
+        p.add_argument("--door", default=msg.DEFAULT_DOOR, help=msg.CLI_DOOR)
         p.add_argument("--skip-invalid", action="store_true", help=msg.CLI_SKIP_INVALID)
         p.add_argument("--rejected", "--afgekeurd", dest="rejected", type=Path, help=msg.CLI_REJECTED)
         p.add_argument("--quiet", "-q", action="store_true", help=msg.CLI_QUIET)
@@ -115,7 +116,7 @@ def cmd_load_cbs(args: argparse.Namespace, url: str) -> int:
 
     outcome = run_load(url, lambda session: read_cbs(args.path, session, args.table, args.period),
                        skip_invalid=args.skip_invalid, rejected_path=args.rejected,
-                       progress=Progress(enabled=not args.quiet))
+                       progress=Progress(enabled=not args.quiet), door=args.door)
     return _report(outcome)
 
 
@@ -129,8 +130,10 @@ def cmd_load_table(args: argparse.Namespace, url: str) -> int:
         print(msg.REFUSED_FILE, file=sys.stderr)
         return EXIT_REFUSED
     if templates.is_results_table(table.header):
+        from etl.results_load import load_results
+
         try:
-            outcome = templates.load_results(url, table, args.skip_invalid, args.rejected)
+            outcome = load_results(url, table, args.skip_invalid, args.rejected, args.door)
         except FileRefused as refused:
             print(refused, file=sys.stderr)
             print(msg.REFUSED_FILE, file=sys.stderr)
@@ -143,12 +146,16 @@ def cmd_load_table(args: argparse.Namespace, url: str) -> int:
             return EXIT_REFUSED
         print(msg.DONE_RESULTS.format(loaded=outcome.new + outcome.changed, new=outcome.new,
                                       changed=outcome.changed, unchanged=outcome.unchanged))
+        if outcome.new or outcome.changed:
+            print(msg.DONE_RESULTS_WORKFLOW)
+        if outcome.revised:
+            print(msg.DONE_RESULTS_REVISED.format(revised=outcome.revised))
         if outcome.rejected:
             print(msg.SKIPPED.format(count=outcome.rejected, path=outcome.rejected_path), file=sys.stderr)
         return EXIT_DONE
     outcome = run_load(url, lambda session: templates.read_figures(table, session, args.decimal),
                        skip_invalid=args.skip_invalid, rejected_path=args.rejected,
-                       progress=Progress(enabled=not args.quiet))
+                       progress=Progress(enabled=not args.quiet), door=args.door)
     return _report(outcome)
 
 

@@ -89,6 +89,9 @@ CLI_PERIOD = "periode voor een tabel zonder Perioden-kolom, bijvoorbeeld 2022"
 CLI_QUIET = "geen voortgangsbalk"
 CLI_LIMIT = "aantal laadacties (standaard 15)"
 CLI_OUT = "map om de opgehaalde bestanden in te bewaren"
+CLI_DOOR = ("wie of wat laadt, zoals het auditlogboek het vastlegt bij elke wijziging van deze lading "
+            "(standaard: opdrachtregel), bijvoorbeeld 'J. Jansen (afdeling Informatie)'")
+DEFAULT_DOOR = "opdrachtregel"  # the door of a load that was not given --door
 
 DONE = (
     "Klaar: {loaded} waarden geladen ({new} nieuw, {changed} gewijzigd, {unchanged} ongewijzigd) "
@@ -96,6 +99,13 @@ DONE = (
 )
 DONE_REGIONS = "Klaar: {regions} regio's bijgewerkt of toegevoegd in {seconds} s."
 DONE_RESULTS = "Klaar: {loaded} metingen geladen ({new} nieuw, {changed} gewijzigd, {unchanged} ongewijzigd)."
+DONE_RESULTS_WORKFLOW = ("Nieuwe en gewijzigde metingen staan als concept in Beheer: de raad ziet ze pas na indienen, "
+                         "goedkeuren en publiceren.")
+DONE_RESULTS_REVISED = ("Van {revised} gepubliceerde meting(en) staat nu een nieuwe versie klaar; tot die is "
+                        "gepubliceerd ziet de raad de gepubliceerde waarde.")
+AUDIT_RESULTS = ("{new} nieuw, {changed} gewijzigd (waarvan {revised} als nieuwe versie naast een gepubliceerde meting), "
+                 "{unchanged} ongewijzigd, {rejected} afgekeurd en overgeslagen")
+AUDIT_FIGURES = "{loaded} waarden geladen ({new} nieuw, {changed} gewijzigd, {unchanged} ongewijzigd), {rejected} afgekeurd"
 REFUSED = "Geweigerd: {count} fout(en) gevonden; er is niets gewijzigd in de database."
 REFUSED_FILE = "Geweigerd: er is niets gewijzigd in de database."
 SKIPPED = "{count} regel(s) afgekeurd en overgeslagen; zie {path}."

@@ -84,8 +84,10 @@ def _write_rejected(writer, errors: list[RowError]) -> None:  # noqa: ANN001 - a
 
 
 def run_load(url: str, read: Callable[[Session], Plan], *, skip_invalid: bool = False,
-             rejected_path: Path | None = None, progress: Progress | None = None) -> Outcome:
-    """Run one load. Raises nothing for bad input: a refusal is an Outcome with status 'geweigerd'."""
+             rejected_path: Path | None = None, progress: Progress | None = None,
+             door: str = msg.DEFAULT_DOOR) -> Outcome:
+    """Run one load. Raises nothing for bad input: a refusal is an Outcome with status 'geweigerd'. Done or refused,
+    the load leaves an entry in the audit trail under `door` (the command's --door)."""
     started = time.monotonic()
     progress = progress or Progress(enabled=False)
     plan: Plan | None = None
@@ -165,6 +167,9 @@ def run_load(url: str, read: Callable[[Session], Plan], *, skip_invalid: bool = 
                               unchanged=counts.unchanged, rejected=rejected,
                               rejected_path=str(rejected_path) if skip_invalid and rejected else "",
                               error_report="\n".join(e.as_text() for e in errors[:MAX_REPORTED_ERRORS]))
+            loads.audit_load(session, load, door, msg.AUDIT_FIGURES.format(
+                loaded=counts.loaded, new=counts.new, changed=counts.changed, unchanged=counts.unchanged,
+                rejected=rejected))
             load_id = load.id
         if rejected_file:
             rejected_file.close()
@@ -185,17 +190,17 @@ def run_load(url: str, read: Callable[[Session], Plan], *, skip_invalid: bool = 
     finally:
         if rejected_file:
             rejected_file.close()
-    outcome.load_id = _log_refusal(url, plan, outcome)
+    outcome.load_id = _log_refusal(url, plan, outcome, door)
     return outcome
 
 
-def _log_refusal(url: str, plan: Plan | None, outcome: Outcome) -> int | None:
+def _log_refusal(url: str, plan: Plan | None, outcome: Outcome, door: str) -> int | None:
     """Record a refused load in the load log (its own small transaction: the load itself left nothing)."""
     try:
         with session_scope(url) as session:
             return loads.log_refusal(
                 session, plan.source if plan else "", str(plan.path) if plan else "", plan.table_id if plan else None,
                 plan.kind if plan else "", outcome.error_total, outcome.message,
-                "\n".join(e.as_text() for e in outcome.errors[:MAX_REPORTED_ERRORS]))
+                "\n".join(e.as_text() for e in outcome.errors[:MAX_REPORTED_ERRORS]), door)
     except Exception:  # noqa: BLE001 - the log is best effort; the refusal itself is what matters
         return None

@@ -6,15 +6,12 @@
 
 Column names are matched loosely (case, spaces, common synonyms such as "jaar" or "gemeente"); extra
 columns are ignored with a notice. Figures go through the same pipeline as CBS tables; results are
-checked row by row with pydantic and merged into `measurement` by its one owner (db.write.measurements), which keeps
-the replaced values in history.
+checked row by row with pydantic (MeasurementInput) and loaded by etl.results_load through the write service.
 """
 
 from __future__ import annotations
 
-import csv
 import re
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -25,17 +22,14 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from db.read.reference import indicator_codes
-from db.session import Session, session_scope
-from db.write import loads
-from db.write.measurements import LoadedMeasurement, LoadedResult, merge_loaded, results_by_name
+from db.session import Session
 from db.write.rows import IndicatorRow
 from etl import messages
-from etl.pipeline import MAX_REPORTED_ERRORS, Plan
+from etl.pipeline import Plan
 from etl.reading import ByteCounter, FileRefused, csv_rows, header_and_rows, open_text, xlsx_rows
-from etl.validation import RECORD_COLUMNS, RowError, row_length_error
+from etl.validation import RECORD_COLUMNS, row_length_error
 from indicators.enums import MeasurementStatus
 from indicators.periods import Period, PeriodError
-from indicators.trends import classify_measurement
 from indicators.values import ValueError_, clean_text, parse_value
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "data" / "templates"
@@ -298,101 +292,6 @@ class MeasurementInput(BaseModel):
         return STATUS_WORDS[text]
 
 
-_FIELD_COLUMN = {"project": "project", "result": "resultaat", "period": "periode", "target": "streefwaarde",
+# the fields of MeasurementInput as the template's columns
+FIELD_COLUMN = {"project": "project", "result": "resultaat", "period": "periode", "target": "streefwaarde",
                  "realised": "gerealiseerd", "explanation": "toelichting", "status": "status"}
-
-
-@dataclass
-class ResultsOutcome:
-    load_id: int | None
-    status: str
-    rows_read: int = 0
-    new: int = 0
-    changed: int = 0
-    unchanged: int = 0
-    rejected: int = 0
-    rejected_path: Path | None = None
-    errors: list[RowError] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
-    seconds: float = 0.0
-    message: str = ""
-
-
-def load_results(url: str, table: Table, skip_invalid: bool = False,
-                 rejected_path: Path | None = None) -> ResultsOutcome:
-    """Merge a results spreadsheet into `measurement` in one transaction (all or nothing by default)."""
-    started = time.monotonic()
-    cols, notices = match_columns(table.header, RESULT_COLUMNS, RESULT_OPTIONAL, table.path.name)
-    notices = table.notices + notices
-    name = table.path.name
-    checked: list[tuple[int, MeasurementInput]] = []
-    errors: list[RowError] = []
-    rows_read = 0
-    for line, fields in table.rows:
-        rows_read += 1
-        fields = list(fields) + [""] * (len(table.header) - len(fields))
-        data = {ours: fields[cols[col]] for ours, col in _FIELD_COLUMN.items() if col in cols}
-        try:
-            checked.append((line, MeasurementInput(**data)))
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            column = _FIELD_COLUMN.get(str(first["loc"][0]) if first["loc"] else "", "")
-            value = str(data.get(str(first["loc"][0]), "")) if first["loc"] else ""
-            errors.append(RowError(name, line, column, value, str(first["msg"]).removeprefix("Value error, ")))
-    if rows_read == 0:
-        raise FileRefused(messages.FILE_NO_ROWS.format(name=name))
-    outcome = ResultsOutcome(None, "geweigerd", rows_read=rows_read, notices=notices)
-    try:
-        with session_scope(url) as session:
-            results = results_by_name(session)
-            load = loads.start_load(session, source=f"Resultaten ({name})", path=str(table.path),
-                                    file_hash_=loads.file_hash(table.path), kind="resultaten")
-            seen: dict[tuple[int, str, date], int] = {}
-            plan: list[tuple[int, LoadedResult, MeasurementInput]] = []
-            for line, row in checked:
-                result = results.get((row.project.lower(), row.result.lower()))
-                if result is None:
-                    project_known = any(p == row.project.lower() for p, _ in results)
-                    reason = (messages.ROW_UNKNOWN_RESULT.format(project=row.project, value=row.result)
-                              if project_known else messages.ROW_UNKNOWN_PROJECT.format(value=row.project))
-                    errors.append(RowError(name, line, "resultaat" if project_known else "project",
-                                           row.result if project_known else row.project, reason))
-                    continue
-                key = (result.id, row.period.kind.value, row.period.start)
-                if key in seen:
-                    errors.append(RowError(name, line, "periode", row.period.code,
-                                           messages.ROW_DUPLICATE.format(first=seen[key])))
-                    continue
-                seen[key] = line
-                plan.append((line, result, row))
-            if errors and not skip_invalid:
-                raise _Refused()
-            outcome.new, outcome.changed, outcome.unchanged = merge_loaded(session, load, [
-                LoadedMeasurement(result.id, row.period, row.target, row.realised,
-                                  row.status or classify_measurement(row.target, row.realised,
-                                                                     result.desired_direction), row.explanation)
-                for _line, result, row in plan])
-            if skip_invalid and errors:
-                rejected_path = rejected_path or table.path.with_name(table.path.name + ".afgekeurd.csv")
-                with open(rejected_path, "w", encoding="utf-8", newline="") as fh:
-                    writer = csv.writer(fh, delimiter=";")
-                    writer.writerow(messages.REPORT_HEADER.split(";"))
-                    for e in errors:
-                        writer.writerow([e.file, e.line, e.column, e.value, e.reason])
-                outcome.rejected, outcome.rejected_path = len(errors), rejected_path
-            loads.finish_load(load, rows_read, outcome.new + outcome.changed, " ".join(notices),
-                              changed=outcome.changed, unchanged=outcome.unchanged,
-                              rejected=len(errors) if skip_invalid else 0,
-                              rejected_path=str(rejected_path) if outcome.rejected else "",
-                              error_report="\n".join(e.as_text() for e in errors[:MAX_REPORTED_ERRORS]))
-            outcome.load_id = load.id
-        outcome.status = "gereed"
-    except _Refused:
-        outcome.message = messages.REFUSED.format(count=len(errors))
-    outcome.errors = errors
-    outcome.seconds = time.monotonic() - started
-    return outcome
-
-
-class _Refused(Exception):
-    pass

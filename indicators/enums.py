@@ -96,13 +96,32 @@ class ItemKind(StrEnum):
     MEASUREMENT_NOTE = "meting_toelichting"
 
 
+class AuditSubject(StrEnum):
+    """What an audit entry is about: an editable item (the values of ItemKind) or a file load (`lading`, its id
+    that of the load log's data_load row)."""
+
+    PROJECT = ItemKind.PROJECT.value
+    RESULT = ItemKind.RESULT.value
+    MEASUREMENT = ItemKind.MEASUREMENT.value
+    STORY = ItemKind.STORY.value
+    INDICATOR_NOTE = ItemKind.INDICATOR_NOTE.value
+    MEASUREMENT_NOTE = ItemKind.MEASUREMENT_NOTE.value
+    LOAD = "lading"
+
+
 class AuditAction(StrEnum):
+    """A step in the audit trail (stored: never rename a value; at most 20 characters)."""
+
     CREATED = "aangemaakt"
     CHANGED = "gewijzigd"
     SUBMITTED = "ingediend"
     APPROVED = "goedgekeurd"
     PUBLISHED = "gepubliceerd"
     BACK_TO_CONCEPT = "terug naar concept"
+    REVISION_OPENED = "nieuwe versie"  # a published item is changed: a pending revision beside it
+    REVISION_WITHDRAWN = "versie ingetrokken"  # the pending revision is dropped; the published values stay
+    LOADED = "geladen"  # a file load (subject `lading`)
+    LOAD_REFUSED = "lading geweigerd"  # a file load refused as a whole (subject `lading`)
 
 
 class PeriodKind(StrEnum):

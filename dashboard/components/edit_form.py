@@ -280,18 +280,47 @@ def needs_reason(to: WorkflowState, state: WorkflowState, can_edit: bool) -> boo
     return to is WorkflowState.CONCEPT and not (state is WorkflowState.SUBMITTED and can_edit)
 
 
+WITHDRAW = "intrekken"  # the `to` of the step button that withdraws a pending revision
+
+
+def revision_changes(published: Mapping[str, Any], values: Mapping[str, Any]) -> html.Div:
+    """What a pending revision changes: each differing field with the published value (what the raad sees) and
+    the new one."""
+    rows = [html.Tr([html.Th(texts.FIELD_LABELS.get(f, f), scope="row"), html.Td(_shown(published.get(f))),
+                     html.Td(_shown(values.get(f)))])
+            for f in published if _shown(published.get(f)) != _shown(values.get(f))]
+    if not rows:
+        return html.P(texts.EDIT_REVISION_SAME, className="revision-same")
+    return scroll_region(html.Table(className=f"{nl.TABLE_COMPACT} revision-table", children=[
+        html.Caption(texts.EDIT_REVISION_TABLE),
+        html.Thead(html.Tr([html.Th(c, scope="col") for c in texts.EDIT_REVISION_COLS])),
+        html.Tbody(rows),
+    ]), texts.EDIT_REVISION_TABLE)
+
+
 def workflow_panel(state: WorkflowState, version: int, transitions: Sequence[WorkflowState], can_edit: bool,
-                   problems: Mapping[str, str], other_approver_needed: bool = False) -> html.Section:
+                   problems: Mapping[str, str], other_approver_needed: bool = False, *,
+                   published: Mapping[str, Any] | None = None, values: Mapping[str, Any] | None = None,
+                   can_withdraw: bool = False) -> html.Section:
     """The item's state, why it cannot be published yet, and a button for every step this actor may take (and why
-    there is no approve button when the four-eyes rule leaves that step to someone else)."""
+    there is no approve button when the four-eyes rule leaves that step to someone else). While a revision of a
+    published item is pending (`published`: the values the raad sees, `values`: the revision's), the state and steps
+    are the revision's, with what it changes and – `can_withdraw` – a button to withdraw it."""
     buttons = [html.Button(step_label(to, state, can_edit), id={"type": STEP, "to": to.value}, n_clicks=0,
                            type="button", className=f"{nl.BUTTON_SECONDARY} me-2 mb-2") for to in transitions]
+    if published is not None and can_withdraw:
+        buttons.append(html.Button(texts.STEP_LABELS[WITHDRAW], id={"type": STEP, "to": WITHDRAW}, n_clicks=0,
+                                   type="button", className=f"{nl.BUTTON_SECONDARY} me-2 mb-2"))
     reason = any(needs_reason(to, state, can_edit) for to in transitions)
+    state_text = texts.EDIT_REVISION_STATE if published is not None else texts.EDIT_STATE
     return html.Section(className="workflow-panel", **{"aria-labelledby": "bewerk-werkstroom-kop"}, children=[
         nl.H2(texts.EDIT_WORKFLOW, id="bewerk-werkstroom-kop", className=nl.HEADING_4),
-        html.P([texts.EDIT_STATE.format(state=state_label(state), version=version), " ", state_badge(state)]),
+        html.P([state_text.format(state=state_label(state), version=version), " ", state_badge(state)]),
         html.P(texts.EDIT_PUBLISHED_WARNING, className="published-warning")
-        if state is WorkflowState.PUBLISHED and can_edit else None,
+        if state is WorkflowState.PUBLISHED and can_edit and published is None else None,
+        html.Div(className="revision-note", children=[html.P(texts.EDIT_REVISION_NOTE),
+                                                      revision_changes(published, values or {})])
+        if published is not None else None,
         html.Div([html.P(texts.EDIT_PROBLEMS, className="mb-1"),
                   html.Ul([html.Li(m) for m in problems.values()])], className="publish-problems")
         if problems and state is not WorkflowState.PUBLISHED else None,

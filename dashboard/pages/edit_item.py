@@ -26,6 +26,7 @@ from dashboard.components.edit_form import (
     STEP,
     UPLOAD,
     UPLOAD_FIELDS,
+    WITHDRAW,
     audit_table,
     conflict_view,
     error_summary,
@@ -113,8 +114,14 @@ def _children_list(session: Session, kind: ItemKind, item_id: int) -> html.Secti
         nl.H2(title, className=nl.HEADING_4), html.Ul(links) if links else None, html.P(new)])
 
 
+def _panel(item: editing.ItemState) -> html.Section:
+    return workflow_panel(item.state, item.version, item.transitions, item.can_edit, item.problems,
+                          item.other_approver_needed, published=item.published, values=item.values,
+                          can_withdraw=item.can_withdraw)
+
+
 def layout(kind_slug: str | None = None, item_id: str | None = None, opgeslagen: str | None = None,
-           **query: str) -> html.Div:
+           ingetrokken: str | None = None, **query: str) -> html.Div:
     kind = SLUG_KINDS.get(kind_slug or "")
     path = f"/beheer/{kind_slug}/{item_id}"
     if kind is None or item_id is None:
@@ -148,11 +155,12 @@ def layout(kind_slug: str | None = None, item_id: str | None = None, opgeslagen:
             store.update(id=item.id, version=item.version)
             values, can_edit, new = item.values, item.can_edit, False
             title = texts.EDIT_TITLE.format(kind=kind_label(kind), title=values.get(_TITLE_FIELD[kind]) or item.id)
-            status = workflow_panel(item.state, item.version, item.transitions, item.can_edit, item.problems,
-                                    item.other_approver_needed)
+            status = _panel(item)
             trail = audit_table(history)
             below = _children_list(s, kind, item.id)
     notice = message(texts.EDIT_CREATED, "success") if opgeslagen and not new else None
+    if ingetrokken and not new:
+        notice = message(texts.EDIT_WITHDRAWN, "success")
     form = html.Form(className="edit-form", noValidate=True,
                      **{"aria-label": texts.EDIT_FORM_LABEL.format(kind=kind_label(kind))}, children=[
         *_fields(kind, values, new=new, can_edit=can_edit, suggestions=suggestions),
@@ -201,9 +209,7 @@ def _panels(actor: Any, kind: ItemKind, item_id: int) -> tuple[Any, Any]:  # noq
     """The workflow panel and audit trail as they are after a write."""
     with read_session() as s:
         item = editing.get_item(s, actor, kind, item_id, four_eyes=four_eyes())
-        return (workflow_panel(item.state, item.version, item.transitions, item.can_edit, item.problems,
-                               item.other_approver_needed),
-                audit_table(editing.audit_trail(s, actor, kind, item_id)))
+        return _panel(item), audit_table(editing.audit_trail(s, actor, kind, item_id))
 
 
 def handle(trigger: Any, values: dict[str, Any], reason: str | None, item: dict[str, Any] | None,  # noqa: ANN401
@@ -224,7 +230,7 @@ def handle(trigger: Any, values: dict[str, Any], reason: str | None, item: dict[
                 data = {f: form_value(f, v) for f, v in values.items() if f in FIELDS[kind]}
                 if item_id is None:
                     ref = _create(s, actor, kind, item.get("parent"), data)
-                    out["href"] = item_path(kind, ref.id)
+                    out["href"], out["search"] = item_path(kind, ref.id), "?opgeslagen=1"
                     return out
                 data = {f: v for f, v in data.items() if f not in FIXED.get(kind, ())}
                 if kind is ItemKind.STORY:
@@ -232,11 +238,16 @@ def handle(trigger: Any, values: dict[str, Any], reason: str | None, item: dict[
                                                upload_dir=upload_config().directory)
                 else:
                     ref = _UPDATE[kind](s, actor, int(item_id), version, data)
+                saved = texts.EDIT_SAVED_REVISION if ref.revision else texts.EDIT_SAVED
                 text = texts.EDIT_NO_CHANGE if ref.version == version else \
-                    texts.EDIT_SAVED.format(version=ref.version, state=ref.state.value)
+                    saved.format(version=ref.version, state=ref.state.value)
             else:
                 if item_id is None:
                     raise PreventUpdate
+                if trigger.get("to") == WITHDRAW:  # the form's fields show the published values again: reload
+                    editing.withdraw(s, actor, kind, int(item_id), version, reason or None)
+                    out["href"], out["search"] = item_path(kind, int(item_id)), "?ingetrokken=1"
+                    return out
                 ref = editing.transition(s, actor, kind, int(item_id), trigger["to"], version, reason or None,
                                          four_eyes=four_eyes())
                 text = texts.EDIT_STEP_DONE.format(state=ref.state.value)
@@ -281,7 +292,7 @@ def save_item(_save: int | None, _steps: list, values: list, reason: str | None,
     error_ids = [o["id"]["field"] for o in ctx.outputs_list[1]]
     errors = [result["errors"].get(f, "") for f in error_ids]
     if "href" in result:
-        return (no_update, errors, no_update, no_update, no_update, result["href"], "?opgeslagen=1")
+        return (no_update, errors, no_update, no_update, no_update, result["href"], result["search"])
     return (result.get("message", no_update), errors, result.get("store", no_update),
             result.get("status", no_update), result.get("audit", no_update), no_update, no_update)
 

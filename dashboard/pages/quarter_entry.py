@@ -50,12 +50,16 @@ def _shown(value: Any) -> str:  # noqa: ANN401
 def grid_rows(session: Session, programme_id: int, period: Period) -> list[dict[str, Any]]:
     """Each result of the programme with its measurement of `period` (or none), as the grid shows it."""
     return [{"id": r.id, "name": r.name, "unit": r.unit, "project": r.project, "version": r.version, "state": r.state,
+             "revision": r.revision,
              "values": {"target": _shown(r.target), "realised": _shown(r.realised), "status": r.status,
                         "explanation": r.explanation}} for r in quarter_grid(session, programme_id, period)]
 
 
-def _state_text(state: str | None, version: int | None) -> str:
-    return texts.GRID_NO_MEASUREMENT if state is None else f"{state_label(state)} · versie {version}"
+def _state_text(state: str | None, version: int | None, revision: bool = False) -> str:
+    if state is None:
+        return texts.GRID_NO_MEASUREMENT
+    text = f"{state_label(state)} · versie {version}"
+    return texts.GRID_REVISION.format(state=text) if revision else text
 
 
 def _cell(rid: int, field: str, name: str, value: str, disabled: bool) -> html.Td:
@@ -110,7 +114,8 @@ def layout(slug: str | None = None, quarter: str | None = None, **_query: str) -
             html.Th(scope="row", children=[html.Span(r["name"], className="grid-result"),
                                            html.Span(f"{r['project']} · {r['unit']}", className="grid-context")]),
             *[_cell(r["id"], f, name, r["values"][f], not can_edit) for f in COLUMNS],
-            html.Td([html.Span(_state_text(r["state"], r["version"]), id={"type": ROW_STATE, "result": r["id"]}),
+            html.Td([html.Span(_state_text(r["state"], r["version"], r["revision"]),
+                               id={"type": ROW_STATE, "result": r["id"]}),
                      html.Span(id={"type": ROW_ERROR, "result": r["id"]}, className="field-error grid-error")]),
         ]))
     table = html.Table(className=f"{nl.TABLE_COMPACT} grid-table", children=[
@@ -173,7 +178,7 @@ def save_grid(inputs: dict[str, dict[str, Any]], data: dict[str, Any] | None, ac
     with read_session() as s:
         programme_id = programme_id_of(s, data["programme"])
         fresh = grid_rows(s, programme_id, Period.parse(data["quarter"]))
-    states = {str(r["id"]): _state_text(r["state"], r["version"]) for r in fresh}
+    states = {str(r["id"]): _state_text(r["state"], r["version"], r["revision"]) for r in fresh}
     new = {**data, "rows": {str(r["id"]): {"version": r["version"], "values": r["values"]} for r in fresh}}
     return message(plural(len(rows), texts.GRID_SAVED), "success"), {}, states, new
 

@@ -1,7 +1,8 @@
 """Route `/beheer`: the work list of a signed-in editor or approver. Per programme they may edit or approve: links to
 add a project, story or note and to enter a quarter's measurements, the items in concept, ingediend or goedgekeurd
 with a button for every step this account may take, and the published items (without their many measurements,
-which the quarter grid and each result's page list).
+which the quarter grid and each result's page list). A published item with a pending revision shows twice among the
+items in progress: as published (what the raad sees) and as its new version with that version's state and steps.
 
 The step buttons call db.write.transition, which checks the account's rights again; `?programma=<slug>` shows one
 programme."""
@@ -19,7 +20,7 @@ from dashboard.auth import current_user
 from dashboard.components import nl
 from dashboard.components.account import sign_in_prompt
 from dashboard.components.controls import scroll_region
-from dashboard.components.edit_form import item_path, kind_label, message, state_badge, step_label
+from dashboard.components.edit_form import item_path, kind_label, message, state_badge, state_label, step_label
 from dashboard.data import four_eyes, read_session, write_session
 from dashboard.pages import quarter_meeting
 from db import write as editing
@@ -36,6 +37,23 @@ VALIDATION_STUBS = [html.Div(id="beheer-melding"), html.Div(id="beheer-lijst"), 
 _LIST_PUBLISHED = {ItemKind.PROJECT, ItemKind.RESULT, ItemKind.STORY, ItemKind.INDICATOR_NOTE}
 
 
+def _title(item: EditableItem) -> str:
+    title = item.title or str(item.id)
+    return texts.BEHEER_REVISION_TITLE.format(title=title) if item.revision else title
+
+
+def _state(item: EditableItem) -> list:
+    """The state badge; a published item with a pending revision also names the revision's state, and the
+    revision's line says it is a new version."""
+    out: list = [state_badge(item.state)]
+    if item.pending is not None:
+        out += [" ", html.Span(texts.BEHEER_PENDING.format(state=state_label(item.pending)),
+                               className=f"{nl.SMALL_TEXT} worklist-pending")]
+    elif item.revision:
+        out += [" ", html.Span(texts.BEHEER_REVISION, className=f"{nl.SMALL_TEXT} worklist-revision")]
+    return out
+
+
 def _buttons(item: EditableItem) -> list:
     out = []
     for to in item.transitions:
@@ -45,7 +63,7 @@ def _buttons(item: EditableItem) -> list:
         out.append(html.Button(label, id={"type": STEP, "kind": item.kind.value, "id": item.id, "to": to.value},
                                n_clicks=0, type="button", className=f"{nl.BUTTON_SECONDARY_SMALL} me-1 mb-1",
                                **{"aria-label": texts.STEP_BUTTON_LABEL.format(step=label, kind=kind_label(item.kind),
-                                                                               title=item.title)}))
+                                                                               title=_title(item))}))
     if item.other_approver_needed:
         out.append(html.Span(texts.BEHEER_FOUR_EYES, className=f"{nl.SMALL_TEXT} four-eyes-note"))
     return out
@@ -58,8 +76,8 @@ def _table(items: list[EditableItem], caption: str, with_steps: bool) -> html.Di
     rows = []
     for it in items:
         cells = [html.Td(kind_label(it.kind)),
-                 html.Th(nl.Link(it.title or str(it.id), href=item_path(it.kind, it.id)), scope="row"),
-                 html.Td(it.context), html.Td(state_badge(it.state))]
+                 html.Th(nl.Link(_title(it), href=item_path(it.kind, it.id)), scope="row"),
+                 html.Td(it.context), html.Td(_state(it))]
         if with_steps:
             cells.append(html.Td(_buttons(it)))
         rows.append(html.Tr(cells))
@@ -104,8 +122,10 @@ def work_list(actor: Any, programme_slug: str | None = None) -> tuple[list, dict
             if pid not in readable or (programme_slug and slug != programme_slug):
                 continue
             mine = [it for it in items if pid in it.programme_ids]
-            busy = [it for it in mine if it.state is not WorkflowState.PUBLISHED]
-            done = [it for it in mine if it.state is WorkflowState.PUBLISHED and it.kind in _LIST_PUBLISHED]
+            # a published item with a pending revision: both lines among the items in progress
+            busy = [it for it in mine if it.state is not WorkflowState.PUBLISHED or it.pending is not None]
+            done = [it for it in mine if it.state is WorkflowState.PUBLISHED
+                    and (it.kind in _LIST_PUBLISHED or it.pending is not None)]
             can_edit = may(actor, Action.EDIT, [pid])
             links = [html.Li(nl.Link(texts.BEHEER_QUARTER.format(quarter=q.code),
                                       href=f"/beheer/programma/{slug}/kwartaal/{q.code}"))

@@ -3,7 +3,9 @@
 # editing: work list, forms, quarter grid (dashboard/pages/worklist.py, edit_item.py, quarter_entry.py)
 BEHEER_TITLE = "Beheer"
 BEHEER_INTRO = ("Hier voert u projecten, resultaten, metingen, verhalen en toelichtingen in en brengt u ze door de "
-                "stappen concept → ingediend → goedgekeurd → gepubliceerd. Alleen gepubliceerde items ziet de raad.")
+                "stappen concept → ingediend → goedgekeurd → gepubliceerd. Alleen gepubliceerde items ziet de raad; "
+                "wijzigt u een gepubliceerd item, dan ziet de raad de gepubliceerde versie tot de nieuwe versie is "
+                "gepubliceerd.")
 BEHEER_SIGN_IN = "Log in om te beheren"
 BEHEER_SIGN_IN_TEXT = "Invoeren en goedkeuren kan alleen na inloggen."
 BEHEER_NOTHING = "U heeft bij geen enkel programma de rol redacteur of goedkeurder. Vraag de beheerder om een rol."
@@ -40,7 +42,10 @@ BEHEER_BACK = "Terug naar beheer"
 STATE_LABELS = {"concept": "concept", "ingediend": "ingediend", "goedgekeurd": "goedgekeurd",
                 "gepubliceerd": "gepubliceerd"}
 STEP_LABELS = {"ingediend": "Indienen", "goedgekeurd": "Goedkeuren", "gepubliceerd": "Publiceren",
-               "concept": "Terug naar concept", "terugtrekken": "Terugtrekken"}
+               "concept": "Terug naar concept", "terugtrekken": "Terugtrekken", "intrekken": "Nieuwe versie intrekken"}
+BEHEER_REVISION = "naast de gepubliceerde versie"  # the line of the work list that is a pending revision
+BEHEER_PENDING = "nieuwe versie: {state}"  # on the line of the published item beside it
+BEHEER_REVISION_TITLE = "{title} (nieuwe versie)"
 STEP_BUTTON_LABEL = "{step}: {kind} ‘{title}’"
 KIND_LABELS = {"project": "Project", "resultaat": "Resultaat", "meting": "Meting", "verhaal": "Verhaal",
                "toelichting": "Toelichting bij een trendpunt", "meting_toelichting": "Toelichting bij een meting"}
@@ -49,6 +54,9 @@ EDIT_TITLE = "{kind}: {title}"
 EDIT_FORM_LABEL = "{kind} bewerken"
 EDIT_SAVE = "Opslaan"
 EDIT_SAVED = "Opgeslagen (versie {version}, status {state})."
+EDIT_SAVED_REVISION = ("Opgeslagen als nieuwe versie (versie {version}, status {state}). De raad ziet de gepubliceerde "
+                       "versie tot deze nieuwe versie is goedgekeurd en gepubliceerd.")
+EDIT_WITHDRAWN = "De nieuwe versie is ingetrokken: hieronder staat weer de gepubliceerde versie."
 EDIT_CREATED = "Aangemaakt als concept. Dien het in wanneer het klaar is."
 EDIT_NO_CHANGE = "Er was niets gewijzigd."
 EDIT_READ_ONLY = "U kunt dit item bekijken maar niet wijzigen (u bent geen redacteur van dit programma)."
@@ -57,8 +65,16 @@ EDIT_ERRORS = ("Niet opgeslagen: geen velden met een fout.", "Niet opgeslagen: 1
 EDIT_ERROR_LINK = "{label}: {message}"
 EDIT_REQUIRED = "(verplicht)"
 EDIT_STATE = "Status: {state} · versie {version}"
-EDIT_PUBLISHED_WARNING = ("Dit item is gepubliceerd. Slaat u een wijziging op, dan gaat het terug naar concept en "
-                          "ziet de raad het niet meer tot het opnieuw is goedgekeurd en gepubliceerd.")
+EDIT_PUBLISHED_WARNING = ("Dit item is gepubliceerd. Slaat u een wijziging op, dan ontstaat een nieuwe versie in "
+                          "concept naast de gepubliceerde. De raad blijft de gepubliceerde versie zien tot de nieuwe "
+                          "versie is ingediend, goedgekeurd en gepubliceerd.")
+EDIT_REVISION_STATE = "Nieuwe versie: {state} · versie {version}"
+EDIT_REVISION_NOTE = ("Dit item is gepubliceerd en heeft een nieuwe versie in bewerking. Het formulier toont de nieuwe "
+                      "versie; de raad ziet de gepubliceerde versie tot de nieuwe versie is goedgekeurd en "
+                      "gepubliceerd.")
+EDIT_REVISION_TABLE = "Wat de nieuwe versie verandert"
+EDIT_REVISION_COLS = ("Veld", "Gepubliceerd (ziet de raad)", "Nieuwe versie")
+EDIT_REVISION_SAME = "De nieuwe versie is (weer) gelijk aan de gepubliceerde."
 EDIT_PROBLEMS = "Nog niet te publiceren:"
 EDIT_WORKFLOW = "Werkstroom"
 EDIT_REASON = "Reden (nodig om terug naar concept te sturen)"
@@ -85,7 +101,9 @@ AUDIT_EMPTY = "Nog geen geschiedenis."
 AUDIT_COLS = ("Wanneer", "Wie", "Stap", "Veld", "Oud", "Nieuw", "Reden")
 AUDIT_ACTIONS = {"aangemaakt": "aangemaakt", "gewijzigd": "gewijzigd", "ingediend": "ingediend",
                  "goedgekeurd": "goedgekeurd", "gepubliceerd": "gepubliceerd", "terug_naar_concept": "terug naar concept",
-                 "terug naar concept": "terug naar concept"}
+                 "terug naar concept": "terug naar concept", "nieuwe versie": "nieuwe versie",
+                 "versie ingetrokken": "nieuwe versie ingetrokken", "geladen": "geladen",
+                 "lading geweigerd": "lading geweigerd"}
 FIELD_LABELS = {
     "line_name": "Programmalijn", "name": "Naam", "description": "Omschrijving",
     "partners": "Partners (één per regel)", "start_date": "Startdatum", "end_date": "Einddatum", "status": "Status",
@@ -121,6 +139,7 @@ GRID_NOTHING = "Er was niets gewijzigd."
 GRID_REFUSED = ("Niets opgeslagen.", "Niets opgeslagen: 1 regel heeft een fout of een conflict. Zie de melding bij de regel.",
                 "Niets opgeslagen: {n} regels hebben een fout of een conflict. Zie de meldingen bij de regels.")
 GRID_NO_MEASUREMENT = "nog geen meting"
+GRID_REVISION = "nieuwe versie: {state} (de raad ziet de gepubliceerde)"
 GRID_BAD_QUARTER = "Kies een kwartaal zoals 2026-Q3."
 GRID_NO_RESULTS = "Dit programma heeft nog geen resultaten."
 

@@ -1,5 +1,6 @@
 """The ORM tables (typed SQLAlchemy 2 models on one declarative base), grouped by topic: figures, programmes,
-the quarter review, accounts and the audit trail. Import them from here; Alembic's env.py imports Base."""
+the quarter review, accounts, the audit trail and pending revisions. Import them from here; Alembic's env.py
+imports Base."""
 
 from db.models.accounts import *  # noqa: F403
 from db.models.audit import *  # noqa: F403
@@ -7,3 +8,4 @@ from db.models.base import *  # noqa: F403
 from db.models.figures import *  # noqa: F403
 from db.models.programmes import *  # noqa: F403
 from db.models.quarter import *  # noqa: F403
+from db.models.revisions import *  # noqa: F403

@@ -20,11 +20,17 @@ Transactions: the functions flush but never commit. The caller commits (db.sessi
 after any EditError; NotAllowed, Invalid, NotFound and a Conflict found before writing leave nothing written, a
 Conflict found while writing (a concurrent change that won) may leave earlier rows of save_quarter flushed.
 
-Changing an item that is not in concept puts it back in concept (audit step "terug naar concept"): the raad then
-no longer sees it until it is submitted, approved and published again.
+Changing an item that is ingediend or goedgekeurd puts it back in concept (audit step "terug naar concept").
+Changing a published item leaves it published: the change opens a pending revision beside it (db.write.revisions,
+audit step "nieuwe versie"), which goes through the same workflow – the raad's pages, downloads, reports and the
+API keep showing the published row until the revision is published (then its values are written to the row in one
+transaction) – or is withdrawn (`withdraw`, audit step "versie ingetrokken").
+
+File loads act as their door (`workflow.load_actor`) through the same functions (db.write.measurements.merge_loaded).
 
 The modules: rows (the input contract of every writer: forms, files, demo) < workflow (who acts, errors,
-transitions) < audit < forms (fields and validation) < items (generic create and compare-and-set) < edits,
+transitions) < audit < forms (fields and validation) < revisions (pending revisions of published items) < items
+(generic create and compare-and-set) < edits,
 measurements, worklist; loads and observations (file loads with their history and load log) and quarter
 (publishing a quarter and meeting notes). Importing db.write registers the ORM guards of the audit trail and of
 frozen quarter snapshots.
@@ -43,6 +49,7 @@ from db.write.edits import (
     update_project,
     update_result,
     update_story,
+    withdraw,
 )
 from db.write.forms import FIELDS
 from db.write.items import ItemRef
@@ -55,5 +62,5 @@ __all__ = [
     "NotAllowed", "NotFound", "audit_trail", "create_indicator_note", "create_measurement",
     "create_measurement_note", "create_project", "create_result", "create_story", "editable_items", "get_item",
     "save_quarter", "transition", "update_indicator_note", "update_measurement", "update_measurement_note",
-    "update_project", "update_result", "update_story",
+    "update_project", "update_result", "update_story", "withdraw",
 ]

@@ -1,5 +1,5 @@
-"""Editing projects, results, stories and notes, and moving any item through the workflow (`transition`).
-See db.write for the rules every write follows."""
+"""Editing projects, results, stories and notes, moving any item (or its pending revision) through the workflow
+(`transition`) and withdrawing a pending revision (`withdraw`). See db.write for the rules every write follows."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from db.write.items import (
     ItemRef,
     audit_programme,
     compare_and_set,
+    conflict_now,
     create_child,
     create_item,
     form_values,
@@ -30,6 +31,8 @@ from db.write.items import (
     ref_of,
     update_item,
 )
+from db.write.revisions import change_revision, publish_revision, withdraw_revision, working
+from db.write.workflow import MESSAGES as WORKFLOW_MESSAGES
 from db.write.workflow import (
     STEP_ACTIONS,
     ActorLike,
@@ -41,7 +44,7 @@ from db.write.workflow import (
     publication_problems,
     require,
 )
-from indicators.enums import Action, ItemKind, WorkflowState
+from indicators.enums import Action, AuditAction, ItemKind, WorkflowState
 from indicators.safe_text import UPLOAD_NAME
 from settings import get_settings
 
@@ -150,9 +153,10 @@ def update_measurement_note(session: Session, actor: ActorLike, note_id: int, ex
 def transition(session: Session, actor: ActorLike, kind: ItemKind | str, item_id: int,
                to_state: WorkflowState | str, expected_version: int, reason: str | None = None, *,
                media_dir: Any = None, four_eyes: bool | None = None) -> ItemRef:  # noqa: ANN401 - a Path
-    """Move an item to `to_state`: editor concept→ingediend and ingediend→concept (withdraw); approver
-    ingediend→goedgekeurd, goedgekeurd→gepubliceerd, and any state→concept with a `reason`. Publishing refuses
-    (Invalid) a story without consent, a film or interview without captions or transcript, and a measurement
+    """Move an item – or, while one is pending, its revision – to `to_state`: editor concept→ingediend and
+    ingediend→concept (withdraw); approver ingediend→goedgekeurd, goedgekeurd→gepubliceerd, and any state→concept
+    with a `reason`. Publishing a revision writes its values to the published row in this transaction. Publishing
+    refuses (Invalid) a story without consent, a film or interview without captions or transcript, and a measurement
     without a realised value or an explanation. `media_dir`: where own videos and captions live (tests).
     Four-eyes rule (`four_eyes`, default settings.four_eyes): nobody approves an item they created, changed or
     submitted since it was last published."""
@@ -161,21 +165,59 @@ def transition(session: Session, actor: ActorLike, kind: ItemKind | str, item_id
     obj = load_item(session, kind, item_id)
     programme_ids = programme_ids_of(session, kind, obj)
     require(actor, Action.READ_UNPUBLISHED, programme_ids)
-    old, version = WorkflowState(obj.workflow_state), obj.version
+    work = working(session, kind, obj)
+    old, version = work.state, work.version
+    mine = {"workflow_state": new.value}
     if version != expected_version:
-        current = form_values(session, kind, obj)
-        raise Conflict(kind, item_id, expected_version, version, {"workflow_state": new.value},
-                       {"workflow_state": old.value, **current}, last_author(session, kind, item_id), old)
+        current = form_values(session, kind, work.obj)
+        raise Conflict(kind, item_id, expected_version, version, mine, {"workflow_state": old.value, **current},
+                       last_author(session, kind, item_id), old)
     authors = authors_since_publication(session, kind, [item_id])[item_id] \
         if new is WorkflowState.APPROVED and four_eyes_on(four_eyes) else set()
     check_transition(actor, programme_ids, old, new, reason or "", authors)
-    if new is WorkflowState.PUBLISHED and (problems := publication_problems(kind, obj, media_dir)):
+    if new is WorkflowState.PUBLISHED and (problems := publication_problems(kind, work.obj, media_dir)):
         raise Invalid(problems)
-    compare_and_set(session, kind, obj, expected_version, {"workflow_state": new}, {"workflow_state": new.value})
+    note = (reason or "").strip()
+    if work.revision is None:
+        compare_and_set(session, kind, obj, expected_version, {"workflow_state": new}, mine)
+    elif new is WorkflowState.PUBLISHED:
+        if not publish_revision(session, kind, obj, work.revision, expected_version):
+            raise conflict_now(session, kind, item_id, expected_version, mine)
+        note = note or WORKFLOW_MESSAGES["revision_published"]
+    elif not change_revision(session, actor, kind, work.revision, expected_version, state=new):
+        raise conflict_now(session, kind, item_id, expected_version, mine)
     action = Action.EDIT if new is WorkflowState.SUBMITTED or (old is WorkflowState.SUBMITTED and
                                                                may(actor, Action.EDIT, programme_ids)) \
         else Action.APPROVE
     record(session, actor, kind, item_id, audit_programme(actor, action, programme_ids), STEP_ACTIONS[new],
-           "workflow_state", old, new, (reason or "").strip())
+           "workflow_state", old, new, note)
     session.flush()
-    return ItemRef(kind, item_id, expected_version + 1, new)
+    return ItemRef(kind, item_id, expected_version + 1, new,
+                   work.revision is not None and new is not WorkflowState.PUBLISHED)
+
+
+def withdraw(session: Session, actor: ActorLike, kind: ItemKind | str, item_id: int, expected_version: int,
+             reason: str | None = None) -> ItemRef:
+    """Withdraw the pending revision of a published item (editors and approvers of its programme): its values are
+    dropped (they stay in the audit trail) and the published values are what the editors see again."""
+    actor = as_actor(actor)
+    kind = ItemKind(kind)
+    obj = load_item(session, kind, item_id)
+    programme_ids = programme_ids_of(session, kind, obj)
+    action = Action.EDIT if may(actor, Action.EDIT, programme_ids) else Action.APPROVE
+    require(actor, action, programme_ids)
+    work = working(session, kind, obj)
+    mine = {"workflow_state": WorkflowState.PUBLISHED.value}
+    if work.version != expected_version:
+        raise Conflict(kind, item_id, expected_version, work.version, mine,
+                       {"workflow_state": work.state.value, **form_values(session, kind, work.obj)},
+                       last_author(session, kind, item_id), work.state)
+    if work.revision is None:
+        raise Invalid({"workflow_state": WORKFLOW_MESSAGES["no_revision"]})
+    if not withdraw_revision(session, kind, obj, work.revision, expected_version):
+        raise conflict_now(session, kind, item_id, expected_version, mine)
+    record(session, actor, kind, item_id, audit_programme(actor, action, programme_ids),
+           AuditAction.REVISION_WITHDRAWN, "workflow_state", work.state, WorkflowState.PUBLISHED,
+           (reason or "").strip() or WORKFLOW_MESSAGES["revision_withdrawn"])
+    session.flush()
+    return ItemRef(kind, item_id, expected_version + 1, WorkflowState.PUBLISHED)

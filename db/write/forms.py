@@ -82,6 +82,9 @@ MESSAGES = {
     "result_not_in_programme": "Resultaat {id} hoort niet bij dit programma.",
     "duplicate_row": "Dit resultaat staat al op regel {first}.",
     "missing_result": "Kies het resultaat.",
+    "load_note": "bestand {file}, regel {line} (lading {load})",
+    "load_in_review": ("De meting van {quarter} is {state} en wordt beoordeeld: een bestand overschrijft die niet. "
+                       "Laat deze regel weg, of laat de meting eerst terugzetten naar concept."),
     # pydantic's error types, in Dutch
     "missing": "Vul dit veld in.",
     "string_too_short": "Vul dit veld in.",

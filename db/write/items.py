@@ -1,6 +1,7 @@
 """The generic write of an editable item: look it up and find its programmes, its form values, its columns from a
 validated row, create it as concept, and change it with compare-and-set on its version (Conflict when someone
-else won), writing one audit entry per changed field."""
+else won), writing one audit entry per changed field. A published item is not changed in place: the change opens
+(or continues) its pending revision (db.write.revisions), and the raad keeps seeing the published row."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from db.models.figures import Indicator, Region
 from db.models.programmes import Measurement, Programme, ProgrammeIndicator, ProgrammeLine, Project, Result
 from db.write.audit import last_author, plain, record
 from db.write.forms import COLUMN_OF, FIELDS, FIXED, MESSAGES, MODELS, Check, check_keys, clean_input, validate
+from db.write.revisions import change_revision, open_revision, working
 from db.write.workflow import MESSAGES as WORKFLOW_MESSAGES
 from db.write.workflow import Actor, Conflict, Invalid, NotFound, may, require
 from indicators.enums import Action, AuditAction, ItemKind, PeriodKind, WorkflowState
@@ -24,12 +26,14 @@ from settings import get_settings
 
 @dataclass(frozen=True)
 class ItemRef:
-    """An item after a write: what to pass as `expected_version` next time, and its workflow state."""
+    """An item after a write: what to pass as `expected_version` next time, and its workflow state (that of its
+    pending revision when `revision`: the published row beside it is unchanged)."""
 
     kind: ItemKind
     id: int
     version: int
     state: WorkflowState
+    revision: bool = False
 
 
 def load_item(session: Session, kind: ItemKind, item_id: int) -> Any:  # noqa: ANN401 - one of MODELS
@@ -171,7 +175,9 @@ def audit_programme(actor: Actor | None, action: Action, programme_ids: Sequence
 
 def create_item(session: Session, actor: Actor | None, kind: ItemKind, programme_ids: list[int],
                 programme_id: int | None, data: Mapping[str, Any], parent: Mapping[str, Any],
-                context: Mapping[str, Any] | None = None, check: Check | None = None) -> tuple[Any, dict[str, Any]]:
+                context: Mapping[str, Any] | None = None, check: Check | None = None, note: str = ""
+                ) -> tuple[Any, dict[str, Any]]:
+    """A new item (concept); `note`: the reason its audit entries carry (a file load names file, line and load)."""
     require(actor, Action.EDIT, programme_ids)
     check_keys(kind, data)
     row, values = validate(kind, clean_input(data), context)
@@ -185,8 +191,9 @@ def create_item(session: Session, actor: Actor | None, kind: ItemKind, programme
             Measurement.result_id == parent["result_id"], Measurement.period_kind == row.period.kind,
             Measurement.period_start == row.period.start))
         if existing is not None:
-            raise Conflict(kind, existing.id, None, existing.version, values, form_values(session, kind, existing),
-                           last_author(session, kind, existing.id), existing.workflow_state)
+            there = working(session, kind, existing)
+            raise Conflict(kind, existing.id, None, there.version, values, form_values(session, kind, there.obj),
+                           last_author(session, kind, existing.id), there.state)
     obj = MODELS[kind](**cols, **parent, workflow_state=WorkflowState.CONCEPT)
     session.add(obj)
     try:
@@ -196,7 +203,7 @@ def create_item(session: Session, actor: Actor | None, kind: ItemKind, programme
     filed = audit_programme(actor, Action.EDIT, programme_ids)
     for f in FIELDS[kind]:
         if values[f] not in (None, "", []):
-            record(session, actor, kind, obj.id, filed, AuditAction.CREATED, f, None, values[f])
+            record(session, actor, kind, obj.id, filed, AuditAction.CREATED, f, None, values[f], note)
     return obj, values
 
 
@@ -211,25 +218,39 @@ def compare_and_set(session: Session, kind: ItemKind, obj: Any, expected_version
                            .execution_options(synchronize_session=False))
     session.expire(obj)
     if done.rowcount != 1:
-        fresh = load_item(session, kind, obj.id)
-        raise Conflict(kind, obj.id, expected_version, fresh.version, mine, form_values(session, kind, fresh),
-                       last_author(session, kind, obj.id), fresh.workflow_state)
+        raise conflict_now(session, kind, obj.id, expected_version, mine)
+
+
+def conflict_now(session: Session, kind: ItemKind, item_id: int, expected_version: int,
+                 mine: Mapping[str, Any]) -> Conflict:
+    """The Conflict of a write that lost: what the item (or its pending revision) holds now."""
+    fresh = working(session, kind, load_item(session, kind, item_id))
+    return Conflict(kind, item_id, expected_version, fresh.version, mine, form_values(session, kind, fresh.obj),
+                    last_author(session, kind, item_id), fresh.state)
 
 
 def update_item(session: Session, actor: Actor | None, kind: ItemKind, item_id: int, expected_version: int,
                 data: Mapping[str, Any], context: Mapping[str, Any] | None = None,
-                programme_id: int | None = None, check: Check | None = None) -> ItemRef:
+                programme_id: int | None = None, check: Check | None = None, note: str = "") -> ItemRef:
+    """Change an item as the editors see it (`expected_version`: the version the form started from).
+
+    - a concept is changed in place;
+    - an item that is ingediend or goedgekeurd is changed and goes back to concept (audit step);
+    - a published item keeps its row: the change opens a concept revision beside it (audit step "nieuwe versie");
+    - an item with a pending revision: the revision is changed (and goes back to concept if it was further).
+    `note`: the reason the audit entries carry (a file load names file, line and load)."""
     obj = load_item(session, kind, item_id)
     programme_ids = programme_ids_of(session, kind, obj)
     require(actor, Action.EDIT, programme_ids)
     check_keys(kind, data)
-    current = form_values(session, kind, obj)
+    work = working(session, kind, obj)
+    current = form_values(session, kind, work.obj)
     data = clean_input(data)
     fixed = {f: MESSAGES["fixed_field"] for f in FIXED.get(kind, ()) if f in data and plain(data[f]) != current[f]}
     if fixed:
         raise Invalid(fixed)
     row, mine = validate(kind, {**current, **data}, context)
-    state, version = WorkflowState(obj.workflow_state), obj.version
+    state, version = work.state, work.version
     if version != expected_version:
         raise Conflict(kind, item_id, expected_version, version, mine, current, last_author(session, kind, item_id),
                        state)
@@ -239,19 +260,33 @@ def update_item(session: Session, actor: Actor | None, kind: ItemKind, item_id: 
                       (programme_ids[0] if programme_ids else None))
     changed = [f for f in FIELDS[kind] if mine[f] != current[f]]
     if not changed:
-        return ItemRef(kind, item_id, version, state)
+        return ItemRef(kind, item_id, version, state, work.revision is not None)
     changes = {COLUMN_OF.get(f, f): cols[COLUMN_OF.get(f, f)] for f in changed}
-    if state is not WorkflowState.CONCEPT:
-        changes["workflow_state"] = WorkflowState.CONCEPT
-    compare_and_set(session, kind, obj, expected_version, changes, mine)
     filed = audit_programme(actor, Action.EDIT, programme_ids)
+    opens = work.revision is None and state is WorkflowState.PUBLISHED
+    if opens:
+        try:
+            opened = open_revision(session, actor, kind, obj, expected_version, changes)
+        except IntegrityError:  # a revision of this item made at the same moment (the session must roll back)
+            raise Conflict(kind, item_id, expected_version, expected_version + 1, mine, {}) from None
+        if opened is None:
+            raise conflict_now(session, kind, item_id, expected_version, mine)
+        record(session, actor, kind, item_id, filed, AuditAction.REVISION_OPENED, "workflow_state", state,
+               WorkflowState.CONCEPT, WORKFLOW_MESSAGES["revision_opened"])
+    elif work.revision is not None:
+        if not change_revision(session, actor, kind, work.revision, expected_version, changes, WorkflowState.CONCEPT):
+            raise conflict_now(session, kind, item_id, expected_version, mine)
+    else:
+        if state is not WorkflowState.CONCEPT:
+            changes["workflow_state"] = WorkflowState.CONCEPT
+        compare_and_set(session, kind, obj, expected_version, changes, mine)
     for f in changed:
-        record(session, actor, kind, item_id, filed, AuditAction.CHANGED, f, current[f], mine[f])
-    if state is not WorkflowState.CONCEPT:
+        record(session, actor, kind, item_id, filed, AuditAction.CHANGED, f, current[f], mine[f], note)
+    if not opens and state is not WorkflowState.CONCEPT:
         record(session, actor, kind, item_id, filed, AuditAction.BACK_TO_CONCEPT, "workflow_state", state,
                WorkflowState.CONCEPT, WORKFLOW_MESSAGES["edited_back_to_concept"].format(state=state.value))
     session.flush()
-    return ItemRef(kind, item_id, expected_version + 1, WorkflowState.CONCEPT)
+    return ItemRef(kind, item_id, expected_version + 1, WorkflowState.CONCEPT, opens or work.revision is not None)
 
 
 def four_eyes_on(four_eyes: bool | None) -> bool:
@@ -265,7 +300,7 @@ def blocked_by_four_eyes(actor: Actor | None, programme_ids: Sequence[int], stat
             and may(actor, Action.APPROVE, programme_ids))
 
 
-def ref_of(kind: ItemKind, obj: Any) -> ItemRef:  # noqa: ANN401
+def ref_of(kind: ItemKind, obj: Any) -> ItemRef:  # noqa: ANN401 - a new row
     return ItemRef(kind, obj.id, obj.version, WorkflowState(obj.workflow_state))
 
 
@@ -277,11 +312,11 @@ PARENTS: dict[ItemKind, tuple[ItemKind, Callable[[Any], Any], str]] = {
 }
 
 
-def create_child(session: Session, actor: Actor | None, kind: ItemKind, parent_id: int, values: Mapping[str, Any]
-                 ) -> ItemRef:
+def create_child(session: Session, actor: Actor | None, kind: ItemKind, parent_id: int, values: Mapping[str, Any],
+                 note: str = "") -> ItemRef:
     """A new result, measurement or measurement note (concept) below the item `parent_id` (PARENTS)."""
     parent_kind, programmes_of, column = PARENTS[kind]
     parent = load_item(session, parent_kind, parent_id)
     programme_ids = list(session.scalars(programmes_of(parent)))
-    obj, _ = create_item(session, actor, kind, programme_ids, None, values, {column: parent.id})
+    obj, _ = create_item(session, actor, kind, programme_ids, None, values, {column: parent.id}, note=note)
     return ref_of(kind, obj)

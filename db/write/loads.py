@@ -1,5 +1,6 @@
-"""File loads and the demo: the load log (`data_load`), idempotent upserts of regions, indicators, programmes,
-projects and stories keyed by natural keys, region boundaries and the demo's example notes.
+"""File loads and the demo: the load log (`data_load`) and every load's entry in the audit trail, idempotent
+upserts of regions, indicators, programmes, projects and stories keyed by natural keys, region boundaries and the
+demo's example notes.
 
 Callers own the transaction (one per load), so a failed load leaves the previous data intact.
 """
@@ -18,9 +19,12 @@ from sqlalchemy.orm import Session
 from db.models.figures import DataLoad, Indicator, IndicatorNote, Observation, Region, RegionGeometry, RegionGroup
 from db.models.programmes import Programme, ProgrammeIndicator, ProgrammeLine, Project, Result, Story
 from db.read.reference import region_ids
+from db.write.audit import record
 from db.write.measurements import new_measurements
+from db.write.revisions import drop_orphans
 from db.write.rows import IndicatorNoteRow, IndicatorRow, ObservationRow, ProgrammeRow, ProjectRow, RegionRow, StoryRow
-from indicators.enums import RegionKind
+from db.write.workflow import load_actor
+from indicators.enums import AuditAction, AuditSubject, RegionKind
 from indicators.periods import utcnow
 
 _KIND_ORDER = [RegionKind.COUNTRY, RegionKind.PROVINCE, RegionKind.MUNICIPALITY,
@@ -149,6 +153,7 @@ def replace_programme(session: Session, row: ProgrammeRow) -> Programme:
     if existing is not None:
         session.delete(existing)
         session.flush()
+        drop_orphans(session)
     region_id = region_ids(session).get(row.region_code)
     if region_id is None:
         raise LoadError(f"onbekende regio {row.region_code!r} voor programma {row.name!r}")
@@ -256,14 +261,27 @@ def finish_load(load: DataLoad, rows_read: int, rows_loaded: int, message: str =
 
 
 def log_refusal(session: Session, source: str, path: str, table_id: str | None, kind: str, rejected: int,
-                message: str, error_report: str) -> int:
-    """Record a refused load in the load log (in its own small transaction: the load itself left nothing)."""
+                message: str, error_report: str, door: str | None = None) -> int:
+    """Record a refused load in the load log (in its own small transaction: the load itself left nothing), and –
+    given the `door` it came through – in the audit trail."""
     load = DataLoad(source=source[:200], path=path, table_id=table_id, kind=kind, started_at=utcnow(),
                     finished_at=utcnow(), status="geweigerd", rows_rejected=rejected, message=message[:2000],
                     error_report=error_report)
     session.add(load)
     session.flush()
+    if door is not None:
+        audit_load(session, load, door, "\n".join(t for t in (message, error_report) if t), refused=True)
     return load.id
+
+
+def audit_load(session: Session, load: DataLoad, door: str, summary: str, *, refused: bool = False) -> None:
+    """The audit entry every load leaves (subject `lading`, the load log's id): the door it came through (the
+    command's --door name), the file and its SHA-256, and what it did or why it was refused (`summary`, Dutch)."""
+    what = " ".join(p for p in (Path(load.path or "").name, f"(sha256 {load.file_hash[:12]})" if load.file_hash
+                                else "") if p)
+    record(session, load_actor(door), AuditSubject.LOAD, load.id, None,
+           AuditAction.LOAD_REFUSED if refused else AuditAction.LOADED, "bestand", None, what or None,
+           summary[:2000])
 
 
 def store_boundaries(session: Session, features: Sequence[tuple[str, dict]], file_name: str, load: DataLoad

@@ -1,11 +1,11 @@
 """The one owner of `measurement` writes: the form's entry points (one measurement, or a quarter of a whole
-programme in the bulk grid, with audit and back to concept), the results file load (`merge_loaded`, with history)
-and the measurements the demo loads with its projects (`new_measurements`)."""
+programme in the bulk grid), the results file load (`merge_loaded`, through those same entry points, with audit and
+history) and the measurements the demo loads with its projects (`new_measurements`)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -22,22 +22,37 @@ from db.write.items import (
     programme_by_slug,
     update_item,
 )
+from db.write.revisions import pending_of, working
 from db.write.rows import MeasurementRow
-from db.write.workflow import ActorLike, BulkRefused, Conflict, EditError, Invalid, NotFound, as_actor, require
-from indicators.enums import Action, Direction, ItemKind, MeasurementStatus, PeriodKind
+from db.write.workflow import (
+    ActorLike,
+    BulkRefused,
+    Conflict,
+    EditError,
+    Invalid,
+    NotFound,
+    as_actor,
+    load_actor,
+    require,
+)
+from indicators.enums import Action, Direction, ItemKind, MeasurementStatus, PeriodKind, WorkflowState
 from indicators.periods import Period, PeriodError, utcnow
 
 
-def create_measurement(session: Session, actor: ActorLike, result_id: int, values: Mapping[str, Any]) -> ItemRef:
+def create_measurement(session: Session, actor: ActorLike, result_id: int, values: Mapping[str, Any], *,
+                       note: str = "") -> ItemRef:
     """The measurement (concept) of a result for one quarter: `period` ('2026-Q3'), `target`, `realised`,
-    `status` (op_koers/aandacht/niet_op_koers/onbekend), `explanation`. Conflict when the quarter already has one."""
-    return create_child(session, as_actor(actor), ItemKind.MEASUREMENT, result_id, values)
+    `status` (op_koers/aandacht/niet_op_koers/onbekend), `explanation`. Conflict when the quarter already has one.
+    `note`: the reason of its audit entries (a file load: file, line, load)."""
+    return create_child(session, as_actor(actor), ItemKind.MEASUREMENT, result_id, values, note)
 
 
 def update_measurement(session: Session, actor: ActorLike, measurement_id: int, expected_version: int,
-                       values: Mapping[str, Any]) -> ItemRef:
-    """Change target, realised value, status or explanation of a measurement (its quarter stays)."""
-    return update_item(session, as_actor(actor), ItemKind.MEASUREMENT, measurement_id, expected_version, values)
+                       values: Mapping[str, Any], *, note: str = "") -> ItemRef:
+    """Change target, realised value, status or explanation of a measurement (its quarter stays); a published one
+    gets a new version beside it (see db.write.items.update_item)."""
+    return update_item(session, as_actor(actor), ItemKind.MEASUREMENT, measurement_id, expected_version, values,
+                       note=note)
 
 
 def save_quarter(session: Session, actor: ActorLike, programme_slug: str, quarter: str | Period,
@@ -63,6 +78,7 @@ def save_quarter(session: Session, actor: ActorLike, programme_slug: str, quarte
         select(Measurement).where(Measurement.result_id.in_(result_ids), Measurement.period_kind == period.kind,
                                   Measurement.period_start == period.start)
         .execution_options(populate_existing=True))} if result_ids else {}
+    revisions = pending_of(session, ItemKind.MEASUREMENT, [m.id for m in existing.values()])
     errors: dict[int, EditError] = {}
     seen: dict[int, int] = {}
     plan: list[tuple[int, int, Measurement | None, int | None, dict[str, Any]]] = []
@@ -83,13 +99,14 @@ def save_quarter(session: Session, actor: ActorLike, programme_slug: str, quarte
             if "period" in data:
                 raise Invalid({"period": MESSAGES["fixed_field"]})
             m = existing.get(rid)
-            current = form_values(session, kind, m) if m else {"period": period.code}
+            work = working(session, kind, m, revisions.get(m.id)) if m else None
+            current = form_values(session, kind, work.obj) if work else {"period": period.code}
             _, mine = validate(kind, {**current, **clean_input(data)})
             if m is None and expected is not None:
                 raise NotFound(f"{kind.value} van resultaat {rid} in {period.code} bestaat niet.")
-            if m is not None and expected != m.version:
-                raise Conflict(kind, m.id, expected, m.version, mine, current, last_author(session, kind, m.id),
-                               m.workflow_state)
+            if work is not None and expected != work.version:
+                raise Conflict(kind, work.row.id, expected, work.version, mine, current,
+                               last_author(session, kind, work.row.id), work.state)
         except EditError as exc:
             errors[i] = exc
             continue
@@ -125,14 +142,36 @@ class LoadedResult:
 
 @dataclass(frozen=True)
 class LoadedMeasurement:
-    """One checked row of a results file."""
+    """One checked row of a results file; `line`: its row number in the file."""
 
+    line: int
     result_id: int
     period: Period
     target: float | None
     realised: float | None
     status: MeasurementStatus
     explanation: str
+
+
+@dataclass(frozen=True)
+class RefusedRow:
+    """A row of a results file that wrote nothing: the form field it concerns, its value and why (Dutch)."""
+
+    line: int
+    field: str
+    value: str
+    reason: str
+
+
+@dataclass
+class Merged:
+    """What a results file load did: `changed` includes the `revised` (a new version beside a published one)."""
+
+    new: int = 0
+    changed: int = 0
+    revised: int = 0
+    unchanged: int = 0
+    refused: list[RefusedRow] = field(default_factory=list)
 
 
 def results_by_name(session: Session) -> dict[tuple[str, str], LoadedResult]:
@@ -142,31 +181,64 @@ def results_by_name(session: Session) -> dict[tuple[str, str], LoadedResult]:
     return {(project.lower(), name.lower()): LoadedResult(rid, direction) for project, name, rid, direction in rows}
 
 
-def merge_loaded(session: Session, load: DataLoad, rows: Sequence[LoadedMeasurement]) -> tuple[int, int, int]:
-    """A results file load: insert new measurements and replace changed ones, keeping the replaced values in
-    `measurement_history` (attributed to `load`); identical rows are left untouched, an example value is always
-    replaced. Returns (new, changed, unchanged)."""
-    new = changed = unchanged = 0
-    now = utcnow()
+IN_REVIEW = (WorkflowState.SUBMITTED, WorkflowState.APPROVED)
+
+
+def merge_loaded(session: Session, load: DataLoad, rows: Sequence[LoadedMeasurement], door: str,
+                 file_name: str) -> Merged:
+    """A results file load, through the same functions as the forms (create_measurement, update_measurement),
+    acting as its door (`workflow.load_actor`: the command's --door name, no account). Per row:
+
+    - a quarter without a measurement: a new measurement, in concept;
+    - the values the editors see already (the row's, or its pending revision's): untouched;
+    - a concept: changed in place, its old values kept in measurement_history (attributed to `load`);
+    - a published measurement: a new version (concept revision) beside it – the raad keeps seeing the published
+      values until that version is approved and published;
+    - ingediend or goedgekeurd (the measurement or its revision): refused, a file never overwrites what is being
+      reviewed; values the form refuses: refused with the form's message. A refused row writes nothing.
+
+    Every change is in the audit trail under the door's name, its reason naming file, line and load."""
+    actor = load_actor(door)
+    kind = ItemKind.MEASUREMENT
+    merged = Merged()
     for row in rows:
+        note = MESSAGES["load_note"].format(file=file_name, line=row.line, load=load.id)
+        values = {"target": row.target, "realised": row.realised, "status": row.status.value,
+                  "explanation": row.explanation}
         existing = session.scalar(select(Measurement).where(
             Measurement.result_id == row.result_id, Measurement.period_kind == row.period.kind,
             Measurement.period_start == row.period.start))
-        new_values = (row.target, row.realised, row.status, row.explanation)
-        if existing is None:
-            session.add(Measurement(result_id=row.result_id, period_kind=row.period.kind,
-                                    period_start=row.period.start, target=row.target, realised=row.realised,
-                                    status=row.status, explanation=row.explanation))
-            new += 1
-        elif (existing.target, existing.realised, existing.status, existing.explanation) == new_values \
-                and not existing.is_example:
-            unchanged += 1
-        else:
-            session.add(MeasurementHistory(
-                measurement_id=existing.id, target=existing.target, realised=existing.realised,
-                status=existing.status, explanation=existing.explanation, replaced_at=now,
-                replaced_by_load_id=load.id))
-            existing.target, existing.realised, existing.status = row.target, row.realised, row.status
-            existing.explanation, existing.is_example = row.explanation, False
-            changed += 1
-    return new, changed, unchanged
+        old = None
+        try:
+            if existing is None:
+                create_measurement(session, actor, row.result_id, {"period": row.period.code, **values}, note=note)
+                merged.new += 1
+                continue
+            work = working(session, kind, existing)
+            shown = work.obj
+            if (shown.target, shown.realised, shown.status, shown.explanation or "") == \
+                    (row.target, row.realised, row.status, row.explanation):
+                merged.unchanged += 1
+                continue
+            if work.state in IN_REVIEW:
+                merged.refused.append(RefusedRow(row.line, "period", row.period.code, MESSAGES["load_in_review"]
+                                                 .format(quarter=row.period.code, state=work.state.value)))
+                continue
+            if work.revision is None and work.state is WorkflowState.CONCEPT:
+                old = MeasurementHistory(measurement_id=existing.id, target=existing.target,
+                                         realised=existing.realised, status=existing.status,
+                                         explanation=existing.explanation, replaced_at=utcnow(),
+                                         replaced_by_load_id=load.id)
+            ref = update_measurement(session, actor, existing.id, work.version, values, note=note)
+        except Invalid as exc:
+            name, reason = next(iter(exc.errors.items()))
+            merged.refused.append(RefusedRow(row.line, name, str(values.get(name, "")), reason))
+            continue
+        except EditError as exc:  # NotFound, or a Conflict with an editor saving at this moment
+            merged.refused.append(RefusedRow(row.line, "period", row.period.code, exc.message))
+            continue
+        if old is not None:
+            session.add(old)
+        merged.changed += 1
+        merged.revised += int(ref.revision)
+    return merged

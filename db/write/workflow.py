@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from db.accounts import Grant, allowed
 from db.models.programmes import Measurement, Story
-from indicators.enums import Action, AuditAction, ItemKind, StoryKind, WorkflowState
+from indicators.enums import Action, AuditAction, ItemKind, Role, StoryKind, WorkflowState
 
 MEDIA_DIR = Path(__file__).resolve().parent.parent / "assets" / "media"  # own videos and their .vtt captions
 FORM = "_formulier"  # key in Invalid.errors for a problem of the whole form, not of one field
@@ -34,6 +34,11 @@ MESSAGES = {
                   "goedkeurder moet het goedkeuren (vier-ogenprincipe)."),
     "reason_required": "Geef een reden: de redactie ziet waarom het item terug naar concept gaat.",
     "edited_back_to_concept": "gewijzigd in de status ‘{state}’: opnieuw indienen en goedkeuren is nodig",
+    "revision_opened": ("gewijzigd terwijl het gepubliceerd is: de raad ziet de gepubliceerde versie tot deze nieuwe "
+                        "versie is goedgekeurd en gepubliceerd"),
+    "revision_published": "de nieuwe versie vervangt de gepubliceerde",
+    "revision_withdrawn": "de nieuwe versie is ingetrokken: de gepubliceerde versie blijft staan",
+    "no_revision": "Er is geen nieuwe versie om in te trekken.",
     "publish_consent": ("Er is geen toestemming vastgelegd van de mensen die in beeld of aan het woord zijn; "
                         "zonder toestemming kan het verhaal niet worden gepubliceerd."),
     "publish_captions": ("Een {kind} heeft ondertiteling (geüploade ondertitels bij de eigen video) of een transcript "
@@ -54,11 +59,18 @@ KIND_NAMES = {ItemKind.PROJECT: "Project", ItemKind.RESULT: "Resultaat", ItemKin
 
 @dataclass(frozen=True)
 class Actor:
-    """The person who edits: account id and name (for the audit trail) and their role grants."""
+    """The person who edits: account id and name (for the audit trail) and their role grants. A file load acts as
+    its door (`load_actor`): no account (user_id None), the name the command was given."""
 
-    user_id: int
+    user_id: int | None
     name: str
     grants: frozenset[Grant] = frozenset()
+
+
+def load_actor(door: str) -> Actor:
+    """The actor of a file load: the command line's `--door` name, no account, every right (who may run the
+    command line may do anything: it is the way back in)."""
+    return Actor(None, door.strip()[:200] or "opdrachtregel", frozenset({Grant(Role.ADMIN)}))
 
 
 class _UserLike(Protocol):  # dashboard.auth.CurrentUser, without importing the dashboard

@@ -1,5 +1,7 @@
 """The editor's own view of unpublished items: one item with what this actor may do (`get_item`), its audit
-trail, the work list of every item the actor may see, and the lookups the edit forms and the quarter grid need."""
+trail, the work list of every item the actor may see, and the lookups the edit forms and the quarter grid need.
+Where a published item has a pending revision, the editors see the revision's values, version and state (and the
+work list shows both: the published item and its revision)."""
 
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from db.models.programmes import (
 from db.write.audit import AuditView, authors_since_publication, entries
 from db.write.forms import MODELS
 from db.write.items import blocked_by_four_eyes, form_values, four_eyes_on, load_item, programme_ids_of
+from db.write.revisions import copy_with, pending_of, working
 from db.write.workflow import ActorLike, allowed_targets, as_actor, may, publication_problems, require
 from indicators.enums import Action, ItemKind, PeriodKind, WorkflowState
 from indicators.periods import Period, quarter_of
@@ -44,6 +47,8 @@ class ItemState:
     transitions: tuple[WorkflowState, ...]  # the steps this actor may take (back to concept may need a reason)
     problems: dict[str, str]  # why it cannot be published yet
     other_approver_needed: bool = False  # this actor could approve it but wrote it (four-eyes rule)
+    published: dict[str, Any] | None = None  # while a revision is pending: the values the raad still sees
+    can_withdraw: bool = False  # a pending revision this actor may withdraw
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,8 @@ class EditableItem:
     transitions: tuple[WorkflowState, ...]
     problems: dict[str, str] = field(default_factory=dict)
     other_approver_needed: bool = False  # this actor could approve it but wrote it (four-eyes rule)
+    revision: bool = False  # this line is the pending revision of a published item (listed beside it)
+    pending: WorkflowState | None = None  # on the line of a published item: the state of its pending revision
 
 
 def get_item(session: Session, actor: ActorLike, kind: ItemKind | str, item_id: int, *,
@@ -72,14 +79,18 @@ def get_item(session: Session, actor: ActorLike, kind: ItemKind | str, item_id: 
     obj = load_item(session, kind, item_id)
     programme_ids = programme_ids_of(session, kind, obj)
     require(actor, Action.READ_UNPUBLISHED, programme_ids)
-    state = WorkflowState(obj.workflow_state)
+    work = working(session, kind, obj)
+    state = work.state
     authors = authors_since_publication(session, kind, [obj.id])[obj.id] \
         if state is WorkflowState.SUBMITTED and four_eyes_on(four_eyes) else set()  # only a submission is approved
-    return ItemState(kind, obj.id, tuple(programme_ids), obj.version, state, form_values(session, kind, obj),
+    revised = work.revision is not None
+    return ItemState(kind, obj.id, tuple(programme_ids), work.version, state, form_values(session, kind, work.obj),
                      may(actor, Action.EDIT, programme_ids),
                      tuple(allowed_targets(actor, programme_ids, state, authors)),
-                     publication_problems(kind, obj, media_dir),
-                     blocked_by_four_eyes(actor, programme_ids, state, authors))
+                     publication_problems(kind, work.obj, media_dir),
+                     blocked_by_four_eyes(actor, programme_ids, state, authors),
+                     form_values(session, kind, obj) if revised else None,
+                     revised and (may(actor, Action.EDIT, programme_ids) or may(actor, Action.APPROVE, programme_ids)))
 
 
 def audit_trail(session: Session, actor: ActorLike, kind: ItemKind | str, item_id: int) -> list[AuditView]:
@@ -112,28 +123,28 @@ def editable_items(session: Session, actor: ActorLike, programme_slug: str | Non
                 if may(actor, Action.READ_UNPUBLISHED, [pid])]
     if not readable:
         return []
-    found: list[tuple[ItemKind, Any, list[int], str, str]] = []
+    found: list[tuple[ItemKind, Any, list[int], str]] = []
 
-    def add(kind: ItemKind, obj: Any, pids: list[int], title: str, context: str) -> None:  # noqa: ANN401
-        found.append((kind, obj, pids, title, context))
+    def add(kind: ItemKind, obj: Any, pids: list[int], context: str) -> None:  # noqa: ANN401
+        found.append((kind, obj, pids, context))
 
     in_programmes = ProgrammeLine.programme_id.in_(readable)
     for obj, pid in session.execute(select(Project, ProgrammeLine.programme_id)
                                     .join(ProgrammeLine, ProgrammeLine.id == Project.programme_line_id)
                                     .where(in_programmes).order_by(Project.id)):
-        add(ItemKind.PROJECT, obj, [pid], obj.name, "")
+        add(ItemKind.PROJECT, obj, [pid], "")
     for obj, project, pid in session.execute(select(Result, Project.name, ProgrammeLine.programme_id)
                                              .join(Project, Project.id == Result.project_id)
                                              .join(ProgrammeLine, ProgrammeLine.id == Project.programme_line_id)
                                              .where(in_programmes).order_by(Result.id)):
-        add(ItemKind.RESULT, obj, [pid], obj.name, project)
+        add(ItemKind.RESULT, obj, [pid], project)
     for obj, result, pid in session.execute(select(Measurement, Result.name, ProgrammeLine.programme_id)
                                             .join(Result, Result.id == Measurement.result_id)
                                             .join(Project, Project.id == Result.project_id)
                                             .join(ProgrammeLine, ProgrammeLine.id == Project.programme_line_id)
                                             .where(in_programmes)
                                             .order_by(Measurement.result_id, Measurement.period_start)):
-        add(ItemKind.MEASUREMENT, obj, [pid], obj.period.code, result)
+        add(ItemKind.MEASUREMENT, obj, [pid], result)
     for obj, result, period_start, period_kind, pid in session.execute(
             select(MeasurementNote, Result.name, Measurement.period_start, Measurement.period_kind,
                    ProgrammeLine.programme_id)
@@ -141,10 +152,9 @@ def editable_items(session: Session, actor: ActorLike, programme_slug: str | Non
             .join(Result, Result.id == Measurement.result_id).join(Project, Project.id == Result.project_id)
             .join(ProgrammeLine, ProgrammeLine.id == Project.programme_line_id)
             .where(in_programmes).order_by(MeasurementNote.id)):
-        add(ItemKind.MEASUREMENT_NOTE, obj, [pid], obj.text[:80],
-            f"{result}, {Period(period_start, PeriodKind(period_kind)).code}")
+        add(ItemKind.MEASUREMENT_NOTE, obj, [pid], f"{result}, {Period(period_start, PeriodKind(period_kind)).code}")
     for obj in session.scalars(select(Story).where(Story.programme_id.in_(readable)).order_by(Story.id)):
-        add(ItemKind.STORY, obj, [obj.programme_id], obj.title, "")
+        add(ItemKind.STORY, obj, [obj.programme_id], "")
     links: dict[int, list[int]] = {}
     for iid, pid in session.execute(select(ProgrammeIndicator.indicator_id, ProgrammeIndicator.programme_id)
                                     .order_by(ProgrammeIndicator.programme_id)):
@@ -155,21 +165,49 @@ def editable_items(session: Session, actor: ActorLike, programme_slug: str | Non
             .join(Region, Region.id == IndicatorNote.region_id)
             .where(IndicatorNote.indicator_id.in_([i for i, pids in links.items() if set(pids) & set(readable)]))
             .order_by(IndicatorNote.id)):
-        add(ItemKind.INDICATOR_NOTE, obj, links[obj.indicator_id], obj.text[:80],
-            f"{code}, {region}, {obj.period.code}")
+        add(ItemKind.INDICATOR_NOTE, obj, links[obj.indicator_id], f"{code}, {region}, {obj.period.code}")
+    # a published item with a pending revision is listed twice: as published, and its revision (values, state)
+    lines: list[tuple[ItemKind, Any, list[int], str, WorkflowState, int, bool, WorkflowState | None]] = []
+    for kind in ItemKind:
+        revisions = pending_of(session, kind, [obj.id for k, obj, *_ in found if k is kind])
+        for k, obj, pids, context in found:
+            if k is not kind:
+                continue
+            rev = revisions.get(obj.id)
+            if rev is None:
+                lines.append((kind, obj, pids, context, WorkflowState(obj.workflow_state), obj.version, False, None))
+                continue
+            rev_state = WorkflowState(rev.workflow_state)
+            lines.append((kind, obj, pids, context, WorkflowState.PUBLISHED, rev.version, False, rev_state))
+            lines.append((kind, copy_with(kind, obj, rev), pids, context, rev_state, rev.version, True, None))
+    order = {(kind, obj.id): i for i, (kind, obj, *_) in enumerate(found)}
+    lines.sort(key=lambda line: order[(line[0], line[1].id)])
     authors: dict[ItemKind, dict[int, set[int]]] = {}
     if four_eyes_on(four_eyes):  # only submitted items can be approved: only theirs are looked up
         for kind in ItemKind:
             authors[kind] = authors_since_publication(session, kind, [
-                obj.id for k, obj, *_ in found if k is kind and obj.workflow_state == WorkflowState.SUBMITTED])
+                obj.id for k, obj, _, _, state, *_ in lines if k is kind and state is WorkflowState.SUBMITTED])
     out = []
-    for kind, obj, pids, title, context in found:
-        state, mine = WorkflowState(obj.workflow_state), authors.get(kind, {}).get(obj.id, set())
-        out.append(EditableItem(kind, obj.id, tuple(pids), title, context, state, obj.version,
-                                may(actor, Action.EDIT, pids), tuple(allowed_targets(actor, pids, state, mine)),
-                                publication_problems(kind, obj, media_dir),
-                                blocked_by_four_eyes(actor, pids, state, mine)))
+    for kind, obj, pids, context, state, version, revision, pending in lines:
+        mine = authors.get(kind, {}).get(obj.id, set())
+        # the steps of an item with a pending revision are those of the revision (its own line)
+        steps = () if pending is not None else tuple(allowed_targets(actor, pids, state, mine))
+        out.append(EditableItem(kind, obj.id, tuple(pids), item_title(kind, obj), context, state, version,
+                                may(actor, Action.EDIT, pids), steps,
+                                publication_problems(kind, obj, media_dir) if pending is None else {},
+                                pending is None and blocked_by_four_eyes(actor, pids, state, mine), revision, pending))
     return out
+
+
+def item_title(kind: ItemKind, obj: Any) -> str:  # noqa: ANN401 - one of MODELS
+    """How the work list names an item: its name or title, a measurement's quarter, the start of a note."""
+    if kind in (ItemKind.PROJECT, ItemKind.RESULT):
+        return obj.name
+    if kind is ItemKind.STORY:
+        return obj.title
+    if kind is ItemKind.MEASUREMENT:
+        return obj.period.code
+    return obj.text[:80]
 
 
 # --- what the edit pages and the quarter grid look up ---------------------------------------------------------------
@@ -234,8 +272,12 @@ CHILD_KIND = {ItemKind.RESULT: ItemKind.MEASUREMENT, ItemKind.MEASUREMENT: ItemK
 def children(session: Session, kind: ItemKind, item_id: int) -> list[tuple[int, str]]:
     """The items below an item (a result's measurements, a measurement's notes; CHILD_KIND) as (id, label)."""
     if kind is ItemKind.RESULT:
-        return [(m.id, f"{m.period.code} ({WorkflowState(m.workflow_state).value})") for m in session.scalars(
-            select(Measurement).where(Measurement.result_id == item_id).order_by(Measurement.period_start))]
+        measurements = list(session.scalars(select(Measurement).where(Measurement.result_id == item_id)
+                                            .order_by(Measurement.period_start)))
+        revisions = pending_of(session, ItemKind.MEASUREMENT, [m.id for m in measurements])
+        return [(m.id, f"{m.period.code} ({WorkflowState(m.workflow_state).value}"
+                       + (f"; nieuwe versie: {revisions[m.id].workflow_state.value})" if m.id in revisions else ")"))
+                for m in measurements]
     if kind is ItemKind.MEASUREMENT:
         return [(n.id, f"{n.note_date.isoformat()}: {n.text[:60]}") for n in session.scalars(
             select(MeasurementNote).where(MeasurementNote.measurement_id == item_id).order_by(MeasurementNote.id))]
@@ -263,10 +305,12 @@ class GridRow:
     realised: float | None
     status: str
     explanation: str
+    revision: bool = False  # the values, version and state are those of a pending revision of a published one
 
 
 def quarter_grid(session: Session, programme_id: int, period: Period) -> list[GridRow]:
-    """Each result of the programme with its measurement of `period` (or none), in the programme's order."""
+    """Each result of the programme with its measurement of `period` (or none) as the editors see it (a pending
+    revision's values), in the programme's order."""
     results = session.execute(
         select(Result.id, Result.name, Result.unit, Project.name).join(Project, Project.id == Result.project_id)
         .join(ProgrammeLine, ProgrammeLine.id == Project.programme_line_id)
@@ -275,10 +319,14 @@ def quarter_grid(session: Session, programme_id: int, period: Period) -> list[Gr
     measured = {m.result_id: m for m in session.scalars(select(Measurement).where(
         Measurement.result_id.in_([r[0] for r in results]), Measurement.period_kind == period.kind,
         Measurement.period_start == period.start))} if results else {}
+    revisions = pending_of(session, ItemKind.MEASUREMENT, [m.id for m in measured.values()])
     out = []
     for rid, name, unit, project in results:
-        m = measured.get(rid)
-        out.append(GridRow(rid, name, unit, project, m.version if m else None, m.workflow_state.value if m else None,
-                           m.target if m else None, m.realised if m else None,
-                           m.status.value if m else "onbekend", (m.explanation or "") if m else ""))
+        if rid not in measured:
+            out.append(GridRow(rid, name, unit, project, None, None, None, None, "onbekend", ""))
+            continue
+        work = working(session, ItemKind.MEASUREMENT, measured[rid], revisions.get(measured[rid].id))
+        m = work.obj
+        out.append(GridRow(rid, name, unit, project, work.version, work.state.value, m.target, m.realised,
+                           m.status.value, m.explanation or "", work.revision is not None))
     return out

@@ -361,19 +361,22 @@ def _indicator_id(s: Session, code: str) -> int:
     return s.scalar(select(Indicator.id).where(Indicator.code == code))
 
 
-def test_changing_a_published_item_takes_it_back_to_concept(setup: tuple) -> None:
+def test_changing_a_published_item_opens_a_revision_beside_it(setup: tuple) -> None:
+    """The one behaviour change of issue 13: a published item stays published while it is corrected."""
     factory, world = setup
     editor = actors(world)["editor_a"]
     with factory() as s:
         ref = ed.update_measurement(s, editor, world.measurement_a, 1, {"realised": 95, "status": "op_koers"})
         s.commit()
-        assert (ref.state, ref.version) == (C, 2)
-        assert programme_view(s, "prog-a").results[0].measurements == []
+        assert (ref.state, ref.version, ref.revision) == (C, 2, True)
+        shown = programme_view(s, "prog-a").results[0].measurements
+        assert [(m.realised, m.status.value) for m in shown] == [(90.0, "aandacht")]  # the raad: published values
+        assert s.get(Measurement, world.measurement_a).workflow_state == P
         trail = ed.audit_trail(s, editor, "meting", world.measurement_a)
     assert [(e.action, e.field, e.old, e.new) for e in trail] == [
-        (AuditAction.CHANGED, "realised", "90", "95"), (AuditAction.CHANGED, "status", "aandacht", "op_koers"),
-        (AuditAction.BACK_TO_CONCEPT, "workflow_state", "gepubliceerd", "concept")]
-    assert "opnieuw" in trail[-1].reason
+        (AuditAction.REVISION_OPENED, "workflow_state", "gepubliceerd", "concept"),
+        (AuditAction.CHANGED, "realised", "90", "95"), (AuditAction.CHANGED, "status", "aandacht", "op_koers")]
+    assert "gepubliceerde versie" in trail[0].reason
 
 
 # --- audit trail -------------------------------------------------------------------------------------------------
@@ -516,7 +519,9 @@ def test_save_quarter_is_all_or_nothing_with_errors_per_row(setup: tuple) -> Non
             {"result_id": world.result_a, "expected_version": 2, "realised": 99}])
         s.commit()
         assert [(r.version, r.state) for r in refs] == [(1, C), (3, C)]
-        assert s.get(Measurement, world.measurement_a).realised == 99
+        # the published measurement keeps its published value; the grid's correction is its new version
+        assert s.get(Measurement, world.measurement_a).realised == 90
+        assert ed.get_item(s, editor, "meting", world.measurement_a).values["realised"] == 99
         assert ed.get_item(s, editor, "meting", refs[0].id).values == {
             "period": "2026-Q2", "target": 10, "realised": 5, "status": "op_koers", "explanation": ""}
 

@@ -17,13 +17,26 @@ from etl_support import CBS_DATA, PROJECT, TEST_DATA, assert_clean_refusal, copy
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
+from db.accounts import Grant
 from db.migrate import upgrade
-from db.models import DataLoad, Indicator, Measurement, MeasurementHistory, Observation, ObservationHistory, Region
+from db.models import (
+    DataLoad,
+    Indicator,
+    Measurement,
+    MeasurementHistory,
+    Observation,
+    ObservationHistory,
+    Region,
+    Result,
+)
 from db.session import session_scope
+from db.write import audit_trail, get_item, transition
+from db.write.workflow import Actor
 from etl import cli
 from etl.demo import load_demo
 from etl.templates import TEMPLATE_DIR
-from indicators.enums import ObservationStatus, RegionKind
+from indicators.enums import ObservationStatus, RegionKind, Role, WorkflowState
+from indicators.formatting import format_number
 from indicators.periods import Period
 
 ALMELO, ALMERE = "GM0141", "GM0034"
@@ -367,20 +380,35 @@ def test_the_command_line_runs_as_a_module_with_dutch_help(tmp_path: Path) -> No
 # ---------------------------------------------------------------------------------------------------------
 # templates for the gemeente's own figures and results
 # ---------------------------------------------------------------------------------------------------------
+ADMIN = Actor(1, "Beheerder", frozenset({Grant(Role.ADMIN)}))
+
+
+def _partners_q3(session) -> Measurement:  # noqa: ANN001
+    """The demo's published measurement of "Partners in het Pact" in 2026-Q3."""
+    return session.scalar(select(Measurement).join(Result, Result.id == Measurement.result_id)
+                          .where(Result.name == "Partners in het Pact", Measurement.period_kind == "kwartaal",
+                                 Measurement.period_start == Period.quarter(2026, 3).start))
+
+
 @pytest.mark.parametrize("name", ["cijfers.csv", "cijfers.xlsx", "resultaten.csv", "resultaten.xlsx"])
 def test_shipped_templates_load_with_their_example_row(demo_sqlite_url: str, tmp_path: Path, run_etl,
                                                        name: str) -> None:  # noqa: ANN001
     url = copy_sqlite(demo_sqlite_url, tmp_path / "demo.db")
+    with session_scope(url) as s:
+        published = _partners_q3(s)
+        before = (published.target, published.realised)
     result = run_etl(url, "load-table", TEMPLATE_DIR / name, "--quiet")
     assert result.code == 0, result.err
     with session_scope(url) as s:
         if name.startswith("cijfers"):
             assert _obs(s, "eenzaamheid", ALMELO, Period.year(2024)).value == pytest.approx(14.2)
         else:
-            m = s.scalar(select(Measurement).where(Measurement.period_kind == "kwartaal",
-                                                   Measurement.period_start == Period.quarter(2026, 3).start,
-                                                   Measurement.realised == 11, Measurement.target == 12))
-            assert m is not None and m.explanation == "Twee nieuwe partners in september"
+            # the demo has published this quarter: the example row becomes its new version, the raad's stays
+            m = _partners_q3(s)
+            assert (m.target, m.realised, m.workflow_state) == (*before, WorkflowState.PUBLISHED)
+            item = get_item(s, ADMIN, "meting", m.id)
+            assert (item.state, item.values["target"], item.values["realised"], item.values["explanation"]) == (
+                WorkflowState.CONCEPT, 12, 11, "Twee nieuwe partners in september")
 
 
 def test_results_sheet_changes_keep_measurement_history(demo_sqlite_url: str, tmp_path: Path, run_etl) -> None:  # noqa: ANN001
@@ -394,13 +422,21 @@ def test_results_sheet_changes_keep_measurement_history(demo_sqlite_url: str, tm
     ws["F2"] = "gecorrigeerd"
     wb.save(tmp_path / "r2.xlsx")
     assert run_etl(url, "load-table", tmp_path / "r1.xlsx", "--quiet").code == 0
-    assert run_etl(url, "load-table", tmp_path / "r2.xlsx", "--quiet").code == 0
+    assert run_etl(url, "load-table", tmp_path / "r2.xlsx", "--quiet", "--door", "Team Sociaal").code == 0
     with session_scope(url) as s:
-        m = s.scalar(select(Measurement).where(Measurement.period_start == Period.quarter(2026, 3).start,
-                                               Measurement.explanation == "gecorrigeerd"))
-        assert m.realised == 10
+        m = _partners_q3(s)
+        published = m.realised
+        # both loads changed the new version beside the published measurement: every value is in the audit trail
+        realised = [(e.old, e.new, e.user_name) for e in audit_trail(s, ADMIN, "meting", m.id) if e.field == "realised"]
+        assert realised == [(format_number(published), "9", "opdrachtregel"), ("9", "10", "Team Sociaal")]
+        version = get_item(s, ADMIN, "meting", m.id).version
+        for step in (WorkflowState.SUBMITTED, WorkflowState.APPROVED, WorkflowState.PUBLISHED):
+            version = transition(s, ADMIN, "meting", m.id, step, version, four_eyes=False).version
+    with session_scope(url) as s:
+        m = _partners_q3(s)
+        assert (m.realised, m.explanation) == (10, "gecorrigeerd")
         olds = s.scalars(select(MeasurementHistory).where(MeasurementHistory.measurement_id == m.id)).all()
-        assert 9 in [o.realised for o in olds]
+        assert published in [o.realised for o in olds]  # the value it replaced on publication
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -106,3 +106,43 @@ def test_meeting_notes_from_before_0008_keep_their_rows(empty_db_url: str) -> No
     with get_engine(empty_db_url).connect() as conn:
         assert conn.execute(text("SELECT text FROM meeting_note")).scalar_one() == "Oud besluit"
     assert "created_by" not in {c["name"] for c in inspect(get_engine(empty_db_url)).get_columns("meeting_note")}
+
+
+def test_audit_entries_from_before_0012_stay_append_only_and_take_the_new_steps(empty_db_url: str) -> None:
+    """0012 widens audit_entry's CHECK constraints (SQLite copies the table): old entries keep their rows, the
+    database still refuses to change or delete an entry, and a load (`lading`, `geladen`) can be recorded."""
+    config = alembic_config(empty_db_url)
+    command.upgrade(config, "0008")
+    with get_engine(empty_db_url).begin() as conn:
+        conn.execute(text("INSERT INTO audit_entry (id, at, user_id, user_name, item_kind, item_id, programme_id, "
+                          "action, field, old, new, reason) VALUES (1, CURRENT_TIMESTAMP, 2, 'Redacteur', 'meting', 7, "
+                          "1, 'gewijzigd', 'realised', '90', '95', '')"))
+    upgrade(empty_db_url)
+    engine = get_engine(empty_db_url)
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO audit_entry (id, at, user_name, item_kind, item_id, action, reason) "
+                          "VALUES (2, CURRENT_TIMESTAMP, 'opdrachtregel', 'lading', 1, 'geladen', '1 nieuw')"))
+        rows = conn.execute(text("SELECT id, user_name, item_kind, action, old, new FROM audit_entry "
+                                 "ORDER BY id")).all()
+    assert [tuple(r) for r in rows] == [(1, "Redacteur", "meting", "gewijzigd", "90", "95"),
+                                        (2, "opdrachtregel", "lading", "geladen", None, None)]
+    for sql in ("UPDATE audit_entry SET new = '96' WHERE id = 1", "DELETE FROM audit_entry WHERE id = 1"):
+        try:
+            with engine.begin() as conn:
+                conn.execute(text(sql))
+        except Exception as exc:  # noqa: BLE001 - either driver's error
+            assert "auditlogboek" in str(exc)
+        else:
+            raise AssertionError(f"the database accepted {sql!r}")
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO audit_entry (at, user_name, item_kind, item_id, action, reason) "
+                              "VALUES (CURRENT_TIMESTAMP, '', 'iets', 1, 'geladen', '')"))
+    except Exception as exc:  # noqa: BLE001
+        assert "ck_audit_entry_item_kind" in str(exc) or "CHECK" in str(exc)
+    else:
+        raise AssertionError("an unknown subject was accepted")
+    command.downgrade(config, "0008")
+    with get_engine(empty_db_url).connect() as conn:
+        assert conn.execute(text("SELECT id FROM audit_entry")).scalars().all() == [1]
+    assert "revision" not in _tables(empty_db_url)
