@@ -71,9 +71,17 @@ CBS_INDICATORS = [
     ),
     IndicatorRow(
         code="wmo-clienten", name="Wmo-cliënten", unit="per 1.000 inwoners", source="CBS",
-        cbs_table_id="84752NED", cbs_measure_key="WmoClientenPer1000Inwoners_6",
+        cbs_table_id="85639NED", cbs_measure_key="WmoClientenPer1000Inwoners_6",
         desired_direction=Direction.NONE, decimals=0,
-        definition="Inwoners met een Wmo-maatwerkvoorziening per 1.000 inwoners, per gemeente en wijk.",
+        definition="Inwoners met een Wmo-maatwerkvoorziening per 1.000 inwoners, per gemeente en wijk. "
+        "2018 uit CBS-tabel 84752NED, 2023 uit 85639NED.",
+    ),
+    IndicatorRow(
+        code="voorzieningen-sociaal-domein", name="Inwoners met een voorziening in het sociaal domein",
+        unit="per 1.000 inwoners", source="CBS", cbs_table_id="85994NED", cbs_measure_key="ClientenMetVoorzieningen_7",
+        desired_direction=Direction.NONE, decimals=0,
+        definition="Inwoners met jeugdhulp, een Wmo-maatwerkvoorziening of een voorziening uit de Participatiewet "
+        "(zoals bijstand), per 1.000 inwoners, per gemeente en wijk (CBS-tabel 85994NED, 1e halfjaar 2024).",
     ),
 ]
 
