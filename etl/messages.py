@@ -74,6 +74,12 @@ ROW_EMPTY_KEY = "{column} is leeg"
 ROW_UNKNOWN_PROJECT = "onbekend project {value!r}"
 ROW_UNKNOWN_RESULT = "project {project!r} heeft geen resultaat {value!r}"
 ROW_BAD_STATUS = "onbekende status {value!r} (gebruik op koers, aandacht, niet op koers of onbekend)"
+ROW_WHOLE_NUMBER = "{value!r} is geen geheel getal: {unit} tel je in hele aantallen"
+ROW_EXPLANATION_NEEDED = "bij de status '{status}' hoort een toelichting voor de raad: vul de kolom toelichting in"
+ROW_EXPLANATION_NEEDED_UNKNOWN = (
+    "er is een gerealiseerde waarde maar de status is onbekend: leg in de kolom toelichting uit waarom, of vul een "
+    "streefwaarde of status in"
+)
 
 # notices (the load goes on)
 NOTICE_CP1252 = "Het bestand is gelezen als Windows-1252 (geen UTF-8)."

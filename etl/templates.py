@@ -34,6 +34,8 @@ from etl.pipeline import MAX_REPORTED_ERRORS, Plan
 from etl.reading import ByteCounter, FileRefused, csv_rows, header_and_rows, open_text, xlsx_rows
 from etl.validation import RECORD_COLUMNS, RowError, row_length_error
 from indicators.enums import MeasurementStatus
+from indicators.formatting import MEASUREMENT_STATUS_LABELS
+from indicators.measurement_rules import WHOLE_NUMBER, measurement_problems
 from indicators.periods import Period, PeriodError
 from indicators.trends import classify_measurement
 from indicators.values import ValueError_, clean_text, parse_value
@@ -364,13 +366,15 @@ def load_results(url: str, table: Table, skip_invalid: bool = False,
                                            messages.ROW_DUPLICATE.format(first=seen[key])))
                     continue
                 seen[key] = line
+                if problems := _rule_errors(name, line, row, result):
+                    errors.extend(problems)
+                    continue
                 plan.append((line, result, row))
             if errors and not skip_invalid:
                 raise _Refused()
             outcome.new, outcome.changed, outcome.unchanged = merge_loaded(session, load, [
-                LoadedMeasurement(result.id, row.period, row.target, row.realised,
-                                  row.status or classify_measurement(row.target, row.realised,
-                                                                     result.desired_direction), row.explanation)
+                LoadedMeasurement(result.id, row.period, row.target, row.realised, _status(row, result),
+                                  row.explanation)
                 for _line, result, row in plan])
             if skip_invalid and errors:
                 rejected_path = rejected_path or table.path.with_name(table.path.name + ".afgekeurd.csv")
@@ -396,3 +400,27 @@ def load_results(url: str, table: Table, skip_invalid: bool = False,
 
 class _Refused(Exception):
     pass
+
+
+def _status(row: MeasurementInput, result: LoadedResult) -> MeasurementStatus:
+    """The row's status, or the one its target and realised value give when the manager left it open."""
+    return row.status or classify_measurement(row.target, row.realised, result.desired_direction)
+
+
+def _rule_errors(name: str, line: int, row: MeasurementInput, result: LoadedResult) -> list[RowError]:
+    """The rules of indicators.measurement_rules for one row, naming its column: whole numbers for a result counted
+    in things, a toelichting with a status other than op koers – the same rules as the edit form."""
+    status = _status(row, result)
+    out = []
+    for attr, problem in measurement_problems(result.unit, row.target, row.realised, status,
+                                               row.explanation).items():
+        if problem == WHOLE_NUMBER:
+            value = f"{getattr(row, attr):g}".replace(".", ",")
+            reason = messages.ROW_WHOLE_NUMBER.format(value=value, unit=result.unit)
+        elif status is MeasurementStatus.UNKNOWN:
+            value, reason = "", messages.ROW_EXPLANATION_NEEDED_UNKNOWN
+        else:
+            label = MEASUREMENT_STATUS_LABELS[status].lower()
+            value, reason = "", messages.ROW_EXPLANATION_NEEDED.format(status=label)
+        out.append(RowError(name, line, _FIELD_COLUMN[attr], value, reason))
+    return out

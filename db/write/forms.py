@@ -82,6 +82,10 @@ MESSAGES = {
     "result_not_in_programme": "Resultaat {id} hoort niet bij dit programma.",
     "duplicate_row": "Dit resultaat staat al op regel {first}.",
     "missing_result": "Kies het resultaat.",
+    "whole_number": "Vul een geheel getal in: {unit} tel je in hele aantallen (dus geen {example}).",
+    "explanation_needed": "Vul een toelichting in: bij de status ‘{status}’ hoort uitleg voor de raad.",
+    "explanation_needed_unknown": "Vul een toelichting in: er is een gerealiseerde waarde, maar de status is "
+                                  "‘nog niet bekend’. Leg uit waarom, of kies een status.",
     # pydantic's error types, in Dutch
     "missing": "Vul dit veld in.",
     "string_too_short": "Vul dit veld in.",
