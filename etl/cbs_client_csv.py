@@ -89,7 +89,7 @@ def read_client_csv(path: Path, session: Session, table_id: str | None = None, p
     dims = [i for i in range(1, width) if i not in topics and i not in (time_col, geo_col)]
     code_col = next((i for i in topics if names[i].startswith("Codering")), None)
     table = (table_id or table_from_name(path.name) or "").upper() or None
-    source = f"CBS StatLine {table}" if table else f"CBS-tabel {path.name}"
+    source = "CBS StatLine" if table else f"CBS-bestand {path.name}"  # the table id is stored beside it
     plan = Plan(kind="cbs", path=path, files=[path], source=source, table_id=table, decimal=".",
                 chunks=lambda plan: iter(()), size=path.stat().st_size, notices=list(text_file.notices),
                 skip_foreign_regions=True)
