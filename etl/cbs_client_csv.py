@@ -208,7 +208,7 @@ def _chunks(path: Path, names: list[str], numeric: list[int], split: list[int], 
 
     def chunks(plan: Plan) -> Iterator[pd.DataFrame]:
         _, rows = header_and_rows(path, csv_rows(open_text(path)))
-        rows_regions = RowRegions(path.name, region_column, None if code_col is not None else resolved)
+        rows_regions = RowRegions(path.name, region_column, None if code_col is not None else resolved, bundled())
         buffer: list[list[str]] = []
         lines: list[int] = []
         regions: list[str] = []

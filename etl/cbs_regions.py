@@ -1,12 +1,13 @@
 """The CBS region list that region *labels* are resolved through ("Almelo" -> GM0141, "Beek (L.)" -> GM0888,
 "Friesland (PV)" -> PV21), built from the region files shipped in etl/data/cbs and the regions in the database.
 
-CBS's clients write a table's region dimension as labels: current gemeenten by name (85067NED *Gebieden in
-Nederland 2022*), gemeenten that no longer exist by their own name (70739ned, every gemeente since 1830 with its
-code), disambiguated with CBS's suffixes (`(L.)`, `(NH.)`, `(gemeente)`, `(PV)`), wijken and buurten by title
-(85318NED). Labels of other area kinds that Perspectief does not store (landsdelen `(LD)`, COROP `(CR)`,
-jeugdregio's `(JZ)`, politie-eenheden `(RE)`, arbeidsmarktregio's `(AM)`, size classes, "Niet in te delen") are
-recognised as such, so a loader can skip them instead of calling them unknown.
+CBS's clients write a table's region dimension as labels: gemeenten by name (85067NED *Gebieden in Nederland
+2022*, and 70739ned, every gemeente since 1830 with its code: those formed since 2022 are added, those that no
+longer exist are recognised as former and skipped), disambiguated with CBS's suffixes (`(L.)`, `(NH.)`,
+`(gemeente)`, `(PV)`), wijken and buurten by title (85318NED). Labels of other area kinds that Perspectief does
+not store (landsdelen `(LD)`, COROP `(CR)`, jeugdregio's `(JZ)`, politie-eenheden `(RE)`, arbeidsmarktregio's
+`(AM)`, size classes, "Niet in te delen") are recognised as such, so a loader can skip them instead of calling
+them unknown.
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ NOT_A_GEMEENTE = {"GM0998", "GM0999"}  # "Buitenland", "Niet-gemeentelijk ingede
 # the better the rank, the more a label means that region: a gemeente's name beats a wijk of the same name
 _RANK = {RegionKind.COUNTRY: 0, RegionKind.PROVINCE: 1, RegionKind.MUNICIPALITY: 2, RegionKind.DISTRICT: 4,
          RegionKind.NEIGHBOURHOOD: 5}
-_FORMER_GEMEENTE = 3
 
 _OTHER_AREA = [
     re.compile(r"\s\((?!PV\))[A-Z]{2}\)$"),  # Twente (JZ), Noord-Nederland (LD), Twente (CR), Amsterdam (RE)
@@ -48,6 +48,7 @@ _WIJK_PREFIX = re.compile(r"^wijk \d{2} ", re.IGNORECASE)  # "Wijk 10 Binnenstad
 class Match(Enum):
     FOUND = "gevonden"
     OTHER_AREA = "ander soort gebied"  # a landsdeel, COROP-gebied, jeugdregio …: skipped
+    FORMER = "opgeheven gemeente"  # Appingedam (until 2021): known to CBS, skipped – we compare today's gemeenten
     UNKNOWN = "onbekend"
     AMBIGUOUS = "dubbelzinnig"
 
@@ -76,6 +77,8 @@ class RegionList:
     rows: dict[str, RegionRow] = field(default_factory=dict)
     labels: dict[str, dict[int, set[str]]] = field(default_factory=lambda: defaultdict(dict))
     other_areas: set[str] = field(default_factory=set)
+    former: dict[str, tuple[str, str]] = field(default_factory=dict)  # label -> (code, end date as CBS writes it)
+    former_codes: dict[str, tuple[str, str]] = field(default_factory=dict)  # code -> (label, end date)
     base: RegionList | None = None
 
     def add(self, row: RegionRow, rank: int | None = None, *labels: str) -> None:
@@ -100,20 +103,30 @@ class RegionList:
             code = COUNTRY
         if REGION_CODE.match(code):
             return Resolved(Match.FOUND, code)
-        by_rank = self._codes_by_rank(_key(label))
+        key = _key(label)
+        by_rank = self._codes_by_rank(key)
+        former = next((r.former[key] for r in (self, self.base) if r and key in r.former), None)
+        if former and (not by_rank or min(by_rank) >= _RANK[RegionKind.DISTRICT]):  # a gemeente's name first
+            return Resolved(Match.FORMER, former[0], (former[1],))
         if by_rank:
             codes = sorted(by_rank[min(by_rank)])
             if len(codes) == 1:
                 return Resolved(Match.FOUND, codes[0])
             return Resolved(Match.AMBIGUOUS, None, tuple(codes))
-        if is_other_area(label) or any(_key(label) in r.other_areas for r in (self, self.base) if r):
+        if is_other_area(label) or any(key in r.other_areas for r in (self, self.base) if r):
             return Resolved(Match.OTHER_AREA)
         return Resolved(Match.UNKNOWN)
+
+    def former_code(self, code: str) -> tuple[str, str] | None:
+        """(name, end date) when this code is a gemeente that no longer exists (GM0003 Appingedam) or one of its
+        wijken or buurten (WK000301), else None."""
+        code = "GM" + code[2:6] if code[:2] in ("WK", "BU") else code
+        return next((r.former_codes[code] for r in (self, self.base) if r and code in r.former_codes), None)
 
     def rows_for(self, codes: dict[str, str]) -> list[RegionRow]:
         """The regions a file's rows belong to (code -> the label beside it), Nederland and everything above them,
         so that a fresh database gets them all; a code the list does not know becomes a new region."""
-        codes = {COUNTRY: "Nederland", **codes}
+        codes = {COUNTRY: "Nederland", **{c: label for c, label in codes.items() if self.former_code(c) is None}}
         new = [new_region(code, label) for code, label in codes.items() if self.row(code) is None]
         parents = [r.parent_code for r in new if r.parent_code]
         return self.with_ancestors([*(c for c in codes if self.row(c) is not None), *parents]) + new
@@ -133,8 +146,12 @@ def _read(path: Path, delimiter: str) -> list[dict[str, str]]:
         return list(csv.DictReader(fh, delimiter=delimiter))
 
 
-def _former_gemeenten(regions: RegionList) -> None:
-    """70739ned: every gemeente since 1830 under CBS's own label, the provinces under both of their names."""
+def _gemeenten_since_1830(regions: RegionList) -> None:
+    """70739ned: every gemeente since 1830 under CBS's own label, the provinces under both of their names.
+
+    A gemeente of 85067NED is also known by its CBS label ("Groningen (gemeente)"); one formed since (Voorne aan
+    Zee, 2023) becomes a region; one that no longer exists (Appingedam, until 2021) is remembered as former, so that
+    its rows are skipped with a notice rather than refused as unknown."""
     records = _read(GEMEENTEN_SINCE_1830, ";")
     province_of: dict[str, str] = {}  # the table's province names ("Friesland") -> PV code
     for rec in records:
@@ -149,11 +166,15 @@ def _former_gemeenten(regions: RegionList) -> None:
         elif code.startswith("GM") and REGION_CODE.match(code):
             if code in regions.rows:  # a current gemeente: its CBS label ("Groningen (gemeente)") means it too
                 regions.add(regions.rows[code], None, label)
-                continue
-            name = re.sub(r"\s*\(gemeente\)$", "", label)
-            parent = province_of.get(clean_text(rec.get("Provincie_4")))
-            regions.add(RegionRow(code=code, name=name, kind=RegionKind.MUNICIPALITY, parent_code=parent),
-                        _FORMER_GEMEENTE, label)
+            elif clean_text(rec.get("Einddatum_2")):
+                regions.former[_key(label)] = (code, clean_text(rec.get("Einddatum_2")))
+                name = re.sub(r"\s*\(gemeente\)$", "", label)
+                regions.former_codes[code] = (name, clean_text(rec.get("Einddatum_2")))
+            else:
+                name = re.sub(r"\s*\(gemeente\)$", "", label)
+                parent = province_of.get(clean_text(rec.get("Provincie_4")))
+                regions.add(RegionRow(code=code, name=name, kind=RegionKind.MUNICIPALITY, parent_code=parent),
+                            None, label)
 
 
 @lru_cache(maxsize=1)
@@ -163,7 +184,7 @@ def bundled() -> RegionList:
     for row in cbs.read_regions_85067(CBS_DIR / "85067NED"):
         labels = [f"{row.name} (PV)"] if row.kind is RegionKind.PROVINCE else [row.name]
         regions.add(row, None, *labels)
-    _former_gemeenten(regions)
+    _gemeenten_since_1830(regions)
     for row in cbs.read_wijken_buurten(CBS_DIR / "85318NED" / "WijkenEnBuurten.csv"):
         labels = [row.name]
         if row.kind is RegionKind.DISTRICT:
@@ -201,9 +222,12 @@ class RowRegions:
     """The region of each row of a CBS file, from its code column or its label column (resolved beforehand),
     collecting the row errors and counting the rows it skips (other area kinds; no region and no figures)."""
 
-    def __init__(self, file: str, column: str, resolved: dict[str, Resolved] | None) -> None:
+    def __init__(self, file: str, column: str, resolved: dict[str, Resolved] | None,
+                 regions: RegionList | None = None) -> None:
         self.file, self.column, self.resolved = file, column, resolved  # resolved: None for a code column
-        self.other_areas = self.empty = 0
+        self.regions = regions  # for a code column: the list that knows the former gemeenten' codes
+        self.other_areas = self.empty = self.former_rows = 0
+        self.former: dict[str, str] = {}  # label -> end date of the former gemeenten skipped
 
     def region(self, raw: str, line: int, has_figures: bool, errors: list[RowError]) -> str | None:
         text = clean_text(raw)
@@ -216,6 +240,11 @@ class RowRegions:
             return None
         if self.resolved is None:
             code = region_code(raw)
+            gone = self.regions.former_code(code) if self.regions is not None else None
+            if gone is not None:  # the same rule as for a label: only today's gemeenten are compared
+                self.former.setdefault(gone[0], gone[1])
+                self.former_rows += 1
+                return None
             if REGION_CODE.match(code):
                 return code
             errors.append(RowError(self.file, line, self.column, text, messages.ROW_BAD_REGION.format(value=text)))
@@ -226,6 +255,10 @@ class RowRegions:
         if found.match is Match.OTHER_AREA:
             self.other_areas += 1
             return None
+        if found.match is Match.FORMER:
+            self.former.setdefault(text, found.candidates[0])
+            self.former_rows += 1
+            return None
         reason = (messages.ROW_UNKNOWN_LABEL.format(value=text) if found.match is Match.UNKNOWN else
                   messages.ROW_AMBIGUOUS_LABEL.format(value=text, count=len(found.candidates),
                                                       codes=", ".join(found.candidates[:5])))
@@ -233,5 +266,9 @@ class RowRegions:
         return None
 
     def notices(self) -> list[str]:
-        return ([messages.NOTICE_OTHER_AREA_ROWS.format(count=self.other_areas)] if self.other_areas else []) + \
-            ([messages.NOTICE_EMPTY_ROWS.format(count=self.empty)] if self.empty else [])
+        out = [messages.NOTICE_OTHER_AREA_ROWS.format(count=self.other_areas)] if self.other_areas else []
+        if self.former_rows:
+            label, end = next(iter(self.former.items()))
+            out.append(messages.NOTICE_FORMER_GEMEENTEN.format(count=self.former_rows, gemeenten=len(self.former),
+                                                               example=label, end=end.strip().lstrip("0")))
+        return out + ([messages.NOTICE_EMPTY_ROWS.format(count=self.empty)] if self.empty else [])

@@ -97,6 +97,10 @@ NOTICE_OTHER_AREA_ROWS = (
     "{count} regels over andere gebiedsindelingen overgeslagen (landsdelen, COROP-gebieden, jeugdregio's, "
     "grootteklassen …): Perspectief bewaart Nederland, provincies, gemeenten, wijken en buurten."
 )
+NOTICE_FORMER_GEMEENTEN = (
+    "{count} regels over {gemeenten} opgeheven gemeenten overgeslagen (zoals {example}, opgeheven per {end}): "
+    "Perspectief vergelijkt met de gemeenten van nu."
+)
 NOTICE_EMPTY_ROWS = "{count} regels zonder regio en zonder cijfers overgeslagen (CBS noemt daar een gebied zonder gegevens)."
 NOTICE_TEXT_COLUMNS = "Kolommen met tekst in plaats van cijfers, niet geladen: {columns}."
 NOTICE_PERIOD_IGNORED = "--periode {period} genegeerd: het bestand heeft een kolom Perioden."
