@@ -1,25 +1,18 @@
-"""Readers for CBS files as CBS and its clients hand them out, yielding validated rows.
-
-- the per-entity OData download of `cbsodataR` (data.csv, DataProperties.csv, dimension CSVs),
-- the label CSVs of the Python `cbsodata` client (`;`, BOM, labels instead of codes).
-"""
+"""The region tables shipped with Perspectief as region rows: 85067NED *Gebieden in Nederland* (Nederland, the
+provinces and every gemeente with its CBS groupings and inhabitants) and the 85318NED wijken-en-buurten dimension."""
 
 from __future__ import annotations
 
 import csv
-import re
-from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from db.write.rows import ObservationRow, RegionRow
+from db.write.rows import REGION_CODE, RegionRow
 from etl import messages
 from etl.reading import FileRefused
-from indicators.enums import COUNTRY, ObservationStatus, RegionKind
-from indicators.periods import Period, PeriodError
+from indicators.enums import COUNTRY, RegionKind
 from indicators.values import ValueError_, clean_code, clean_text, parse_value
 
 # 85067NED "Gebieden in Nederland": topic key of each grouping -> (our group kind, name column)
@@ -88,88 +81,21 @@ def _gemeente_85067(rec: dict[str, str], provinces: dict[str, str]) -> RegionRow
 
 
 def read_wijken_buurten(path: Path) -> list[RegionRow]:
-    """Every wijk and buurt of the 85318NED dimension, with its parent (gemeente or wijk)."""
+    """Every wijk and buurt of the 85318NED dimension, with its parent (gemeente or wijk).
+
+    18 000 rows of a CBS file shipped with the app: built without pydantic's per-row validation (codes are checked
+    against REGION_CODE here), which made this the slowest part of every load that resolves region labels."""
     rows: list[RegionRow] = []
     for rec in read_csv(path):
         code = clean_code(rec["Key"])
+        if not REGION_CODE.match(code) or not code.startswith(("WK", "BU")):
+            continue
+        name = clean_text(rec["Title"])[:120] or code
         if code.startswith("WK"):
-            rows.append(RegionRow(code=code, name=rec["Title"], kind=RegionKind.DISTRICT,
-                                  parent_code=clean_code(rec["Municipality"])))
-        elif code.startswith("BU"):
-            rows.append(RegionRow(code=code, name=rec["Title"], kind=RegionKind.NEIGHBOURHOOD,
-                                  parent_code="WK" + code[2:8]))
-    return rows
-
-
-_PROVINCE_SUFFIX = re.compile(r"\s*\((?:[A-Z]{1,2}\.|gemeente|GM)\)$")
-
-
-@dataclass
-class LabelResolver:
-    """Maps the region labels of `cbsodata` label files to CBS codes ("Almelo" -> GM0141)."""
-
-    by_name: dict[str, str]
-    unresolved: Counter = field(default_factory=Counter)
-
-    @classmethod
-    def from_regions(cls, regions: Iterable[RegionRow]) -> LabelResolver:
-        by_name: dict[str, str] = {}
-        for r in regions:
-            if r.kind is RegionKind.MUNICIPALITY:
-                by_name[r.name] = r.code
-                by_name.setdefault(_PROVINCE_SUFFIX.sub("", r.name), r.code)
-            elif r.kind is RegionKind.PROVINCE:
-                by_name[f"{r.name} (PV)"] = r.code
-            elif r.kind is RegionKind.COUNTRY:
-                by_name[r.name] = r.code
-        return cls(by_name)
-
-    def code(self, label: str) -> str | None:
-        label = clean_text(label)
-        code = self.by_name.get(label) or self.by_name.get(_PROVINCE_SUFFIX.sub("", label))
-        if code is None:
-            self.unresolved[label] += 1
-        return code
-
-
-def read_label_table(
-    path: Path,
-    measures: dict[str, str],
-    resolver: LabelResolver,
-    filters: dict[str, str] | None = None,
-    year_only: bool = False,
-    code_column: str | None = None,
-    known_codes: set[str] | None = None,
-) -> Iterator[ObservationRow]:
-    """Observations from a `cbsodata` label CSV.
-
-    `measures` maps a column key to our indicator code; `filters` keeps only rows whose column has
-    the given label (e.g. {"SoortMisdrijf": "Misdrijven, totaal"}); rows of regions that are not a
-    gemeente, province or Nederland are skipped (counted in `resolver.unresolved`). Tables per wijk
-    carry the code in a column (`code_column`, e.g. Codering_3); codes not in `known_codes` are skipped.
-    """
-    for rec in read_csv(path, delimiter=";"):
-        if filters and any(clean_text(rec.get(col)) != want for col, want in filters.items()):
-            continue
-        if code_column:
-            region_code = clean_code(rec.get(code_column))
-            if known_codes is not None and region_code not in known_codes:
-                resolver.unresolved[region_code] += 1
-                continue
+            rows.append(RegionRow.model_construct(code=code, name=name, kind=RegionKind.DISTRICT,
+                                                  parent_code=clean_code(rec["Municipality"]) or None,
+                                                  population=None, groups={}))
         else:
-            region_code = resolver.code(rec["RegioS"])
-        if region_code is None:
-            continue
-        try:
-            period = Period.parse(rec["Perioden"])
-        except PeriodError:
-            continue  # e.g. reference dates such as "31 december 2020" are not periods
-        if year_only and period.kind.value != "jaar":
-            continue
-        provisional = rec["Perioden"].strip().endswith("*")
-        for column, indicator_code in measures.items():
-            value, status = parse_value(rec.get(column), decimal=".")
-            if provisional and status is ObservationStatus.DEFINITIVE:
-                status = ObservationStatus.PROVISIONAL
-            yield ObservationRow(indicator_code=indicator_code, region_code=region_code,
-                                 period=period, value=value, status=status)
+            rows.append(RegionRow.model_construct(code=code, name=name, kind=RegionKind.NEIGHBOURHOOD,
+                                                  parent_code="WK" + code[2:8], population=None, groups={}))
+    return rows

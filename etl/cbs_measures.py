@@ -13,7 +13,9 @@ import pandas as pd
 from db.read.reference import bound_indicators, indicator_codes
 from db.session import Session
 from db.write.rows import REGION_CODE, IndicatorRow, RegionRow
+from etl import messages
 from etl.pipeline import Plan
+from etl.reading import FileRefused
 from etl.validation import RECORD_COLUMNS, region_code
 from indicators.enums import COUNTRY, RegionKind
 from indicators.values import clean_text
@@ -82,10 +84,30 @@ def decimals_of(raw: object) -> int:
         return 1
 
 
-class Measures:
-    """Indicators of one table: one per measure, and per category of the table's other dimensions."""
+def total_category(categories: dict[str, str]) -> str | None:
+    """The key of a dimension's grand total among its categories (key -> title): the one titled "Totaal", else the
+    only one titled "Totaal …" or "…, totaal" ("Misdrijven, totaal"); None when there is no such single one."""
+    titles = {key: clean_text(title).casefold() for key, title in categories.items()}
+    exact = [k for k, t in titles.items() if t == "totaal"]
+    if len(exact) == 1:
+        return exact[0]
+    loose = [k for k, t in titles.items() if t.startswith("totaal ") or t.endswith(", totaal")]
+    return loose[0] if len(loose) == 1 else None
 
-    def __init__(self, session: Session, table_id: str | None, source: str, prefix: str) -> None:
+
+Selection = dict[str, str | None]  # measure key -> an existing indicator for its totals, or None: as usual
+
+
+class Measures:
+    """Indicators of one table: one per measure, and per category of the table's other dimensions.
+
+    An indicator that already carries the table id and measure key (bound) receives the measure's totals (every
+    other dimension at its grand total, see `totals`). A `selection` (load-cbs --maatstaf) loads only the measures
+    it names; one mapped to an indicator puts its totals there (e.g. an older edition of a table into the series
+    of the newer one)."""
+
+    def __init__(self, session: Session, table_id: str | None, source: str, prefix: str,
+                 selection: Selection | None = None) -> None:
         self.table_id = table_id
         self.source = source
         self.prefix = prefix
@@ -93,14 +115,35 @@ class Measures:
         self.known = indicator_codes(session)
         self.info: dict[str, dict] = {}
         self.new: dict[str, IndicatorRow] = {}
+        self.totals: dict[str, str | None] = {}  # dimension title -> key of its grand total category
+        self.selection = selection
+        missing = sorted({code for code in (selection or {}).values() if code and code not in self.known})
+        if missing:
+            raise FileRefused(messages.MEASURE_TARGET_UNKNOWN.format(codes=", ".join(missing)))
+
+    def check_selection(self, keys: list[str], name: str) -> None:
+        """Refuse a selection naming a measure the table does not have (listing those it has)."""
+        unknown = sorted(set(self.selection or {}) - set(keys))
+        if unknown:
+            raise FileRefused(messages.MEASURE_NOT_IN_TABLE.format(name=name, keys=", ".join(unknown),
+                                                                   found=", ".join(keys[:20])))
+
+    def is_total(self, categories: tuple[tuple[str, str, str], ...]) -> bool:
+        return all(self.totals.get(dim) == cat for dim, cat, _ in categories)
 
     def add(self, key: str, title: str, unit: str = "", decimals: object = 1, description: str = "") -> None:
         self.info[key] = {"title": clean_text(title) or key, "unit": clean_text(unit)[:40],
                           "decimals": decimals_of(decimals), "definition": clean_text(description)}
 
-    def code(self, key: str, categories: tuple[tuple[str, str, str], ...] = ()) -> str:
-        """The indicator for a measure and the (dimension title, category key, category title) it is split by."""
-        if not categories and key in self.bound:
+    def code(self, key: str, categories: tuple[tuple[str, str, str], ...] = ()) -> str | None:
+        """The indicator for a measure and the (dimension title, category key, category title) it is split by;
+        None for a figure this load leaves out (a measure not selected, a category beside a mapped total)."""
+        if self.selection is not None:
+            if key not in self.selection:
+                return None
+            if self.selection[key]:
+                return self.selection[key] if self.is_total(categories) else None
+        if key in self.bound and self.is_total(categories):
             return self.bound[key]
         parts = [self.prefix, key] + [f"{dim}-{cat}" for dim, cat, _ in categories]
         code = indicator_code(*parts)

@@ -21,10 +21,12 @@ from etl.cbs_measures import (
     GEO_KEYS,
     NUMERIC_TYPES,
     Measures,
+    Selection,
     dimension_regions,
     records,
     slug,
     table_from_name,
+    total_category,
 )
 from etl.pipeline import Plan
 from etl.reading import FileRefused, csv_rows, header_and_rows, open_text, read_small_csv
@@ -37,7 +39,7 @@ from indicators.values import clean_text
 
 
 def read_odata_folder(folder: Path, session: Session, table_id: str | None = None,
-                      period: str | None = None) -> Plan:
+                      period: str | None = None, selection: Selection | None = None) -> Plan:
     props_path = folder / "DataProperties.csv"
     data_path = folder / "data.csv"
     if not props_path.exists():
@@ -79,8 +81,11 @@ def read_odata_folder(folder: Path, session: Session, table_id: str | None = Non
     plan.files.insert(0, data_path)
     plan.size = data_path.stat().st_size
 
-    measures = Measures(session, table, source, table)
+    measures = Measures(session, table, source, table, selection)
     numeric = [p for p in props if p.get("Type") == "Topic" and str(p.get("Datatype", "")).lower() in NUMERIC_TYPES]
+    measures.check_selection([p["Key"] for p in numeric], folder.name)
+    if selection is not None:
+        numeric = [p for p in numeric if p["Key"] in selection]
     for p in numeric:
         measures.add(p["Key"], p.get("Title", ""), p.get("Unit", ""), p.get("Decimals", ""), p.get("Description", ""))
     if not numeric:
@@ -106,6 +111,7 @@ def read_odata_folder(folder: Path, session: Session, table_id: str | None = Non
         cats = {clean_text(r.get("Key")): clean_text(r.get("Title")) for r in read_small_csv(path)} \
             if path.exists() else {}
         categories[dim] = cats
+    measures.totals = {titles.get(d, d): total_category(categories[d]) for d in other_dims}
 
     def chunks(plan: Plan) -> Iterator[pd.DataFrame]:
         header, rows = header_and_rows(data_path, csv_rows(open_text(data_path)))
@@ -212,7 +218,8 @@ def _json_rows(doc: object) -> list[dict]:
     return []
 
 
-def read_odata_json(path: Path, session: Session, table_id: str | None = None, period: str | None = None) -> Plan:
+def read_odata_json(path: Path, session: Session, table_id: str | None = None, period: str | None = None,
+                    selection: Selection | None = None) -> Plan:
     folder = path if path.is_dir() else path.parent
     if path.is_dir():
         data_path = next((folder / n for n in ("TypedDataSet.json", "Observations.json", "UntypedDataSet.json")
@@ -243,7 +250,7 @@ def read_odata_json(path: Path, session: Session, table_id: str | None = None, p
                 chunks=lambda plan: iter(()), skip_foreign_regions=True, size=data_path.stat().st_size)
     if not rows:
         raise FileRefused(messages.FILE_NO_ROWS.format(name=data_path.name))
-    measures = Measures(session, table, source, table or slug(data_path.stem))
+    measures = Measures(session, table, source, table or slug(data_path.stem), selection)
     dims_meta: set[str] = set()
     numeric_keys: list[str] = []
     for p in side.get("DataProperties.json", []):
@@ -273,6 +280,10 @@ def read_odata_json(path: Path, session: Session, table_id: str | None = None, p
                 measures.add(k, k)
         other_dims = [k for k in keys if k not in ignore and k not in numeric_keys
                       and (k in dims_meta or all(isinstance(r.get(k), str) for r in rows[:50]))]
+    measures.check_selection(sorted({str(r.get("Measure")) for r in rows}) if is_v4 else numeric_keys,
+                             data_path.name)
+    measures.totals = {d: total_category({clean_text(r.get(d)): clean_text(r.get(d)) for r in rows})
+                       for d in other_dims}
     fixed_period = None
     if time_key is None:
         fixed_period = period or clean_text(info.get("Period"))

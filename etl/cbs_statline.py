@@ -1,5 +1,6 @@
-"""Reader for StatLine's CSV export of a CBS table: semicolon, quoted, labels instead of keys (region names matched
-against the database), padded numbers, Dutch or English decimals, "2022*" provisional periods."""
+"""Reader for StatLine's CSV export of a CBS table: semicolon, quoted, labels instead of keys (region labels resolved
+through the CBS region list, etl.cbs_regions), padded numbers, Dutch or English decimals, "2022*" provisional
+periods."""
 
 from __future__ import annotations
 
@@ -14,31 +15,27 @@ from db.read.reference import regions_by_kind
 from db.session import Session
 from db.write.rows import REGION_CODE
 from etl import messages
-from etl.cbs_measures import CHUNK_CELLS, CHUNK_ROWS, Measures, records, slug, table_from_name
+from etl.cbs_measures import (
+    CHUNK_CELLS,
+    CHUNK_ROWS,
+    Measures,
+    Selection,
+    records,
+    slug,
+    table_from_name,
+    total_category,
+)
+from etl.cbs_regions import Match, RowRegions, region_list
 from etl.pipeline import Plan
 from etl.reading import FileRefused, csv_rows, header_and_rows, open_text
 from etl.validation import region_code, row_length_error
-from indicators.enums import COUNTRY, RegionKind
+from indicators.enums import COUNTRY
 from indicators.values import ValueError_, clean_text, parse_value
 
 PERIOD_HEADERS = {"perioden", "periode", "jaar", "period", "periods"}
 
 
 REGION_LABEL_HEADERS = {"regio's", "regios", "regio", "wijken en buurten", "gemeenten", "gemeente", "regions"}
-
-
-def region_names(session: Session) -> dict[str, str]:
-    """Label -> code for region labels in exports: gemeente names win over wijk/buurt names."""
-    by_name: dict[str, str] = {}
-    rank = {RegionKind.COUNTRY: 0, RegionKind.PROVINCE: 1, RegionKind.MUNICIPALITY: 2, RegionKind.DISTRICT: 3,
-            RegionKind.NEIGHBOURHOOD: 4}
-    rows = regions_by_kind(session)
-    for code, name, kind in sorted(rows, key=lambda r: -rank[RegionKind(r[2])]):
-        by_name[clean_text(name).lower()] = code
-        if kind == RegionKind.PROVINCE:
-            by_name[f"{clean_text(name).lower()} (pv)"] = code
-    by_name["nederland"] = COUNTRY
-    return by_name
 
 
 def _is_number_column(values: list[str]) -> bool:
@@ -61,7 +58,7 @@ def _decimal_of(values: list[str]) -> str:
 
 
 def read_statline_export(path: Path, session: Session, table_id: str | None = None,
-                         period: str | None = None) -> Plan:
+                         period: str | None = None, selection: Selection | None = None) -> Plan:
     text_file = open_text(path)
     header, rows = header_and_rows(path, csv_rows(text_file))
     header = [clean_text(h.lstrip("\ufeff")) for h in header]
@@ -81,9 +78,11 @@ def read_statline_export(path: Path, session: Session, table_id: str | None = No
         code_col = next((i for i in range(width) if i != period_col and columns[i]
                          and all(REGION_CODE.match(region_code(v)) for v in columns[i][:50])), None)
     label_col = next((i for i, h in enumerate(lower) if h in REGION_LABEL_HEADERS), None)
-    numeric = [i for i in range(width) if i not in (period_col, code_col, label_col)
-               and _is_number_column([v for v in columns[i]])]
-    dims = [i for i in range(width) if i not in (period_col, code_col, label_col) and i not in numeric]
+    # CBS's row number ("ID", 0, 1, 2 …) is a key, never a figure
+    row_key = next((i for i, h in enumerate(lower) if h == "id"), None)
+    skip = (period_col, code_col, label_col, row_key)
+    numeric = [i for i in range(width) if i not in skip and _is_number_column([v for v in columns[i]])]
+    dims = [i for i in range(width) if i not in skip and i not in numeric]
     if not numeric:
         raise FileRefused(messages.NO_MEASURES.format(name=path.name))
     table = (table_id or table_from_name(path.name) or "").upper() or None
@@ -99,9 +98,24 @@ def read_statline_export(path: Path, session: Session, table_id: str | None = No
             raise FileRefused(messages.NO_PERIOD.format(name=path.name))
     if code_col is None and label_col is None:
         plan.notices.append(messages.NOTICE_NO_REGION_COLUMN)
-    names = region_names(session) if code_col is None and label_col is not None else {}
+    region_col = code_col if code_col is not None else label_col
+    plan.region_column = header[region_col] if region_col is not None else "regio"
+    plan.period_column = header[period_col] if period_col is not None else "--periode"
+    resolved = None
+    if code_col is None and label_col is not None:  # labels: resolved through the region list, like cbsodata files
+        regions = region_list(regions_by_kind(session))
+        labels = dict.fromkeys(f[label_col] for _, f in header_and_rows(path, csv_rows(open_text(path)))[1]
+                               if len(f) == width)
+        resolved = {label: regions.resolve(label) for label in labels}
+        plan.regions = regions.rows_for({r.code: label for label, r in resolved.items() if r.match is Match.FOUND})
+        plan.skip_foreign_regions = True
     prefix = table or slug(path.stem)[:30]
-    measures = Measures(session, table, source, prefix)
+    measures = Measures(session, table, source, prefix, selection)
+    measures.check_selection([header[i] for i in numeric], path.name)
+    if selection is not None:
+        numeric = [i for i in numeric if header[i] in selection]
+    for d in dims:
+        measures.totals[header[d]] = total_category({clean_text(v): clean_text(v) for v in columns[d]})
     for i in numeric:
         unit = re.search(r"\(([^()]*)\)\s*$", header[i])
         measures.add(header[i], header[i], unit.group(1) if unit else "", 1, "")
@@ -110,29 +124,33 @@ def read_statline_export(path: Path, session: Session, table_id: str | None = No
         def all_rows() -> Iterator[tuple[int, list[str]]]:
             yield from sample
             yield from rows
-        buffer, lines = [], []
+        buffer, lines, regions_col = [], [], []
+        row_regions = RowRegions(path.name, plan.region_column, resolved)
         for line, fields in all_rows():
             if len(fields) != width:
                 if error := row_length_error(path.name, line, fields, width):
                     plan.errors.append(error)
                 continue
+            if resolved is not None:
+                region = row_regions.region(fields[label_col], line, any(fields[i].strip() for i in numeric),
+                                            plan.errors)
+                if region is None:
+                    continue
+            else:
+                region = fields[code_col] if code_col is not None else COUNTRY
             buffer.append(fields)
             lines.append(line)
+            regions_col.append(region)
             if len(buffer) * max(1, width) >= CHUNK_CELLS or len(buffer) >= CHUNK_ROWS:
-                yield chunk_of(buffer, lines)
-                buffer, lines = [], []
+                yield chunk_of(buffer, lines, regions_col)
+                buffer, lines, regions_col = [], [], []
         if buffer:
-            yield chunk_of(buffer, lines)
+            yield chunk_of(buffer, lines, regions_col)
         plan.bytes_read = plan.size
+        plan.notices.extend(row_regions.notices())
 
-    def chunk_of(buffer: list[list[str]], lines: list[int]) -> pd.DataFrame:
+    def chunk_of(buffer: list[list[str]], lines: list[int], regions_col: list[str]) -> pd.DataFrame:
         cols = list(zip(*buffer, strict=True))
-        if code_col is not None:
-            regions_col = list(cols[code_col])
-        elif label_col is not None:
-            regions_col = [names.get(clean_text(v).lower(), clean_text(v)) for v in cols[label_col]]
-        else:
-            regions_col = [COUNTRY] * len(buffer)
         periods_col = list(cols[period_col]) if period_col is not None else [period] * len(buffer)
         combos = [tuple((header[d], clean_text(v), clean_text(v)) for d, v in zip(dims, vals, strict=True))
                   for vals in zip(*(cols[d] for d in dims), strict=True)] if dims else None

@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     cbs.add_argument("path", metavar="PAD", type=Path, help=msg.CLI_PATH)
     cbs.add_argument("--table", "--tabel", dest="table", help=msg.CLI_TABLE)
     cbs.add_argument("--periode", dest="period", help=msg.CLI_PERIOD)
+    cbs.add_argument("--maatstaf", "--measure", dest="measures", action="append", metavar="SLEUTEL[=INDICATOR]",
+                     help=msg.CLI_MEASURE)
 
     table = sub.add_parser("load-table", help=msg.CLI_LOAD_TABLE, description=msg.CLI_LOAD_TABLE)
     table.add_argument("path", metavar="PAD", type=Path, help=msg.CLI_PATH)
@@ -111,10 +113,28 @@ def _report(outcome: Outcome) -> int:
     return EXIT_DONE
 
 
-def cmd_load_cbs(args: argparse.Namespace, url: str) -> int:
-    from etl.sources import read_cbs
+def selection_of(options: list[str] | None) -> dict[str, str | None] | None:
+    """--maatstaf KEY or KEY=INDICATOR, repeated, as {key: indicator or None}; None without the option."""
+    if not options:
+        return None
+    selection: dict[str, str | None] = {}
+    for option in options:
+        key, _, indicator = option.partition("=")
+        if not key.strip() or ("=" in option and not indicator.strip()):
+            raise FileRefused(msg.MEASURE_OPTION_BAD.format(value=option))
+        selection[key.strip()] = indicator.strip() or None
+    return selection
 
-    outcome = run_load(url, lambda session: read_cbs(args.path, session, args.table, args.period),
+
+def cmd_load_cbs(args: argparse.Namespace, url: str) -> int:
+    from etl.sources import load_cbs
+
+    try:
+        selection = selection_of(args.measures)
+    except FileRefused as refused:
+        print(refused, file=sys.stderr)
+        return EXIT_USAGE
+    outcome = load_cbs(url, args.path, table_id=args.table, period=args.period, selection=selection,
                        skip_invalid=args.skip_invalid, rejected_path=args.rejected,
                        progress=Progress(enabled=not args.quiet), door=args.door)
     return _report(outcome)

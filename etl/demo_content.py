@@ -23,6 +23,7 @@ from db.write.rows import (
     StoryRow,
 )
 from indicators.enums import COUNTRY, Direction, MeasurementStatus, ProjectStatus, ResultKind, StoryKind
+from indicators.formatting import format_number
 from indicators.periods import Period
 
 ALMELO = "GM0141"
@@ -71,9 +72,17 @@ CBS_INDICATORS = [
     ),
     IndicatorRow(
         code="wmo-clienten", name="Wmo-cliënten", unit="per 1.000 inwoners", source="CBS",
-        cbs_table_id="84752NED", cbs_measure_key="WmoClientenPer1000Inwoners_6",
+        cbs_table_id="85639NED", cbs_measure_key="WmoClientenPer1000Inwoners_6",
         desired_direction=Direction.NONE, decimals=0,
-        definition="Inwoners met een Wmo-maatwerkvoorziening per 1.000 inwoners, per gemeente en wijk.",
+        definition="Inwoners met een Wmo-maatwerkvoorziening per 1.000 inwoners, per gemeente en wijk. "
+        "2018 uit CBS-tabel 84752NED, 2023 uit 85639NED.",
+    ),
+    IndicatorRow(
+        code="voorzieningen-sociaal-domein", name="Inwoners met een voorziening in het sociaal domein",
+        unit="per 1.000 inwoners", source="CBS", cbs_table_id="85994NED", cbs_measure_key="ClientenMetVoorzieningen_7",
+        desired_direction=Direction.NONE, decimals=0,
+        definition="Inwoners met jeugdhulp, een Wmo-maatwerkvoorziening of een voorziening uit de Participatiewet "
+        "(zoals bijstand), per 1.000 inwoners, per gemeente en wijk (CBS-tabel 85994NED, 1e halfjaar 2024).",
     ),
 ]
 
@@ -194,22 +203,33 @@ def _status(target: float, realised: float, direction: Direction) -> Measurement
     return MeasurementStatus.ATTENTION if abs(gap) <= 0.1 * abs(target) else MeasurementStatus.OFF_TRACK
 
 
+def _behind_note(status: MeasurementStatus, target: float, realised: float, unit: str) -> str:
+    """The example toelichting of a quarter behind its target (a status other than op koers needs one)."""
+    def num(v: float) -> str:
+        return format_number(v, 0 if float(v).is_integer() else 1) + ("%" if unit == "%" else "")
+    figures = f"{num(realised)} tegen een doel van {num(target)}" + (f" {unit}" if unit and unit != "%" else "")
+    if status is MeasurementStatus.ATTENTION:
+        return f"Iets achter op het doel ({figures}). De aanpak loopt door; volgend kwartaal kijken we opnieuw."
+    return f"Duidelijk achter op het doel ({figures}). Bijsturing staat op de agenda van het kwartaaloverleg."
+
+
 def _example_measurements(targets: list[float], realised: list[float],
                           direction: Direction = Direction.MORE, notes: dict[int, str] | None = None,
-                          ) -> list[MeasurementRow]:
+                          unit: str = "") -> list[MeasurementRow]:
     notes = notes or {}
-    return [
-        MeasurementRow(period=p, target=t, realised=r, status=_status(t, r, direction),
-                       explanation=notes.get(i, ""), is_example=True)
-        for i, (p, t, r) in enumerate(zip(DEMO_QUARTERS, targets, realised, strict=True))
-    ]
+    rows = []
+    for i, (p, t, r) in enumerate(zip(DEMO_QUARTERS, targets, realised, strict=True)):
+        status = _status(t, r, direction)
+        note = notes.get(i) or ("" if status is MeasurementStatus.ON_TRACK else _behind_note(status, t, r, unit))
+        rows.append(MeasurementRow(period=p, target=t, realised=r, status=status, explanation=note, is_example=True))
+    return rows
 
 
 def _result(name: str, kind: ResultKind, unit: str, targets: list[float], realised: list[float],
             direction: Direction = Direction.MORE, notes: dict[int, str] | None = None,
             decimals: int = 0) -> ResultRow:
     return ResultRow(name=name, kind=kind, unit=unit, desired_direction=direction, decimals=decimals,
-                     measurements=_example_measurements(targets, realised, direction, notes))
+                     measurements=_example_measurements(targets, realised, direction, notes, unit))
 
 
 PACT_PARTNERS = ResultRow(
@@ -220,7 +240,8 @@ PACT_PARTNERS = ResultRow(
         MeasurementRow(period=Period.quarter(2023, 2), realised=19, status=MeasurementStatus.ON_TRACK,
                        explanation="Gegroeid van 10 naar 19 partners (brief aan de Adviesraad, 11 juli 2023)."),
         *_example_measurements([20, 20, 21, 21, 22, 22, 23], [19, 20, 21, 21, 21, 22, 22],
-                               notes={4: "Twee nieuwe partners in gesprek; aansluiting verwacht in het 2e kwartaal."}),
+                               notes={4: "Twee nieuwe partners in gesprek; aansluiting verwacht in het 2e kwartaal."},
+                               unit="partners"),
     ],
 )
 

@@ -17,7 +17,7 @@ from db.write import loads
 # Properties that may hold the region code, in the order they are tried.
 CODE_PROPERTIES = ("statcode", "wijkcode", "buurtcode", "gemeentecode", "regiocode", "code")
 GEOMETRY_TYPES = {"Polygon", "MultiPolygon"}
-_CODE = re.compile(r"^(GM|WK|BU|PV|NL)\d{2,8}$")
+_CODE = re.compile(r"^(GM|WK|BU|PV|NL)\d{2,8}$|^(WK\d{4}[0-9A-Z]{2}|BU\d{4}[0-9A-Z]{4})$")  # WK0363AA: Amsterdam
 _PREFIX_BY_LENGTH = {4: "GM", 6: "WK", 8: "BU"}  # bare CBS numbers: 0141, 014110, 01411000
 
 

@@ -42,12 +42,28 @@ NO_PERIOD = (
     "{name}: de tabel heeft geen Perioden-kolom en TableInfos noemt geen periode; geef de periode op "
     "met --periode (bijvoorbeeld --periode 2022)."
 )
+NO_PERIOD_IN_FILE = (
+    "{name}: het bestand heeft geen kolom Perioden en zegt dus niet over welke periode de cijfers gaan. Geef die op "
+    "met --periode, bijvoorbeeld --periode 2017 (het jaar staat in de titel van de tabel op StatLine)."
+)
+PERIOD_OPTION_BAD = "--periode {value!r} is geen periode (verwacht bijvoorbeeld 2017, 2017-H1 of 2017-Q3)."
+MEASURE_NOT_IN_TABLE = "{name}: maatstaf {keys} staat niet in dit bestand; wel: {found}."
+MEASURE_TARGET_UNKNOWN = "--maatstaf: indicator {codes} bestaat niet; maak hem eerst aan (of laat =INDICATOR weg)."
+MEASURE_OPTION_BAD = "--maatstaf {value!r}: gebruik SLEUTEL of SLEUTEL=INDICATOR, bijvoorbeeld WmoClienten_5=wmo-clienten."
 NO_MEASURES = "{name}: geen enkele kolom met cijfers gevonden."
 TOO_MANY_ERRORS = "Gestopt na {count} fouten; er kunnen er meer zijn."
 
 # row problems (reasons)
 ROW_UNKNOWN_REGION = "onbekende regio {value!r}: laad eerst de regio-indeling (CBS 85067NED of 85318NED)"
 ROW_BAD_REGION = "{value!r} is geen regiocode zoals GM0141, WK014101 of BU01410101"
+ROW_UNKNOWN_LABEL = (
+    "onbekende regio {value!r}: niet in de regiolijst van CBS (gemeenten sinds 1830, provincies, wijken en "
+    "buurten 2022, Nederland); laad de regio-indeling van het jaar van deze tabel of gebruik een bestand met regiocodes"
+)
+ROW_AMBIGUOUS_LABEL = (
+    "regio {value!r} is dubbelzinnig: zo heten {count} gebieden ({codes}); gebruik een bestand met regiocodes"
+)
+ROW_NO_REGION = "de regel heeft cijfers maar geen regio (kolom {column} is leeg)"
 ROW_UNKNOWN_INDICATOR = "onbekende indicator {value!r}: voeg een kolom indicator_naam toe om hem aan te maken"
 ROW_BAD_PERIOD = "{value!r} is geen periode (verwacht bijvoorbeeld 2023, 2023-Q3, 2023KW03 of 3e kwartaal 2023)"
 ROW_BAD_VALUE = "{value!r} is geen getal en geen bekend teken (. x - ? of leeg)"
@@ -58,6 +74,12 @@ ROW_EMPTY_KEY = "{column} is leeg"
 ROW_UNKNOWN_PROJECT = "onbekend project {value!r}"
 ROW_UNKNOWN_RESULT = "project {project!r} heeft geen resultaat {value!r}"
 ROW_BAD_STATUS = "onbekende status {value!r} (gebruik op koers, aandacht, niet op koers of onbekend)"
+ROW_WHOLE_NUMBER = "{value!r} is geen geheel getal: {unit} tel je in hele aantallen"
+ROW_EXPLANATION_NEEDED = "bij de status '{status}' hoort een toelichting voor de raad: vul de kolom toelichting in"
+ROW_EXPLANATION_NEEDED_UNKNOWN = (
+    "er is een gerealiseerde waarde maar de status is onbekend: leg in de kolom toelichting uit waarom, of vul een "
+    "streefwaarde of status in"
+)
 
 # notices (the load goes on)
 NOTICE_CP1252 = "Het bestand is gelezen als Windows-1252 (geen UTF-8)."
@@ -71,6 +93,18 @@ NOTICE_NEW_INDICATORS = "{count} nieuwe indicator(en) aangemaakt; een beheerder 
 NOTICE_NO_REGION_COLUMN = "Geen regiokolom gevonden: alle cijfers gelden voor Nederland (NL01)."
 NOTICE_PERIOD_FROM_METADATA = "Geen Perioden-kolom: periode {period} uit de tabelinformatie."
 NOTICE_REGIONS_LOADED = "{count} regio's uit de regio-indeling bijgewerkt of toegevoegd."
+NOTICE_OTHER_AREA_ROWS = (
+    "{count} regels over andere gebiedsindelingen overgeslagen (landsdelen, COROP-gebieden, jeugdregio's, "
+    "grootteklassen …): Perspectief bewaart Nederland, provincies, gemeenten, wijken en buurten."
+)
+NOTICE_FORMER_GEMEENTEN = (
+    "{count} regels over {gemeenten} opgeheven gemeenten overgeslagen (zoals {example}, opgeheven per {end}): "
+    "Perspectief vergelijkt met de gemeenten van nu."
+)
+NOTICE_EMPTY_ROWS = "{count} regels zonder regio en zonder cijfers overgeslagen (CBS noemt daar een gebied zonder gegevens)."
+NOTICE_TEXT_COLUMNS = "Kolommen met tekst in plaats van cijfers, niet geladen: {columns}."
+NOTICE_PERIOD_IGNORED = "--periode {period} genegeerd: het bestand heeft een kolom Perioden."
+NOTICE_ROW_KEY = "Kolom ID is het regelnummer van CBS, geen cijfer: niet geladen."
 
 # command line
 CLI_DESCRIPTION = "Perspectief ETL: laad cijfers van CBS en van de gemeente zelf in de database (DATABASE_URL)."
@@ -86,6 +120,10 @@ CLI_SKIP_INVALID = "laad de goede regels en schrijf de afgekeurde naar een besta
 CLI_REJECTED = "bestand voor afgekeurde regels (standaard: <invoer>.afgekeurd.csv naast de invoer)"
 CLI_DECIMAL = "decimaalteken in de getallen: ',' of '.' (standaard: herkennen)"
 CLI_PERIOD = "periode voor een tabel zonder Perioden-kolom, bijvoorbeeld 2022"
+CLI_MEASURE = (
+    "laad alleen deze maatstaf (CBS-sleutel, bijvoorbeeld JongerenMetJeugdhulpInNatura_1); met =INDICATOR komen "
+    "de totalen in die bestaande indicator (bijvoorbeeld een oudere editie van dezelfde reeks). Mag vaker."
+)
 CLI_QUIET = "geen voortgangsbalk"
 CLI_LIMIT = "aantal laadacties (standaard 15)"
 CLI_OUT = "map om de opgehaalde bestanden in te bewaren"

@@ -56,6 +56,8 @@ class Plan:
     indicators: list[IndicatorRow] = field(default_factory=list)
     pending_indicators: dict[str, IndicatorRow] = field(default_factory=dict)  # found while streaming
     skip_foreign_regions: bool = False
+    region_column: str = "regio"  # the source's columns of region codes or labels and of periods, named in
+    period_column: str = "periode"  # row errors
     notices: list[str] = field(default_factory=list)
     size: int = 0  # bytes to read, for the progress bar
     bytes_read: int = 0
@@ -104,7 +106,8 @@ def run_load(url: str, read: Callable[[Session], Plan], *, skip_invalid: bool = 
             if plan.indicators:
                 loads.add_new_indicators(session, plan.indicators)
             ctx = Context(file=plan.path.name, decimal=plan.decimal, region_ids=region_ids(session),
-                          indicator_ids=indicator_ids(session), skip_foreign_regions=plan.skip_foreign_regions)
+                          indicator_ids=indicator_ids(session), skip_foreign_regions=plan.skip_foreign_regions,
+                          region_column=plan.region_column or "regio", period_column=plan.period_column or "periode")
             stage = Stage(session)
             errors: list[RowError] = []
             error_total = 0
@@ -117,6 +120,7 @@ def run_load(url: str, read: Callable[[Session], Plan], *, skip_invalid: bool = 
                 writer.writerow(msg.REPORT_HEADER.split(";"))
             progress.start(plan.size)
             for chunk in plan.chunks(plan):
+                chunk = chunk[chunk["indicator"].notna()]  # figures this load leaves out (load-cbs --maatstaf)
                 if plan.pending_indicators:
                     loads.add_new_indicators(session, list(plan.pending_indicators.values()))
                     plan.pending_indicators.clear()

@@ -16,12 +16,15 @@ from pydantic import ValidationError
 
 from db.session import DatabaseError, session_scope
 from db.write import loads
-from db.write.measurements import LoadedMeasurement, merge_loaded, results_by_name
+from db.write.measurements import LoadedMeasurement, LoadedResult, merge_loaded, results_by_name
 from etl import messages
 from etl.pipeline import MAX_REPORTED_ERRORS
 from etl.reading import FileRefused
 from etl.templates import FIELD_COLUMN, RESULT_COLUMNS, RESULT_OPTIONAL, MeasurementInput, Table, match_columns
 from etl.validation import RowError
+from indicators.enums import MeasurementStatus
+from indicators.formatting import MEASUREMENT_STATUS_LABELS
+from indicators.measurement_rules import WHOLE_NUMBER, measurement_problems
 from indicators.trends import classify_measurement
 
 _FORM_COLUMN = {"period": "periode", "target": "streefwaarde", "realised": "gerealiseerd",
@@ -94,10 +97,11 @@ def load_results(url: str, table: Table, skip_invalid: bool = False, rejected_pa
                                            messages.ROW_DUPLICATE.format(first=seen[key])))
                     continue
                 seen[key] = line
+                if problems := _rule_errors(name, line, row, result):
+                    errors.extend(problems)
+                    continue
                 plan.append(LoadedMeasurement(line, result.id, row.period, row.target, row.realised,
-                                              row.status or classify_measurement(row.target, row.realised,
-                                                                                 result.desired_direction),
-                                              row.explanation))
+                                              _status(row, result), row.explanation))
             if errors and not skip_invalid:
                 raise _Refused()
             merged = merge_loaded(session, load, plan, door, name)
@@ -147,3 +151,27 @@ def _log_refusal(url: str, table: Table, message: str, errors: list[RowError], d
 
 class _Refused(Exception):
     pass
+
+
+def _status(row: MeasurementInput, result: LoadedResult) -> MeasurementStatus:
+    """The row's status, or the one its target and realised value give when the manager left it open."""
+    return row.status or classify_measurement(row.target, row.realised, result.desired_direction)
+
+
+def _rule_errors(name: str, line: int, row: MeasurementInput, result: LoadedResult) -> list[RowError]:
+    """The rules of indicators.measurement_rules for one row, naming its column: whole numbers for a result counted
+    in things, a toelichting with a status other than op koers – the same rules as the edit form."""
+    status = _status(row, result)
+    out = []
+    for attr, problem in measurement_problems(result.unit, row.target, row.realised, status,
+                                               row.explanation).items():
+        if problem == WHOLE_NUMBER:
+            value = f"{getattr(row, attr):g}".replace(".", ",")
+            reason = messages.ROW_WHOLE_NUMBER.format(value=value, unit=result.unit)
+        elif status is MeasurementStatus.UNKNOWN:
+            value, reason = "", messages.ROW_EXPLANATION_NEEDED_UNKNOWN
+        else:
+            label = MEASUREMENT_STATUS_LABELS[status].lower()
+            value, reason = "", messages.ROW_EXPLANATION_NEEDED.format(status=label)
+        out.append(RowError(name, line, FIELD_COLUMN[attr], value, reason))
+    return out

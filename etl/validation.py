@@ -130,6 +130,8 @@ class Context:
     region_ids: dict[str, int]
     indicator_ids: dict[str, int]
     skip_foreign_regions: bool = False  # CBS tables: landsdelen, COROP … are skipped, not errors
+    region_column: str = "regio"  # named in the error of a bad or unknown region
+    period_column: str = "periode"  # named in the error of a bad period
     skipped_foreign: int = 0
     _periods: dict[object, tuple[str, date, bool] | None] = field(default_factory=dict)
     _values: dict[object, tuple[float, str] | None] = field(default_factory=dict)
@@ -238,9 +240,6 @@ def validate_chunk(chunk: pd.DataFrame, ctx: Context) -> tuple[pd.DataFrame, lis
     return good, errors
 
 
-REGION_COLUMN = "regio"
-
-
 def row_length_error(file: str, line: int, fields: list, width: int) -> RowError | None:
     """A row with more or fewer fields than the header (a blank row is no error, just skipped)."""
     if not any(str(f).strip() for f in fields):
@@ -257,13 +256,13 @@ def _error(record: pd.Series, ctx: Context, unknown_indicator: bool, unknown_reg
     reason = reason_for(record.to_dict(), ctx.decimal)
     column, shown = str(record["column"]), value_text(record["value"])
     if "periode" in reason:
-        shown = value_text(record["period"])
+        column, shown = ctx.period_column, value_text(record["period"])
     elif "regiocode" in reason:
-        shown = value_text(record["region"])
+        column, shown = ctx.region_column, value_text(record["region"])
     if not reason and unknown_region:
         reason, shown = msg.ROW_UNKNOWN_REGION.format(value=region_code(record["region"])), region_code(
             record["region"])
-        column = REGION_COLUMN
+        column = ctx.region_column
     return RowError(ctx.file, int(record["line"]), column, shown, reason or msg.ROW_BAD_VALUE.format(value=shown))
 
 

@@ -85,6 +85,10 @@ MESSAGES = {
     "load_note": "bestand {file}, regel {line} (lading {load})",
     "load_in_review": ("De meting van {quarter} is {state} en wordt beoordeeld: een bestand overschrijft die niet. "
                        "Laat deze regel weg, of laat de meting eerst terugzetten naar concept."),
+    "whole_number": "Vul een geheel getal in: {unit} tel je in hele aantallen (dus geen {example}).",
+    "explanation_needed": "Vul een toelichting in: bij de status ‘{status}’ hoort uitleg voor de raad.",
+    "explanation_needed_unknown": "Vul een toelichting in: er is een gerealiseerde waarde, maar de status is "
+                                  "‘nog niet bekend’. Leg uit waarom, of kies een status.",
     # pydantic's error types, in Dutch
     "missing": "Vul dit veld in.",
     "string_too_short": "Vul dit veld in.",

@@ -254,13 +254,13 @@ def update_item(session: Session, actor: Actor | None, kind: ItemKind, item_id: 
     if version != expected_version:
         raise Conflict(kind, item_id, expected_version, version, mine, current, last_author(session, kind, item_id),
                        state)
+    changed = [f for f in FIELDS[kind] if mine[f] != current[f]]
+    if not changed:  # nothing is written, so nothing is checked (an item stored before a rule came stays as it is)
+        return ItemRef(kind, item_id, version, state, work.revision is not None)
     if check is not None:
         check(row, current)
     cols = columns_of(session, kind, row, programme_id if programme_id is not None else
                       (programme_ids[0] if programme_ids else None))
-    changed = [f for f in FIELDS[kind] if mine[f] != current[f]]
-    if not changed:
-        return ItemRef(kind, item_id, version, state, work.revision is not None)
     changes = {COLUMN_OF.get(f, f): cols[COLUMN_OF.get(f, f)] for f in changed}
     filed = audit_programme(actor, Action.EDIT, programme_ids)
     opens = work.revision is None and state is WorkflowState.PUBLISHED
@@ -313,10 +313,11 @@ PARENTS: dict[ItemKind, tuple[ItemKind, Callable[[Any], Any], str]] = {
 
 
 def create_child(session: Session, actor: Actor | None, kind: ItemKind, parent_id: int, values: Mapping[str, Any],
-                 note: str = "") -> ItemRef:
+                 note: str = "", check: Check | None = None) -> ItemRef:
     """A new result, measurement or measurement note (concept) below the item `parent_id` (PARENTS)."""
     parent_kind, programmes_of, column = PARENTS[kind]
     parent = load_item(session, parent_kind, parent_id)
     programme_ids = list(session.scalars(programmes_of(parent)))
-    obj, _ = create_item(session, actor, kind, programme_ids, None, values, {column: parent.id}, note=note)
+    obj, _ = create_item(session, actor, kind, programme_ids, None, values, {column: parent.id}, check=check,
+                         note=note)
     return ref_of(kind, obj)

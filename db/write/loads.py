@@ -98,10 +98,11 @@ def upsert_regions(session: Session, rows: Iterable[RegionRow]) -> int:
 
 
 def merge_regions(session: Session, rows: Iterable[RegionRow]) -> int:
-    """Add the regions of a CBS dimension file that are new; fill in a missing parent of known ones.
+    """Add the regions of a CBS dimension file (or of the region list a label file was resolved through) that are
+    new; fill in a missing parent and missing groupings of known ones.
 
-    Names and groupings of known regions stay as they are (the region table 85067NED is authoritative,
-    a dimension of some other table is not). A parent that is not known (yet) is left empty.
+    Names and groupings that are there stay as they are (the region table 85067NED is authoritative, a dimension
+    of some other table is not). A parent that is not known (yet) is left empty.
     """
     rows = list(rows)
     by_kind: dict[RegionKind, list[RegionRow]] = {k: [] for k in _KIND_ORDER}
@@ -121,7 +122,17 @@ def merge_regions(session: Session, rows: Iterable[RegionRow]) -> int:
                 for r in level]
         for start in range(0, len(data), CHUNK):
             session.execute(stmt, data[start : start + CHUNK])
-        ids = region_ids(session)
+        codes = [r.code for r in level]
+        for start in range(0, len(codes), CHUNK):  # only this level's ids: the region table may be large
+            ids.update(session.execute(select(Region.code, Region.id)
+                                       .where(Region.code.in_(codes[start : start + CHUNK]))).all())
+    groups = [{"region_id": ids[r.code], "group_kind": kind, "group_code": code, "group_name": name}
+              for r in rows if r.groups for kind, (code, name) in r.groups.items()]
+    if groups:
+        stmt = _insert(session, RegionGroup.__table__).on_conflict_do_nothing(index_elements=["region_id",
+                                                                                           "group_kind"])
+        for start in range(0, len(groups), CHUNK):
+            session.execute(stmt, groups[start : start + CHUNK])
     return len(rows)
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from db.models.figures import DataLoad
 from db.models.programmes import Measurement, MeasurementHistory, ProgrammeLine, Project, Result
 from db.write.audit import last_author
-from db.write.forms import MESSAGES, check_keys, clean_input, validate
+from db.write.forms import MESSAGES, Check, check_keys, clean_input, validate
 from db.write.items import (
     ItemRef,
     create_child,
@@ -36,23 +36,49 @@ from db.write.workflow import (
     require,
 )
 from indicators.enums import Action, Direction, ItemKind, MeasurementStatus, PeriodKind, WorkflowState
+from indicators.formatting import MEASUREMENT_STATUS_LABELS
+from indicators.measurement_rules import WHOLE_NUMBER, measurement_problems
 from indicators.periods import Period, PeriodError, utcnow
+
+
+def measurement_check(session: Session, result_id: int | None) -> Check:
+    """The rules of indicators.measurement_rules for the measurements of one result, as Invalid on the fields: a
+    result counted in things takes whole numbers; a status other than op koers needs a toelichting."""
+    unit = session.scalar(select(Result.unit).where(Result.id == result_id)) if result_id is not None else None
+
+    def check(row: MeasurementRow, _current: Mapping[str, Any]) -> None:
+        problems = measurement_problems(unit, row.target, row.realised, row.status, row.explanation)
+        if problems:
+            raise Invalid({field: problem_message(problem, unit or "", row) for field, problem in problems.items()})
+    return check
+
+
+def problem_message(problem: str, unit: str, row: MeasurementRow) -> str:
+    """The form's Dutch message for a problem of indicators.measurement_rules."""
+    if problem == WHOLE_NUMBER:
+        return MESSAGES["whole_number"].format(unit=unit, example="20,5")
+    if row.status is MeasurementStatus.UNKNOWN:
+        return MESSAGES["explanation_needed_unknown"]
+    return MESSAGES["explanation_needed"].format(status=MEASUREMENT_STATUS_LABELS[row.status].lower())
 
 
 def create_measurement(session: Session, actor: ActorLike, result_id: int, values: Mapping[str, Any], *,
                        note: str = "") -> ItemRef:
     """The measurement (concept) of a result for one quarter: `period` ('2026-Q3'), `target`, `realised`,
-    `status` (op_koers/aandacht/niet_op_koers/onbekend), `explanation`. Conflict when the quarter already has one.
-    `note`: the reason of its audit entries (a file load: file, line, load)."""
-    return create_child(session, as_actor(actor), ItemKind.MEASUREMENT, result_id, values, note)
+    `status` (op_koers/aandacht/niet_op_koers/onbekend), `explanation`. Conflict when the quarter already has one;
+    Invalid when it breaks the rules of indicators.measurement_rules. `note`: the reason of its audit entries (a
+    file load: file, line, load)."""
+    return create_child(session, as_actor(actor), ItemKind.MEASUREMENT, result_id, values, note,
+                        check=measurement_check(session, result_id))
 
 
 def update_measurement(session: Session, actor: ActorLike, measurement_id: int, expected_version: int,
                        values: Mapping[str, Any], *, note: str = "") -> ItemRef:
     """Change target, realised value, status or explanation of a measurement (its quarter stays); a published one
     gets a new version beside it (see db.write.items.update_item)."""
+    result_id = session.scalar(select(Measurement.result_id).where(Measurement.id == measurement_id))
     return update_item(session, as_actor(actor), ItemKind.MEASUREMENT, measurement_id, expected_version, values,
-                       note=note)
+                       check=measurement_check(session, result_id), note=note)
 
 
 def save_quarter(session: Session, actor: ActorLike, programme_slug: str, quarter: str | Period,
@@ -81,6 +107,7 @@ def save_quarter(session: Session, actor: ActorLike, programme_slug: str, quarte
     revisions = pending_of(session, ItemKind.MEASUREMENT, [m.id for m in existing.values()])
     errors: dict[int, EditError] = {}
     seen: dict[int, int] = {}
+    checks = {rid: measurement_check(session, rid) for rid in result_ids}
     plan: list[tuple[int, int, Measurement | None, int | None, dict[str, Any]]] = []
     kind = ItemKind.MEASUREMENT
     for i, raw in enumerate(rows):
@@ -101,7 +128,9 @@ def save_quarter(session: Session, actor: ActorLike, programme_slug: str, quarte
             m = existing.get(rid)
             work = working(session, kind, m, revisions.get(m.id)) if m else None
             current = form_values(session, kind, work.obj) if work else {"period": period.code}
-            _, mine = validate(kind, {**current, **clean_input(data)})
+            row, mine = validate(kind, {**current, **clean_input(data)})
+            if any(mine[f] != current.get(f) for f in mine):  # an unchanged row is left as it is
+                checks[rid](row, current)
             if m is None and expected is not None:
                 raise NotFound(f"{kind.value} van resultaat {rid} in {period.code} bestaat niet.")
             if work is not None and expected != work.version:
@@ -138,6 +167,7 @@ class LoadedResult:
 
     id: int
     desired_direction: Direction
+    unit: str = ""
 
 
 @dataclass(frozen=True)
@@ -176,9 +206,10 @@ class Merged:
 
 def results_by_name(session: Session) -> dict[tuple[str, str], LoadedResult]:
     """Every result (in any workflow state) by (project name, result name), both lower case."""
-    rows = session.execute(select(Project.name, Result.name, Result.id, Result.desired_direction)
+    rows = session.execute(select(Project.name, Result.name, Result.id, Result.desired_direction, Result.unit)
                            .join(Result, Result.project_id == Project.id)).all()
-    return {(project.lower(), name.lower()): LoadedResult(rid, direction) for project, name, rid, direction in rows}
+    return {(project.lower(), name.lower()): LoadedResult(rid, direction, unit or "")
+            for project, name, rid, direction, unit in rows}
 
 
 IN_REVIEW = (WorkflowState.SUBMITTED, WorkflowState.APPROVED)

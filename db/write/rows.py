@@ -24,7 +24,8 @@ from indicators.periods import Period
 from indicators.safe_text import IMAGE_EXTENSIONS, UPLOAD_NAME, safe_media_url
 from indicators.values import clean_code, clean_text
 
-REGION_CODE = re.compile(r"^(NL0[01]|PV\d{2}|GM\d{4}|WK\d{6}|BU\d{8})$")
+# CBS region codes; since 2023 Amsterdam's wijken and buurten carry letters (WK0363AA, BU0363AA01)
+REGION_CODE = re.compile(r"^(NL0[01]|PV\d{2}|GM\d{4}|WK\d{4}[0-9A-Z]{2}|BU\d{4}[0-9A-Z]{4})$")
 
 Code = Annotated[str, BeforeValidator(clean_code)]
 Text = Annotated[str, BeforeValidator(clean_text)]

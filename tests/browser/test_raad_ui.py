@@ -102,21 +102,22 @@ def test_unknown_story_says_so(page, demo_app_url: str) -> None:  # noqa: ANN001
     assert "Verhaal ‘99999’ bestaat niet." in page.locator("main").inner_text()
 
 
-def test_wijken_without_boundaries_lists_the_real_wijken(page, demo_app_url: str) -> None:  # noqa: ANN001
+def test_wijken_lists_the_real_wijken_beside_the_bundled_map(page, demo_app_url: str) -> None:  # noqa: ANN001
     with session_scope(_db()) as s:
         almelo = s.scalar(select(Region.id).where(Region.code == "GM0141"))
         wijken = dict(s.execute(select(Region.code, Region.name)
                                 .where(Region.parent_id == almelo, Region.kind == RegionKind.DISTRICT)).all())
     assert len(wijken) == 12
     open_page(page, demo_app_url + "/wijken", "Wijken van Almelo")
-    assert page.locator("#wijken-geen-kaart").is_visible()
-    assert page.locator(".js-plotly-plot").count() == 0
+    page.locator("#wijken-kaart .choroplethlocation").first.wait_for()  # the demo loads Almelo's wijk boundaries
+    assert page.locator("#wijken-kaart path.choroplethlocation").count() == 12
     rows = page.locator("#wijken-tabel tbody tr")
     assert rows.count() == 12
     shown = {rows.nth(i).locator("td").first.inner_text(): rows.nth(i).locator("th").inner_text() for i in range(12)}
     assert shown == wijken
     assert "Binnenstad" in shown.values() and "WK014110" in shown
-    # the configured thresholds (70/90) class the 2018 figure of Binnenstad (103) as rood, Aadorp (30) as groen
+    # the first indicator (voorzieningen sociaal domein, 1e halfjaar 2024), thresholds from the gemeente's 139:
+    # Binnenstad (203) rood, Aadorp (77) groen
     assert "Rood" in page.locator("#wijken-tabel tr", has_text="Binnenstad").inner_text()
     assert "Groen" in page.locator("#wijken-tabel tr", has_text="Aadorp").inner_text()
     # sorting is state in the URL and survives a reload
@@ -126,7 +127,7 @@ def test_wijken_without_boundaries_lists_the_real_wijken(page, demo_app_url: str
     page.reload()
     open_page(page, page.url, "Wijken van Almelo")
     assert page.locator("#wijken-tabel tbody tr th").first.inner_text() == "Binnenstad"
-    assert page.locator("#wijken-tabel tbody tr th").last.inner_text() == "Bornerbroek"  # 24, the lowest
+    assert page.locator("#wijken-tabel tbody tr th").last.inner_text() == "Bornerbroek"  # 50, the lowest
     assert page.console_errors == []
 
 

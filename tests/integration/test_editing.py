@@ -226,7 +226,8 @@ WRITES: dict[str, tuple[Callable[[Session, object, World, dict], object], set[st
     "create_measurement": (lambda s, a, w, i: ed.create_measurement(s, a, i["result"], {"period": "2026-Q4"}),
                            {"editor_a", "admin"}),
     "update_measurement": (lambda s, a, w, i: ed.update_measurement(
-        s, a, i["measurement"], version_of(s, Measurement, i["measurement"]), {"realised": 3}), {"editor_a", "admin"}),
+        s, a, i["measurement"], version_of(s, Measurement, i["measurement"]), {"realised": 3, "status": "op_koers"}),
+        {"editor_a", "admin"}),
     "save_quarter": (lambda s, a, w, i: ed.save_quarter(s, a, "prog-a", "2026-Q4", [
         {"result_id": w.result_a, "expected_version": None, "target": 5}]), {"editor_a", "admin"}),
     "create_story": (lambda s, a, w, i: ed.create_story(s, a, "prog-a", {"kind": "citaat", "title": "T",
@@ -306,7 +307,8 @@ def test_unpublished_items_are_invisible_to_public_reads(setup: tuple) -> None:
     admin = actors(world)["admin"]
     with factory() as s:
         # a concept quarter on the published result and a concept story explaining it
-        ed.create_measurement(s, admin, world.result_a, {"period": "2026-Q3", "target": 120, "realised": 130})
+        ed.create_measurement(s, admin, world.result_a, {"period": "2026-Q3", "target": 120, "realised": 130,
+                                                          "status": "op_koers"})
         hidden_story = ed.create_story(s, admin, "prog-a", {"kind": "citaat", "title": "Geheim wijkteamverhaal",
                                                             "story_date": "2026-07-15", "consent": True,
                                                             "project_name": "Buurtkamers A",
@@ -455,8 +457,9 @@ def test_validation_gives_dutch_messages_per_field_and_writes_nothing(setup: tup
             s.commit()
             assert snapshot(s) == before
     with factory() as s:  # Dutch numbers from a text field are numbers
-        ref = ed.create_measurement(s, editor, world.result_a, {"period": "2026-Q3", "realised": "1.234,5"})
-        assert ed.get_item(s, editor, "meting", ref.id).values["realised"] == 1234.5
+        ref = ed.create_measurement(s, editor, world.result_a, {"period": "2026-Q3", "realised": "1.234",
+                                                                 "status": "op_koers"})
+        assert ed.get_item(s, editor, "meting", ref.id).values["realised"] == 1234
 
 
 def test_second_editor_gets_a_conflict_with_both_versions(setup: tuple) -> None:

@@ -109,7 +109,9 @@ def test_load_boundaries_accepts_bare_cbs_numbers_and_multipolygons(db_url: str,
 
 def test_district_view_classes_and_sorting(demo_sqlite_url: str) -> None:
     with session_scope(demo_sqlite_url) as s:
-        view = district_view(s, "GM0141", "wmo-clienten")
+        newest = district_view(s, "GM0141", "wmo-clienten")
+        assert newest.period.code == "2023" and len(newest.geometries) == 12  # the newest year; the bundled map
+        view = district_view(s, "GM0141", "wmo-clienten", "2018")
         assert view.indicator.code == "wmo-clienten" and view.period.code == "2018"
         assert len(view.rows) == 12 and view.gemeente_value == 65
         by_name = {r.name: r for r in view.rows}
@@ -119,12 +121,11 @@ def test_district_view_classes_and_sorting(demo_sqlite_url: str) -> None:
             DistrictClass.ORANGE
         assert by_name["Aadorp"].district_class is DistrictClass.GREEN
         # thresholds from the URL win
-        strict = district_view(s, "GM0141", "wmo-clienten", None, 20, 25)
+        strict = district_view(s, "GM0141", "wmo-clienten", "2018", 20, 25)
         assert strict.thresholds.origin == "url"
         assert {r.name: r.district_class for r in strict.rows}["Bornerbroek"] is DistrictClass.ORANGE  # 20 ≤ 24 < 25
         half = district_view(s, "GM0141", "wmo-clienten", "1e halfjaar 2018")
         assert half.period.code == "2018-H1" and {r.name: r.value for r in half.rows}["Binnenstad"] == 94
-        assert view.geometries == {}
         assert district_view(s, "GM9999") is None
     values = [r.value for r in sort_rows(view.rows, "waarde-af")]
     assert values == sorted(values, reverse=True)
@@ -163,9 +164,10 @@ def test_downloads_hold_the_rows_of_the_page(demo_sqlite_url: str) -> None:
     assert {r[0] for r in trend.rows} == {"Almelo", "Nederland"}
     text = to_csv(wijken).decode("utf-8-sig").splitlines()
     assert text[0] == "Wijkcode;Wijk;Waarde;Klasse;Status"
-    assert text[1] == "WK014110;Binnenstad;103;Rood;definitief"
+    # the page's first indicator: clients with a voorziening in het sociaal domein per 1.000, 1e halfjaar 2024
+    assert text[1] == "WK014110;Binnenstad;203;Rood;definitief"
     jeugd = to_csv(trend).decode("utf-8-sig")
-    assert "Almelo;GM0141;2023;15,3;definitief;CBS;85098NED" in jeugd
+    assert "Almelo;GM0141;2023;15,3;definitief;CBS StatLine;85098NED" in jeugd
     ws = load_workbook(io.BytesIO(to_xlsx(trend))).active
     row = next(r for r in ws.iter_rows(min_row=5, values_only=True) if r[1] == "GM0141" and r[2] == "2023")
     assert row[3] == pytest.approx(15.3) and ws.cell(row=5, column=4).number_format == "#,##0.0"

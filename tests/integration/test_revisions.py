@@ -134,7 +134,7 @@ def test_a_corrected_measurement_stays_published_everywhere_until_the_correction
     url, server = world
     who = people(url)
     mid, rid, name, old = published_q3(url, 0)
-    new = old + 7.5
+    new = old + 7  # a count takes whole numbers
     before = public_values(url, server, rid, name)
     assert (before["page"], before["api"], before["csv"], before["report"]) == (old, old, nl(old), old)
     assert any(old in row for row in before["xlsx"])

@@ -105,7 +105,7 @@ def test_the_page_is_generated_from_the_evaluation() -> None:
     ids = {c.id for c in components(tree) if getattr(c, "id", None)}
     assert {f"eis-{sc}" for sc in CRITERIA} <= ids  # a row per criterion
     assert {f"beperking-{sc}" for sc, _, _ in ev.limitations()} <= ids
-    assert {"beperking-1.4.13", "beperking-2.2.1"} <= ids
+    assert "beperking-2.2.1" in ids  # 1.4.1 and 1.4.13 hold since the charts are drawn as SVG (issue 14)
     assert ev.statement.contact_email in text
     counts = texts.COUNTS.format(passed=ev.count(Result.PASSED), na=ev.count(Result.NOT_APPLICABLE),
                                  failed=ev.count(Result.FAILED), untested=ev.count(Result.NOT_TESTED))

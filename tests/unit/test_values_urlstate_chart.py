@@ -98,8 +98,10 @@ def test_the_chart_draws_in_the_theme_colours_with_readable_labels(theme_name: s
     """The picture takes the theme's chart colours (as plotly did): background, the gemeente's line, the comparison
     lines, the target; every label at a line's end stays readable (4,5:1) even where the line colour is light."""
     theme = load_theme(theme_name)
-    spec = chart_spec({"GM0141": _pts({2019: 13.6, 2021: 14.6}), "NL01": _pts({2019: 12.0, 2021: 13.2}),
-                       "GM0153": _pts({2019: 11.0, 2021: 11.5})},
+    # consecutive years: a missing year would be a gap, drawn as markers without a line
+    spec = chart_spec({"GM0141": _pts({2019: 13.6, 2020: 14.0, 2021: 14.6}),
+                       "NL01": _pts({2019: 12.0, 2020: 12.5, 2021: 13.2}),
+                       "GM0153": _pts({2019: 11.0, 2020: 11.2, 2021: 11.5})},
                       {"GM0141": "Almelo", "NL01": "Nederland", "GM0153": "Enschede"}, "%", 1, "Jeugdhulp",
                       baseline_year=2019, target=(12.0, 2026))
     svg = render(spec, 480, 300, colours=palette(theme))
