@@ -111,8 +111,8 @@ def test_a_load_goes_through_the_write_service_and_the_audit_trail(small, tmp_pa
     url, world = small
     people = actors(world)
     with session_scope(url) as s:  # a concept of 2026-Q3, entered in the form
-        concept = ed.create_measurement(s, people["editor_a"], world.result_a, {"period": "2026-Q3", "target": 110,
-                                                                                "realised": 95, "explanation": "Eerste telling"})
+        concept = ed.create_measurement(s, people["editor_a"], world.result_a, {
+            "period": "2026-Q3", "target": 110, "realised": 95, "explanation": "Eerste telling"})
     path = _file(tmp_path, "resultaten.csv",
                  "Buurtkamers A;Bezoekers A;2026-Q4;120;100;Nieuw kwartaal;op koers",  # new
                  "Buurtkamers A;Bezoekers A;2026-Q2;100;92;Nageteld;aandacht",  # published: a new version
@@ -147,7 +147,8 @@ def test_a_load_goes_through_the_write_service_and_the_audit_trail(small, tmp_pa
         (AuditAction.CHANGED, "explanation", "Zomer", "Nageteld", note.format(line=3))]
     assert by_load[concept.id] == [(AuditAction.CHANGED, "realised", "95", "97", note.format(line=4)),
                                    (AuditAction.CHANGED, "status", "onbekend", "aandacht", note.format(line=4)),
-                                   (AuditAction.CHANGED, "explanation", "Eerste telling", "Nageteld", note.format(line=4))]
+                                   (AuditAction.CHANGED, "explanation", "Eerste telling", "Nageteld",
+                                    note.format(line=4))]
     assert {(e[0], e[1], e[3]) for e in by_load[q4.id]} == {
         (AuditAction.CREATED, "period", "2026-Q4"), (AuditAction.CREATED, "target", "120"),
         (AuditAction.CREATED, "realised", "100"), (AuditAction.CREATED, "status", "op_koers"),
