@@ -182,7 +182,9 @@ def test_the_workflow_rules_hold_for_a_revision(world) -> None:  # noqa: ANN001
     mid, rid, name, old = published_q3(url, 1)
     with session_scope(url) as s:
         start = ed.get_item(s, who["both"], "meting", mid).version
-        ref = ed.update_measurement(s, who["both"], mid, start, {"realised": None})
+        # no value and no toelichting: the form allows it for 'onbekend', publication does not
+        ref = ed.update_measurement(s, who["both"], mid, start, {"realised": None, "status": "onbekend",
+                                                                 "explanation": ""})
     with session_scope(url) as s:  # compare-and-set: a second editor who started from the published version
         with pytest.raises(ed.Conflict) as lost:
             ed.update_measurement(s, who["editor"], mid, start, {"realised": old + 1})
