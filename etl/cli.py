@@ -11,6 +11,7 @@ from pathlib import Path
 from db.migrate import upgrade
 from db.read.reference import recent_loads
 from db.session import DatabaseError, safe_url, session_scope
+from etl import iv3_texts
 from etl import messages as msg
 from etl.pipeline import Outcome, run_load
 from etl.progress import Progress
@@ -59,6 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
     geo.add_argument("path", metavar="PAD", type=Path, help=msg.CLI_PATH)
 
     sub.add_parser("load-demo", help=msg.CLI_LOAD_DEMO, description=msg.CLI_LOAD_DEMO)
+
+    iv3 = sub.add_parser("load-iv3", help=iv3_texts.CLI_LOAD_IV3, description=iv3_texts.CLI_LOAD_IV3)
+    iv3.add_argument("path", metavar="PAD", type=Path, help=msg.CLI_PATH)
+    iv3.add_argument("--soort", dest="kind", choices=["begroting", "realisatie", "jaarrekening"],
+                     help=iv3_texts.CLI_KIND)
+    iv3.add_argument("--jaar", dest="year", type=int, help=iv3_texts.CLI_YEAR)
     return parser
 
 
@@ -213,8 +220,32 @@ def cmd_load_demo(args: argparse.Namespace, url: str) -> int:
     return EXIT_DONE
 
 
+def cmd_load_iv3(args: argparse.Namespace, url: str) -> int:
+    from etl.iv3 import load_iv3
+
+    outcome = load_iv3(url, args.path, args.kind, args.year)
+    for notice in outcome.notices:
+        print(notice, file=sys.stderr)
+    if outcome.status != "gereed":
+        if outcome.errors:
+            _print_errors(outcome.errors, outcome.error_total)
+            print(iv3_texts.REFUSED.format(count=format_number(outcome.error_total)), file=sys.stderr)
+        else:
+            print(outcome.message, file=sys.stderr)
+            print(msg.REFUSED_FILE, file=sys.stderr)
+        return EXIT_REFUSED
+    c = outcome.counts
+    print(iv3_texts.DONE.format(what=outcome.what_text, gemeenten=format_number(outcome.gemeenten),
+                                amounts=format_number(c.amounts_new + c.amounts_changed + c.amounts_unchanged),
+                                new=format_number(c.amounts_new), changed=format_number(c.amounts_changed),
+                                unchanged=format_number(c.amounts_unchanged),
+                                seconds=format_number(outcome.seconds, 1)))
+    return EXIT_DONE
+
+
 COMMANDS = {"load-cbs": cmd_load_cbs, "load-table": cmd_load_table, "status": cmd_status,
-            "fetch-cbs": cmd_fetch_cbs, "load-geo": cmd_load_geo, "load-demo": cmd_load_demo}
+            "fetch-cbs": cmd_fetch_cbs, "load-geo": cmd_load_geo, "load-demo": cmd_load_demo,
+            "load-iv3": cmd_load_iv3}
 
 
 def main(argv: list[str] | None = None) -> int:
