@@ -15,7 +15,7 @@ from flask_compress import Compress
 from dashboard import texts
 from dashboard.auth import register_auth
 from dashboard.components.shell import demo_banner, footer, header
-from dashboard.data import CONFIG_KEY, FOUR_EYES_KEY
+from dashboard.data import ACTUALITY_KEY, CONFIG_KEY, FOUR_EYES_KEY
 from dashboard.downloads import register_downloads
 from dashboard.exports.routes import register_quarter_routes
 from dashboard.security import register_security
@@ -67,6 +67,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     app.index_string = INDEX_STRING
     app.server.config[CONFIG_KEY] = settings.database_url
     app.server.config[FOUR_EYES_KEY] = settings.four_eyes
+    app.server.config[ACTUALITY_KEY] = settings.actuality_max_age_years
     app.server.config["SECRET_KEY"] = settings.secret_key.get_secret_value()
     Compress(app.server)
     register_downloads(app.server)

@@ -57,6 +57,12 @@ class Settings(BaseSettings):
     )
     upload_max_image_mb: float = Field(default=5, gt=0, description="Largest image upload (PNG, JPEG, WebP) in MB.")
     upload_max_video_mb: float = Field(default=200, gt=0, description="Largest video upload (MP4) in MB.")
+    actuality_max_age_years: int = Field(
+        default=2, ge=0, le=50,
+        description="A trend is 'niet actueel' when its newest figure ends more than this many full calendar years "
+        "before today (2: in December 2026 a 2023 figure is niet actueel, a 2024 figure is not); also used for the "
+        "programmes' Actualiteit score.",
+    )
 
 
 @lru_cache

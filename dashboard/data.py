@@ -11,6 +11,7 @@ from db.session import Session, session_factory, session_scope
 
 CONFIG_KEY = "PERSPECTIEF_DATABASE_URL"
 FOUR_EYES_KEY = "PERSPECTIEF_FOUR_EYES"
+ACTUALITY_KEY = "PERSPECTIEF_ACTUALITY_MAX_AGE_YEARS"
 
 
 @contextmanager
@@ -35,3 +36,10 @@ def write_session() -> Iterator[Session]:
 def four_eyes() -> bool:
     """Whether this app applies the four-eyes rule (settings.four_eyes): passed to the editing service."""
     return bool(current_app.config.get(FOUR_EYES_KEY, True))
+
+
+def actuality_max_age() -> int:
+    """The age in full calendar years after which a trend is "niet actueel" (settings.actuality_max_age_years)."""
+    from indicators.actuality import DEFAULT_MAX_AGE_YEARS
+
+    return int(current_app.config.get(ACTUALITY_KEY, DEFAULT_MAX_AGE_YEARS))

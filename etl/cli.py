@@ -135,6 +135,21 @@ def cmd_load_table(args: argparse.Namespace, url: str) -> int:
         print(refused, file=sys.stderr)
         print(msg.REFUSED_FILE, file=sys.stderr)
         return EXIT_REFUSED
+    from etl.finance_template import is_finance_table, load_budgets
+
+    if is_finance_table(table.header):
+        outcome = load_budgets(url, table, args.skip_invalid, args.rejected)
+        for notice in outcome.notices:
+            print(notice, file=sys.stderr)
+        if outcome.status != "gereed":
+            _print_errors(outcome.errors, len(outcome.errors))
+            print(outcome.message, file=sys.stderr)
+            return EXIT_REFUSED
+        print(iv3_texts.DONE_BUDGETS.format(loaded=outcome.new + outcome.changed, new=outcome.new,
+                                            changed=outcome.changed, unchanged=outcome.unchanged))
+        if outcome.rejected:
+            print(msg.SKIPPED.format(count=outcome.rejected, path=outcome.rejected_path), file=sys.stderr)
+        return EXIT_DONE
     if templates.is_results_table(table.header):
         try:
             outcome = templates.load_results(url, table, args.skip_invalid, args.rejected)

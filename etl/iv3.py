@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from db.read.reference_iv3 import gemeente_index
-from db.session import session_scope
+from db.session import Session, session_scope
 from db.write.iv3 import (
     Iv3Counts,
     Provenance,
@@ -103,12 +103,6 @@ class Iv3Outcome:
         return ", ".join(f"{KIND_DOCUMENT[k]} {y}" for y, k in self.what)
 
 
-class _Refused(Exception):
-    def __init__(self, result: ReadResult) -> None:
-        super().__init__(t.REFUSED.format(count=len(result.errors)))
-        self.result = result
-
-
 def _read(path: Path, kind: StatementKind | None, year: int | None, resolver: Resolver, codes: CodeList,
           notices: list[str]) -> ReadResult:
     source = open_text(path)
@@ -137,54 +131,74 @@ def _read(path: Path, kind: StatementKind | None, year: int | None, resolver: Re
     return read_pivoted(path.name, header, rows, year, kind, resolver, codes)
 
 
+class Iv3Refused(Exception):
+    """A file the loader refuses; `errors` holds the bad rows (empty when the file as a whole is wrong)."""
+
+    def __init__(self, message: str, errors: list[RowError] | None = None,
+                 what: list[tuple[int, StatementKind]] | None = None) -> None:
+        super().__init__(message)
+        self.errors = errors or []
+        self.what = what or []
+
+
+def load_iv3_into(session: Session, path: Path, kind: StatementKind | None = None, year: int | None = None,
+                  source: str | None = None, notices: list[str] | None = None) -> Iv3Outcome:
+    """Load one Iv3 file inside the caller's transaction; raises Iv3Refused (the caller rolls back)."""
+    started = time.monotonic()
+    notices = notices if notices is not None else []
+    if not path.exists():
+        raise Iv3Refused(f"Bestand niet gevonden: {path}")
+    try:
+        if not gemeente_index(session).ids:
+            raise FileRefused(t.NO_REGIONS)
+        added = add_missing_gemeenten(session, read_new_gemeenten())
+        if added:
+            notices.append(t.NOTICE_NEW_GEMEENTEN.format(names=", ".join(added)))
+        rows = assignments()
+        taakveld_ids = ensure_taakvelden(session, rows)
+        index = gemeente_index(session)
+        resolver = Resolver(index.ids, index.by_name, index.by_folded_name)
+        result = _read(path, kind, year, resolver, CodeList([a.taakveld for a in rows]), notices)
+    except FileRefused as refused:
+        raise Iv3Refused(str(refused)) from None
+    notices += result.notices
+    if result.errors:
+        raise Iv3Refused(t.REFUSED.format(count=len(result.errors)), result.errors, result.what)
+    first_years = {(a.taakveld.code, y): a.taakveld.first_year for a in rows
+                   for y in range(a.taakveld.first_year, a.taakveld.last_year + 1)}
+    table_ids = {CBS_TABLES.get(y) for y, _ in result.what}
+    table_id = table_ids.pop() if len(table_ids) == 1 else None
+    label = source or f"CBS Iv3 ({path.name})"
+    load = loader.start_load(session, source=label, path=str(path), table_id=table_id,
+                             file_hash_=loader.file_hash(path))
+    load.kind = "iv3"
+    statements = [StatementInput(
+        region_id=index.ids[data.gemeente], year=data.year, kind=data.kind, inhabitants=data.inhabitants,
+        amounts={taakveld_ids[(code, first_years[(code, data.year)])]: (lasten, baten)
+                 for code, (lasten, baten) in data.amounts.items()})
+        for data in result.statements.values()]
+    counts = merge_statements(session, statements, Provenance(load.id, label, table_id, load.file_hash,
+                                                              load.started_at))
+    loader.finish_load(load, result.rows_read, counts.amounts_loaded, " ".join(notices))
+    load.rows_changed, load.rows_unchanged = counts.amounts_changed, counts.amounts_unchanged
+    return Iv3Outcome("gereed", result.what, len({d.gemeente for d in result.statements.values()}), counts,
+                      notices=notices, seconds=time.monotonic() - started, load_id=load.id)
+
+
 def load_iv3(url: str, path: Path, kind: str | StatementKind | None = None, year: int | None = None,
              source: str | None = None) -> Iv3Outcome:
-    """Load one Iv3 file (see the module docstring). Never raises for bad input: a refusal is an Iv3Outcome."""
+    """Load one Iv3 file in its own transaction (see the module docstring). Never raises for bad input: a refusal
+    is an Iv3Outcome, also recorded in the load log."""
     started = time.monotonic()
     notices: list[str] = []
-    result: ReadResult | None = None
     try:
-        wanted = kind if isinstance(kind, StatementKind) else parse_kind(kind)
-        if not path.exists():
-            raise FileRefused(f"Bestand niet gevonden: {path}")
+        wanted = kind if isinstance(kind, StatementKind) or kind is None else parse_kind(kind)
         with session_scope(url) as session:
-            if not gemeente_index(session).ids:
-                raise FileRefused(t.NO_REGIONS)
-            added = add_missing_gemeenten(session, read_new_gemeenten())
-            if added:
-                notices.append(t.NOTICE_NEW_GEMEENTEN.format(names=", ".join(added)))
-            rows = assignments()
-            taakveld_ids = ensure_taakvelden(session, rows)
-            index = gemeente_index(session)
-            resolver = Resolver(index.ids, index.by_name, index.by_folded_name)
-            codes = CodeList([a.taakveld for a in rows])
-            result = _read(path, wanted, year, resolver, codes, notices)
-            notices += result.notices
-            if result.errors:
-                raise _Refused(result)
-            first_years = {(a.taakveld.code, y): a.taakveld.first_year for a in rows
-                           for y in range(a.taakveld.first_year, a.taakveld.last_year + 1)}
-            table_ids = {CBS_TABLES.get(y) for y, _ in result.what}
-            table_id = table_ids.pop() if len(table_ids) == 1 else None
-            label = source or f"CBS Iv3 ({path.name})"
-            load = loader.start_load(session, source=label, path=str(path), table_id=table_id,
-                                     file_hash_=loader.file_hash(path))
-            load.kind = "iv3"
-            statements = [StatementInput(
-                region_id=index.ids[data.gemeente], year=data.year, kind=data.kind, inhabitants=data.inhabitants,
-                amounts={taakveld_ids[(code, first_years[(code, data.year)])]: (lasten, baten)
-                         for code, (lasten, baten) in data.amounts.items()})
-                for data in result.statements.values()]
-            counts = merge_statements(session, statements, Provenance(load.id, label, table_id, load.file_hash,
-                                                                      load.started_at))
-            loader.finish_load(load, result.rows_read, counts.amounts_loaded, " ".join(notices))
-            load.rows_changed, load.rows_unchanged = counts.amounts_changed, counts.amounts_unchanged
-            return Iv3Outcome("gereed", result.what, len({d.gemeente for d in result.statements.values()}), counts,
-                              notices=notices, seconds=time.monotonic() - started, load_id=load.id)
-    except _Refused as refused:
-        outcome = Iv3Outcome("geweigerd", refused.result.what, errors=refused.result.errors[:MAX_REPORTED_ERRORS],
-                             error_total=len(refused.result.errors), notices=notices, message=str(refused))
-    except FileRefused as refused:
+            return load_iv3_into(session, path, wanted, year, source, notices)
+    except Iv3Refused as refused:
+        outcome = Iv3Outcome("geweigerd", refused.what, errors=refused.errors[:MAX_REPORTED_ERRORS],
+                             error_total=len(refused.errors), notices=notices, message=str(refused))
+    except FileRefused as refused:  # a wrong --soort
         outcome = Iv3Outcome("geweigerd", notices=notices, message=str(refused))
     outcome.seconds = time.monotonic() - started
     try:

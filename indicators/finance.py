@@ -12,7 +12,9 @@ from enum import StrEnum
 
 from indicators.formatting import MINUS, NO_VALUE, format_number
 
+NBSP = "\u00a0"  # keeps "€ 192,7 mln" and "3,2 %" on one line
 TOTAL = "totaal"  # the group code of "all groups of the programme together"
+SOCIAL_GROUPS = frozenset({"samenkracht", "toegang", "inkomen", "participatie", "wmo", "jeugd"})
 
 
 class StatementKind(StrEnum):
@@ -40,17 +42,18 @@ class Statement:
 
 # --- formats ------------------------------------------------------------------------------------------------------
 def format_money(thousands: float | None) -> str:
-    """An amount in € 1.000 the way a raadslid reads it: '€ 192,7 mln', '€ 1,2 mld', '€ 453.000'; minus '€ −3,1 mln'."""
+    """An amount in € 1.000 the way a raadslid reads it: '€ 192,7 mln', '€ 1,2 mld', '€ 453.000'; minus '€ −3,1 mln'
+    (with no-break spaces, so an amount never breaks over two lines)."""
     if thousands is None or not math.isfinite(thousands):
         return NO_VALUE
     size = abs(thousands)
     if size >= 1_000_000:
-        text = format_number(thousands / 1_000_000, 1) + " mld"
+        text = format_number(thousands / 1_000_000, 1) + NBSP + "mld"
     elif size >= 1_000:
-        text = format_number(thousands / 1_000, 1) + " mln"
+        text = format_number(thousands / 1_000, 1) + NBSP + "mln"
     else:
         text = format_number(thousands * 1_000, 0)
-    return f"€ {text}"
+    return f"€{NBSP}{text}"
 
 
 def format_money_change(thousands: float | None) -> str:
@@ -58,8 +61,8 @@ def format_money_change(thousands: float | None) -> str:
     if thousands is None or not math.isfinite(thousands):
         return NO_VALUE
     text = format_money(abs(thousands))
-    if text in ("€ 0", "€ 0,0 mln", "€ 0,0 mld"):
-        return "€ 0"
+    if text.replace(NBSP, " ") in ("€ 0", "€ 0,0 mln", "€ 0,0 mld"):
+        return f"€{NBSP}0"
     return ("+" if thousands > 0 else MINUS) + text
 
 
@@ -67,7 +70,7 @@ def format_euros(euros: float | None) -> str:
     """Whole euros: '€ 2.606', '€ −12'."""
     if euros is None or not math.isfinite(euros):
         return NO_VALUE
-    return f"€ {format_number(euros, 0)}"
+    return f"€{NBSP}{format_number(euros, 0)}"
 
 
 def format_percent(value: float | None, decimals: int = 1, signed: bool = True) -> str:
@@ -77,7 +80,7 @@ def format_percent(value: float | None, decimals: int = 1, signed: bool = True) 
     text = format_number(value, decimals)
     if signed and not text.lstrip(MINUS).strip("0,") == "":
         text = text if text.startswith(MINUS) else "+" + text
-    return f"{text} %"
+    return f"{text}{NBSP}%"
 
 
 # --- computations -------------------------------------------------------------------------------------------------
@@ -159,6 +162,11 @@ class ProgrammeFinance:
     peer_names: list[str] = field(default_factory=list)
     peer_label: str = ""  # e.g. "50.000 tot 100.000 inwoners, sterk stedelijk"
     sources: list[str] = field(default_factory=list)  # provenance lines: file, CBS table, load date
+    domain: dict[Statement, float] = field(default_factory=dict)  # lasten of the whole sociaal domein (all 6.)
+
+    @property
+    def in_social_domain(self) -> bool:
+        return any(g.code in SOCIAL_GROUPS for g in self.groups)
 
     @property
     def statements(self) -> list[Statement]:
@@ -167,6 +175,11 @@ class ProgrammeFinance:
     @property
     def years(self) -> list[int]:
         return sorted({s.year for s in self.statements})
+
+    def share_of_domain(self, statement: Statement) -> float | None:
+        """The programme's share (%) of the whole sociaal domein's lasten in a statement."""
+        whole, part = self.domain.get(statement), self.lasten.get((statement, TOTAL))
+        return part / whole * 100 if whole and part is not None else None
 
     @property
     def has_data(self) -> bool:

@@ -89,6 +89,17 @@ class StoryItem(_Model):
     media_url: str | None
 
 
+class ProjectMoneyItem(_Model):
+    """A project's budget and spending in one quarter (euros), from the `financien` template."""
+
+    project: str
+    period: str  # quarter code, e.g. "2026-Q3"
+    budget: float | None
+    spent: float | None
+    explanation: str = ""
+    is_example: bool = False
+
+
 class Change(_Model):
     """One line of "what changed": `before`/`after` are raw values (numbers or status values), never text."""
 
@@ -131,6 +142,9 @@ class ProgrammeReport(_Model):
     stories: list[StoryItem]
     changes: list[Change] = []
     notes: list[NoteItem] = []
+    # the projects' budgets and spending of the report's year up to its quarter; None in content frozen before
+    # they were kept (rendered as nothing, so such a report looks as it always did)
+    project_money: list[ProjectMoneyItem] | None = None
 
 
 class QuarterReport(_Model):

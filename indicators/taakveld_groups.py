@@ -167,11 +167,12 @@ def group_names(assignments: Iterable[Assignment]) -> dict[str, str]:
     for a in assignments:
         if a.group not in names and (a.group not in newest or a.taakveld.last_year > newest[a.group].last_year):
             newest[a.group] = a.taakveld
-    singles = sorted(newest.items(), key=lambda kv: _code_key(kv[1].code))
+    singles = sorted(newest.items(), key=lambda kv: code_sort_key(kv[1].code))
     return {**names, **{g: f"{t.code} {t.name.strip()}" for g, t in singles}}
 
 
-def _code_key(code: str) -> tuple:
+def code_sort_key(code: str) -> tuple:
+    """The order of the code list file: hoofdtaakveld, then the digits after the dot as text (0.1, 0.10, 0.2)."""
     main, _, sub = code.partition(".")
     digits = re.match(r"\d*", sub)[0]
     return int(main), digits, sub[len(digits):]

@@ -8,6 +8,8 @@ from __future__ import annotations
 from html import escape
 
 from dashboard import texts
+from dashboard import texts_finance as tf
+from dashboard.components.project_money import money_html
 from dashboard.components.quarter_parts import (
     anchor,
     change_anchor,
@@ -20,9 +22,11 @@ from dashboard.components.quarter_parts import (
     story_href,
     trend_change,
 )
+from dashboard.components.status_matrix import matrix_html, report_matrix
 from dashboard.components.svg_chart import data_uri
 from indicators.enums import MeasurementStatus, StoryKind
 from indicators.formatting import MEASUREMENT_STATUS_LABELS, STORY_KIND_LABELS, format_date, format_number
+from indicators.periods import Period
 from indicators.quarter import ProgrammeReport, QuarterReport
 
 CSS = """
@@ -62,6 +66,13 @@ tr { break-inside: avoid; }
 .num { text-align: right; white-space: nowrap; }
 .example { color: #5c4400; font-weight: bold; font-size: 7.5pt; }
 .story { break-inside: avoid; border-left: 2pt solid #5b8fc7; padding-left: 3mm; margin-bottom: 3mm; }
+table.matrix { font-size: 7pt; }
+table.matrix th, table.matrix td { padding: .8mm .6mm; text-align: center; }
+table.matrix th[scope="row"] { text-align: left; }
+.m-op_koers { color: #1b6b2e; background: #eaf5ec; }
+.m-aandacht { color: #6b5300; background: #fdf6dc; }
+.m-niet_op_koers { color: #b3261e; background: #fcebea; }
+.m-onbekend, .m-niet_gemeten { color: #4a5561; }
 """
 
 
@@ -93,7 +104,8 @@ def _trends(p: ProgrammeReport, label: str) -> str:
          (trend_change(t), "num"), (t.verdict, "")] for t in p.trends])
 
 
-def _results(p: ProgrammeReport, label: str) -> str:
+def _results(p: ProgrammeReport, quarter: Period) -> str:
+    label = quarter.label
     if not p.results:
         return ""
     head = [texts.COL_PROJECT, texts.COL_MEASURE, texts.COL_TARGET, texts.COL_REALISED, texts.COL_STATUS,
@@ -104,7 +116,9 @@ def _results(p: ProgrammeReport, label: str) -> str:
         status = MEASUREMENT_STATUS_LABELS[MeasurementStatus(r.current.status)] if r.current else "–"
         rows.append(([(r.project_name, ""), (r.name, "th"), (target, "num"), (realised, "num"), (status, ""),
                       (note, "")], anchor(p.slug, "resultaat", r.id)))
-    return _table(texts.QUARTER_RESULTS_CAPTION.format(name=p.name, label=label), head, rows)
+    return (_table(texts.QUARTER_RESULTS_CAPTION.format(name=p.name, label=label), head, rows)
+            + f"<h4>{_e(tf.MATRIX_TITLE)}</h4>"
+            + matrix_html(report_matrix(p, quarter), tf.MATRIX_CAPTION.format(name=p.name)))
 
 
 def _programme(p: ProgrammeReport, report: QuarterReport) -> str:
@@ -126,7 +140,9 @@ def _programme(p: ProgrammeReport, report: QuarterReport) -> str:
         f'<p class="meta">{_e(p.region_name)} · {_e(texts.QUARTER_COL_BASELINE.format(year=p.baseline_year))}</p>',
         _part(p.slug, "veranderd", texts.QUARTER_CHANGES.format(previous=previous), changes, texts.QUARTER_NO_CHANGES),
         _part(p.slug, "trends", texts.SECTION_TRENDS, _trends(p, label), texts.QUARTER_NO_TRENDS),
-        _part(p.slug, "resultaten", texts.SECTION_RESULTS, _results(p, label), texts.QUARTER_NO_RESULTS),
+        _part(p.slug, "resultaten", texts.SECTION_RESULTS, _results(p, report.period), texts.QUARTER_NO_RESULTS),
+        _part(p.slug, "financien", tf.PROJ_TITLE, money_html(p, report.period, texts.EXAMPLE_LABEL), tf.PROJ_NONE)
+        if p.project_money is not None else "",
         _part(p.slug, "verhalen", texts.SECTION_STORIES, stories, texts.QUARTER_NO_STORIES),
         _part(p.slug, "besluiten", texts.QUARTER_NOTES, notes, texts.QUARTER_NO_NOTES),
         "</section>"])
@@ -165,6 +181,7 @@ def render_html(report: QuarterReport) -> str:
         subs = [(anchor(p.slug, "veranderd", ""), texts.QUARTER_CHANGES.format(previous=previous)),
                 (anchor(p.slug, "trends", ""), texts.SECTION_TRENDS),
                 (anchor(p.slug, "resultaten", ""), texts.SECTION_RESULTS),
+                *([(anchor(p.slug, "financien", ""), tf.PROJ_TITLE)] if p.project_money is not None else []),
                 (anchor(p.slug, "verhalen", ""), texts.SECTION_STORIES),
                 (anchor(p.slug, "besluiten", ""), texts.QUARTER_NOTES)]
         toc.append(f'<li><a href="#{anchor(p.slug, "programma", "")}">{_e(p.name)}</a><ol>'

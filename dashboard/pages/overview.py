@@ -6,15 +6,23 @@ form is a plain GET form (works without scripts, every state can be bookmarked);
 
 from __future__ import annotations
 
+from datetime import date
+
 from dash import Input, Output, clientside_callback, dcc, html
 
 from dashboard import texts
+from dashboard.components.actuality import badge
+from dashboard.components.finance_card import card_finance
 from dashboard.components.quarter_link import latest_quarter_link
 from dashboard.components.summary import programme_summary
-from dashboard.data import read_session
+from dashboard.data import actuality_max_age, read_session
+from db.read.actuality import programme_actuality
+from db.read.finance import programme_finances
 from db.read.programmes import programme_cards
 from db.read.search import filter_options, programmes_matching, search
+from indicators.actuality import Actuality
 from indicators.enums import HitKind, MeasurementStatus, Verdict
+from indicators.finance import ProgrammeFinance
 from indicators.formatting import STORY_KIND_LABELS, format_date
 from indicators.search import (
     MAX_QUERY_LENGTH,
@@ -33,7 +41,8 @@ TITLE = texts.OVERVIEW_TITLE
 MAX_HITS = 50
 
 
-def card(c: ProgrammeCard) -> html.Article:
+def card(c: ProgrammeCard, finance: ProgrammeFinance | None = None, actuality: Actuality | None = None
+         ) -> html.Article:
     v, r = c.verdicts, c.result_statuses
     newest = c.newest_stories[0] if c.newest_stories else None
     return html.Article(className="programme-card", id=f"programma-{c.slug}", children=[
@@ -43,6 +52,7 @@ def card(c: ProgrammeCard) -> html.Article:
         ]),
         html.P(f"{c.region_name} · {c.period}", className="card-meta"),
         html.P(programme_summary(v, c.trend_count, r, c.story_count), className="card-summary"),
+        html.P(badge(actuality), className="card-actuality") if actuality is not None else None,
         html.Dl(className="card-parts", children=[
             html.Dt(texts.CARD_TRENDS),
             html.Dd(texts.CARD_TRENDS_LINE.format(
@@ -59,6 +69,7 @@ def card(c: ProgrammeCard) -> html.Article:
                 f"{texts.CARD_NEWEST}: {STORY_KIND_LABELS[newest.kind].lower()} ‘{newest.title}’ "
                 f"({format_date(newest.story_date)})" if newest else None,
             ]),
+            *card_finance(finance),
         ]),
     ])
 
@@ -175,9 +186,13 @@ def layout(zoek: str | None = None, programma: str | None = None, thema: str | N
            wijk: str | None = None, **_query: str) -> html.Div:
     query = clean_query(zoek)
     options, flt, hits = FilterOptions([], [], []), OverviewFilter(), None
+    finances: dict[str, ProgrammeFinance] = {}
+    actualities: dict[str, Actuality] = {}
     try:
         with read_session() as session:
             all_cards = programme_cards(session)
+            finances = programme_finances(session)
+            actualities = programme_actuality(session, date.today(), actuality_max_age())
             options = filter_options(session)
             flt = options.clean(programma, thema, wijk)
             cards = filter_cards(all_cards, programmes_matching(session, flt))
@@ -195,7 +210,8 @@ def layout(zoek: str | None = None, programma: str | None = None, thema: str | N
                **{"aria-live": "polite"}),
         search_results(query, hits, flt),
         *filter_note(flt, options, len(cards), len(all_cards)),
-        html.Div(className="card-grid", children=[card(c) for c in cards]),
+        html.Div(className="card-grid", children=[card(c, finances.get(c.slug), actualities.get(c.slug))
+                                                  for c in cards]),
     ])
 
 

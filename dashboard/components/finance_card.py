@@ -1,0 +1,34 @@
+"""The money line of a programme card on the overview: the newest budget and the last known realisation."""
+
+from __future__ import annotations
+
+from dash import html
+
+from dashboard import texts_finance as tf
+from indicators.finance import ProgrammeFinance, format_money, headline
+
+
+def card_lines(finance: ProgrammeFinance | None) -> list[str]:
+    """'Begroot 2025: € 74,1 mln', 'Gerealiseerd 2023: € 67,9 mln (begroot € 65,8 mln)' (empty: no taakvelden)."""
+    if finance is None or not finance.groups:
+        return []
+    h = headline(finance)
+    lines = []
+    if h.latest_budget:
+        lines.append(tf.CARD_FINANCE_BUDGET.format(year=h.latest_budget.year,
+                                                   amount=format_money(h.latest_budget_amount)))
+    if h.latest_actual:
+        template = tf.CARD_FINANCE_ACTUAL if h.actual_year_budget is not None else tf.CARD_FINANCE_ACTUAL_ONLY
+        lines.append(template.format(year=h.latest_actual.year, amount=format_money(h.latest_actual_amount),
+                                     budget=format_money(h.actual_year_budget)))
+    return lines or [tf.CARD_FINANCE_NONE]
+
+
+def card_finance(finance: ProgrammeFinance | None) -> list:
+    """The <dt>/<dd> pair for the card's list of parts (nothing for a programme without taakvelden)."""
+    lines = card_lines(finance)
+    if not lines:
+        return []
+    return [html.Dt(tf.CARD_FINANCE),
+            html.Dd(className="part-finance", children=[x for i, line in enumerate(lines)
+                                                         for x in ((html.Br(),) if i else ()) + (line,)])]

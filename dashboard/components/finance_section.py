@@ -1,0 +1,179 @@
+""""Financiën" on the programme page, without touching its three parts: a band under the programme header (the newest
+realisation against its budget, the newest budget, per inwoner beside Nederland) and a section after the three parts
+with a text summary, the chart, the tables (begroot against gerealiseerd per year and taakveldgroep; per inwoner
+beside Nederland and comparable gemeenten), the downloads and the source."""
+
+from __future__ import annotations
+
+from dash import html
+
+from dashboard import texts_finance as tf
+from dashboard.components.controls import scroll_region
+from dashboard.components.downloads import download_links
+from dashboard.components.finance_chart import chart_alt, finance_svg
+from dashboard.components.svg_chart import data_uri
+from indicators.finance import (
+    TOTAL,
+    ProgrammeFinance,
+    Statement,
+    format_euros,
+    format_money,
+    format_money_change,
+    format_percent,
+    headline,
+)
+from indicators.formatting import format_number
+
+SECTION_ID = "financien"
+
+
+def band(finance: ProgrammeFinance | None) -> html.Section | None:
+    """The money at a glance, under the programme header (None for a programme without taakvelden)."""
+    if finance is None or not finance.groups:
+        return None
+    h = headline(finance)
+    items = []
+    if h.latest_actual:
+        text = tf.FIN_BAND_ACTUAL.format(year=h.latest_actual.year, actual=format_money(h.latest_actual_amount))
+        diff, pct = h.diff
+        if diff is not None:
+            text += tf.FIN_BAND_VS_BUDGET.format(budget=format_money(h.actual_year_budget),
+                                                 diff=format_money_change(diff), pct=format_percent(pct))
+        items.append(text)
+        bench = finance.benchmark(h.latest_actual)
+        if bench.home is not None and bench.country is not None:
+            items.append(tf.FIN_BAND_PER_INHABITANT.format(amount=format_euros(bench.home), year=h.latest_actual.year,
+                                                           country=format_euros(bench.country)))
+    if h.latest_budget and (not h.latest_actual or h.latest_budget.year > h.latest_actual.year):
+        items.append(tf.FIN_BAND_BUDGET.format(year=h.latest_budget.year, budget=format_money(h.latest_budget_amount)))
+    groups = ", ".join(g.name for g in finance.groups)
+    return html.Section(className="finance-band", id="financien-band", **{"aria-label": tf.FIN_BAND_LABEL}, children=[
+        html.P([html.Strong(f"{tf.FIN_TITLE} "), html.Span(f"({groups})", className="finance-band-groups")],
+               className="finance-band-title"),
+        html.Ul([html.Li(i) for i in items], className="finance-band-list") if items
+        else html.P(tf.FIN_BAND_NONE),
+        html.P(html.A(tf.FIN_BAND_LINK, href=f"#{SECTION_ID}"), className="finance-band-link") if items else None,
+    ])
+
+
+def _diff_words(diff: float, pct: float | None) -> str:
+    if abs(diff) < 0.5:
+        return tf.FIN_EQUAL
+    template = tf.FIN_MORE if diff > 0 else tf.FIN_LESS
+    return template.format(amount=format_money(abs(diff)), pct=format_percent(abs(pct) if pct is not None else None,
+                                                                                signed=False))
+
+
+def summary_sentences(finance: ProgrammeFinance) -> list[str]:
+    """The text summary of the section: the newest realisation against its budget, per inwoner beside Nederland and
+    the comparable gemeenten, the newest budget, and the share of the whole sociaal domein."""
+    h = headline(finance)
+    out = []
+    if h.latest_actual:
+        year, region = h.latest_actual.year, finance.region_name
+        diff, pct = h.diff
+        if diff is not None:
+            out.append(tf.FIN_SUMMARY_ACTUAL.format(year=year, region=region, budget=format_money(h.actual_year_budget),
+                                                    actual=format_money(h.latest_actual_amount),
+                                                    diff_words=_diff_words(diff, pct)))
+        else:
+            out.append(tf.FIN_SUMMARY_ONLY_ACTUAL.format(year=year, region=region,
+                                                         actual=format_money(h.latest_actual_amount)))
+        bench = finance.benchmark(h.latest_actual)
+        if bench.home is not None:
+            peers = tf.FIN_SUMMARY_PEERS.format(peers=format_euros(bench.peers)) if bench.peers is not None else ""
+            out.append(tf.FIN_SUMMARY_PER_INHABITANT.format(
+                home=format_euros(bench.home), inhabitants=format_number(finance.inhabitants[h.latest_actual]),
+                country=format_euros(bench.country), peers=peers))
+        share = finance.share_of_domain(h.latest_actual)
+        if finance.in_social_domain and share is not None:
+            whole = finance.domain[h.latest_actual]
+            out.append(tf.FIN_SUMMARY_DOMAIN.format(
+                region=region, year=year, amount=format_money(whole),
+                per_inhabitant=format_euros(whole * 1_000 / finance.inhabitants[h.latest_actual])
+                if finance.inhabitants.get(h.latest_actual) else "–",
+                share=format_percent(share, 0, signed=False)))
+    if h.latest_budget and (not h.latest_actual or h.latest_budget.year > h.latest_actual.year):
+        per = finance.benchmark(h.latest_budget).home
+        out.append(tf.FIN_SUMMARY_BUDGET.format(year=h.latest_budget.year, budget=format_money(h.latest_budget_amount),
+                                                per_inhabitant=format_euros(per)))
+    return out
+
+
+def _row_head(text: str, cols: int) -> html.Tr:
+    return html.Tr(html.Th(text, colSpan=cols, scope="colgroup", className="finance-rowgroup"))
+
+
+def year_table(finance: ProgrammeFinance) -> html.Div:
+    caption = tf.FIN_YEAR_CAPTION.format(region=finance.region_name, name=finance.name)
+    head = [tf.FIN_COL_GROUP, tf.FIN_COL_BUDGET, tf.FIN_COL_ACTUAL, tf.FIN_COL_DIFF]
+    bodies = []
+    rows = finance.year_rows()
+    for year in sorted({r.year for r in rows}, reverse=True):
+        body = [_row_head(str(year), len(head))]
+        for r in (r for r in rows if r.year == year):
+            diff = f"{format_money_change(r.diff)} ({format_percent(r.diff_pct)})" if r.diff is not None else "–"
+            body.append(html.Tr(className="finance-total" if r.group == TOTAL else None, children=[
+                html.Th(tf.FIN_TOTAL if r.group == TOTAL else r.group_name, scope="row"),
+                html.Td(format_money(r.budget), className="num"),
+                html.Td(format_money(r.actual) if r.actual is not None else tf.FIN_NOT_YET, className="num"),
+                html.Td(diff, className="num")]))
+        bodies.append(html.Tbody(body))
+    return scroll_region(html.Table(className="table table-sm finance-table", id="financien-jaren", children=[
+        html.Caption(caption), html.Thead(html.Tr([html.Th(h, scope="col", className=None if i == 0 else "num")
+                                                   for i, h in enumerate(head)])), *bodies]), caption)
+
+
+def per_inhabitant_table(finance: ProgrammeFinance) -> html.Div:
+    caption = tf.FIN_PER_CAPTION.format(region=finance.region_name)
+    head = [tf.FIN_COL_GROUP, finance.region_name, tf.FIN_COL_COUNTRY, tf.FIN_COL_PEERS]
+    bodies = []
+    current: Statement | None = None
+    body: list = []
+    for b in finance.benchmark_rows():
+        if b.statement != current:
+            if body:
+                bodies.append(html.Tbody(body))
+            current, body = b.statement, [_row_head(b.statement.label.capitalize(), len(head))]
+        body.append(html.Tr(className="finance-total" if b.group == TOTAL else None, children=[
+            html.Th(tf.FIN_TOTAL if b.group == TOTAL else b.group_name, scope="row"),
+            html.Td(format_euros(b.home), className="num"), html.Td(format_euros(b.country), className="num"),
+            html.Td(format_euros(b.peers), className="num")]))
+    if body:
+        bodies.append(html.Tbody(body))
+    return scroll_region(html.Table(className="table table-sm finance-table", id="financien-per-inwoner", children=[
+        html.Caption(caption), html.Thead(html.Tr([html.Th(h, scope="col", className=None if i == 0 else "num")
+                                                   for i, h in enumerate(head)])), *bodies]), caption)
+
+
+def section(finance: ProgrammeFinance | None) -> html.Section | None:
+    """The "Financiën" section after the three parts (None for an unknown programme)."""
+    if finance is None:
+        return None
+    children: list = [html.H2(tf.FIN_TITLE, id=f"{SECTION_ID}-titel"), html.P(tf.FIN_INTRO, className="part-intro")]
+    if not finance.groups:
+        children.append(html.P(tf.FIN_NO_GROUPS))
+    elif not finance.has_data:
+        children.append(html.P(tf.FIN_NO_DATA.format(region=finance.region_name)))
+    else:
+        children += [
+            html.P([tf.FIN_GROUPS, " ", *[x for i, g in enumerate(finance.groups) for x in (
+                ", " if i else "", html.Strong(g.name), f" ({g.explanation})" if g.explanation else "")]],
+                className="finance-groups"),
+            html.Div(className="summary-box finance-summary", children=[
+                html.P(" ".join(summary_sentences(finance)), id="financien-samenvatting")]),
+            html.Figure(className="finance-figure", children=[
+                html.Img(src=data_uri(finance_svg(finance)), alt=chart_alt(finance), width=640, height=300,
+                         className="finance-chart"),
+                html.Figcaption(tf.FIN_CHART_TITLE)]),
+            year_table(finance),
+            per_inhabitant_table(finance),
+            html.P(tf.FIN_PEERS_HELP.format(label=finance.peer_label, region=finance.region_name,
+                                            names=", ".join(finance.peer_names)), className="form-text")
+            if finance.peer_names else None,
+            html.P([tf.FIN_SOURCE, html.Br(), *[x for line in finance.sources for x in (line, html.Br())]],
+                   className="provenance"),
+            download_links("financien", {"programma": finance.slug}, tf.FIN_DOWNLOAD.format(name=finance.name)),
+        ]
+    return html.Section(id=SECTION_ID, className="programme-finance", **{"aria-labelledby": f"{SECTION_ID}-titel"},
+                        children=children)

@@ -1,0 +1,99 @@
+"""Projectfinanciën in the quarter report: each project's budget against its spending per quarter of the report's
+year (the `financien` template) – as a Dash table (report page), plain HTML (PDF) and rows (Excel)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from dash import html
+
+from dashboard import texts_finance as tf
+from dashboard.components.badges import example_label
+from dashboard.components.controls import scroll_region
+from db.periods import Period
+from indicators.finance import NBSP, ProjectQuarterMoney, format_percent
+from indicators.formatting import MINUS, format_number
+from indicators.quarter import ProgrammeReport, ProjectMoneyItem
+
+HEAD = [tf.PROJ_COL_PROJECT, tf.PROJ_COL_QUARTER, tf.PROJ_COL_BUDGET, tf.PROJ_COL_SPENT, tf.PROJ_COL_DIFF,
+        tf.PROJ_COL_PCT, tf.PROJ_COL_NOTE]
+NUMERIC = {2, 3, 4, 5}
+
+
+def euros(value: float | None, signed: bool = False) -> str:
+    if value is None:
+        return "–"
+    text = f"€{NBSP}{format_number(abs(value) if signed else value, 0)}"
+    if signed and round(value) != 0:
+        return ("+" if value > 0 else MINUS) + text
+    return text
+
+
+def money(item: ProjectMoneyItem) -> ProjectQuarterMoney:
+    return ProjectQuarterMoney(item.project, item.period, item.budget, item.spent, item.explanation, item.is_example)
+
+
+def rows(p: ProgrammeReport) -> list[tuple[list[str], bool]]:
+    """Display rows (cells, is example) plus a total row for the year."""
+    out = []
+    items = [money(i) for i in p.project_money or []]
+    for m in items:
+        out.append(([m.project, Period.parse(m.quarter).short_label, euros(m.budget), euros(m.spent),
+                     euros(m.diff, True), format_percent(m.spent_pct, 0, signed=False), m.explanation],
+                    m.is_example))
+    if items:
+        budget = sum(m.budget or 0 for m in items)
+        spent = sum(m.spent or 0 for m in items)
+        year = Period.parse(items[0].quarter).start.year
+        out.append(([tf.PROJ_TOTAL.format(year=year), "", euros(budget), euros(spent), euros(spent - budget, True),
+                     format_percent(spent / budget * 100 if budget else None, 0, signed=False), ""], False))
+    return out
+
+
+def caption(p: ProgrammeReport, label: str, year: int) -> str:
+    return tf.PROJ_CAPTION.format(name=p.name, year=year, label=label)
+
+
+def money_table(p: ProgrammeReport, quarter: Period) -> html.Div | html.P:
+    if not p.project_money:
+        return html.P(tf.PROJ_NONE)
+    cap = caption(p, quarter.label, quarter.start.year)
+    body = []
+    table_rows = rows(p)
+    for n, (cells, example) in enumerate(table_rows):
+        total = n == len(table_rows) - 1
+        tds = [html.Th(cells[0], scope="row")] + [
+            html.Td([c, " ", example_label() if i == 6 and example else None] if i == 6 else c,
+                    className="num" if i in NUMERIC else None) for i, c in enumerate(cells) if i > 0]
+        body.append(html.Tr(tds, className="finance-total" if total else None))
+    return scroll_region(html.Table(className="table table-sm quarter-table project-money", children=[
+        html.Caption(cap), html.Thead(html.Tr([html.Th(h, scope="col", className="num" if i in NUMERIC else None)
+                                               for i, h in enumerate(HEAD)])), html.Tbody(body)]), cap)
+
+
+def money_html(p: ProgrammeReport, quarter: Period, example_text: str) -> str:
+    if not p.project_money:
+        return f"<p>{escape(tf.PROJ_NONE)}</p>"
+    out = [f"<table><caption>{escape(caption(p, quarter.label, quarter.start.year))}</caption><thead><tr>",
+           "".join(f'<th scope="col">{escape(h)}</th>' for h in HEAD), "</tr></thead><tbody>"]
+    for cells, example in rows(p):
+        out.append(f'<tr><th scope="row">{escape(cells[0])}</th>')
+        for i, c in enumerate(cells[1:], start=1):
+            note = f' <span class="example">{escape(example_text)}</span>' if i == 6 and example else ""
+            out.append(f'<td class="num">{escape(c)}</td>' if i in NUMERIC else f"<td>{escape(c)}{note}</td>")
+        out.append("</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def money_sheet_rows(report_programmes: list[ProgrammeReport]) -> list[list]:
+    """Excel rows with numbers as numbers: programme, project, quarter, budget, spent, difference, % spent, note,
+    example."""
+    out = []
+    for p in report_programmes:
+        for item in p.project_money or []:
+            m = money(item)
+            out.append([p.name, m.project, Period.parse(m.quarter).label, m.budget, m.spent, m.diff,
+                        round(m.spent_pct, 1) if m.spent_pct is not None else None, m.explanation,
+                        "ja" if m.is_example else "nee"])
+    return out
