@@ -30,10 +30,11 @@ def chart_alt(finance: ProgrammeFinance) -> str:
     return tf.FIN_CHART_ALT.format(region=finance.region_name, name=finance.name, bars=listed)
 
 
-def finance_svg(finance: ProgrammeFinance, width: int = 640, height: int = 300) -> str:
+def finance_svg(finance: ProgrammeFinance, width: int = 560, height: int = 320) -> str:
+    """Sized for a phone as well: at 560 px drawn into 350 the 15 px labels still read as 9 px."""
     data = bars(finance)
     years = finance.years
-    left, right, top, bottom = 64, 12, 28, 56
+    left, right, top, bottom = 78, 8, 30, 62
     plot_w, plot_h = width - left - right, height - top - bottom
     top_value = max([v for *_, v in data] + [1.0])
     step = _nice_step(top_value / 1_000)  # in millions
@@ -43,7 +44,7 @@ def finance_svg(finance: ProgrammeFinance, width: int = 640, height: int = 300) 
         return round(top + plot_h - max(v, 0) / y_max * plot_h, 1)
 
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}"'
-           f' role="img" font-family="{FONT}" font-size="12"><title>{escape(chart_alt(finance))}</title>',
+           f' role="img" font-family="{FONT}" font-size="15"><title>{escape(chart_alt(finance))}</title>',
            f'<rect width="{width}" height="{height}" fill="#ffffff"/>']
     for i in range(5):
         v = step * i * 1_000
@@ -54,7 +55,7 @@ def finance_svg(finance: ProgrammeFinance, width: int = 640, height: int = 300) 
     bar_w = min(64.0, slot / 2.6)
     for i, year in enumerate(years):
         centre = left + slot * (i + 0.5)
-        out.append(f'<text x="{round(centre, 1)}" y="{top + plot_h + 18}" text-anchor="middle" fill="{TEXT}" '
+        out.append(f'<text x="{round(centre, 1)}" y="{top + plot_h + 20}" text-anchor="middle" fill="{TEXT}" '
                    f'font-weight="bold">{year}</text>')
         for kind, offset in ((StatementKind.BUDGET, -1), (StatementKind.ACTUAL, 0)):
             value = finance.amount(year, kind, TOTAL)
@@ -68,12 +69,12 @@ def finance_svg(finance: ProgrammeFinance, width: int = 640, height: int = 300) 
             out.append(f'<rect x="{x}" y="{y}" width="{round(bar_w, 1)}" height="{h}" {style}/>')
             label = escape(format_money(value).replace("€" + NBSP, "€"))
             out.append(f'<text x="{round(x + bar_w / 2, 1)}" y="{round(y - 5, 1)}" text-anchor="middle" '
-                       f'fill="{TEXT}" font-size="11">{label}</text>')
-    ly = height - 14
-    out.append(f'<rect x="{left}" y="{ly - 10}" width="16" height="12" fill="{BUDGET_FILL}" stroke="{HOME}" '
+                       f'fill="{TEXT}" font-size="14">{label}</text>')
+    ly = height - 10
+    out.append(f'<rect x="{left}" y="{ly - 12}" width="18" height="14" fill="{BUDGET_FILL}" stroke="{HOME}" '
                f'stroke-dasharray="5 3"/><text x="{left + 22}" y="{ly}" fill="{TEXT}">{tf.FIN_LEGEND_BUDGET}</text>')
-    lx = left + 110
-    out.append(f'<rect x="{lx}" y="{ly - 10}" width="16" height="12" fill="{HOME}"/>'
+    lx = left + 130
+    out.append(f'<rect x="{lx}" y="{ly - 12}" width="18" height="14" fill="{HOME}"/>'
                f'<text x="{lx + 22}" y="{ly}" fill="{TEXT}">{tf.FIN_LEGEND_ACTUAL}</text>')
     out.append("</svg>")
     return "".join(out)

@@ -104,24 +104,33 @@ def _row_head(text: str, cols: int) -> html.Tr:
     return html.Tr(html.Th(text, colSpan=cols, scope="colgroup", className="finance-rowgroup"))
 
 
+def _actual_cell(r) -> list | str:  # noqa: ANN001 - an indicators.finance.YearRow
+    """Gerealiseerd with its difference from the budget under it, in € and %: three columns fit a phone."""
+    if r.actual is None:
+        return "–"
+    if r.diff is None:
+        return format_money(r.actual)
+    return [format_money(r.actual), html.Br(),
+            html.Span(f"{format_money_change(r.diff)} ({format_percent(r.diff_pct)})", className="finance-diff")]
+
+
 def year_table(finance: ProgrammeFinance) -> html.Div:
     caption = tf.FIN_YEAR_CAPTION.format(region=finance.region_name, name=finance.name)
-    head = [tf.FIN_COL_GROUP, tf.FIN_COL_BUDGET, tf.FIN_COL_ACTUAL, tf.FIN_COL_DIFF]
+    head = [tf.FIN_COL_GROUP, tf.FIN_COL_BUDGET, tf.FIN_COL_ACTUAL_DIFF]
     bodies = []
     rows = finance.year_rows()
     for year in sorted({r.year for r in rows}, reverse=True):
         body = [_row_head(str(year), len(head))]
         for r in (r for r in rows if r.year == year):
-            diff = f"{format_money_change(r.diff)} ({format_percent(r.diff_pct)})" if r.diff is not None else "–"
             body.append(html.Tr(className="finance-total" if r.group == TOTAL else None, children=[
                 html.Th(tf.FIN_TOTAL if r.group == TOTAL else r.group_name, scope="row"),
                 html.Td(format_money(r.budget), className="num"),
-                html.Td(format_money(r.actual) if r.actual is not None else tf.FIN_NOT_YET, className="num"),
-                html.Td(diff, className="num")]))
+                html.Td(_actual_cell(r), className="num")]))
         bodies.append(html.Tbody(body))
     return scroll_region(html.Table(className="table table-sm finance-table", id="financien-jaren", children=[
-        html.Caption(caption), html.Thead(html.Tr([html.Th(h, scope="col", className=None if i == 0 else "num")
-                                                   for i, h in enumerate(head)])), *bodies]), caption)
+        html.Caption([caption, html.Span(tf.FIN_NOT_YET_NOTE, className="finance-caption-note")]),
+        html.Thead(html.Tr([html.Th(h, scope="col", className=None if i == 0 else "num")
+                            for i, h in enumerate(head)])), *bodies]), caption)
 
 
 def per_inhabitant_table(finance: ProgrammeFinance) -> html.Div:
@@ -163,7 +172,7 @@ def section(finance: ProgrammeFinance | None) -> html.Section | None:
             html.Div(className="summary-box finance-summary", children=[
                 html.P(" ".join(summary_sentences(finance)), id="financien-samenvatting")]),
             html.Figure(className="finance-figure", children=[
-                html.Img(src=data_uri(finance_svg(finance)), alt=chart_alt(finance), width=640, height=300,
+                html.Img(src=data_uri(finance_svg(finance)), alt=chart_alt(finance), width=560, height=320,
                          className="finance-chart"),
                 html.Figcaption(tf.FIN_CHART_TITLE)]),
             year_table(finance),
