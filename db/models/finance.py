@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, Enum, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, DateTime, Enum, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.models.base import Base, PeriodMixin
@@ -68,6 +68,21 @@ class Iv3Amount(Base):
     lasten: Mapped[float | None] = mapped_column(Float)
     baten: Mapped[float | None] = mapped_column(Float)
     load_id: Mapped[int | None] = mapped_column(ForeignKey("data_load.id"))
+
+
+class Iv3GroupTotal(Base):
+    """Lasten and baten of one taakveldgroep in one statement: the sum of its amounts, kept up to date by every load
+    (db.write.iv3), so that Nederland and the comparable gemeenten add up a few hundred rows instead of every
+    taakveld of every gemeente."""
+
+    __tablename__ = "iv3_group_total"
+    __table_args__ = (UniqueConstraint("statement_id", "group_code"), Index("ix_iv3_group_total_group", "group_code"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    statement_id: Mapped[int] = mapped_column(ForeignKey("iv3_statement.id", ondelete="CASCADE"))
+    group_code: Mapped[str] = mapped_column(String(40))
+    lasten: Mapped[float | None] = mapped_column(Float)
+    baten: Mapped[float | None] = mapped_column(Float)
 
 
 class Iv3AmountHistory(Base):
@@ -146,5 +161,5 @@ class ProjectBudgetHistory(Base):
     replaced_by_load_id: Mapped[int | None] = mapped_column(ForeignKey("data_load.id"))
 
 
-__all__ = ["Iv3Amount", "Iv3AmountHistory", "Iv3Statement", "ProgrammeTaakveldChange", "ProgrammeTaakveldGroup",
-           "ProjectBudget", "ProjectBudgetHistory", "Taakveld"]
+__all__ = ["Iv3Amount", "Iv3AmountHistory", "Iv3GroupTotal", "Iv3Statement", "ProgrammeTaakveldChange",
+           "ProgrammeTaakveldGroup", "ProjectBudget", "ProjectBudgetHistory", "Taakveld"]

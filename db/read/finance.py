@@ -12,7 +12,14 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from db.finance_models import Iv3Amount, Iv3Statement, ProgrammeTaakveldChange, ProgrammeTaakveldGroup, Taakveld
+from db.finance_models import (
+    Iv3Amount,
+    Iv3GroupTotal,
+    Iv3Statement,
+    ProgrammeTaakveldChange,
+    ProgrammeTaakveldGroup,
+    Taakveld,
+)
 from db.models import Programme, Region, RegionGroup, as_utc
 from indicators.finance import TOTAL, Aggregate, GroupInfo, ProgrammeFinance, Statement, StatementKind
 from indicators.formatting import format_date
@@ -57,11 +64,9 @@ def _home_lasten(session: Session, region_id: int, groups: list[str]) -> tuple[d
     and the lasten of its whole sociaal domein (all 6. taakvelden) per statement."""
     lasten: dict[tuple[Statement, str], float] = {}
     for year, kind, group, total in session.execute(
-            select(Iv3Statement.year, Iv3Statement.kind, Taakveld.group_code, func.sum(Iv3Amount.lasten))
-            .join(Iv3Amount, Iv3Amount.statement_id == Iv3Statement.id)
-            .join(Taakveld, Taakveld.id == Iv3Amount.taakveld_id)
-            .where(Iv3Statement.region_id == region_id, Taakveld.group_code.in_(groups))
-            .group_by(Iv3Statement.year, Iv3Statement.kind, Taakveld.group_code)):
+            select(Iv3Statement.year, Iv3Statement.kind, Iv3GroupTotal.group_code, Iv3GroupTotal.lasten)
+            .join(Iv3GroupTotal, Iv3GroupTotal.statement_id == Iv3Statement.id)
+            .where(Iv3Statement.region_id == region_id, Iv3GroupTotal.group_code.in_(groups))):
         statement = Statement(year, StatementKind(kind))
         lasten[(statement, group)] = float(total or 0)
         lasten[(statement, TOTAL)] = lasten.get((statement, TOTAL), 0.0) + float(total or 0)
@@ -90,23 +95,23 @@ def _home_lasten(session: Session, region_id: int, groups: list[str]) -> tuple[d
 
 def _aggregates(session: Session, groups: list[str], region_ids: Sequence[int] | None) -> dict:
     """Lasten and inhabitants added up over gemeenten (all, or `region_ids`) per (statement, group) incl. TOTAL.
-    Only statements with inhabitants count, on both sides of the division."""
+    Only statements with inhabitants count, on both sides of the division. Read from the per-group totals that
+    every load keeps (iv3_group_total): a few hundred rows per group, not every taakveld of every gemeente."""
     out: dict[tuple[Statement, str], Aggregate] = {}
-    base = select(Iv3Statement.id).where(Iv3Statement.inhabitants.is_not(None))
+    counted = [Iv3Statement.inhabitants.is_not(None)]
     if region_ids is not None:
-        base = base.where(Iv3Statement.region_id.in_(list(region_ids)))
-    counted = base.subquery()
+        counted.append(Iv3Statement.region_id.in_(list(region_ids)))
     people: dict[Statement, tuple[int, int]] = {}
     for year, kind, inh, count in session.execute(
             select(Iv3Statement.year, Iv3Statement.kind, func.sum(Iv3Statement.inhabitants), func.count())
-            .where(Iv3Statement.id.in_(select(counted.c.id))).group_by(Iv3Statement.year, Iv3Statement.kind)):
+            .where(*counted).group_by(Iv3Statement.year, Iv3Statement.kind)):
         people[Statement(year, StatementKind(kind))] = (int(inh or 0), int(count))
     for year, kind, group, total in session.execute(
-            select(Iv3Statement.year, Iv3Statement.kind, Taakveld.group_code, func.sum(Iv3Amount.lasten))
-            .join(Iv3Amount, Iv3Amount.statement_id == Iv3Statement.id)
-            .join(Taakveld, Taakveld.id == Iv3Amount.taakveld_id)
-            .where(Iv3Statement.id.in_(select(counted.c.id)), Taakveld.group_code.in_(groups))
-            .group_by(Iv3Statement.year, Iv3Statement.kind, Taakveld.group_code)):
+            select(Iv3Statement.year, Iv3Statement.kind, Iv3GroupTotal.group_code, func.sum(Iv3GroupTotal.lasten))
+            .select_from(Iv3GroupTotal)
+            .join(Iv3Statement, Iv3Statement.id == Iv3GroupTotal.statement_id)
+            .where(Iv3GroupTotal.group_code.in_(groups), *counted)
+            .group_by(Iv3Statement.year, Iv3Statement.kind, Iv3GroupTotal.group_code)):
         statement = Statement(year, StatementKind(kind))
         inh, count = people.get(statement, (0, 0))
         out[(statement, group)] = Aggregate(float(total or 0), inh, count)

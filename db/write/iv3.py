@@ -3,7 +3,8 @@ the gemeenten's statements (begroting, jaarrekening) with lasten and baten per t
 
 A statement is merged as a whole: new amounts are inserted, changed ones keep their old values in
 iv3_amount_history, a taakveld that a corrected file no longer has is emptied (with history), and an identical load
-changes nothing at all (not even the statement's provenance). The caller owns the transaction (one per load)."""
+changes nothing at all (not even the statement's provenance). Every new or changed statement gets its totals per
+taakveldgroep recomputed (iv3_group_total). The caller owns the transaction (one per load)."""
 
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, bindparam, insert, or_, select, update
+from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from db.finance_models import Iv3Amount, Iv3AmountHistory, Iv3Statement, Taakveld
+from db.finance_models import Iv3Amount, Iv3AmountHistory, Iv3GroupTotal, Iv3Statement, Taakveld
 from db.models import DataLoad, Region, RegionKind, utcnow
 from indicators.finance import StatementKind
 from indicators.taakveld_groups import Assignment
@@ -61,6 +62,7 @@ class Iv3Counts:
 def ensure_taakvelden(session: Session, assignments: Iterable[Assignment]) -> dict[tuple[str, int], int]:
     """Insert or update CBS's code list rows (name, validity, group, rule); {(code, first year): id}."""
     existing = {(t.code, t.first_year): t for t in session.scalars(select(Taakveld))}
+    regrouped = False
     for a in assignments:
         t = a.taakveld
         row = existing.get((t.code, t.first_year))
@@ -68,9 +70,30 @@ def ensure_taakvelden(session: Session, assignments: Iterable[Assignment]) -> di
             row = Taakveld(code=t.code, name=t.name, first_year=t.first_year, last_year=t.last_year)
             session.add(row)
             existing[(t.code, t.first_year)] = row
+        elif row.group_code != a.group:
+            regrouped = True
         row.name, row.last_year, row.group_code, row.rule = t.name, t.last_year, a.group, a.rule
     session.flush()
+    if regrouped:  # the derivation changed: every statement's group totals follow
+        refresh_group_totals(session)
     return {key: row.id for key, row in existing.items()}
+
+
+def refresh_group_totals(session: Session, statement_ids: Sequence[int] | None = None) -> None:
+    """Recompute iv3_group_total (lasten and baten per statement and taakveldgroep) for the statements given, or
+    for all of them."""
+    table = Iv3GroupTotal.__table__
+    sums = (select(Iv3Amount.statement_id, Taakveld.group_code, func.sum(Iv3Amount.lasten), func.sum(Iv3Amount.baten))
+            .join(Taakveld, Taakveld.id == Iv3Amount.taakveld_id)
+            .group_by(Iv3Amount.statement_id, Taakveld.group_code))
+    columns = ["statement_id", "group_code", "lasten", "baten"]
+    if statement_ids is None:
+        session.execute(delete(table))
+        session.execute(insert(table).from_select(columns, sums))
+        return
+    for part in _chunks(list(statement_ids)):
+        session.execute(delete(table).where(table.c.statement_id.in_(list(part))))
+        session.execute(insert(table).from_select(columns, sums.where(Iv3Amount.statement_id.in_(list(part)))))
 
 
 def add_missing_gemeenten(session: Session, rows: Iterable[tuple[str, str, str | None]]) -> list[str]:
@@ -118,6 +141,7 @@ def merge_statements(session: Session, statements: Sequence[StatementInput], pro
     changed: list[dict] = []
     history: list[dict] = []
     touched: list[dict] = []
+    refresh: list[int] = []
     for s in statements:
         key = (s.region_id, s.year, s.kind)
         if key not in existing:
@@ -126,6 +150,7 @@ def merge_statements(session: Session, statements: Sequence[StatementInput], pro
                                loaded_at=prov.at, load_id=prov.load_id)
             session.add(row)
             session.flush()
+            refresh.append(row.id)
             counts.statements_new += 1
             new_rows += [{"statement_id": row.id, "taakveld_id": tid, "lasten": lasten, "baten": baten,
                           "load_id": prov.load_id} for tid, (lasten, baten) in s.amounts.items()]
@@ -157,6 +182,7 @@ def merge_statements(session: Session, statements: Sequence[StatementInput], pro
                 counts.amounts_emptied += 1
                 dirty = True
         if dirty:
+            refresh.append(sid)
             counts.statements_changed += 1
             touched.append({"b_id": sid, "b_inh": s.inhabitants, "b_source": prov.source, "b_table": prov.table_id,
                             "b_hash": prov.file_hash, "b_at": prov.at, "b_load": prov.load_id})
@@ -178,6 +204,7 @@ def merge_statements(session: Session, statements: Sequence[StatementInput], pro
                         file_hash=bindparam("b_hash"), loaded_at=bindparam("b_at"), load_id=bindparam("b_load")))
         for part in _chunks(touched):
             session.execute(stmt, list(part))
+    refresh_group_totals(session, refresh)
     session.flush()
     return counts
 

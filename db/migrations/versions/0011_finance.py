@@ -1,10 +1,10 @@
 """Money per programme: CBS's Iv3 taakveld code list with derived groups, Iv3 statements (begroting, jaarrekening)
-with lasten and baten per taakveld (and their history), the taakveldgroepen of each programme with a change log, and
-the projects' own budgets per quarter (with history)
+with lasten and baten per taakveld (their history, and per-group totals kept by every load), the taakveldgroepen of
+each programme with a change log, and the projects' own budgets per quarter (with history)
 
 Revision ID: 0011
 Revises: 0008
-Create Date: 2026-12-03 09:25:41.215243
+Create Date: 2026-12-03 10:22:13.939190
 """
 from alembic import op
 import sqlalchemy as sa
@@ -66,6 +66,19 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('iv3_amount', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_iv3_amount_taakveld_id'), ['taakveld_id'], unique=False)
+
+    op.create_table('iv3_group_total',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('statement_id', sa.Integer(), nullable=False),
+    sa.Column('group_code', sa.String(length=40), nullable=False),
+    sa.Column('lasten', sa.Float(), nullable=True),
+    sa.Column('baten', sa.Float(), nullable=True),
+    sa.ForeignKeyConstraint(['statement_id'], ['iv3_statement.id'], name=op.f('fk_iv3_group_total_statement_id_iv3_statement'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_iv3_group_total')),
+    sa.UniqueConstraint('statement_id', 'group_code', name=op.f('uq_iv3_group_total_statement_id'))
+    )
+    with op.batch_alter_table('iv3_group_total', schema=None) as batch_op:
+        batch_op.create_index('ix_iv3_group_total_group', ['group_code'], unique=False)
 
     op.create_table('programme_taakveld_change',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -163,6 +176,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_programme_taakveld_change_programme_id'))
 
     op.drop_table('programme_taakveld_change')
+    with op.batch_alter_table('iv3_group_total', schema=None) as batch_op:
+        batch_op.drop_index('ix_iv3_group_total_group')
+
+    op.drop_table('iv3_group_total')
     with op.batch_alter_table('iv3_amount', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_iv3_amount_taakveld_id'))
 
