@@ -12,7 +12,7 @@ import pytest
 from etl_support import CBS_DATA, assert_clean_refusal, snapshot
 from sqlalchemy import func, select
 
-from db.finance_models import Iv3Amount, Iv3AmountHistory, Iv3Statement, Taakveld
+from db.finance_models import Iv3Amount, Iv3AmountHistory, Iv3GroupTotal, Iv3Statement, Taakveld
 from db.models import DataLoad, Region
 from db.session import session_scope
 from etl.iv3 import CODE_LIST, DEMO_FILES, GROUP_TABLE, assignments
@@ -113,6 +113,11 @@ def test_a_corrected_file_replaces_amounts_and_keeps_the_old_ones(regions_db: st
     with session_scope(regions_db) as s:
         old = s.scalars(select(Iv3AmountHistory)).all()
         assert [h.lasten for h in old] == [_file_sum(FILES["2023_jaarrekening"], "Almelo", "6.3 ")]
+        # the group totals follow the correction (6.3 is the group 'inkomen' on its own)
+        total = s.scalar(select(Iv3GroupTotal.lasten).join(Iv3Statement)
+                         .join(Region, Region.id == Iv3Statement.region_id)
+                         .where(Region.code == ALMELO, Iv3GroupTotal.group_code == "inkomen"))
+        assert total == 62_000
 
 
 def test_year_and_kind_come_from_the_command_when_the_name_does_not_say(regions_db: str, run_etl,  # noqa: ANN001
