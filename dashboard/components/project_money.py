@@ -15,9 +15,9 @@ from indicators.finance import NBSP, ProjectQuarterMoney, format_percent
 from indicators.formatting import MINUS, format_number
 from indicators.quarter import ProgrammeReport, ProjectMoneyItem
 
-HEAD = [tf.PROJ_COL_PROJECT, tf.PROJ_COL_QUARTER, tf.PROJ_COL_BUDGET, tf.PROJ_COL_SPENT, tf.PROJ_COL_DIFF,
-        tf.PROJ_COL_PCT, tf.PROJ_COL_NOTE]
-NUMERIC = {2, 3, 4, 5}
+# on screen and in print the difference and the share spent stand under the amount spent: five columns fit a phone
+HEAD = [tf.PROJ_COL_PROJECT, tf.PROJ_COL_QUARTER, tf.PROJ_COL_BUDGET, tf.PROJ_COL_SPENT_DIFF, tf.PROJ_COL_NOTE]
+NUMERIC = {2, 3}
 
 
 def euros(value: float | None, signed: bool = False) -> str:
@@ -54,6 +54,12 @@ def caption(p: ProgrammeReport, label: str, year: int) -> str:
     return tf.PROJ_CAPTION.format(name=p.name, year=year, label=label)
 
 
+def _cells(cells: list[str]) -> tuple[str, str, str, str, str, str]:
+    """(project, quarter, budget, spent, 'difference · % spent', note) of a display row."""
+    project, quarter, budget, spent, diff, pct, note = cells
+    return project, quarter, budget, spent, f"{diff} · {pct}", note
+
+
 def money_table(p: ProgrammeReport, quarter: Period) -> html.Div | html.P:
     if not p.project_money:
         return html.P(tf.PROJ_NONE)
@@ -61,11 +67,11 @@ def money_table(p: ProgrammeReport, quarter: Period) -> html.Div | html.P:
     body = []
     table_rows = rows(p)
     for n, (cells, example) in enumerate(table_rows):
-        total = n == len(table_rows) - 1
-        tds = [html.Th(cells[0], scope="row")] + [
-            html.Td([c, " ", example_label() if i == 6 and example else None] if i == 6 else c,
-                    className="num" if i in NUMERIC else None) for i, c in enumerate(cells) if i > 0]
-        body.append(html.Tr(tds, className="finance-total" if total else None))
+        project, period, budget, spent, diff, note = _cells(cells)
+        body.append(html.Tr(className="finance-total" if n == len(table_rows) - 1 else None, children=[
+            html.Th(project, scope="row"), html.Td(period), html.Td(budget, className="num"),
+            html.Td([spent, html.Br(), html.Span(diff, className="finance-diff")], className="num"),
+            html.Td([note, " ", example_label() if example else None])]))
     return scroll_region(html.Table(className="table table-sm quarter-table project-money", children=[
         html.Caption(cap), html.Thead(html.Tr([html.Th(h, scope="col", className="num" if i in NUMERIC else None)
                                                for i, h in enumerate(HEAD)])), html.Tbody(body)]), cap)
@@ -77,11 +83,11 @@ def money_html(p: ProgrammeReport, quarter: Period, example_text: str) -> str:
     out = [f"<table><caption>{escape(caption(p, quarter.label, quarter.start.year))}</caption><thead><tr>",
            "".join(f'<th scope="col">{escape(h)}</th>' for h in HEAD), "</tr></thead><tbody>"]
     for cells, example in rows(p):
-        out.append(f'<tr><th scope="row">{escape(cells[0])}</th>')
-        for i, c in enumerate(cells[1:], start=1):
-            note = f' <span class="example">{escape(example_text)}</span>' if i == 6 and example else ""
-            out.append(f'<td class="num">{escape(c)}</td>' if i in NUMERIC else f"<td>{escape(c)}{note}</td>")
-        out.append("</tr>")
+        project, period, budget, spent, diff, note = _cells(cells)
+        marker = f' <span class="example">{escape(example_text)}</span>' if example else ""
+        out.append(f'<tr><th scope="row">{escape(project)}</th><td>{escape(period)}</td>'
+                   f'<td class="num">{escape(budget)}</td><td class="num">{escape(spent)}<br>{escape(diff)}</td>'
+                   f"<td>{escape(note)}{marker}</td></tr>")
     out.append("</tbody></table>")
     return "".join(out)
 
