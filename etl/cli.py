@@ -65,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     iv3.add_argument("path", metavar="PAD", type=Path, help=msg.CLI_PATH)
     iv3.add_argument("--soort", dest="kind", choices=["begroting", "realisatie", "jaarrekening"],
                      help=iv3_texts.CLI_KIND)
-    iv3.add_argument("--jaar", dest="year", type=int, help=iv3_texts.CLI_YEAR)
+    iv3.add_argument("--jaar", dest="year", type=int, metavar="JAAR", help=iv3_texts.CLI_YEAR)
     return parser
 
 
