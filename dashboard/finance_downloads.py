@@ -4,9 +4,9 @@ the budget – the rows behind the chart and the tables."""
 
 from __future__ import annotations
 
+from dashboard.exports.spreadsheet import DownloadError, DownloadTable
 from db.read.finance import programme_finance, taakveld_codes
 from db.session import Session
-from indicators.downloads import DownloadError, DownloadTable
 from indicators.finance import KIND_WORDS, TOTAL, StatementKind, difference
 
 COLUMNS = ["Jaar", "Soort", "Taakveldgroep", "Taakvelden", "Lasten (€ 1.000)", "Inwoners", "Lasten per inwoner (€)",

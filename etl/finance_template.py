@@ -19,13 +19,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from db.read.projects import project_ids_by_name
 from db.session import session_scope
 from db.write.finance import ProjectBudgetInput, merge_project_budgets
+from db.write.loads import file_hash, finish_load, start_load
 from etl import iv3_texts as t
-from etl import loader
 from etl import messages as msg
 from etl.pipeline import MAX_REPORTED_ERRORS
 from etl.templates import Table, _cell, match_columns
 from etl.validation import RowError
-from etl.values import ValueError_, clean_text, parse_value
+from indicators.values import ValueError_, clean_text, parse_value
 
 COLUMNS = {
     "project": ("project", "projectnaam"),
@@ -157,13 +157,12 @@ def load_budgets(url: str, table: Table, skip_invalid: bool = False, rejected_pa
             outcome.message = msg.REFUSED.format(count=len(errors))
             outcome.seconds = time.monotonic() - started
             return outcome
-        load = loader.start_load(session, source=f"Projectfinanciën ({name})", path=str(table.path),
-                                 file_hash_=loader.file_hash(table.path))
-        load.kind = "financien"
+        load = start_load(session, source=f"Projectfinanciën ({name})", path=str(table.path),
+                          file_hash_=file_hash(table.path), kind="financien")
         counts = merge_project_budgets(session, inputs, load.id)
-        loader.finish_load(load, rows_read, counts.new + counts.changed, " ".join(outcome.notices))
-        load.rows_changed, load.rows_unchanged, load.rows_rejected = counts.changed, counts.unchanged, len(errors)
-        load.error_report = "\n".join(e.as_text() for e in errors[:MAX_REPORTED_ERRORS])
+        finish_load(load, rows_read, counts.new + counts.changed, " ".join(outcome.notices), changed=counts.changed,
+                    unchanged=counts.unchanged, rejected=len(errors),
+                    error_report="\n".join(e.as_text() for e in errors[:MAX_REPORTED_ERRORS]))
     if errors:
         rejected_path = rejected_path or table.path.with_name(table.path.name + ".afgekeurd.csv")
         with open(rejected_path, "w", encoding="utf-8", newline="") as fh:

@@ -23,10 +23,9 @@ from db.write.iv3 import (
     add_missing_gemeenten,
     ensure_taakvelden,
     merge_statements,
-    record_refused_load,
 )
+from db.write.loads import file_hash, finish_load, log_refusal, start_load
 from etl import iv3_texts as t
-from etl import loader
 from etl.iv3_read import (
     CodeList,
     ReadResult,
@@ -169,9 +168,8 @@ def load_iv3_into(session: Session, path: Path, kind: StatementKind | None = Non
     table_ids = {CBS_TABLES.get(y) for y, _ in result.what}
     table_id = table_ids.pop() if len(table_ids) == 1 else None
     label = source or f"CBS Iv3 ({path.name})"
-    load = loader.start_load(session, source=label, path=str(path), table_id=table_id,
-                             file_hash_=loader.file_hash(path))
-    load.kind = "iv3"
+    load = start_load(session, source=label, path=str(path), table_id=table_id, file_hash_=file_hash(path),
+                      kind="iv3")
     statements = [StatementInput(
         region_id=index.ids[data.gemeente], year=data.year, kind=data.kind, inhabitants=data.inhabitants,
         amounts={taakveld_ids[(code, first_years[(code, data.year)])]: (lasten, baten)
@@ -179,8 +177,8 @@ def load_iv3_into(session: Session, path: Path, kind: StatementKind | None = Non
         for data in result.statements.values()]
     counts = merge_statements(session, statements, Provenance(load.id, label, table_id, load.file_hash,
                                                               load.started_at))
-    loader.finish_load(load, result.rows_read, counts.amounts_loaded, " ".join(notices))
-    load.rows_changed, load.rows_unchanged = counts.amounts_changed, counts.amounts_unchanged
+    finish_load(load, result.rows_read, counts.amounts_loaded, " ".join(notices), changed=counts.amounts_changed,
+                unchanged=counts.amounts_unchanged)
     return Iv3Outcome("gereed", result.what, len({d.gemeente for d in result.statements.values()}), counts,
                       notices=notices, seconds=time.monotonic() - started, load_id=load.id)
 
@@ -203,9 +201,9 @@ def load_iv3(url: str, path: Path, kind: str | StatementKind | None = None, year
     outcome.seconds = time.monotonic() - started
     try:
         with session_scope(url) as session:
-            outcome.load_id = record_refused_load(
-                session, source or f"CBS Iv3 ({path.name})", str(path), None, outcome.error_total, outcome.message,
-                "\n".join(e.as_text() for e in outcome.errors))
+            outcome.load_id = log_refusal(
+                session, source or f"CBS Iv3 ({path.name})", str(path), None, "iv3", outcome.error_total,
+                outcome.message, "\n".join(e.as_text() for e in outcome.errors))
     except Exception:  # noqa: BLE001 - the log is best effort; the refusal itself is what matters
         outcome.load_id = None
     return outcome

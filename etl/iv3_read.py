@@ -22,9 +22,9 @@ from pathlib import Path
 from etl import iv3_texts as t
 from etl.reading import FileRefused
 from etl.validation import RowError
-from etl.values import ValueError_, clean_text, parse_value
 from indicators.finance import StatementKind
 from indicators.taakveld_groups import TaakveldDef, is_taakveld_code
+from indicators.values import ValueError_, clean_text, parse_value
 
 PIVOT_COLUMNS = {"gemeenten", "taakveld", "baten", "lasten"}
 RAW_COLUMNS = {"verslagsoort", "gemeenten", "taakveldbalanspost", "categorie"}

@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from db.periods import Period, PeriodKind
+from indicators.enums import PeriodKind
+from indicators.periods import Period
 
 NOT_MEASURED = ""  # the status of a quarter without a realised value
 

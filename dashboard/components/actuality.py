@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from dashboard import texts_finance as tf
+from dashboard import texts
 from indicators.actuality import Actuality, ActualityItem, ItemKind
 
 KIND_ORDER = (ItemKind.TREND, ItemKind.MEASURED, ItemKind.EXPLAINED, ItemKind.STORY)
 
 
 def score_text(actuality: Actuality) -> str:
-    return tf.ACT_LABEL.format(score=actuality.score) if actuality.score is not None else tf.ACT_NONE
+    return texts.ACT_LABEL.format(score=actuality.score) if actuality.score is not None else texts.ACT_NONE
 
 
 def badge(actuality: Actuality, element_id: str | None = None) -> html.Span:
@@ -24,10 +24,10 @@ def badge(actuality: Actuality, element_id: str | None = None) -> html.Span:
 
 def _item_text(item: ActualityItem) -> str:
     if item.kind is ItemKind.TREND:
-        return (tf.ACT_ITEM_TREND if item.detail else tf.ACT_ITEM_TREND_NONE).format(subject=item.subject,
+        return (texts.ACT_ITEM_TREND if item.detail else texts.ACT_ITEM_TREND_NONE).format(subject=item.subject,
                                                                                      detail=item.detail)
-    template = {ItemKind.MEASURED: tf.ACT_ITEM_MEASURED, ItemKind.EXPLAINED: tf.ACT_ITEM_EXPLAINED,
-                ItemKind.STORY: tf.ACT_ITEM_STORY}[item.kind]
+    template = {ItemKind.MEASURED: texts.ACT_ITEM_MEASURED, ItemKind.EXPLAINED: texts.ACT_ITEM_EXPLAINED,
+                ItemKind.STORY: texts.ACT_ITEM_STORY}[item.kind]
     return template.format(subject=item.subject, detail=item.detail)
 
 
@@ -37,7 +37,7 @@ def _public_href(item: ActualityItem) -> str:
 
 
 def _kind_title(kind: ItemKind, actuality: Actuality, oldest_year: int) -> str:
-    return tf.ACT_KIND_TITLES[kind.value].format(oldest_before=oldest_year - 1, quarter=actuality.quarter_label)
+    return texts.ACT_KIND_TITLES[kind.value].format(oldest_before=oldest_year - 1, quarter=actuality.quarter_label)
 
 
 def programme_block(actuality: Actuality, oldest_year: int) -> html.Section:
@@ -51,12 +51,12 @@ def programme_block(actuality: Actuality, oldest_year: int) -> html.Section:
                       html.Ul([html.Li(html.A(_item_text(i), href=_public_href(i))) for i in items])]
     return html.Section(className="actuality", id="actualiteit", **{"aria-labelledby": "actualiteit-titel"}, children=[
         html.H2(badge(actuality, "actualiteit-score"), id="actualiteit-titel", className="h5"),
-        html.P([tf.ACT_EXPLAIN.format(quarter=actuality.quarter_label), " ",
-                tf.ACT_COUNT.format(current=actuality.current, total=actuality.total) if actuality.total else ""],
+        html.P([texts.ACT_EXPLAIN.format(quarter=actuality.quarter_label), " ",
+                texts.ACT_COUNT.format(current=actuality.current, total=actuality.total) if actuality.total else ""],
                className="form-text"),
-        html.Details(className="actuality-missing", children=[html.Summary(f"{tf.ACT_MISSING} ({len(missing)})"),
+        html.Details(className="actuality-missing", children=[html.Summary(f"{texts.ACT_MISSING} ({len(missing)})"),
                                                                *lists]) if missing
-        else html.P(tf.ACT_ALL_CURRENT),
+        else html.P(texts.ACT_ALL_CURRENT),
     ])
 
 
@@ -71,7 +71,7 @@ def todo(actuality: Actuality, name: str, slug: str, quarter_code: str, oldest_y
         if not items:
             continue
         if kind is ItemKind.MEASURED:
-            action = dcc.Link(tf.ACT_TODO_LINK_QUARTER.format(quarter=actuality.quarter_label),
+            action = dcc.Link(texts.ACT_TODO_LINK_QUARTER.format(quarter=actuality.quarter_label),
                               href=f"/beheer/programma/{slug}/kwartaal/{quarter_code}")
             entries.append(html.Li([_kind_title(kind, actuality, oldest_year), ": ",
                                     ", ".join(i.subject for i in items), " – ", action]))
@@ -79,14 +79,15 @@ def todo(actuality: Actuality, name: str, slug: str, quarter_code: str, oldest_y
         links = []
         for i in items:
             if kind is ItemKind.EXPLAINED:
-                link = dcc.Link(tf.ACT_TODO_LINK_EDIT, href=f"/beheer/meting/{i.ref}")
+                link = dcc.Link(texts.ACT_TODO_LINK_EDIT, href=f"/beheer/meting/{i.ref}")
             elif kind is ItemKind.STORY:
-                link = dcc.Link(tf.ACT_TODO_LINK_STORY, href=f"/beheer/verhaal/nieuw?programma={slug}")
+                link = dcc.Link(texts.ACT_TODO_LINK_STORY, href=f"/beheer/verhaal/nieuw?programma={slug}")
             else:
-                link = dcc.Link(tf.ACT_TODO_LINK_TREND, href=f"/indicator/{i.ref}")
+                link = dcc.Link(texts.ACT_TODO_LINK_TREND, href=f"/indicator/{i.ref}")
             links.append(html.Li([_item_text(i), " – ", link]))
         entries.append(html.Li([_kind_title(kind, actuality, oldest_year), html.Ul(links)]))
     return html.Section(className="worklist-actuality", **{"aria-labelledby": f"actualiteit-{slug}"}, children=[
-        html.H3(tf.ACT_TODO_TITLE.format(name=name, score=actuality.score), id=f"actualiteit-{slug}", className="h5"),
+        html.H3(texts.ACT_TODO_TITLE.format(name=name, score=actuality.score), id=f"actualiteit-{slug}",
+                className="h5"),
         html.Ul(entries),
     ])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import html
 
-from dashboard import texts_finance as tf
+from dashboard import texts
 from indicators.finance import ProgrammeFinance, format_money, headline
 
 
@@ -15,13 +15,13 @@ def card_lines(finance: ProgrammeFinance | None) -> list[str]:
     h = headline(finance)
     lines = []
     if h.latest_budget:
-        lines.append(tf.CARD_FINANCE_BUDGET.format(year=h.latest_budget.year,
+        lines.append(texts.CARD_FINANCE_BUDGET.format(year=h.latest_budget.year,
                                                    amount=format_money(h.latest_budget_amount)))
     if h.latest_actual:
-        template = tf.CARD_FINANCE_ACTUAL if h.actual_year_budget is not None else tf.CARD_FINANCE_ACTUAL_ONLY
+        template = texts.CARD_FINANCE_ACTUAL if h.actual_year_budget is not None else texts.CARD_FINANCE_ACTUAL_ONLY
         lines.append(template.format(year=h.latest_actual.year, amount=format_money(h.latest_actual_amount),
                                      budget=format_money(h.actual_year_budget)))
-    return lines or [tf.CARD_FINANCE_NONE]
+    return lines or [texts.CARD_FINANCE_NONE]
 
 
 def card_finance(finance: ProgrammeFinance | None) -> list:
@@ -29,6 +29,6 @@ def card_finance(finance: ProgrammeFinance | None) -> list:
     lines = card_lines(finance)
     if not lines:
         return []
-    return [html.Dt(tf.CARD_FINANCE),
+    return [html.Dt(texts.CARD_FINANCE),
             html.Dd(className="part-finance", children=[x for i, line in enumerate(lines)
                                                          for x in ((html.Br(),) if i else ()) + (line,)])]

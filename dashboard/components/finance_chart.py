@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from dashboard import texts_finance as tf
+from dashboard import texts
 from dashboard.components.svg_chart import FONT, GRID, HOME, TEXT, _nice_step
 from indicators.finance import NBSP, TOTAL, ProgrammeFinance, StatementKind, format_money
 
@@ -25,9 +25,9 @@ def bars(finance: ProgrammeFinance) -> list[tuple[int, StatementKind, float]]:
 
 
 def chart_alt(finance: ProgrammeFinance) -> str:
-    words = {StatementKind.BUDGET: tf.FIN_LEGEND_BUDGET, StatementKind.ACTUAL: tf.FIN_LEGEND_ACTUAL}
+    words = {StatementKind.BUDGET: texts.FIN_LEGEND_BUDGET, StatementKind.ACTUAL: texts.FIN_LEGEND_ACTUAL}
     listed = "; ".join(f"{year} {words[kind]} {format_money(v)}" for year, kind, v in bars(finance))
-    return tf.FIN_CHART_ALT.format(region=finance.region_name, name=finance.name, bars=listed)
+    return texts.FIN_CHART_ALT.format(region=finance.region_name, name=finance.name, bars=listed)
 
 
 def finance_svg(finance: ProgrammeFinance, width: int = 560, height: int = 320) -> str:
@@ -72,9 +72,9 @@ def finance_svg(finance: ProgrammeFinance, width: int = 560, height: int = 320) 
                        f'fill="{TEXT}" font-size="14">{label}</text>')
     ly = height - 10
     out.append(f'<rect x="{left}" y="{ly - 12}" width="18" height="14" fill="{BUDGET_FILL}" stroke="{HOME}" '
-               f'stroke-dasharray="5 3"/><text x="{left + 22}" y="{ly}" fill="{TEXT}">{tf.FIN_LEGEND_BUDGET}</text>')
+               f'stroke-dasharray="5 3"/><text x="{left + 22}" y="{ly}" fill="{TEXT}">{texts.FIN_LEGEND_BUDGET}</text>')
     lx = left + 130
     out.append(f'<rect x="{lx}" y="{ly - 12}" width="18" height="14" fill="{HOME}"/>'
-               f'<text x="{lx + 22}" y="{ly}" fill="{TEXT}">{tf.FIN_LEGEND_ACTUAL}</text>')
+               f'<text x="{lx + 22}" y="{ly}" fill="{TEXT}">{texts.FIN_LEGEND_ACTUAL}</text>')
     out.append("</svg>")
     return "".join(out)

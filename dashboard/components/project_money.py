@@ -7,16 +7,17 @@ from html import escape
 
 from dash import html
 
-from dashboard import texts_finance as tf
+from dashboard import texts
 from dashboard.components.badges import example_label
 from dashboard.components.controls import scroll_region
-from db.periods import Period
 from indicators.finance import NBSP, ProjectQuarterMoney, format_percent
 from indicators.formatting import MINUS, format_number
+from indicators.periods import Period
 from indicators.quarter import ProgrammeReport, ProjectMoneyItem
 
 # on screen and in print the difference and the share spent stand under the amount spent: five columns fit a phone
-HEAD = [tf.PROJ_COL_PROJECT, tf.PROJ_COL_QUARTER, tf.PROJ_COL_BUDGET, tf.PROJ_COL_SPENT_DIFF, tf.PROJ_COL_NOTE]
+HEAD = [texts.PROJ_COL_PROJECT, texts.PROJ_COL_QUARTER, texts.PROJ_COL_BUDGET, texts.PROJ_COL_SPENT_DIFF,
+        texts.PROJ_COL_NOTE]
 NUMERIC = {2, 3}
 
 
@@ -45,13 +46,13 @@ def rows(p: ProgrammeReport) -> list[tuple[list[str], bool]]:
         budget = sum(m.budget or 0 for m in items)
         spent = sum(m.spent or 0 for m in items)
         year = Period.parse(items[0].quarter).start.year
-        out.append(([tf.PROJ_TOTAL.format(year=year), "", euros(budget), euros(spent), euros(spent - budget, True),
+        out.append(([texts.PROJ_TOTAL.format(year=year), "", euros(budget), euros(spent), euros(spent - budget, True),
                      format_percent(spent / budget * 100 if budget else None, 0, signed=False), ""], False))
     return out
 
 
 def caption(p: ProgrammeReport, label: str, year: int) -> str:
-    return tf.PROJ_CAPTION.format(name=p.name, year=year, label=label)
+    return texts.PROJ_CAPTION.format(name=p.name, year=year, label=label)
 
 
 def _cells(cells: list[str]) -> tuple[str, str, str, str, str, str]:
@@ -62,7 +63,7 @@ def _cells(cells: list[str]) -> tuple[str, str, str, str, str, str]:
 
 def money_table(p: ProgrammeReport, quarter: Period) -> html.Div | html.P:
     if not p.project_money:
-        return html.P(tf.PROJ_NONE)
+        return html.P(texts.PROJ_NONE)
     cap = caption(p, quarter.label, quarter.start.year)
     body = []
     table_rows = rows(p)
@@ -79,7 +80,7 @@ def money_table(p: ProgrammeReport, quarter: Period) -> html.Div | html.P:
 
 def money_html(p: ProgrammeReport, quarter: Period, example_text: str) -> str:
     if not p.project_money:
-        return f"<p>{escape(tf.PROJ_NONE)}</p>"
+        return f"<p>{escape(texts.PROJ_NONE)}</p>"
     out = [f"<table><caption>{escape(caption(p, quarter.label, quarter.start.year))}</caption><thead><tr>",
            "".join(f'<th scope="col">{escape(h)}</th>' for h in HEAD), "</tr></thead><tbody>"]
     for cells, example in rows(p):

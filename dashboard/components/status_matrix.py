@@ -8,14 +8,14 @@ from html import escape
 
 from dash import html
 
-from dashboard import texts_finance as tf
+from dashboard import texts
 from dashboard.components.controls import scroll_region
-from db.periods import Period
 from indicators.formatting import format_number
+from indicators.periods import Period
 from indicators.status_matrix import Cell, ResultPath, StatusMatrix, build_matrix
 
 
-def paths_from_views(results: list) -> list[ResultPath]:  # list[indicators.queries.ResultView]
+def paths_from_views(results: list) -> list[ResultPath]:  # list[indicators.views.ResultView]
     return [ResultPath(str(r.id), r.name, r.project_name, r.unit, r.decimals,
                        [(m.period, m.realised, m.status.value if hasattr(m.status, "value") else str(m.status),
                          m.target) for m in r.measurements]) for r in results]
@@ -32,11 +32,11 @@ def report_matrix(p, quarter: Period) -> StatusMatrix:  # noqa: ANN001 - an indi
 
 
 def word(cell: Cell) -> str:
-    return tf.MATRIX_STATUS_WORDS.get(cell.status, cell.status)
+    return texts.MATRIX_STATUS_WORDS.get(cell.status, cell.status)
 
 
 def icon(cell: Cell) -> str:
-    return tf.MATRIX_ICONS.get(cell.status, "?")
+    return texts.MATRIX_ICONS.get(cell.status, "?")
 
 
 def cell_title(cell: Cell, unit: str, decimals: int) -> str | None:
@@ -55,12 +55,12 @@ def _quarter_head(q: Period) -> html.Th:
 
 def matrix_table(matrix: StatusMatrix, caption: str, table_id: str) -> html.Div:
     if not matrix.quarters:
-        return html.P(tf.MATRIX_EMPTY)
+        return html.P(texts.MATRIX_EMPTY)
     head = [
         html.Tr([html.Td(className="matrix-corner"),
                  *[html.Th(str(year), colSpan=n, scope="colgroup", className="matrix-year")
                    for year, n in matrix.years]]),
-        html.Tr([html.Th(tf.MATRIX_COL_RESULT, scope="col"), *[_quarter_head(q) for q in matrix.quarters]]),
+        html.Tr([html.Th(texts.MATRIX_COL_RESULT, scope="col"), *[_quarter_head(q) for q in matrix.quarters]]),
     ]
     rows = [html.Tr(id=f"{table_id}-{r.key}", className="matrix-row", children=[
         html.Th(scope="row", className="matrix-result", children=[
@@ -80,14 +80,14 @@ def matrix_html(matrix: StatusMatrix, caption: str) -> str:
     """The same table as HTML for the printed report (weasyprint): at most PRINT_QUARTERS quarters per table, so
     a long path is printed as consecutive tables instead of running off the page."""
     if not matrix.quarters:
-        return f"<p>{escape(tf.MATRIX_EMPTY)}</p>"
+        return f"<p>{escape(texts.MATRIX_EMPTY)}</p>"
     n = len(matrix.quarters)
     parts = [range(i, min(i + PRINT_QUARTERS, n)) for i in range(0, n, PRINT_QUARTERS)]
     out = []
     for part in parts:
         quarters = tuple(matrix.quarters[i] for i in part)
         rows = tuple(replace(r, cells=tuple(r.cells[i] for i in part)) for r in matrix.rows)
-        title = caption if len(parts) == 1 else tf.MATRIX_PRINT_PART.format(
+        title = caption if len(parts) == 1 else texts.MATRIX_PRINT_PART.format(
             caption=caption, first=quarters[0].label, last=quarters[-1].label)
         out.append(_matrix_html(StatusMatrix(quarters, rows), title))
     return "".join(out)
@@ -96,7 +96,7 @@ def matrix_html(matrix: StatusMatrix, caption: str) -> str:
 def _matrix_html(matrix: StatusMatrix, caption: str) -> str:
     out = [f'<table class="matrix"><caption>{escape(caption)}</caption><thead><tr><td></td>']
     out += [f'<th scope="colgroup" colspan="{n}">{year}</th>' for year, n in matrix.years]
-    out.append(f'</tr><tr><th scope="col">{escape(tf.MATRIX_COL_RESULT)}</th>')
+    out.append(f'</tr><tr><th scope="col">{escape(texts.MATRIX_COL_RESULT)}</th>')
     out += [f'<th scope="col" title="{escape(q.label)}">K{q.number}</th>' for q in matrix.quarters]
     out.append("</tr></thead><tbody>")
     for r in matrix.rows:

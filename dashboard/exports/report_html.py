@@ -8,7 +8,6 @@ from __future__ import annotations
 from html import escape
 
 from dashboard import texts
-from dashboard import texts_finance as tf
 from dashboard.components.project_money import money_html
 from dashboard.components.quarter_parts import (
     anchor,
@@ -117,8 +116,8 @@ def _results(p: ProgrammeReport, quarter: Period) -> str:
         rows.append(([(r.project_name, ""), (r.name, "th"), (target, "num"), (realised, "num"), (status, ""),
                       (note, "")], anchor(p.slug, "resultaat", r.id)))
     return (_table(texts.QUARTER_RESULTS_CAPTION.format(name=p.name, label=label), head, rows)
-            + f"<h4>{_e(tf.MATRIX_TITLE)}</h4>"
-            + matrix_html(report_matrix(p, quarter), tf.MATRIX_CAPTION.format(name=p.name)))
+            + f"<h4>{_e(texts.MATRIX_TITLE)}</h4>"
+            + matrix_html(report_matrix(p, quarter), texts.MATRIX_CAPTION.format(name=p.name)))
 
 
 def _programme(p: ProgrammeReport, report: QuarterReport) -> str:
@@ -141,7 +140,7 @@ def _programme(p: ProgrammeReport, report: QuarterReport) -> str:
         _part(p.slug, "veranderd", texts.QUARTER_CHANGES.format(previous=previous), changes, texts.QUARTER_NO_CHANGES),
         _part(p.slug, "trends", texts.SECTION_TRENDS, _trends(p, label), texts.QUARTER_NO_TRENDS),
         _part(p.slug, "resultaten", texts.SECTION_RESULTS, _results(p, report.period), texts.QUARTER_NO_RESULTS),
-        _part(p.slug, "financien", tf.PROJ_TITLE, money_html(p, report.period, texts.EXAMPLE_LABEL), tf.PROJ_NONE)
+        _part(p.slug, "financien", texts.PROJ_TITLE, money_html(p, report.period, texts.EXAMPLE_LABEL), texts.PROJ_NONE)
         if p.project_money is not None else "",
         _part(p.slug, "verhalen", texts.SECTION_STORIES, stories, texts.QUARTER_NO_STORIES),
         _part(p.slug, "besluiten", texts.QUARTER_NOTES, notes, texts.QUARTER_NO_NOTES),
@@ -181,7 +180,7 @@ def render_html(report: QuarterReport) -> str:
         subs = [(anchor(p.slug, "veranderd", ""), texts.QUARTER_CHANGES.format(previous=previous)),
                 (anchor(p.slug, "trends", ""), texts.SECTION_TRENDS),
                 (anchor(p.slug, "resultaten", ""), texts.SECTION_RESULTS),
-                *([(anchor(p.slug, "financien", ""), tf.PROJ_TITLE)] if p.project_money is not None else []),
+                *([(anchor(p.slug, "financien", ""), texts.PROJ_TITLE)] if p.project_money is not None else []),
                 (anchor(p.slug, "verhalen", ""), texts.SECTION_STORIES),
                 (anchor(p.slug, "besluiten", ""), texts.QUARTER_NOTES)]
         toc.append(f'<li><a href="#{anchor(p.slug, "programma", "")}">{_e(p.name)}</a><ol>'

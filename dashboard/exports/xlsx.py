@@ -12,7 +12,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 from dashboard import texts
-from dashboard import texts_finance as tf
 from dashboard.components.project_money import money_sheet_rows
 from dashboard.components.quarter_parts import change_text, note_meta, period_label, story_href
 from dashboard.components.status_matrix import report_matrix, word
@@ -90,11 +89,11 @@ def render_xlsx(report: QuarterReport) -> bytes:
         for r in matrix.rows:
             matrix_rows += [[p.name, r.project, r.name, period_label(c.quarter.code), word(c), c.realised, c.target]
                             for c in r.cells]
-    _sheet(wb, tf.XLSX_MATRIX, [prog, texts.COL_PROJECT, texts.COL_MEASURE, texts.COL_QUARTER, texts.COL_STATUS,
+    _sheet(wb, texts.XLSX_MATRIX, [prog, texts.COL_PROJECT, texts.COL_MEASURE, texts.COL_QUARTER, texts.COL_STATUS,
                                 texts.COL_REALISED, texts.COL_TARGET], matrix_rows)
     if any(p.project_money is not None for p in report.programmes):
-        _sheet(wb, tf.PROJ_TITLE, [prog, tf.PROJ_COL_PROJECT, tf.PROJ_COL_QUARTER, tf.PROJ_COL_BUDGET,
-                                   tf.PROJ_COL_SPENT, tf.PROJ_COL_DIFF, tf.XLSX_PCT, tf.PROJ_COL_NOTE,
+        _sheet(wb, texts.PROJ_TITLE, [prog, texts.PROJ_COL_PROJECT, texts.PROJ_COL_QUARTER, texts.PROJ_COL_BUDGET,
+                                   texts.PROJ_COL_SPENT, texts.PROJ_COL_DIFF, texts.XLSX_PCT, texts.PROJ_COL_NOTE,
                                    texts.QUARTER_COL_EXAMPLE], money_sheet_rows(report.programmes))
     _sheet(wb, sheets["stories"], [prog, texts.QUARTER_COL_DATE, texts.COL_KIND, texts.QUARTER_COL_TITLE,
                                    texts.QUARTER_COL_SUMMARY, texts.QUARTER_COL_LINK, texts.QUARTER_COL_EXAMPLE], [

@@ -10,7 +10,6 @@ from dash import ALL, MATCH, Input, Output, State, callback, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import texts
-from dashboard import texts_finance as tf
 from dashboard.components import finance_section
 from dashboard.components.actuality import programme_block as actuality_block
 from dashboard.components.controls import flatten, region_checklists, shown
@@ -24,10 +23,10 @@ from dashboard.data import actuality_max_age, read_session
 from dashboard.urlstate import merge_search, parse_codes, parse_query
 from db.read.actuality import last_closed_quarter, programme_actuality
 from db.read.finance import programme_finance
-from indicators.actuality import Actuality, oldest_actual_year
-from indicators.finance import ProgrammeFinance
 from db.read.programmes import programme_trend_views, programme_view
+from indicators.actuality import Actuality, oldest_actual_year
 from indicators.enums import COUNTRY
+from indicators.finance import ProgrammeFinance
 from indicators.formatting import DIRECTION_LABELS
 from indicators.results_view import ResultQuery
 from indicators.results_view import apply as apply_results
@@ -105,8 +104,8 @@ def _status_matrix(view: ProgrammeView, query: ResultQuery) -> html.Div:
     shown_results = apply_results(view.results, query)
     matrix = build_matrix(paths_from_views(shown_results), last_closed_quarter(date.today()))
     return html.Div(className="status-matrix-part", children=[
-        html.H3(tf.MATRIX_TITLE, id="status-per-kwartaal"), html.P(tf.MATRIX_INTRO, className="form-text"),
-        matrix_table(matrix, tf.MATRIX_CAPTION.format(name=view.name), "statusmatrix")])
+        html.H3(texts.MATRIX_TITLE, id="status-per-kwartaal"), html.P(texts.MATRIX_INTRO, className="form-text"),
+        matrix_table(matrix, texts.MATRIX_CAPTION.format(name=view.name), "statusmatrix")])
 
 
 def _results_download(slug: str, name: str, query: ResultQuery) -> html.P:

@@ -10,16 +10,15 @@ from dash import Input, Output, State, callback, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard import texts
-from dashboard import texts_finance as tf
 from dashboard.auth import current_user
+from dashboard.components.account import sign_in_prompt
 from dashboard.components.controls import scroll_region
 from dashboard.components.edit_form import message
 from dashboard.data import read_session, write_session
-from dashboard.pages.bewerken import sign_in_prompt
-from db.accounts import Action
 from db.read.finance import ProgrammeGroupsView, programme_groups_view
-from db.workflow import EditError, as_actor
 from db.write.finance import FinanceSettingError, set_programme_groups
+from db.write.workflow import EditError, as_actor
+from indicators.enums import Action
 from indicators.finance import SOCIAL_GROUPS
 from indicators.formatting import format_datetime
 
@@ -32,17 +31,18 @@ VALIDATION_STUBS = [dcc.Store(id=SLUG), dcc.Checklist(id=NAMED), dcc.Checklist(i
 
 def _names(view: ProgrammeGroupsView, codes: list[str]) -> str:
     names = {g.code: g.name for g in view.catalogue}
-    return ", ".join(names.get(c, c) for c in codes) or tf.ADMIN_NONE
+    return ", ".join(names.get(c, c) for c in codes) or texts.ADMIN_NONE
 
 
 def history_table(view: ProgrammeGroupsView) -> html.Div | None:
     if not view.history:
         return None
-    caption = tf.ADMIN_HISTORY_CAPTION.format(name=view.name)
-    head = [tf.ADMIN_COL_WHEN, tf.ADMIN_COL_WHO, tf.ADMIN_COL_BEFORE, tf.ADMIN_COL_AFTER, tf.ADMIN_COL_REASON]
+    caption = texts.ADMIN_HISTORY_CAPTION.format(name=view.name)
+    head = [texts.ADMIN_COL_WHEN, texts.ADMIN_COL_WHO, texts.ADMIN_COL_BEFORE, texts.ADMIN_COL_AFTER,
+            texts.ADMIN_COL_REASON]
     rows = [html.Tr([html.Td(format_datetime(h.at)), html.Td(h.user_name), html.Td(_names(view, h.before)),
                      html.Td(_names(view, h.after)), html.Td(h.reason)]) for h in view.history]
-    return html.Div([html.H2(tf.ADMIN_HISTORY, className="h4"), scroll_region(html.Table(
+    return html.Div([html.H2(texts.ADMIN_HISTORY, className="h4"), scroll_region(html.Table(
         className="table table-sm worklist", children=[html.Caption(caption), html.Thead(html.Tr(
             [html.Th(h, scope="col") for h in head])), html.Tbody(rows)]), caption)])
 
@@ -60,7 +60,7 @@ def layout(slug: str | None = None, **_query: str) -> html.Div:
         return sign_in_prompt(path)
     if not user.can(Action.ADMIN):
         return html.Div(className="container edit-page", children=[html.H1(texts.BEHEER_TITLE),
-                                                                    message(tf.ADMIN_NOT_ALLOWED)])
+                                                                    message(texts.ADMIN_NOT_ALLOWED)])
     with read_session() as s:
         view = programme_groups_view(s, slug or "")
     if view is None:
@@ -70,23 +70,23 @@ def layout(slug: str | None = None, **_query: str) -> html.Div:
     chosen = set(view.groups)
     return html.Div(className="container edit-page", children=[
         html.P(dcc.Link(texts.BEHEER_BACK, href="/beheer"), className="edit-back"),
-        html.H1(tf.ADMIN_TITLE.format(name=view.name)),
-        html.P(tf.ADMIN_INTRO),
+        html.H1(texts.ADMIN_TITLE.format(name=view.name)),
+        html.P(texts.ADMIN_INTRO),
         dcc.Store(id=SLUG, data=view.slug),
         html.Fieldset(className="region-group", children=[
-            html.Legend(tf.ADMIN_SOCIAL),
+            html.Legend(texts.ADMIN_SOCIAL),
             dcc.Checklist(id=NAMED, options=social, value=[o["value"] for o in social if o["value"] in chosen],
                           inputClassName="form-check-input", labelClassName="region-option")]),
         html.Details(open=any(o["value"] in chosen for o in other), className="compare-details", children=[
-            html.Summary(tf.ADMIN_OTHER),
+            html.Summary(texts.ADMIN_OTHER),
             html.Fieldset(className="region-group", children=[
-                html.Legend(tf.ADMIN_OTHER, className="visually-hidden"),
+                html.Legend(texts.ADMIN_OTHER, className="visually-hidden"),
                 dcc.Checklist(id=OTHER, options=other, value=[o["value"] for o in other if o["value"] in chosen],
                               inputClassName="form-check-input", labelClassName="region-option")])]),
         html.Div(className="mb-3", children=[
-            html.Label(tf.ADMIN_REASON, htmlFor=REASON, className="form-label"),
+            html.Label(texts.ADMIN_REASON, htmlFor=REASON, className="form-label"),
             dcc.Textarea(id=REASON, value="", rows=2, className="form-control")]),
-        html.Button(tf.ADMIN_SAVE, id=SAVE, n_clicks=0, type="button", className="btn btn-primary"),
+        html.Button(texts.ADMIN_SAVE, id=SAVE, n_clicks=0, type="button", className="btn btn-primary"),
         html.Div(id=MESSAGE, **{"aria-live": "polite"}),
         html.Div(id=HISTORY, children=history_table(view)),
     ])
@@ -106,7 +106,7 @@ def save(n_clicks: int | None, slug: str | None, named: list[str] | None, other:
         return message(getattr(exc, "message", None) or str(exc)), no_update
     with read_session() as s:
         view = programme_groups_view(s, slug)
-    note = tf.ADMIN_SAVED.format(groups=_names(view, change.after)) if change.changed else tf.ADMIN_UNCHANGED
+    note = texts.ADMIN_SAVED.format(groups=_names(view, change.after)) if change.changed else texts.ADMIN_UNCHANGED
     return message(note, "success"), history_table(view)
 
 

@@ -11,7 +11,6 @@ from datetime import date
 from dash import dcc, html
 
 from dashboard import texts
-from dashboard import texts_finance as tf
 from dashboard.auth import current_user
 from dashboard.components.project_money import money_table
 from dashboard.components.quarter_parts import (
@@ -55,10 +54,10 @@ def programme_section(p: ProgrammeReport, report: QuarterReport, late_notes: lis
         _part(p.slug, "veranderd", texts.QUARTER_CHANGES.format(previous=previous), changes_list(p)),
         _part(p.slug, "trends", texts.SECTION_TRENDS, trend_figures(p), trends_table(p, label)),
         _part(p.slug, "resultaten", texts.SECTION_RESULTS, results_table(p, label),
-              html.H4(tf.MATRIX_TITLE),
-              matrix_table(report_matrix(p, report.period), tf.MATRIX_CAPTION.format(name=p.name),
+              html.H4(texts.MATRIX_TITLE),
+              matrix_table(report_matrix(p, report.period), texts.MATRIX_CAPTION.format(name=p.name),
                            anchor(p.slug, "statusmatrix"))),
-        _part(p.slug, "financien", tf.PROJ_TITLE, money_table(p, report.period))
+        _part(p.slug, "financien", texts.PROJ_TITLE, money_table(p, report.period))
         if p.project_money is not None else None,
         _part(p.slug, "verhalen", texts.SECTION_STORIES, stories_list(p)),
         _part(p.slug, "besluiten", texts.QUARTER_NOTES, notes_list(p.notes),

@@ -15,12 +15,11 @@ from dash import ALL, Input, Output, State, callback, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import texts
-from dashboard import texts_finance as tf
 from dashboard.auth import current_user
 from dashboard.components.account import sign_in_prompt
+from dashboard.components.actuality import todo as actuality_todo
 from dashboard.components.controls import scroll_region
 from dashboard.components.edit_form import item_path, kind_label, message, state_badge, step_label
-from dashboard.components.actuality import todo as actuality_todo
 from dashboard.data import actuality_max_age, four_eyes, read_session, write_session
 from dashboard.pages import quarter_meeting
 from db import write as editing
@@ -121,7 +120,7 @@ def work_list(actor: Any, programme_slug: str | None = None) -> tuple[list, dict
                          html.Li(dcc.Link(texts.BEHEER_NEW_NOTE, href=f"/beheer/toelichting/nieuw?programma={slug}")),
                          *links]
             if may(actor, Action.ADMIN, []):
-                links.append(html.Li(dcc.Link(tf.ADMIN_LINK.format(name=name),
+                links.append(html.Li(dcc.Link(texts.ADMIN_LINK.format(name=name),
                                               href=f"/beheer/programma/{slug}/financien")))
             actuality = actualities.get(slug)
             todo_part = actuality_todo(actuality, name, slug, quarter.code, oldest) if can_edit and actuality \

@@ -1,5 +1,6 @@
 """The ORM tables (typed SQLAlchemy 2 models on one declarative base), grouped by topic: figures, programmes,
-the money (Iv3 statements, taakveldgroepen, project budgets), the quarter review, accounts and the audit trail. Import them from here; Alembic's env.py imports Base."""
+the money (Iv3 statements, taakveldgroepen, project budgets), the quarter review, accounts and the audit trail.
+Import them from here; Alembic's env.py imports Base."""
 
 from db.models.accounts import *  # noqa: F403
 from db.models.audit import *  # noqa: F403

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from db.models.base import Base, PeriodMixin
 from db.models.figures import Region
 from db.models.programmes import Programme, Project
-from indicators.periods import utcnow
 from indicators.finance import StatementKind
+from indicators.periods import utcnow
 
 _KIND = Enum(StatementKind, name="statement_kind", native_enum=False, create_constraint=True,
              values_callable=lambda e: [m.value for m in e], validate_strings=True, length=20)

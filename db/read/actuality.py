@@ -20,11 +20,9 @@ from db.models import (
     ProgrammeIndicator,
     ProgrammeLine,
     Project,
-    ProjectStatus,
     Result,
     Story,
 )
-from db.periods import Period, PeriodKind
 from indicators.actuality import (
     Actuality,
     explained_item,
@@ -32,7 +30,9 @@ from indicators.actuality import (
     story_item,
     trend_item,
 )
+from indicators.enums import PeriodKind, ProjectStatus
 from indicators.formatting import format_date
+from indicators.periods import Period
 
 
 def last_closed_quarter(today: date) -> Period:

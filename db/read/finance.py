@@ -12,17 +12,20 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from db.finance_models import (
+from db.models import (
     Iv3Amount,
     Iv3GroupTotal,
     Iv3Statement,
+    Programme,
     ProgrammeTaakveldChange,
     ProgrammeTaakveldGroup,
+    Region,
+    RegionGroup,
     Taakveld,
 )
-from db.models import Programme, Region, RegionGroup, as_utc
 from indicators.finance import TOTAL, Aggregate, GroupInfo, ProgrammeFinance, Statement, StatementKind
 from indicators.formatting import format_date
+from indicators.periods import as_utc
 from indicators.taakveld_groups import NAMED_GROUPS, code_sort_key
 
 PEER_KINDS = ("gemeentegrootte", "stedelijkheid")

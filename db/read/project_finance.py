@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.finance_models import ProjectBudget
-from db.models import ProgrammeLine, Project
-from db.periods import Period, PeriodKind
+from db.models import ProgrammeLine, Project, ProjectBudget
+from indicators.enums import PeriodKind
+from indicators.periods import Period
 from indicators.quarter import ProjectMoneyItem
 
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.finance_models import Taakveld
-from db.models import Region, RegionKind
+from db.models import Region, Taakveld
+from indicators.enums import RegionKind
 
 
 @dataclass(frozen=True)

@@ -12,17 +12,17 @@ from datetime import date
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from db.accounts import Action
-from db.finance_models import (
+from db.models import (
+    Programme,
     ProgrammeTaakveldChange,
     ProgrammeTaakveldGroup,
     ProjectBudget,
     ProjectBudgetHistory,
     Taakveld,
 )
-from db.models import Programme, utcnow
-from db.periods import PeriodKind
-from db.workflow import Actor, require
+from db.write.workflow import Actor, require
+from indicators.enums import Action, PeriodKind
+from indicators.periods import utcnow
 
 SYSTEM = "systeem"  # who changes the setting when no account does (the demo, a script)
 

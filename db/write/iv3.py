@@ -16,8 +16,8 @@ from datetime import datetime
 from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from db.finance_models import Iv3Amount, Iv3AmountHistory, Iv3GroupTotal, Iv3Statement, Taakveld
-from db.models import DataLoad, Region, RegionKind, utcnow
+from db.models import Iv3Amount, Iv3AmountHistory, Iv3GroupTotal, Iv3Statement, Region, Taakveld
+from indicators.enums import RegionKind
 from indicators.finance import StatementKind
 from indicators.taakveld_groups import Assignment
 
@@ -208,14 +208,3 @@ def merge_statements(session: Session, statements: Sequence[StatementInput], pro
     session.flush()
     return counts
 
-
-def record_refused_load(session: Session, source: str, path: str, table_id: str | None, error_total: int,
-                        message: str, report: str) -> int:
-    """A refused load in the load log (its own small transaction: the load itself changed nothing)."""
-    now = utcnow()
-    load = DataLoad(source=source[:200], path=path[:500], table_id=table_id, kind="iv3", started_at=now,
-                    finished_at=now, status="geweigerd", rows_rejected=error_total, message=message[:2000],
-                    error_report=report)
-    session.add(load)
-    session.flush()
-    return load.id

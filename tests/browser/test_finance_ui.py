@@ -200,7 +200,7 @@ def test_pages_with_money_are_accessible(request: pytest.FixtureRequest, demo_ap
 
 def _admin_account() -> str:
     from db.accounts import create_user, grant_role
-    from db.models import Role
+    from indicators.enums import Role
     from tests.browser.editor_support import PASSWORD
 
     email = f"beheer-{uuid.uuid4().hex[:8]}@gemeente.nl"
@@ -242,7 +242,7 @@ def test_an_admin_chooses_the_taakvelden_and_the_change_is_kept(browser, demo_ap
 
 
 def test_an_editor_gets_the_actuality_to_do_but_not_the_admin_setting(browser, demo_app_url: str) -> None:  # noqa: ANN001
-    from db.models import Role
+    from indicators.enums import Role
     from tests.browser.editor_support import account, browser_page, clean, sign_in
 
     with browser_page(browser, 375, 812) as page:

@@ -21,15 +21,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import finance_expect as fx  # noqa: E402
 
 from db.accounts import Grant  # noqa: E402
-from db.finance_models import ProjectBudget, ProjectBudgetHistory  # noqa: E402
-from db.models import Project, Role  # noqa: E402
+from db.models import Project, ProjectBudget, ProjectBudgetHistory  # noqa: E402
 from db.read.actuality import programme_actuality  # noqa: E402
 from db.read.finance import programme_finance, programme_groups_view  # noqa: E402
 from db.session import session_scope  # noqa: E402
-from db.workflow import Actor, NotAllowed  # noqa: E402
 from db.write.finance import FinanceSettingError, set_programme_groups  # noqa: E402
+from db.write.workflow import Actor, NotAllowed  # noqa: E402
 from etl.demo import load_demo  # noqa: E402
 from etl.templates import TEMPLATE_DIR  # noqa: E402
+from indicators.enums import Role  # noqa: E402
 from indicators.finance import TOTAL, Statement, StatementKind  # noqa: E402
 from indicators.quarter import build_report, parse_quarter  # noqa: E402
 

@@ -12,8 +12,7 @@ import pytest
 from etl_support import CBS_DATA, assert_clean_refusal, snapshot
 from sqlalchemy import func, select
 
-from db.finance_models import Iv3Amount, Iv3AmountHistory, Iv3GroupTotal, Iv3Statement, Taakveld
-from db.models import DataLoad, Region
+from db.models import DataLoad, Iv3Amount, Iv3AmountHistory, Iv3GroupTotal, Iv3Statement, Region, Taakveld
 from db.session import session_scope
 from etl.iv3 import CODE_LIST, DEMO_FILES, GROUP_TABLE, assignments
 from indicators.taakveld_groups import NAMED_GROUPS, groups_per_scheme

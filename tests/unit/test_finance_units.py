@@ -8,7 +8,6 @@ from datetime import date
 import pytest
 
 from dashboard.components.finance_section import summary_sentences
-from db.periods import Period
 from indicators.actuality import (
     Actuality,
     explained_item,
@@ -33,6 +32,7 @@ from indicators.finance import (
     format_percent,
     per_inhabitant,
 )
+from indicators.periods import Period
 from indicators.status_matrix import NOT_MEASURED, ResultPath, build_matrix
 
 
