@@ -88,6 +88,17 @@ def _print_errors(errors: list, total: int) -> None:
 NEW_INDICATORS_PREFIX = msg.NOTICE_NEW_INDICATORS.split("{count}")[1][:25]
 
 
+def _refused(errors: list, total: int, message: str) -> int:
+    """A refused load on stderr: the bad rows and their count, or why the file as a whole was refused."""
+    if errors:
+        _print_errors(errors, total)
+        print(msg.REFUSED.format(count=format_number(total)), file=sys.stderr)
+    else:
+        print(message, file=sys.stderr)
+        print(msg.REFUSED_FILE, file=sys.stderr)
+    return EXIT_REFUSED
+
+
 def _report(outcome: Outcome) -> int:
     refused = outcome.status != "gereed"
     for notice in outcome.notices:
@@ -95,13 +106,7 @@ def _report(outcome: Outcome) -> int:
             continue  # nothing was created: the whole load was rolled back
         print(notice, file=sys.stderr)
     if outcome.status != "gereed":
-        if outcome.errors:
-            _print_errors(outcome.errors, outcome.error_total)
-            print(msg.REFUSED.format(count=format_number(outcome.error_total)), file=sys.stderr)
-        else:
-            print(outcome.message, file=sys.stderr)
-            print(msg.REFUSED_FILE, file=sys.stderr)
-        return EXIT_REFUSED
+        return _refused(outcome.errors, outcome.error_total, outcome.message)
     counts = outcome.counts
     if counts is not None and (outcome.rows_read or not outcome.regions):
         seconds = max(outcome.seconds, 1e-6)
@@ -126,6 +131,21 @@ def cmd_load_cbs(args: argparse.Namespace, url: str) -> int:
     return _report(outcome)
 
 
+def _report_sheet(outcome, done: str) -> int:  # noqa: ANN001 - an etl.templates.ResultsOutcome
+    """The notices, errors and counts of a results or financien sheet load, and its exit status."""
+    for notice in outcome.notices:
+        print(notice, file=sys.stderr)
+    if outcome.status != "gereed":
+        _print_errors(outcome.errors, len(outcome.errors))
+        print(outcome.message, file=sys.stderr)
+        return EXIT_REFUSED
+    print(done.format(loaded=outcome.new + outcome.changed, new=outcome.new, changed=outcome.changed,
+                      unchanged=outcome.unchanged))
+    if outcome.rejected:
+        print(msg.SKIPPED.format(count=outcome.rejected, path=outcome.rejected_path), file=sys.stderr)
+    return EXIT_DONE
+
+
 def cmd_load_table(args: argparse.Namespace, url: str) -> int:
     from etl import templates
 
@@ -138,18 +158,7 @@ def cmd_load_table(args: argparse.Namespace, url: str) -> int:
     from etl.finance_template import is_finance_table, load_budgets
 
     if is_finance_table(table.header):
-        outcome = load_budgets(url, table, args.skip_invalid, args.rejected)
-        for notice in outcome.notices:
-            print(notice, file=sys.stderr)
-        if outcome.status != "gereed":
-            _print_errors(outcome.errors, len(outcome.errors))
-            print(outcome.message, file=sys.stderr)
-            return EXIT_REFUSED
-        print(iv3_texts.DONE_BUDGETS.format(loaded=outcome.new + outcome.changed, new=outcome.new,
-                                            changed=outcome.changed, unchanged=outcome.unchanged))
-        if outcome.rejected:
-            print(msg.SKIPPED.format(count=outcome.rejected, path=outcome.rejected_path), file=sys.stderr)
-        return EXIT_DONE
+        return _report_sheet(load_budgets(url, table, args.skip_invalid, args.rejected), iv3_texts.DONE_BUDGETS)
     if templates.is_results_table(table.header):
         try:
             outcome = templates.load_results(url, table, args.skip_invalid, args.rejected)
@@ -157,17 +166,7 @@ def cmd_load_table(args: argparse.Namespace, url: str) -> int:
             print(refused, file=sys.stderr)
             print(msg.REFUSED_FILE, file=sys.stderr)
             return EXIT_REFUSED
-        for notice in outcome.notices:
-            print(notice, file=sys.stderr)
-        if outcome.status != "gereed":
-            _print_errors(outcome.errors, len(outcome.errors))
-            print(outcome.message, file=sys.stderr)
-            return EXIT_REFUSED
-        print(msg.DONE_RESULTS.format(loaded=outcome.new + outcome.changed, new=outcome.new,
-                                      changed=outcome.changed, unchanged=outcome.unchanged))
-        if outcome.rejected:
-            print(msg.SKIPPED.format(count=outcome.rejected, path=outcome.rejected_path), file=sys.stderr)
-        return EXIT_DONE
+        return _report_sheet(outcome, msg.DONE_RESULTS)
     outcome = run_load(url, lambda session: templates.read_figures(table, session, args.decimal),
                        skip_invalid=args.skip_invalid, rejected_path=args.rejected,
                        progress=Progress(enabled=not args.quiet))
@@ -242,13 +241,7 @@ def cmd_load_iv3(args: argparse.Namespace, url: str) -> int:
     for notice in outcome.notices:
         print(notice, file=sys.stderr)
     if outcome.status != "gereed":
-        if outcome.errors:
-            _print_errors(outcome.errors, outcome.error_total)
-            print(iv3_texts.REFUSED.format(count=format_number(outcome.error_total)), file=sys.stderr)
-        else:
-            print(outcome.message, file=sys.stderr)
-            print(msg.REFUSED_FILE, file=sys.stderr)
-        return EXIT_REFUSED
+        return _refused(outcome.errors, outcome.error_total, outcome.message)
     c = outcome.counts
     print(iv3_texts.DONE.format(what=outcome.what_text, gemeenten=format_number(outcome.gemeenten),
                                 amounts=format_number(c.amounts_new + c.amounts_changed + c.amounts_unchanged),

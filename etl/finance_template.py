@@ -7,14 +7,12 @@ the rejected ones go to a file). Values that a later load replaces are kept in p
 
 from __future__ import annotations
 
-import csv
 import re
 import time
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from db.read.projects import project_ids_by_name
 from db.session import session_scope
@@ -23,7 +21,7 @@ from db.write.loads import file_hash, finish_load, start_load
 from etl import iv3_texts as t
 from etl import messages as msg
 from etl.pipeline import MAX_REPORTED_ERRORS
-from etl.templates import Table, _cell, match_columns
+from etl.templates import CleanText, ResultsOutcome, Table, _cell, check_rows, match_columns, write_rejected
 from etl.validation import RowError
 from indicators.values import ValueError_, clean_text, parse_value
 
@@ -49,17 +47,12 @@ class BudgetRow(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    project: str = Field(min_length=1, max_length=200)
+    project: CleanText = Field(min_length=1, max_length=200)
     year: int
     quarter: int
     budget: float | None = None
     spent: float | None = None
-    explanation: str = Field(default="", max_length=4000)
-
-    @field_validator("project", "explanation", mode="before")
-    @classmethod
-    def _text(cls, v: object) -> str:
-        return clean_text(v)
+    explanation: CleanText = Field(default="", max_length=4000)
 
     @field_validator("year", mode="before")
     @classmethod
@@ -97,42 +90,14 @@ _FIELD_COLUMN = {"project": "project", "year": "jaar", "quarter": "kwartaal", "b
                  "spent": "besteed", "explanation": "toelichting"}
 
 
-@dataclass
-class BudgetOutcome:
-    status: str
-    rows_read: int = 0
-    new: int = 0
-    changed: int = 0
-    unchanged: int = 0
-    rejected: int = 0
-    rejected_path: Path | None = None
-    errors: list[RowError] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
-    message: str = ""
-    seconds: float = 0.0
-
-
 def load_budgets(url: str, table: Table, skip_invalid: bool = False, rejected_path: Path | None = None,
-                 is_example: bool = False) -> BudgetOutcome:
+                 is_example: bool = False) -> ResultsOutcome:
     """Merge a `financien` sheet into project_budget in one transaction (all or nothing by default)."""
     started = time.monotonic()
     cols, notices = match_columns(table.header, COLUMNS, OPTIONAL, table.path.name)
     name = table.path.name
-    checked: list[tuple[int, BudgetRow]] = []
-    errors: list[RowError] = []
-    rows_read = 0
-    for line, fields in table.rows:
-        rows_read += 1
-        fields = list(fields) + [""] * (len(table.header) - len(fields))
-        data = {ours: fields[cols[col]] for ours, col in _FIELD_COLUMN.items() if col in cols}
-        try:
-            checked.append((line, BudgetRow(**data)))
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            key = str(first["loc"][0]) if first["loc"] else ""
-            errors.append(RowError(name, line, _FIELD_COLUMN.get(key, ""), clean_text(data.get(key, "")),
-                                   str(first["msg"]).removeprefix("Value error, ")))
-    outcome = BudgetOutcome("geweigerd", rows_read=rows_read, notices=table.notices + notices)
+    checked, errors, rows_read = check_rows(table, cols, _FIELD_COLUMN, BudgetRow)
+    outcome = ResultsOutcome(None, "geweigerd", rows_read=rows_read, notices=table.notices + notices)
     with session_scope(url) as session:
         projects = project_ids_by_name(session)
         seen: dict[tuple[int, date], int] = {}
@@ -164,12 +129,7 @@ def load_budgets(url: str, table: Table, skip_invalid: bool = False, rejected_pa
                     unchanged=counts.unchanged, rejected=len(errors),
                     error_report="\n".join(e.as_text() for e in errors[:MAX_REPORTED_ERRORS]))
     if errors:
-        rejected_path = rejected_path or table.path.with_name(table.path.name + ".afgekeurd.csv")
-        with open(rejected_path, "w", encoding="utf-8", newline="") as fh:
-            writer = csv.writer(fh, delimiter=";")
-            writer.writerow(msg.REPORT_HEADER.split(";"))
-            writer.writerows([e.file, e.line, e.column, e.value, e.reason] for e in errors)
-        outcome.rejected, outcome.rejected_path = len(errors), rejected_path
+        outcome.rejected, outcome.rejected_path = len(errors), write_rejected(table, errors, rejected_path)
     outcome.status, outcome.new, outcome.changed, outcome.unchanged = "gereed", counts.new, counts.changed, \
         counts.unchanged
     outcome.errors = errors[:MAX_REPORTED_ERRORS]

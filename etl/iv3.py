@@ -26,6 +26,7 @@ from db.write.iv3 import (
 )
 from db.write.loads import file_hash, finish_load, log_refusal, start_load
 from etl import iv3_texts as t
+from etl import messages as msg
 from etl.iv3_read import (
     CodeList,
     ReadResult,
@@ -162,7 +163,7 @@ def load_iv3_into(session: Session, path: Path, kind: StatementKind | None = Non
         raise Iv3Refused(str(refused)) from None
     notices += result.notices
     if result.errors:
-        raise Iv3Refused(t.REFUSED.format(count=len(result.errors)), result.errors, result.what)
+        raise Iv3Refused(msg.REFUSED.format(count=len(result.errors)), result.errors, result.what)
     first_years = {(a.taakveld.code, y): a.taakveld.first_year for a in rows
                    for y in range(a.taakveld.first_year, a.taakveld.last_year + 1)}
     table_ids = {CBS_TABLES.get(y) for y, _ in result.what}

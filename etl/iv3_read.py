@@ -133,6 +133,42 @@ class _Labels:
         return [t.NOTICE_LABELS.format(count=len(self.differ), examples="; ".join(list(self.differ.values())[:3]))]
 
 
+def _data_rows(name: str, header: list[str], rows: Iterator[tuple[int, list[str]]], result: ReadResult
+               ) -> Iterator[tuple[int, list[str]]]:
+    """The non-empty rows that have as many fields as the header (counted in `result`); a RowError for the others."""
+    for line, fields in rows:
+        if not any(f.strip() for f in fields):
+            continue
+        result.rows_read += 1
+        if len(fields) != len(header):
+            result.errors.append(RowError(name, line, "", "", t.ROW_LENGTH.format(found=len(fields),
+                                                                                   expected=len(header))))
+            continue
+        yield line, fields
+
+
+def _keys(result: ReadResult, where: tuple[str, int], gemeente_cell: tuple[str, str],
+          taakveld_cell: tuple[str, str], year: int, resolver: Resolver, codes: CodeList,
+          labels: _Labels) -> tuple[str | None, str, TaakveldDef | None]:
+    """The gemeente's CBS code and the taakveld (code, definition in the year's code list) of one row; a RowError for
+    each that does not resolve. A label after the code is checked against the code list (reported, not refused)."""
+    (name, line), (g_column, raw_name), (t_column, label) = where, gemeente_cell, taakveld_cell
+    gemeente = resolver.code(raw_name)
+    if gemeente is None:
+        result.errors.append(RowError(name, line, g_column, clean_text(raw_name),
+                                      t.ROW_GEMEENTE.format(value=clean_text(raw_name))))
+    text = clean_text(label)
+    code = text.split(" ", 1)[0]
+    definition = codes.get(year, code) if is_taakveld_code(code) else None
+    if not is_taakveld_code(code):
+        result.errors.append(RowError(name, line, t_column, text, t.ROW_TAAKVELD.format(value=text)))
+    elif definition is None:
+        result.errors.append(RowError(name, line, t_column, code, t.ROW_TAAKVELD_YEAR.format(code=code, year=year)))
+    elif " " in text:
+        labels.check(text[len(code):], definition)
+    return gemeente, code, definition
+
+
 def _add(result: ReadResult, key: tuple[str, int, StatementKind], code: str, lasten: float | None,
          baten: float | None, line: int, file: str, duplicates: list[int]) -> None:
     data = result.statements.setdefault(key, StatementData(*key))
@@ -157,33 +193,13 @@ def read_pivoted(name: str, header: list[str], rows: Iterator[tuple[int, list[st
         raise FileRefused(f"{name}: " + t.NO_CODE_LIST.format(year=year))
     labels, duplicates, country_rows = _Labels(), [], 0
     inhabitants: dict[str, dict[int, int]] = defaultdict(dict)  # gemeente -> {value: first line}
-    for line, fields in rows:
-        if not any(f.strip() for f in fields):
-            continue
-        result.rows_read += 1
-        if len(fields) != len(header):
-            result.errors.append(RowError(name, line, "", "", t.ROW_LENGTH.format(found=len(fields),
-                                                                                   expected=len(header))))
-            continue
+    for line, fields in _data_rows(name, header, rows, result):
         raw_name = fields[g]
         if clean_text(raw_name).lower() == COUNTRY_ROW:
             country_rows += 1
             continue
-        gemeente = resolver.code(raw_name)
-        if gemeente is None:
-            result.errors.append(RowError(name, line, "Gemeenten", clean_text(raw_name),
-                                          t.ROW_GEMEENTE.format(value=clean_text(raw_name))))
-        label = fields[tv]
-        code = clean_text(label).split(" ", 1)[0]
-        definition = codes.get(year, code) if is_taakveld_code(code) else None
-        if not is_taakveld_code(code):
-            result.errors.append(RowError(name, line, "Taakveld", clean_text(label), t.ROW_TAAKVELD.format(
-                value=clean_text(label))))
-        elif definition is None:
-            result.errors.append(RowError(name, line, "Taakveld", code, t.ROW_TAAKVELD_YEAR.format(code=code,
-                                                                                                  year=year)))
-        else:
-            labels.check(clean_text(label)[len(code):], definition)
+        gemeente, code, definition = _keys(result, (name, line), ("Gemeenten", raw_name), ("Taakveld", fields[tv]),
+                                           year, resolver, codes, labels)
         ok_l, lasten = _amount(fields[lasten_col], name, line, header[lasten_col].strip(), result.errors)
         ok_b, baten = _amount(fields[baten_col], name, line, header[baten_col].strip(), result.errors)
         if inh is not None and gemeente and fields[inh].strip():
@@ -228,14 +244,7 @@ def read_raw(name: str, header: list[str], rows: Iterator[tuple[int, list[str]]]
     sums: dict[tuple[str, int, StatementKind], dict[str, list]] = defaultdict(dict)
     first_line: dict[tuple[tuple[str, int, StatementKind], str], int] = {}
     labels = _Labels()
-    for line, fields in rows:
-        if not any(f.strip() for f in fields):
-            continue
-        result.rows_read += 1
-        if len(fields) != len(header):
-            result.errors.append(RowError(name, line, "", "", t.ROW_LENGTH.format(found=len(fields),
-                                                                                   expected=len(header))))
-            continue
+    for line, fields in _data_rows(name, header, rows, result):
         verslag = clean_text(fields[v_col])
         m = _VERSLAGSOORT.match(verslag.upper())
         if m is None:
@@ -256,19 +265,8 @@ def read_raw(name: str, header: list[str], rows: Iterator[tuple[int, list[str]]]
         if category[:1] not in ("L", "B"):
             skipped["other"] += 1
             continue
-        code = post.split(" ", 1)[0]
-        gemeente = resolver.code(fields[g_col])
-        if gemeente is None:
-            result.errors.append(RowError(name, line, "Gemeenten", clean_text(fields[g_col]),
-                                          t.ROW_GEMEENTE.format(value=clean_text(fields[g_col]))))
-        definition = codes.get(row_year, code) if is_taakveld_code(code) else None
-        if not is_taakveld_code(code):
-            result.errors.append(RowError(name, line, "TaakveldBalanspost", post, t.ROW_TAAKVELD.format(value=post)))
-        elif definition is None:
-            result.errors.append(RowError(name, line, "TaakveldBalanspost", code, t.ROW_TAAKVELD_YEAR.format(
-                code=code, year=row_year)))
-        elif " " in post:
-            labels.check(post[len(code):], definition)
+        gemeente, code, definition = _keys(result, (name, line), ("Gemeenten", fields[g_col]),
+                                           ("TaakveldBalanspost", post), row_year, resolver, codes, labels)
         ok, value = _amount(fields[m_col], name, line, measure, result.errors)
         if ok and (value is None or value == NO_FIGURE):
             skipped["missing"] += 1

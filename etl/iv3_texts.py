@@ -42,7 +42,6 @@ NOTICE_INHABITANTS = "Gemeente {name}: verschillende inwonertallen in het bestan
 
 DONE = ("Iv3 geladen ({what}): {gemeenten} gemeenten, {amounts} bedragen – {new} nieuw, {changed} gewijzigd, "
         "{unchanged} ongewijzigd – in {seconds} s.")
-REFUSED = "Geweigerd: {count} fout(en) gevonden; er is niets gewijzigd in de database."
 
 # the `financien` template (project budgets)
 ROW_PROJECT = "project {value!r} bestaat niet (zie de projecten in /beheer)"

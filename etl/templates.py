@@ -19,10 +19,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Annotated
 
 import numpy as np
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
 from db.read.reference import indicator_codes
 from db.session import Session, session_scope
@@ -252,23 +253,21 @@ def read_figures(table: Table, session: Session, decimal: str | None = None) -> 
 # --------------------------------------------------------------------------------------------------
 # results (measurements)
 # --------------------------------------------------------------------------------------------------
+CleanText = Annotated[str, BeforeValidator(clean_text)]  # a text cell without padding, single spaces
+
+
 class MeasurementInput(BaseModel):
     """One row of the results template, checked before anything touches the database."""
 
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
-    project: str = Field(min_length=1, max_length=200)
-    result: str = Field(min_length=1, max_length=200)
+    project: CleanText = Field(min_length=1, max_length=200)
+    result: CleanText = Field(min_length=1, max_length=200)
     period: Period
     target: float | None = None
     realised: float | None = None
-    explanation: str = Field(default="", max_length=4000)
+    explanation: CleanText = Field(default="", max_length=4000)
     status: MeasurementStatus | None = None
-
-    @field_validator("project", "result", "explanation", mode="before")
-    @classmethod
-    def _text(cls, v: object) -> str:
-        return clean_text(v)
 
     @field_validator("period", mode="before")
     @classmethod
@@ -318,6 +317,38 @@ class ResultsOutcome:
     message: str = ""
 
 
+def check_rows(table: Table, cols: dict[str, int], field_column: dict[str, str], model: type[BaseModel]
+               ) -> tuple[list[tuple[int, BaseModel]], list[RowError], int]:
+    """Every row of a sheet through its pydantic model (`field_column`: model field -> our column name): the rows
+    that pass with their line, a RowError for each that does not (the column and value of its first problem), and
+    how many rows were read."""
+    checked: list[tuple[int, BaseModel]] = []
+    errors: list[RowError] = []
+    rows_read = 0
+    for line, fields in table.rows:
+        rows_read += 1
+        fields = list(fields) + [""] * (len(table.header) - len(fields))
+        data = {ours: fields[cols[col]] for ours, col in field_column.items() if col in cols}
+        try:
+            checked.append((line, model(**data)))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            key = str(first["loc"][0]) if first["loc"] else ""
+            errors.append(RowError(table.path.name, line, field_column.get(key, ""), clean_text(data.get(key, "")),
+                                   str(first["msg"]).removeprefix("Value error, ")))
+    return checked, errors, rows_read
+
+
+def write_rejected(table: Table, errors: list[RowError], path: Path | None) -> Path:
+    """--skip-invalid: the rejected rows with their reasons, next to the input unless a path is given."""
+    path = path or table.path.with_name(table.path.name + ".afgekeurd.csv")
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, delimiter=";")
+        writer.writerow(messages.REPORT_HEADER.split(";"))
+        writer.writerows([e.file, e.line, e.column, e.value, e.reason] for e in errors)
+    return path
+
+
 def load_results(url: str, table: Table, skip_invalid: bool = False,
                  rejected_path: Path | None = None) -> ResultsOutcome:
     """Merge a results spreadsheet into `measurement` in one transaction (all or nothing by default)."""
@@ -325,20 +356,7 @@ def load_results(url: str, table: Table, skip_invalid: bool = False,
     cols, notices = match_columns(table.header, RESULT_COLUMNS, RESULT_OPTIONAL, table.path.name)
     notices = table.notices + notices
     name = table.path.name
-    checked: list[tuple[int, MeasurementInput]] = []
-    errors: list[RowError] = []
-    rows_read = 0
-    for line, fields in table.rows:
-        rows_read += 1
-        fields = list(fields) + [""] * (len(table.header) - len(fields))
-        data = {ours: fields[cols[col]] for ours, col in _FIELD_COLUMN.items() if col in cols}
-        try:
-            checked.append((line, MeasurementInput(**data)))
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            column = _FIELD_COLUMN.get(str(first["loc"][0]) if first["loc"] else "", "")
-            value = str(data.get(str(first["loc"][0]), "")) if first["loc"] else ""
-            errors.append(RowError(name, line, column, value, str(first["msg"]).removeprefix("Value error, ")))
+    checked, errors, rows_read = check_rows(table, cols, _FIELD_COLUMN, MeasurementInput)
     if rows_read == 0:
         raise FileRefused(messages.FILE_NO_ROWS.format(name=name))
     outcome = ResultsOutcome(None, "geweigerd", rows_read=rows_read, notices=notices)
@@ -373,12 +391,7 @@ def load_results(url: str, table: Table, skip_invalid: bool = False,
                                                                      result.desired_direction), row.explanation)
                 for _line, result, row in plan])
             if skip_invalid and errors:
-                rejected_path = rejected_path or table.path.with_name(table.path.name + ".afgekeurd.csv")
-                with open(rejected_path, "w", encoding="utf-8", newline="") as fh:
-                    writer = csv.writer(fh, delimiter=";")
-                    writer.writerow(messages.REPORT_HEADER.split(";"))
-                    for e in errors:
-                        writer.writerow([e.file, e.line, e.column, e.value, e.reason])
+                rejected_path = write_rejected(table, errors, rejected_path)
                 outcome.rejected, outcome.rejected_path = len(errors), rejected_path
             loads.finish_load(load, rows_read, outcome.new + outcome.changed, " ".join(notices),
                               changed=outcome.changed, unchanged=outcome.unchanged,

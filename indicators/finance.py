@@ -248,27 +248,3 @@ def headline(finance: ProgrammeFinance) -> FinanceHeadline:
         budget, finance.lasten.get((budget, TOTAL)) if budget else None,
         actual, finance.lasten.get((actual, TOTAL)) if actual else None,
         finance.amount(actual.year, StatementKind.BUDGET) if actual else None)
-
-
-# --- project budgets (the `financien` template) -------------------------------------------------------------------
-@dataclass(frozen=True)
-class ProjectQuarterMoney:
-    """A project's budget and spending in one quarter (euros), with the programme manager's explanation."""
-
-    project: str
-    quarter: str  # Period code, e.g. "2026-Q3"
-    budget: float | None
-    spent: float | None
-    explanation: str = ""
-    is_example: bool = False
-
-    @property
-    def diff(self) -> float | None:
-        return difference(self.budget, self.spent)[0]
-
-    @property
-    def spent_pct(self) -> float | None:
-        """Spent as % of the budget."""
-        if self.budget is None or self.spent is None or not self.budget:
-            return None
-        return self.spent / self.budget * 100

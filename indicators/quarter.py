@@ -99,6 +99,16 @@ class ProjectMoneyItem(_Model):
     explanation: str = ""
     is_example: bool = False
 
+    @property
+    def diff(self) -> float | None:
+        """Spent minus budget (None when one is missing)."""
+        return self.spent - self.budget if self.budget is not None and self.spent is not None else None
+
+    @property
+    def spent_pct(self) -> float | None:
+        """Spent as % of the budget."""
+        return self.spent / self.budget * 100 if self.budget and self.spent is not None else None
+
 
 class Change(_Model):
     """One line of "what changed": `before`/`after` are raw values (numbers or status values), never text."""

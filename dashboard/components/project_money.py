@@ -10,10 +10,10 @@ from dash import html
 from dashboard import texts
 from dashboard.components.badges import example_label
 from dashboard.components.controls import scroll_region
-from indicators.finance import NBSP, ProjectQuarterMoney, format_percent
+from indicators.finance import NBSP, format_percent
 from indicators.formatting import MINUS, format_number
 from indicators.periods import Period
-from indicators.quarter import ProgrammeReport, ProjectMoneyItem
+from indicators.quarter import ProgrammeReport
 
 # on screen and in print the difference and the share spent stand under the amount spent: five columns fit a phone
 HEAD = [texts.PROJ_COL_PROJECT, texts.PROJ_COL_QUARTER, texts.PROJ_COL_BUDGET, texts.PROJ_COL_SPENT_DIFF,
@@ -30,22 +30,18 @@ def euros(value: float | None, signed: bool = False) -> str:
     return text
 
 
-def money(item: ProjectMoneyItem) -> ProjectQuarterMoney:
-    return ProjectQuarterMoney(item.project, item.period, item.budget, item.spent, item.explanation, item.is_example)
-
-
 def rows(p: ProgrammeReport) -> list[tuple[list[str], bool]]:
     """Display rows (cells, is example) plus a total row for the year."""
     out = []
-    items = [money(i) for i in p.project_money or []]
+    items = p.project_money or []
     for m in items:
-        out.append(([m.project, Period.parse(m.quarter).short_label, euros(m.budget), euros(m.spent),
+        out.append(([m.project, Period.parse(m.period).short_label, euros(m.budget), euros(m.spent),
                      euros(m.diff, True), format_percent(m.spent_pct, 0, signed=False), m.explanation],
                     m.is_example))
     if items:
         budget = sum(m.budget or 0 for m in items)
         spent = sum(m.spent or 0 for m in items)
-        year = Period.parse(items[0].quarter).start.year
+        year = Period.parse(items[0].period).start.year
         out.append(([texts.PROJ_TOTAL.format(year=year), "", euros(budget), euros(spent), euros(spent - budget, True),
                      format_percent(spent / budget * 100 if budget else None, 0, signed=False), ""], False))
     return out
@@ -98,9 +94,8 @@ def money_sheet_rows(report_programmes: list[ProgrammeReport]) -> list[list]:
     example."""
     out = []
     for p in report_programmes:
-        for item in p.project_money or []:
-            m = money(item)
-            out.append([p.name, m.project, Period.parse(m.quarter).label, m.budget, m.spent, m.diff,
+        for m in p.project_money or []:
+            out.append([p.name, m.project, Period.parse(m.period).label, m.budget, m.spent, m.diff,
                         round(m.spent_pct, 1) if m.spent_pct is not None else None, m.explanation,
                         "ja" if m.is_example else "nee"])
     return out

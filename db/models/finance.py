@@ -85,7 +85,14 @@ class Iv3GroupTotal(Base):
     baten: Mapped[float | None] = mapped_column(Float)
 
 
-class Iv3AmountHistory(Base):
+class _Replaced:
+    """When a later load replaced the values of a history row, and which load did."""
+
+    replaced_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    replaced_by_load_id: Mapped[int | None] = mapped_column(ForeignKey("data_load.id"))
+
+
+class Iv3AmountHistory(_Replaced, Base):
     """The values an amount had before a later load (a corrected file) replaced them."""
 
     __tablename__ = "iv3_amount_history"
@@ -95,8 +102,6 @@ class Iv3AmountHistory(Base):
     lasten: Mapped[float | None] = mapped_column(Float)
     baten: Mapped[float | None] = mapped_column(Float)
     load_id: Mapped[int | None] = mapped_column(ForeignKey("data_load.id"))
-    replaced_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    replaced_by_load_id: Mapped[int | None] = mapped_column(ForeignKey("data_load.id"))
 
 
 class ProgrammeTaakveldGroup(Base):
@@ -147,7 +152,7 @@ class ProjectBudget(PeriodMixin, Base):
     project: Mapped[Project] = relationship()
 
 
-class ProjectBudgetHistory(Base):
+class ProjectBudgetHistory(_Replaced, Base):
     """A project budget row's values before a later load replaced them."""
 
     __tablename__ = "project_budget_history"
@@ -157,8 +162,6 @@ class ProjectBudgetHistory(Base):
     budget: Mapped[float | None] = mapped_column(Float)
     spent: Mapped[float | None] = mapped_column(Float)
     explanation: Mapped[str] = mapped_column(Text, default="")
-    replaced_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    replaced_by_load_id: Mapped[int | None] = mapped_column(ForeignKey("data_load.id"))
 
 
 __all__ = ["Iv3Amount", "Iv3AmountHistory", "Iv3GroupTotal", "Iv3Statement", "ProgrammeTaakveldChange",

@@ -4,7 +4,6 @@ every change logged with who, when, before, after and why), and the projects' ow
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +19,7 @@ from db.models import (
     ProjectBudgetHistory,
     Taakveld,
 )
+from db.write.iv3 import same_amount
 from db.write.workflow import Actor, require
 from indicators.enums import Action, PeriodKind
 from indicators.periods import utcnow
@@ -89,12 +89,6 @@ class BudgetCounts:
     unchanged: int = 0
 
 
-def _same(a: float | None, b: float | None) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
-    return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-9)
-
-
 def merge_project_budgets(session: Session, rows: Sequence[ProjectBudgetInput], load_id: int | None) -> BudgetCounts:
     """Insert or update project budgets keyed by (project, quarter); replaced values go to project_budget_history."""
     counts = BudgetCounts()
@@ -112,7 +106,7 @@ def merge_project_budgets(session: Session, rows: Sequence[ProjectBudgetInput], 
                                       explanation=r.explanation, is_example=r.is_example, load_id=load_id,
                                       loaded_at=now))
             counts.new += 1
-        elif (_same(old.budget, r.budget) and _same(old.spent, r.spent) and old.explanation == r.explanation
+        elif (same_amount(old.budget, r.budget) and same_amount(old.spent, r.spent) and old.explanation == r.explanation
               and old.is_example == r.is_example):
             counts.unchanged += 1
         else:

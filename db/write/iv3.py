@@ -109,7 +109,8 @@ def add_missing_gemeenten(session: Session, rows: Iterable[tuple[str, str, str |
     return added
 
 
-def _same(a: float | None, b: float | None) -> bool:
+def same_amount(a: float | None, b: float | None) -> bool:
+    """Equal amounts (both missing counts as equal): a reload that only re-reads the same file changes nothing."""
     if a is None or b is None:
         return a is None and b is None
     return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-9)
@@ -166,7 +167,7 @@ def merge_statements(session: Session, statements: Sequence[StatementInput], pro
                                  "load_id": prov.load_id})
                 counts.amounts_new += 1
                 dirty = True
-            elif _same(old[1], lasten) and _same(old[2], baten):
+            elif same_amount(old[1], lasten) and same_amount(old[2], baten):
                 counts.amounts_unchanged += 1
             else:
                 history.append({"amount_id": old[0], "lasten": old[1], "baten": old[2], "replaced_at": prov.at,

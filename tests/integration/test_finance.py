@@ -24,6 +24,7 @@ from db.accounts import Grant  # noqa: E402
 from db.models import Project, ProjectBudget, ProjectBudgetHistory  # noqa: E402
 from db.read.actuality import programme_actuality  # noqa: E402
 from db.read.finance import programme_finance, programme_groups_view  # noqa: E402
+from db.read.quarter import build_report  # noqa: E402
 from db.session import session_scope  # noqa: E402
 from db.write.finance import FinanceSettingError, set_programme_groups  # noqa: E402
 from db.write.workflow import Actor, NotAllowed  # noqa: E402
@@ -31,7 +32,7 @@ from etl.demo import load_demo  # noqa: E402
 from etl.templates import TEMPLATE_DIR  # noqa: E402
 from indicators.enums import Role  # noqa: E402
 from indicators.finance import TOTAL, Statement, StatementKind  # noqa: E402
-from indicators.quarter import build_report, parse_quarter  # noqa: E402
+from indicators.periods import parse_quarter  # noqa: E402
 
 ADMIN = Actor(5, "Beheerder", frozenset({Grant(Role.ADMIN)}))
 EDITOR = Actor(2, "Redacteur", frozenset({Grant(Role.EDITOR, 1)}))
