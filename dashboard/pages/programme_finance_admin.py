@@ -43,7 +43,7 @@ def history_table(view: ProgrammeGroupsView) -> html.Div | None:
     rows = [html.Tr([html.Td(format_datetime(h.at)), html.Td(h.user_name), html.Td(_names(view, h.before)),
                      html.Td(_names(view, h.after)), html.Td(h.reason)]) for h in view.history]
     return html.Div([html.H2(texts.ADMIN_HISTORY, className="h4"), scroll_region(html.Table(
-        className="table table-sm worklist", children=[html.Caption(caption), html.Thead(html.Tr(
+        className="table table-sm finance-history", children=[html.Caption(caption), html.Thead(html.Tr(
             [html.Th(h, scope="col") for h in head])), html.Tbody(rows)]), caption)])
 
 
@@ -86,8 +86,8 @@ def layout(slug: str | None = None, **_query: str) -> html.Div:
         html.Div(className="mb-3", children=[
             html.Label(texts.ADMIN_REASON, htmlFor=REASON, className="form-label"),
             dcc.Textarea(id=REASON, value="", rows=2, className="form-control")]),
-        html.Button(texts.ADMIN_SAVE, id=SAVE, n_clicks=0, type="button", className="btn btn-primary"),
-        html.Div(id=MESSAGE, **{"aria-live": "polite"}),
+        html.P(html.Button(texts.ADMIN_SAVE, id=SAVE, n_clicks=0, type="button", className="btn btn-primary")),
+        html.Div(id=MESSAGE, className="mb-4", **{"aria-live": "polite"}),
         html.Div(id=HISTORY, children=history_table(view)),
     ])
 

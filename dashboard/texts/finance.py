@@ -125,7 +125,7 @@ XLSX_PCT = "Besteed van begroot (%)"
 ADMIN_TITLE = "Taakvelden van {name}"
 ADMIN_INTRO = ("Kies welke taakveldgroepen tot het geld van dit programma horen. De groepen volgen CBS's indeling in "
                "Iv3-taakvelden en lopen door over de nieuwe codes van 2025 (zie etl/data/iv3/taakveld_groepen.csv).")
-ADMIN_SOCIAL = "Sociaal domein en de taakvelden van de demo"
+ADMIN_SOCIAL = "Sociaal domein, volksgezondheid en openbare orde en veiligheid"
 ADMIN_OTHER = "Andere taakvelden"
 ADMIN_REASON = "Reden van de wijziging"
 ADMIN_SAVE = "Opslaan"
