@@ -2,7 +2,7 @@
 with lasten and baten per taakveld (their history, and per-group totals kept by every load), the taakveldgroepen of
 each programme with a change log, and the projects' own budgets per quarter (with history)
 
-Revision ID: 0011
+Revision ID: 0009
 Revises: 0008
 Create Date: 2026-12-03 10:22:13.939190
 """
@@ -10,7 +10,7 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0011'
+revision = '0009'
 down_revision = '0008'
 branch_labels = None
 depends_on = None
