@@ -17,6 +17,7 @@ from urllib.parse import urlencode, urlsplit
 from flask import Flask, Response, abort, current_app, g, has_request_context, redirect, request, session
 from flask.sessions import SecureCookieSessionInterface
 
+from dashboard.api import is_api_path
 from dashboard.data import CONFIG_KEY, read_session
 from db.accounts import Grant, allowed, authenticate, set_own_password, signed_in
 from db.session import session_scope
@@ -251,6 +252,8 @@ def install_auth(server: Flask, settings: Settings, prefix: str = "/") -> None:
         path = request.path
         if path.startswith(tuple(prefix + p for p in _PUBLIC_PREFIXES)):
             return None  # static files: no session work at all
+        if is_api_path(path):
+            return None  # the API asks for sign-in itself, answering 401 as problem+json (dashboard.api.routes)
         user = current_user()  # also ends an expired or invalidated session, on every request
         to_sign_in = request.method in ("GET", "HEAD") and path != dash_callback
         if user is None and to_sign_in and path.rstrip("/") in SIGNED_IN_PATHS:

@@ -12,6 +12,7 @@ from dash import Input, Output, State, callback, clientside_callback, html
 from dashboard import texts
 from dashboard.components import account  # noqa: F401 - registers the header's account-area callback
 from dashboard.pages import (
+    accessibility,
     districts,
     edit_item,
     indicator,
@@ -41,6 +42,7 @@ ROUTES: list[tuple[re.Pattern, Callable[..., html.Div], str]] = [
     (re.compile(r"^/kwartaal/(?P<quarter>[^/]+?)/?$"), quarter.layout, texts.QUARTER_TITLE.format(label="")),
     (re.compile(r"^/kwartaal/(?P<quarter>[^/]+)/presentatie/?$"), presentation.layout, texts.QUARTER_PRESENT),
     (re.compile(r"^/inloggen/?$"), signin.layout, texts.SIGNIN_TITLE),
+    (re.compile(r"^/toegankelijkheid/?$"), accessibility.layout, "Toegankelijkheidsverklaring"),
     (re.compile(r"^/account/wachtwoord/?$"), password.layout, texts.PASSWORD_TITLE),
     (re.compile(r"^/beheer/?$"), worklist.layout, texts.BEHEER_TITLE),
     (re.compile(r"^/beheer/gebruikers/?$"), users.layout, texts.USERS_TITLE),

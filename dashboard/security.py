@@ -21,6 +21,7 @@ from itsdangerous import BadSignature, Signer
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from dashboard import texts
+from dashboard.api import API_ROOT, is_api_path
 from dashboard.exports.routes import BUSY_SCRIPT
 from settings import Settings
 
@@ -32,8 +33,9 @@ HSTS = "max-age=31536000"  # no includeSubDomains: other hosts of the gemeente's
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 _SALT = "perspectief-csrf"
 _G_NEW_CSRF = "perspectief_new_csrf"
-# Long-cached static files get no cookie: a shared cache must never hand one visitor's token to another.
-_NO_COOKIE_PREFIXES = ("/assets/", "/_dash-component-suites/")
+# Long-cached static files and the open-data API get no cookie: a shared cache must never hand one visitor's token
+# to another.
+_NO_COOKIE_PREFIXES = ("/assets/", "/_dash-component-suites/", API_ROOT + "/")
 
 
 def _signer() -> Signer:
@@ -73,8 +75,8 @@ def _sent_token() -> str | None:
 
 def _check_csrf() -> Response | None:
     """before_request: refuse a state-changing request unless it repeats its validly signed CSRF cookie."""
-    if request.method in SAFE_METHODS:
-        return None
+    if request.method in SAFE_METHODS or is_api_path(request.path):
+        return None  # the API changes nothing: it answers every other method with 405 itself (dashboard.api)
     expected = _valid_cookie_token()
     sent = _sent_token()
     if expected is not None and sent and hmac.compare_digest(sent.encode(), expected.encode()):
@@ -89,7 +91,7 @@ def _check_csrf() -> Response | None:
 
 
 def _set_csrf_cookie(response: Response) -> None:
-    if _valid_cookie_token() is not None or request.path.startswith(_NO_COOKIE_PREFIXES):
+    if _valid_cookie_token() is not None or request.path.startswith(_NO_COOKIE_PREFIXES) or request.path == API_ROOT:
         return
     # Not HttpOnly: dash-renderer reads it from document.cookie to send it back as a header.
     response.set_cookie(CSRF_COOKIE, csrf_token(), path="/", samesite="Lax", secure=request.is_secure,

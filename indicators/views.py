@@ -116,6 +116,9 @@ class ProgrammeCard:
     story_count: int
     newest_stories: list[StoryItem]
     is_demo: bool
+    region_code: str = ""
+    start_year: int | None = None
+    end_year: int | None = None
 
 
 @dataclass

@@ -3,9 +3,10 @@ to-do with links to where each gap is fixed (the managers' work list)."""
 
 from __future__ import annotations
 
-from dash import dcc, html
+from dash import html
 
 from dashboard import texts
+from dashboard.components import nl
 from indicators.actuality import Actuality, ActualityItem, ItemKind
 
 KIND_ORDER = (ItemKind.TREND, ItemKind.MEASURED, ItemKind.EXPLAINED, ItemKind.STORY)
@@ -47,13 +48,13 @@ def programme_block(actuality: Actuality, oldest_year: int) -> html.Section:
     for kind in KIND_ORDER:
         items = [i for i in missing if i.kind is kind]
         if items:
-            lists += [html.H3(_kind_title(kind, actuality, oldest_year), className="h6 actuality-kind"),
-                      html.Ul([html.Li(html.A(_item_text(i), href=_public_href(i))) for i in items])]
+            lists += [nl.H3(_kind_title(kind, actuality, oldest_year), className=f"{nl.HEADING_5} actuality-kind"),
+                      html.Ul([html.Li(nl.A(_item_text(i), href=_public_href(i))) for i in items])]
     return html.Section(className="actuality", id="actualiteit", **{"aria-labelledby": "actualiteit-titel"}, children=[
-        html.H2(badge(actuality, "actualiteit-score"), id="actualiteit-titel", className="h5"),
+        nl.H2(badge(actuality, "actualiteit-score"), id="actualiteit-titel", className=nl.HEADING_5),
         html.P([texts.ACT_EXPLAIN.format(quarter=actuality.quarter_label), " ",
                 texts.ACT_COUNT.format(current=actuality.current, total=actuality.total) if actuality.total else ""],
-               className="form-text"),
+               className=nl.DESCRIPTION),
         html.Details(className="actuality-missing", children=[html.Summary(f"{texts.ACT_MISSING} ({len(missing)})"),
                                                                *lists]) if missing
         else html.P(texts.ACT_ALL_CURRENT),
@@ -71,7 +72,7 @@ def todo(actuality: Actuality, name: str, slug: str, quarter_code: str, oldest_y
         if not items:
             continue
         if kind is ItemKind.MEASURED:
-            action = dcc.Link(texts.ACT_TODO_LINK_QUARTER.format(quarter=actuality.quarter_label),
+            action = nl.Link(texts.ACT_TODO_LINK_QUARTER.format(quarter=actuality.quarter_label),
                               href=f"/beheer/programma/{slug}/kwartaal/{quarter_code}")
             entries.append(html.Li([_kind_title(kind, actuality, oldest_year), ": ",
                                     ", ".join(i.subject for i in items), " – ", action]))
@@ -79,15 +80,15 @@ def todo(actuality: Actuality, name: str, slug: str, quarter_code: str, oldest_y
         links = []
         for i in items:
             if kind is ItemKind.EXPLAINED:
-                link = dcc.Link(texts.ACT_TODO_LINK_EDIT, href=f"/beheer/meting/{i.ref}")
+                link = nl.Link(texts.ACT_TODO_LINK_EDIT, href=f"/beheer/meting/{i.ref}")
             elif kind is ItemKind.STORY:
-                link = dcc.Link(texts.ACT_TODO_LINK_STORY, href=f"/beheer/verhaal/nieuw?programma={slug}")
+                link = nl.Link(texts.ACT_TODO_LINK_STORY, href=f"/beheer/verhaal/nieuw?programma={slug}")
             else:
-                link = dcc.Link(texts.ACT_TODO_LINK_TREND, href=f"/indicator/{i.ref}")
+                link = nl.Link(texts.ACT_TODO_LINK_TREND, href=f"/indicator/{i.ref}")
             links.append(html.Li([_item_text(i), " – ", link]))
         entries.append(html.Li([_kind_title(kind, actuality, oldest_year), html.Ul(links)]))
     return html.Section(className="worklist-actuality", **{"aria-labelledby": f"actualiteit-{slug}"}, children=[
-        html.H3(texts.ACT_TODO_TITLE.format(name=name, score=actuality.score), id=f"actualiteit-{slug}",
-                className="h5"),
+        nl.H3(texts.ACT_TODO_TITLE.format(name=name, score=actuality.score), id=f"actualiteit-{slug}",
+              className=nl.HEADING_5),
         html.Ul(entries),
     ])

@@ -7,10 +7,9 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from dashboard import texts
-from dashboard.components.svg_chart import FONT, GRID, HOME, TEXT, _nice_step
+from dashboard.components.svg_chart import FONT, _nice_step
+from dashboard.theme import current_theme
 from indicators.finance import NBSP, TOTAL, ProgrammeFinance, StatementKind, format_money
-
-BUDGET_FILL = "#dbe6f2"
 
 
 def bars(finance: ProgrammeFinance) -> list[tuple[int, StatementKind, float]]:
@@ -32,6 +31,9 @@ def chart_alt(finance: ProgrammeFinance) -> str:
 
 def finance_svg(finance: ProgrammeFinance, width: int = 560, height: int = 320) -> str:
     """Sized for a phone as well: at 560 px drawn into 350 the 15 px labels still read as 9 px."""
+    theme = current_theme()
+    home, grid, text = theme.colour("chart-1"), theme.colour("chart-grid"), theme.colour("chart-text")
+    budget_fill, background = theme.colour("surface-strong"), theme.colour("chart-background")
     data = bars(finance)
     years = finance.years
     left, right, top, bottom = 78, 8, 30, 62
@@ -45,17 +47,17 @@ def finance_svg(finance: ProgrammeFinance, width: int = 560, height: int = 320) 
 
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}"'
            f' role="img" font-family="{FONT}" font-size="15"><title>{escape(chart_alt(finance))}</title>',
-           f'<rect width="{width}" height="{height}" fill="#ffffff"/>']
+           f'<rect width="{width}" height="{height}" fill="{background}"/>']
     for i in range(5):
         v = step * i * 1_000
-        out.append(f'<line x1="{left}" x2="{width - right}" y1="{sy(v)}" y2="{sy(v)}" stroke="{GRID}"/>')
-        out.append(f'<text x="{left - 6}" y="{sy(v) + 4}" text-anchor="end" fill="{TEXT}">'
+        out.append(f'<line x1="{left}" x2="{width - right}" y1="{sy(v)}" y2="{sy(v)}" stroke="{grid}"/>')
+        out.append(f'<text x="{left - 6}" y="{sy(v) + 4}" text-anchor="end" fill="{text}">'
                    f'{escape(format_money(v))}</text>')
     slot = plot_w / max(len(years), 1)
     bar_w = min(64.0, slot / 2.6)
     for i, year in enumerate(years):
         centre = left + slot * (i + 0.5)
-        out.append(f'<text x="{round(centre, 1)}" y="{top + plot_h + 20}" text-anchor="middle" fill="{TEXT}" '
+        out.append(f'<text x="{round(centre, 1)}" y="{top + plot_h + 20}" text-anchor="middle" fill="{text}" '
                    f'font-weight="bold">{year}</text>')
         for kind, offset in ((StatementKind.BUDGET, -1), (StatementKind.ACTUAL, 0)):
             value = finance.amount(year, kind, TOTAL)
@@ -64,17 +66,17 @@ def finance_svg(finance: ProgrammeFinance, width: int = 560, height: int = 320) 
             x = round(centre + offset * bar_w + (2 if offset == 0 else -2), 1)
             y = sy(value)
             h = round(top + plot_h - y, 1)
-            style = (f'fill="{BUDGET_FILL}" stroke="{HOME}" stroke-width="1.5" stroke-dasharray="5 3"'
-                     if kind is StatementKind.BUDGET else f'fill="{HOME}"')
+            style = (f'fill="{budget_fill}" stroke="{home}" stroke-width="1.5" stroke-dasharray="5 3"'
+                     if kind is StatementKind.BUDGET else f'fill="{home}"')
             out.append(f'<rect x="{x}" y="{y}" width="{round(bar_w, 1)}" height="{h}" {style}/>')
             label = escape(format_money(value).replace("€" + NBSP, "€"))
             out.append(f'<text x="{round(x + bar_w / 2, 1)}" y="{round(y - 5, 1)}" text-anchor="middle" '
-                       f'fill="{TEXT}" font-size="14">{label}</text>')
+                       f'fill="{text}" font-size="14">{label}</text>')
     ly = height - 10
-    out.append(f'<rect x="{left}" y="{ly - 12}" width="18" height="14" fill="{BUDGET_FILL}" stroke="{HOME}" '
-               f'stroke-dasharray="5 3"/><text x="{left + 22}" y="{ly}" fill="{TEXT}">{texts.FIN_LEGEND_BUDGET}</text>')
+    out.append(f'<rect x="{left}" y="{ly - 12}" width="18" height="14" fill="{budget_fill}" stroke="{home}" '
+               f'stroke-dasharray="5 3"/><text x="{left + 22}" y="{ly}" fill="{text}">{texts.FIN_LEGEND_BUDGET}</text>')
     lx = left + 130
-    out.append(f'<rect x="{lx}" y="{ly - 12}" width="18" height="14" fill="{HOME}"/>'
-               f'<text x="{lx + 22}" y="{ly}" fill="{TEXT}">{texts.FIN_LEGEND_ACTUAL}</text>')
+    out.append(f'<rect x="{lx}" y="{ly - 12}" width="18" height="14" fill="{home}"/>'
+               f'<text x="{lx + 22}" y="{ly}" fill="{text}">{texts.FIN_LEGEND_ACTUAL}</text>')
     out.append("</svg>")
     return "".join(out)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dash import html
 
 from dashboard import texts
+from dashboard.components import nl
 from dashboard.components.controls import scroll_region
 from dashboard.components.downloads import download_links
 from dashboard.components.finance_chart import chart_alt, finance_svg
@@ -54,7 +55,7 @@ def band(finance: ProgrammeFinance | None) -> html.Section | None:
                className="finance-band-title"),
         html.Ul([html.Li(i) for i in items], className="finance-band-list") if items
         else html.P(texts.FIN_BAND_NONE),
-        html.P(html.A(texts.FIN_BAND_LINK, href=f"#{SECTION_ID}"), className="finance-band-link") if items else None,
+        html.P(nl.A(texts.FIN_BAND_LINK, href=f"#{SECTION_ID}"), className="finance-band-link") if items else None,
     ])
 
 
@@ -130,7 +131,7 @@ def year_table(finance: ProgrammeFinance) -> html.Div:
                 html.Td(format_money(r.budget), className="num"),
                 html.Td(_actual_cell(r), className="num")]))
         bodies.append(html.Tbody(body))
-    return scroll_region(html.Table(className="table table-sm finance-table", id="financien-jaren", children=[
+    return scroll_region(html.Table(className=f"{nl.TABLE_COMPACT} finance-table", id="financien-jaren", children=[
         html.Caption([caption, html.Span(texts.FIN_NOT_YET_NOTE, className="finance-caption-note")]),
         html.Thead(html.Tr([html.Th(h, scope="col", className=None if i == 0 else "num")
                             for i, h in enumerate(head)])), *bodies]), caption)
@@ -153,7 +154,8 @@ def per_inhabitant_table(finance: ProgrammeFinance) -> html.Div:
             html.Td(format_euros(b.peers), className="num")]))
     if body:
         bodies.append(html.Tbody(body))
-    return scroll_region(html.Table(className="table table-sm finance-table", id="financien-per-inwoner", children=[
+    table_class = f"{nl.TABLE_COMPACT} finance-table"
+    return scroll_region(html.Table(className=table_class, id="financien-per-inwoner", children=[
         html.Caption(caption), html.Thead(html.Tr([html.Th(h, scope="col", className=None if i == 0 else "num")
                                                    for i, h in enumerate(head)])), *bodies]), caption)
 
@@ -162,7 +164,7 @@ def section(finance: ProgrammeFinance | None) -> html.Section | None:
     """The "Financiën" section after the three parts (None for an unknown programme)."""
     if finance is None:
         return None
-    children: list = [html.H2(texts.FIN_TITLE, id=f"{SECTION_ID}-titel"),
+    children: list = [nl.H2(texts.FIN_TITLE, id=f"{SECTION_ID}-titel"),
                       html.P(texts.FIN_INTRO, className="part-intro")]
     if not finance.groups:
         children.append(html.P(texts.FIN_NO_GROUPS))
@@ -182,7 +184,7 @@ def section(finance: ProgrammeFinance | None) -> html.Section | None:
             year_table(finance),
             per_inhabitant_table(finance),
             html.P(texts.FIN_PEERS_HELP.format(label=finance.peer_label, region=finance.region_name,
-                                            names=", ".join(finance.peer_names)), className="form-text")
+                                            names=", ".join(finance.peer_names)), className=nl.DESCRIPTION)
             if finance.peer_names else None,
             html.P([texts.FIN_SOURCE, html.Br(), *[x for line in finance.sources for x in (line, html.Br())]],
                    className="provenance"),

@@ -8,6 +8,7 @@ from html import escape
 from dash import html
 
 from dashboard import texts
+from dashboard.components import nl
 from dashboard.components.badges import example_label
 from dashboard.components.controls import scroll_region
 from indicators.finance import NBSP, format_percent
@@ -69,7 +70,7 @@ def money_table(p: ProgrammeReport, quarter: Period) -> html.Div | html.P:
             html.Th(project, scope="row"), html.Td(period), html.Td(budget, className="num"),
             html.Td([spent, html.Br(), html.Span(diff, className="finance-diff")], className="num"),
             html.Td([note, " ", example_label() if example else None])]))
-    return scroll_region(html.Table(className="table table-sm quarter-table project-money", children=[
+    return scroll_region(html.Table(className=f"{nl.TABLE_COMPACT} quarter-table project-money", children=[
         html.Caption(cap), html.Thead(html.Tr([html.Th(h, scope="col", className="num" if i in NUMERIC else None)
                                                for i, h in enumerate(HEAD)])), html.Tbody(body)]), cap)
 

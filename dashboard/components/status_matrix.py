@@ -9,6 +9,7 @@ from html import escape
 from dash import html
 
 from dashboard import texts
+from dashboard.components import nl
 from dashboard.components.controls import scroll_region
 from indicators.formatting import format_number
 from indicators.periods import Period
@@ -70,7 +71,7 @@ def matrix_table(matrix: StatusMatrix, caption: str, table_id: str) -> html.Div:
         *[html.Td(word(c), className=f"matrix-cell matrix-{c.status or 'niet_gemeten'}",
                   title=cell_title(c, r.unit, r.decimals), **{"data-icon": icon(c)}) for c in r.cells],
     ]) for r in matrix.rows]
-    return scroll_region(html.Table(className="table table-sm status-matrix", id=table_id, children=[
+    return scroll_region(html.Table(className=f"{nl.TABLE_COMPACT} status-matrix", id=table_id, children=[
         html.Caption(caption), html.Thead(head), html.Tbody(rows)]), caption)
 
 

@@ -5,7 +5,9 @@ Deterministic: the same report gives the same bytes, so a published report's HTM
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
+from pathlib import Path
 
 from dashboard import texts
 from dashboard.components.project_money import money_html
@@ -23,56 +25,19 @@ from dashboard.components.quarter_parts import (
 )
 from dashboard.components.status_matrix import matrix_html, report_matrix
 from dashboard.components.svg_chart import data_uri
+from dashboard.theme import current_theme
 from indicators.enums import MeasurementStatus, StoryKind
 from indicators.formatting import MEASUREMENT_STATUS_LABELS, STORY_KIND_LABELS, format_date, format_number
 from indicators.periods import Period
 from indicators.quarter import ProgrammeReport, QuarterReport
 
-CSS = """
-@page { size: A4; margin: 18mm 16mm 20mm;
-  @top-right { content: string(report-title); font-size: 8pt; color: #4a5561; }
-  @bottom-center { content: "Pagina " counter(page) " van " counter(pages); font-size: 8pt; color: #4a5561; } }
-@page :first { @top-right { content: none; } @bottom-center { content: none; } }
-html { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 9.5pt; color: #1b1f24; line-height: 1.4; }
-h1, h2, h3, h4 { color: #14365a; line-height: 1.2; break-after: avoid; }
-h1 { font-size: 26pt; string-set: report-title content(); margin: 0 0 6mm; }
-h2 { font-size: 17pt; border-bottom: 2pt solid #1f4e79; padding-bottom: 2mm; }
-h3 { font-size: 12.5pt; margin-top: 7mm; }
-h4 { font-size: 10.5pt; margin: 3mm 0 1mm; }
-a { color: #1f4e79; }
-.cover { height: 240mm; display: flex; flex-direction: column; justify-content: center; }
-.cover .brand { font-size: 14pt; font-weight: bold; color: #1f4e79; letter-spacing: .05em; }
-.cover .status { font-size: 11pt; font-weight: bold; }
-.cover .demo { border: 1pt solid #8a6d00; background: #fff3c4; padding: 3mm; font-size: 9pt; }
-.toc { break-before: page; }
-.toc ol { list-style: none; padding-left: 0; }
-.toc ol ol { padding-left: 6mm; }
-.toc a { text-decoration: none; color: #1b1f24; }
-.toc a::after { content: leader('.') target-counter(attr(href), page); }
-.programme { break-before: page; }
-.meta { color: #4a5561; }
-.changes li { margin-bottom: 1mm; }
-.kind { font-weight: bold; }
-.figures { display: flex; flex-wrap: wrap; justify-content: space-between; }
-figure { width: 49%; margin: 0 0 4mm; break-inside: avoid; }
-figure img { width: 100%; height: auto; border: .5pt solid #d3dae2; }
-figcaption { font-size: 8.5pt; }
-table { width: 100%; border-collapse: collapse; margin: 2mm 0 4mm; font-size: 8.5pt; }
-caption { text-align: left; font-weight: bold; margin-bottom: 1mm; }
-th, td { border-bottom: .5pt solid #d3dae2; padding: 1.2mm 1.5mm; text-align: left; vertical-align: top; }
-thead th { border-bottom: 1pt solid #1f4e79; }
-tr { break-inside: avoid; }
-.num { text-align: right; white-space: nowrap; }
-.example { color: #5c4400; font-weight: bold; font-size: 7.5pt; }
-.story { break-inside: avoid; border-left: 2pt solid #5b8fc7; padding-left: 3mm; margin-bottom: 3mm; }
-table.matrix { font-size: 7pt; }
-table.matrix th, table.matrix td { padding: .8mm .6mm; text-align: center; }
-table.matrix th[scope="row"] { text-align: left; }
-.m-op_koers { color: #1b6b2e; background: #eaf5ec; }
-.m-aandacht { color: #6b5300; background: #fdf6dc; }
-.m-niet_op_koers { color: #b3261e; background: #fcebea; }
-.m-onbekend, .m-niet_gemeten { color: #4a5561; }
-"""
+REPORT_CSS = Path(__file__).with_name("report.css")
+
+
+@lru_cache
+def report_css() -> str:
+    """The print stylesheet (dashboard/exports/report.css), read once."""
+    return REPORT_CSS.read_text(encoding="utf-8")
 
 
 def _e(text: object) -> str:
@@ -188,7 +153,7 @@ def render_html(report: QuarterReport) -> str:
     demo = any(p.is_demo for p in report.programmes)
     return "".join([
         '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">',
-        f"<title>{_e(title)}</title><style>{CSS}</style></head><body>",
+        f"<title>{_e(title)}</title><style>{current_theme().css_variables()}{report_css()}</style></head><body>",
         '<section class="cover">', f'<p class="brand">{_e(texts.APP_TITLE)}</p>', f"<h1>{_e(title)}</h1>",
         f"<p>{_e(texts.PDF_COVER_TAGLINE)}</p>",
         f'<p class="status">{_e(status_line(report))}</p>',

@@ -17,6 +17,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard import texts
 from dashboard.auth import current_user
+from dashboard.components import nl
 from dashboard.components.account import sign_in_prompt
 from dashboard.components.edit_form import (
     ERROR,
@@ -59,8 +60,8 @@ _TITLE_FIELD = {ItemKind.PROJECT: "name", ItemKind.RESULT: "name", ItemKind.MEAS
 
 def _page(title: str, *children: Any) -> html.Div:  # noqa: ANN401
     return html.Div(className="container edit-page", children=[
-        html.P(dcc.Link(texts.BEHEER_BACK, href="/beheer"), className="edit-back"),
-        html.H1(title), *children,
+        html.P(nl.Link(texts.BEHEER_BACK, href="/beheer"), className="edit-back"),
+        nl.H1(title), *children,
     ])
 
 
@@ -101,15 +102,15 @@ def _children_list(session: Session, kind: ItemKind, item_id: int) -> html.Secti
     if kind not in CHILD_KIND:
         return None
     child = CHILD_KIND[kind]
-    links = [html.Li(dcc.Link(label, href=item_path(child, cid))) for cid, label in children(session, kind, item_id)]
+    links = [html.Li(nl.Link(label, href=item_path(child, cid))) for cid, label in children(session, kind, item_id)]
     if kind is ItemKind.RESULT:
-        new = dcc.Link(texts.BEHEER_NEW_MEASUREMENT, href=f"/beheer/meting/nieuw?resultaat={item_id}")
+        new = nl.Link(texts.BEHEER_NEW_MEASUREMENT, href=f"/beheer/meting/nieuw?resultaat={item_id}")
         title = texts.EDIT_MEASUREMENTS
     else:
-        new = dcc.Link(texts.BEHEER_NEW_MEASUREMENT_NOTE, href=f"/beheer/meting-toelichting/nieuw?meting={item_id}")
+        new = nl.Link(texts.BEHEER_NEW_MEASUREMENT_NOTE, href=f"/beheer/meting-toelichting/nieuw?meting={item_id}")
         title = texts.EDIT_NOTES
     return html.Section(className="edit-children", children=[
-        html.H2(title, className="h4"), html.Ul(links) if links else None, html.P(new)])
+        nl.H2(title, className=nl.HEADING_4), html.Ul(links) if links else None, html.P(new)])
 
 
 def layout(kind_slug: str | None = None, item_id: str | None = None, opgeslagen: str | None = None,
@@ -156,7 +157,7 @@ def layout(kind_slug: str | None = None, item_id: str | None = None, opgeslagen:
                      **{"aria-label": texts.EDIT_FORM_LABEL.format(kind=kind_label(kind))}, children=[
         *_fields(kind, values, new=new, can_edit=can_edit, suggestions=suggestions),
         # always present (the callback needs its input); hidden for those who may only read
-        html.Button(texts.EDIT_SAVE, id="bewerk-opslaan", n_clicks=0, type="button", className="btn btn-primary",
+        html.Button(texts.EDIT_SAVE, id="bewerk-opslaan", n_clicks=0, type="button", className=nl.BUTTON_PRIMARY,
                     hidden=not can_edit),
         None if can_edit else html.P(texts.EDIT_READ_ONLY),
     ])

@@ -10,7 +10,7 @@ from dash import ALL, MATCH, Input, Output, State, callback, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import texts
-from dashboard.components import finance_section
+from dashboard.components import finance_section, nl
 from dashboard.components.actuality import programme_block as actuality_block
 from dashboard.components.controls import flatten, region_checklists, shown
 from dashboard.components.downloads import download_links
@@ -49,7 +49,7 @@ def trends_grid(trends: list[TrendView], baseline_year: int, slug: str | None = 
 
 def _section(section_id: str, title: str, intro: str, *children) -> html.Section:  # noqa: ANN002
     return html.Section(id=section_id, className="programme-part", **{"aria-labelledby": f"{section_id}-titel"},
-                        children=[html.H2(title, id=f"{section_id}-titel"), html.P(intro, className="part-intro"),
+                        children=[nl.H2(title, id=f"{section_id}-titel"), html.P(intro, className="part-intro"),
                                   *children])
 
 
@@ -63,14 +63,14 @@ def page(view: ProgrammeView, compare: list[str], results_query: ResultQuery | N
     return html.Div(className="container page-programme", children=[
         dcc.Store(id="programma-slug", data=view.slug),
         dcc.Store(id=SHOWN, data=shown(compare)),  # the comparison these cards show (see update_trends)
-        html.H1(view.name),
+        nl.H1(view.name),
         html.P(texts.PROGRAMME_PERIOD.format(start=view.start_year, end=view.end_year,
                                              baseline=view.baseline_year, region=view.region_name),
                className="programme-meta"),
-        html.P(view.vision, className="lead"),
+        html.P(view.vision, className=nl.LEAD),
         finance_section.band(finance),
         html.Div(className="summary-box", role="status", children=[
-            html.H2(texts.SUMMARY_TITLE, className="h5"), html.P(summary, id="programma-samenvatting")]),
+            nl.H2(texts.SUMMARY_TITLE, className=nl.HEADING_5), html.P(summary, id="programma-samenvatting")]),
         actuality_block(actuality, oldest_year or date.today().year) if actuality else None,
         html.Details(className="programme-lines", children=[
             html.Summary(texts.LINES_TITLE),
@@ -104,7 +104,7 @@ def _status_matrix(view: ProgrammeView, query: ResultQuery) -> html.Div:
     shown_results = apply_results(view.results, query)
     matrix = build_matrix(paths_from_views(shown_results), last_closed_quarter(date.today()))
     return html.Div(className="status-matrix-part", children=[
-        html.H3(texts.MATRIX_TITLE, id="status-per-kwartaal"), html.P(texts.MATRIX_INTRO, className="form-text"),
+        nl.H3(texts.MATRIX_TITLE, id="status-per-kwartaal"), html.P(texts.MATRIX_INTRO, className=nl.DESCRIPTION),
         matrix_table(matrix, texts.MATRIX_CAPTION.format(name=view.name), "statusmatrix")])
 
 
@@ -118,8 +118,8 @@ def _results_download(slug: str, name: str, query: ResultQuery) -> html.P:
 
 def not_found(slug: str) -> html.Div:
     return html.Div(className="container", children=[
-        html.H1(texts.NOT_FOUND_TITLE), html.P(texts.PROGRAMME_NOT_FOUND.format(slug=slug)),
-        dcc.Link(texts.BACK_TO_OVERVIEW, href="/"),
+        nl.H1(texts.NOT_FOUND_TITLE), html.P(texts.PROGRAMME_NOT_FOUND.format(slug=slug)),
+        nl.Link(texts.BACK_TO_OVERVIEW, href="/"),
     ])
 
 

@@ -11,6 +11,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard import texts
 from dashboard.auth import current_user
+from dashboard.components import nl
 from dashboard.components.account import sign_in_prompt
 from dashboard.components.controls import scroll_region
 from dashboard.components.edit_form import message
@@ -42,8 +43,8 @@ def history_table(view: ProgrammeGroupsView) -> html.Div | None:
             texts.ADMIN_COL_REASON]
     rows = [html.Tr([html.Td(format_datetime(h.at)), html.Td(h.user_name), html.Td(_names(view, h.before)),
                      html.Td(_names(view, h.after)), html.Td(h.reason)]) for h in view.history]
-    return html.Div([html.H2(texts.ADMIN_HISTORY, className="h4"), scroll_region(html.Table(
-        className="table table-sm finance-history", children=[html.Caption(caption), html.Thead(html.Tr(
+    return html.Div([nl.H2(texts.ADMIN_HISTORY, className=nl.HEADING_4), scroll_region(html.Table(
+        className=f"{nl.TABLE_COMPACT} finance-history", children=[html.Caption(caption), html.Thead(html.Tr(
             [html.Th(h, scope="col") for h in head])), html.Tbody(rows)]), caption)])
 
 
@@ -59,34 +60,34 @@ def layout(slug: str | None = None, **_query: str) -> html.Div:
     if user is None:
         return sign_in_prompt(path)
     if not user.can(Action.ADMIN):
-        return html.Div(className="container edit-page", children=[html.H1(texts.BEHEER_TITLE),
+        return html.Div(className="container edit-page", children=[nl.H1(texts.BEHEER_TITLE),
                                                                     message(texts.ADMIN_NOT_ALLOWED)])
     with read_session() as s:
         view = programme_groups_view(s, slug or "")
     if view is None:
-        return html.Div(className="container", children=[html.H1(texts.NOT_FOUND_TITLE),
+        return html.Div(className="container", children=[nl.H1(texts.NOT_FOUND_TITLE),
                                                          html.P(texts.PROGRAMME_NOT_FOUND.format(slug=slug))])
     social, other = _options(view, True), _options(view, False)
     chosen = set(view.groups)
     return html.Div(className="container edit-page", children=[
-        html.P(dcc.Link(texts.BEHEER_BACK, href="/beheer"), className="edit-back"),
-        html.H1(texts.ADMIN_TITLE.format(name=view.name)),
+        html.P(nl.Link(texts.BEHEER_BACK, href="/beheer"), className="edit-back"),
+        nl.H1(texts.ADMIN_TITLE.format(name=view.name)),
         html.P(texts.ADMIN_INTRO),
         dcc.Store(id=SLUG, data=view.slug),
         html.Fieldset(className="region-group", children=[
             html.Legend(texts.ADMIN_SOCIAL),
             dcc.Checklist(id=NAMED, options=social, value=[o["value"] for o in social if o["value"] in chosen],
-                          inputClassName="form-check-input", labelClassName="region-option")]),
+                          inputClassName=nl.CHECKBOX, labelClassName="region-option")]),
         html.Details(open=any(o["value"] in chosen for o in other), className="compare-details", children=[
             html.Summary(texts.ADMIN_OTHER),
             html.Fieldset(className="region-group", children=[
                 html.Legend(texts.ADMIN_OTHER, className="visually-hidden"),
                 dcc.Checklist(id=OTHER, options=other, value=[o["value"] for o in other if o["value"] in chosen],
-                              inputClassName="form-check-input", labelClassName="region-option")])]),
+                              inputClassName=nl.CHECKBOX, labelClassName="region-option")])]),
         html.Div(className="mb-3", children=[
-            html.Label(texts.ADMIN_REASON, htmlFor=REASON, className="form-label"),
-            dcc.Textarea(id=REASON, value="", rows=2, className="form-control")]),
-        html.P(html.Button(texts.ADMIN_SAVE, id=SAVE, n_clicks=0, type="button", className="btn btn-primary")),
+            html.Label(texts.ADMIN_REASON, htmlFor=REASON, className=nl.LABEL),
+            dcc.Textarea(id=REASON, value="", rows=2, className=nl.TEXTAREA)]),
+        html.P(html.Button(texts.ADMIN_SAVE, id=SAVE, n_clicks=0, type="button", className=nl.BUTTON_PRIMARY)),
         html.Div(id=MESSAGE, className="mb-4", **{"aria-live": "polite"}),
         html.Div(id=HISTORY, children=history_table(view)),
     ])

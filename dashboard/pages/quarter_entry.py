@@ -11,6 +11,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard import texts
 from dashboard.auth import current_user
+from dashboard.components import nl
 from dashboard.components.account import sign_in_prompt
 from dashboard.components.controls import scroll_region
 from dashboard.components.edit_form import dom_id, form_value, message, state_label
@@ -34,7 +35,7 @@ VALIDATION_STUBS = [dcc.Store(id=STORE), html.Div(id="kwartaal-melding"), html.B
 
 def _page(title: str, *children: Any) -> html.Div:  # noqa: ANN401
     return html.Div(className="container edit-page grid-page", children=[
-        html.P(dcc.Link(texts.BEHEER_BACK, href="/beheer"), className="edit-back"), html.H1(title), *children])
+        html.P(nl.Link(texts.BEHEER_BACK, href="/beheer"), className="edit-back"), nl.H1(title), *children])
 
 
 def _shown(value: Any) -> str:  # noqa: ANN401
@@ -63,16 +64,16 @@ def _cell(rid: int, field: str, name: str, value: str, disabled: bool) -> html.T
     if field == "status":
         return html.Td(html.Fieldset(className="grid-status", children=[
             html.Legend([col, hidden], className="grid-label"),
-            dcc.RadioItems(id=cid, value=value, inputClassName="form-check-input", labelClassName="edit-option",
+            dcc.RadioItems(id=cid, value=value, inputClassName=nl.RADIO, labelClassName="edit-option",
                            options=[{"label": lab, "value": v, "disabled": disabled}
                                     for v, lab in texts.CHOICE_LABELS["status"].items()]),
         ]))
     label = html.Label([col, hidden], htmlFor=dom_id(cid), className="grid-label")
     if field == "explanation":
-        control = dcc.Textarea(id=cid, value=value, rows=2, className="form-control", disabled=disabled)
+        control = dcc.Textarea(id=cid, value=value, rows=2, className=nl.TEXTAREA, disabled=disabled)
     else:
         control = dcc.Input(id=cid, value=value, type="text", inputMode="decimal", autoComplete="off",
-                            className="form-control", disabled=disabled)
+                            className=nl.TEXTBOX, disabled=disabled)
     return html.Td([label, control])
 
 
@@ -111,7 +112,7 @@ def layout(slug: str | None = None, quarter: str | None = None, **_query: str) -
             html.Td([html.Span(_state_text(r["state"], r["version"]), id={"type": ROW_STATE, "result": r["id"]}),
                      html.Span(id={"type": ROW_ERROR, "result": r["id"]}, className="field-error grid-error")]),
         ]))
-    table = html.Table(className="table table-sm grid-table", children=[
+    table = html.Table(className=f"{nl.TABLE_COMPACT} grid-table", children=[
         html.Caption(texts.GRID_TABLE.format(quarter=period.code)),
         html.Thead(html.Tr([html.Th(c, scope="col") for c in texts.GRID_COLS])),
         html.Tbody(body),
@@ -125,7 +126,7 @@ def layout(slug: str | None = None, quarter: str | None = None, **_query: str) -
                  html.Form(noValidate=True, className="grid-form", **{"aria-label": title}, children=[
                      scroll_region(table, texts.GRID_TABLE.format(quarter=period.code)),
                      html.Button(texts.GRID_SAVE, id="kwartaal-opslaan", n_clicks=0, type="button",
-                                 className="btn btn-primary", hidden=not can_edit),
+                                 className=nl.BUTTON_PRIMARY, hidden=not can_edit),
                      None if can_edit else html.P(texts.EDIT_READ_ONLY),
                  ]))
 

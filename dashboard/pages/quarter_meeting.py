@@ -19,6 +19,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard import texts
 from dashboard.auth import CurrentUser, current_user
+from dashboard.components import nl
 from dashboard.components.account import sign_in_prompt
 from dashboard.components.edit_form import dom_id, message
 from dashboard.components.quarter_parts import note_meta
@@ -84,10 +85,10 @@ def _done_control(slug: str, n: NoteItem) -> html.Div | None:
     did = {"type": DONE_DATE, "programme": slug, "note": n.id}
     return html.Div(className="meeting-done", children=[
         html.Label([texts.MEETING_DONE_DATE, html.Span(f" – {n.text}", className="visually-hidden")],
-                   htmlFor=dom_id(did), className="form-label me-2"),
-        dcc.Input(id=did, type="date", value=date.today().isoformat(), className="form-control meeting-date"),
+                   htmlFor=dom_id(did), className=f"{nl.LABEL} me-2"),
+        dcc.Input(id=did, type="date", value=date.today().isoformat(), className=f"{nl.TEXTBOX} meeting-date"),
         html.Button(texts.MEETING_DONE_BUTTON, id={"type": DONE, "programme": slug, "note": n.id}, n_clicks=0,
-                    type="button", className="btn btn-sm btn-outline-primary",
+                    type="button", className=nl.BUTTON_SECONDARY_SMALL,
                     **{"aria-label": texts.MEETING_DONE_LABEL.format(text=n.text)}),
     ])
 
@@ -104,8 +105,8 @@ def note_list(slug: str, notes: list[NoteItem], empty: str) -> html.Ul | html.P:
 
 def lists(slug: str, programme_id: int, code: str) -> list:
     carried, own = notes_of(programme_id, code)
-    return [html.H3(texts.MEETING_OPEN, className="h5"), note_list(slug, carried, texts.MEETING_NO_OPEN),
-            html.H3(texts.MEETING_THIS_QUARTER, className="h5"), note_list(slug, own, texts.MEETING_NONE)]
+    return [nl.H3(texts.MEETING_OPEN, className=nl.HEADING_5), note_list(slug, carried, texts.MEETING_NO_OPEN),
+            nl.H3(texts.MEETING_THIS_QUARTER, className=nl.HEADING_5), note_list(slug, own, texts.MEETING_NONE)]
 
 
 def _error(slug: str, field: str) -> html.Span:
@@ -117,36 +118,36 @@ def note_form(slug: str, name: str) -> html.Form:
         return {"type": FIELD, "programme": slug, "field": field}
 
     def label(field: str, text: str, *extra: Any) -> html.Label:  # noqa: ANN401
-        return html.Label([text, *extra, " ", _error(slug, field)], htmlFor=dom_id(fid(field)), className="form-label")
+        return html.Label([text, *extra, " ", _error(slug, field)], htmlFor=dom_id(fid(field)), className=nl.LABEL)
 
     return html.Form(noValidate=True, className="meeting-form", **{"aria-label": texts.MEETING_FORM_LABEL.format(
         programme=name)}, children=[
         html.Fieldset(className="edit-field radio-group mb-3", children=[
-            html.Legend([texts.MEETING_KIND, " ", _error(slug, "kind")], className="form-label"),
+            html.Legend([texts.MEETING_KIND, " ", _error(slug, "kind")], className=nl.LABEL),
             dcc.RadioItems(id=fid("kind"), value=MeetingNoteKind.DECISION.value, inline=True,
-                           inputClassName="form-check-input", labelClassName="edit-option",
+                           inputClassName=nl.RADIO, labelClassName="edit-option",
                            options=[{"label": texts.NOTE_KIND_LABELS[k.value], "value": k.value}
                                     for k in MeetingNoteKind]),
         ]),
         html.Div(className="edit-field mb-3", children=[
             label("text", texts.MEETING_TEXT, " ", html.Span(texts.EDIT_REQUIRED, className="field-required")),
-            dcc.Textarea(id=fid("text"), value="", rows=3, className="form-control")]),
+            dcc.Textarea(id=fid("text"), value="", rows=3, className=nl.TEXTAREA)]),
         html.Div(className="edit-field mb-3", children=[
             label("owner", texts.MEETING_OWNER, " ", html.Span(texts.MEETING_OWNER_HINT, className="field-required")),
-            dcc.Input(id=fid("owner"), value="", type="text", autoComplete="off", className="form-control")]),
+            dcc.Input(id=fid("owner"), value="", type="text", autoComplete="off", className=nl.TEXTBOX)]),
         html.Div(className="edit-field mb-3", children=[
             label("due", texts.MEETING_DUE, " ", html.Span(texts.MEETING_OWNER_HINT, className="field-required")),
-            dcc.Input(id=fid("due"), value="", type="date", className="form-control meeting-date")]),
+            dcc.Input(id=fid("due"), value="", type="date", className=f"{nl.TEXTBOX} meeting-date")]),
         html.Button(texts.MEETING_SAVE, id={"type": SAVE, "programme": slug}, n_clicks=0, type="button",
-                    className="btn btn-primary", **{"aria-label": texts.MEETING_SAVE_LABEL.format(programme=name)}),
+                    className=nl.BUTTON_PRIMARY, **{"aria-label": texts.MEETING_SAVE_LABEL.format(programme=name)}),
     ])
 
 
 def programme_section(pid: int, slug: str, name: str, code: str) -> html.Section:
     heading = f"overleg-{slug}"
     return html.Section(className="meeting-programme", **{"aria-labelledby": heading}, children=[
-        html.H2(name, id=heading),
-        html.H3(texts.MEETING_FORM, className="h5"),
+        nl.H2(name, id=heading),
+        nl.H3(texts.MEETING_FORM, className=nl.HEADING_5),
         html.Div(id={"type": MESSAGE, "programme": slug}, **{"aria-live": "polite"}),
         note_form(slug, name),
         html.Div(lists(slug, pid, code), id={"type": LISTS, "programme": slug}),
@@ -155,7 +156,7 @@ def programme_section(pid: int, slug: str, name: str, code: str) -> html.Section
 
 def _page(title: str, *children: Any) -> html.Div:  # noqa: ANN401
     return html.Div(className="container edit-page meeting-page", children=[
-        html.P(dcc.Link(texts.BEHEER_BACK, href="/beheer"), className="edit-back"), html.H1(title), *children])
+        html.P(nl.Link(texts.BEHEER_BACK, href="/beheer"), className="edit-back"), nl.H1(title), *children])
 
 
 def layout(quarter: str | None = None, **_query: str) -> html.Div:
@@ -176,7 +177,7 @@ def layout(quarter: str | None = None, **_query: str) -> html.Div:
         title,
         html.P(texts.MEETING_INTRO),
         html.Div(status_text(period.code), id=STATUS),
-        html.P(dcc.Link(texts.MEETING_REPORT_LINK, href=f"/kwartaal/{period.code}")),
+        html.P(nl.Link(texts.MEETING_REPORT_LINK, href=f"/kwartaal/{period.code}")),
         dcc.Store(id=QUARTER_STORE, data=period.code),
         publish_section(user, period),
         *[programme_section(pid, slug, name, period.code) for pid, slug, name in programmes],

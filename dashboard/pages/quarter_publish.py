@@ -19,6 +19,7 @@ from flask import request
 
 from dashboard import texts
 from dashboard.auth import CurrentUser, current_user
+from dashboard.components import nl
 from dashboard.components.edit_form import message
 from dashboard.data import read_session, write_session
 from dashboard.exports import jobs
@@ -70,16 +71,16 @@ def publish_section(user: CurrentUser, period: Period) -> html.Section | None:
     if period > last_ended_quarter(date.today()):
         return html.P(texts.MEETING_PUBLISH_NOT_ENDED)
     return html.Section(className="meeting-publish", **{"aria-labelledby": "overleg-vaststellen-kop"}, children=[
-        html.H2(texts.MEETING_PUBLISH_TITLE, id="overleg-vaststellen-kop"),
+        nl.H2(texts.MEETING_PUBLISH_TITLE, id="overleg-vaststellen-kop"),
         html.P(texts.MEETING_PUBLISH_INTRO),
-        html.Button(texts.MEETING_PUBLISH, id=PUBLISH, n_clicks=0, type="button", className="btn btn-primary"),
+        html.Button(texts.MEETING_PUBLISH, id=PUBLISH, n_clicks=0, type="button", className=nl.BUTTON_PRIMARY),
         html.Div(id=CONFIRM, hidden=True, className="meeting-confirm", role="group",
                  **{"aria-labelledby": "overleg-bevestig-vraag"}, children=[
             html.P(texts.MEETING_CONFIRM.format(label=period.label), id="overleg-bevestig-vraag"),
             html.Button(texts.MEETING_CONFIRM_YES.format(label=period.label), id=CONFIRM_YES, n_clicks=0,
-                        type="button", className="btn btn-danger me-2"),
+                        type="button", className=f"{nl.BUTTON_DANGER} me-2"),
             html.Button(texts.MEETING_CONFIRM_NO, id=CONFIRM_NO, n_clicks=0, type="button",
-                        className="btn btn-outline-secondary"),
+                        className=nl.BUTTON_SECONDARY),
         ]),
         html.Div(id=PUBLISH_STATUS, **{"aria-live": "polite"}),
         dcc.Store(id=PUBLISH_STORE),

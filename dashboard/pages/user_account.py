@@ -20,6 +20,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard import texts
 from dashboard.auth import PASSWORD_PATH, CurrentUser, current_user
+from dashboard.components import nl
 from dashboard.components.edit_form import message
 from dashboard.data import read_session, write_session
 from dashboard.pages.users import LIST_PATH, account_path, grants_in_words, page, refusal, role_words
@@ -73,11 +74,11 @@ def _text_field(fid: str, label: str, *, kind: str = "text", autocomplete: str =
     """A labelled input with its hint and (empty until a refusal) error between label and input."""
     extra = {"maxLength": max_length} if max_length else {}
     return html.Div(className="edit-field mb-3", children=[
-        html.Label(label, htmlFor=fid, className="form-label"),
-        html.P(hint, id=f"{fid}-uitleg", className="form-text mt-0 mb-1", **{"data-describes": fid})
+        html.Label(label, htmlFor=fid, className=nl.LABEL),
+        html.P(hint, id=f"{fid}-uitleg", className=f"{nl.DESCRIPTION} mt-0 mb-1", **{"data-describes": fid})
         if hint else None,
         html.P("", id=f"{fid}-fout", className="field-error mb-1", **{"data-describes": fid, "data-invalid": "true"}),
-        dcc.Input(id=fid, type=kind, autoComplete=autocomplete, value=value, className="form-control", **extra),
+        dcc.Input(id=fid, type=kind, autoComplete=autocomplete, value=value, className=nl.TEXTBOX, **extra),
     ])
 
 
@@ -91,7 +92,7 @@ def _new_layout() -> html.Div:
                     _text_field(EMAIL, texts.USERS_EMAIL, kind="email", autocomplete="off", max_length=254),
                     _text_field(PASSWORD, texts.USERS_TEMP_PASSWORD, kind="password", autocomplete="new-password",
                                 hint=password_hint, max_length=MAX_PASSWORD_LENGTH),
-                    html.Button(texts.USERS_CREATE, id=CREATE, n_clicks=0, type="button", className="btn btn-primary"),
+                    html.Button(texts.USERS_CREATE, id=CREATE, n_clicks=0, type="button", className=nl.BUTTON_PRIMARY),
                 ]),
                 back=LIST_PATH, back_text=texts.USERS_BACK)
 
@@ -105,9 +106,9 @@ def _roles_list(user: AccountView, me: int) -> list:
         own_admin = grant.role is Role.ADMIN and user.id == me
         items.append(html.Li(className="users-grant", children=[
             html.Span(words),
-            html.Span(f" ({texts.USERS_OWN_ADMIN})", className="form-text") if own_admin else
+            html.Span(f" ({texts.USERS_OWN_ADMIN})", className=nl.DESCRIPTION) if own_admin else
             html.Button(texts.USERS_REVOKE, id={"type": REVOKE, "grant": grant.id}, n_clicks=0, type="button",
-                        className="btn btn-sm btn-outline-primary ms-2",
+                        className=f"{nl.BUTTON_SECONDARY_SMALL} ms-2",
                         **{"aria-label": texts.USERS_REVOKE_LABEL.format(role=words)}),
         ]))
     return [html.Ul(items, className="users-grants")]
@@ -120,8 +121,8 @@ def _status(user: AccountView) -> str:
 def _radio_group(cid: str, legend: str, options: list[tuple[Any, str]], hint: str | None = None) -> html.Fieldset:  # noqa: ANN401
     return html.Fieldset(className="edit-field radio-group mb-3", children=[
         html.Legend([legend, html.Span(f" {hint}", className="field-required") if hint else None,
-                     html.Span("", id=f"{cid}-fout", className="field-error")], className="form-label"),
-        dcc.RadioItems(id=cid, value=None, inputClassName="form-check-input", labelClassName="edit-option d-flex",
+                     html.Span("", id=f"{cid}-fout", className="field-error")], className=nl.LABEL),
+        dcc.RadioItems(id=cid, value=None, inputClassName=nl.RADIO, labelClassName="edit-option d-flex",
                        options=[{"label": label, "value": value} for value, label in options]),
     ])
 
@@ -158,36 +159,36 @@ def layout(user_id: str | None = None, aangemaakt: str | None = None, **_query: 
         dcc.Store(id=STORE, data={"id": int(user_id), "active": active}),
         html.Div(created, **{"aria-live": "polite"}),
         html.Section(className="users-section", **{"aria-labelledby": "gebruiker-gegevens-kop"}, children=[
-            html.H2(texts.USERS_DETAILS, id="gebruiker-gegevens-kop", className="h4"),
+            nl.H2(texts.USERS_DETAILS, id="gebruiker-gegevens-kop", className=nl.HEADING_4),
             details,
-            html.P(texts.USERS_OWN_ACCOUNT if own else texts.USERS_ACTIVE_HINT, className="form-text"),
+            html.P(texts.USERS_OWN_ACCOUNT if own else texts.USERS_ACTIVE_HINT, className=nl.DESCRIPTION),
             # always present (the callback needs its input); hidden on one's own account
             html.Button(texts.USERS_DEACTIVATE if active else texts.USERS_REACTIVATE, id=ACTIVE, n_clicks=0,
-                        type="button", className="btn btn-outline-primary", hidden=own),
+                        type="button", className=nl.BUTTON_SECONDARY, hidden=own),
             html.Div(id=ACTIVE_MESSAGE, className="mt-2", **{"aria-live": "polite"}),
         ]),
         html.Section(className="users-section", **{"aria-labelledby": "gebruiker-rollen-kop"}, children=[
-            html.H2(texts.USERS_ROLES, id="gebruiker-rollen-kop", className="h4"),
+            nl.H2(texts.USERS_ROLES, id="gebruiker-rollen-kop", className=nl.HEADING_4),
             html.Div(roles, id=ROLES),
             html.Div(id=ROLE_MESSAGE, **{"aria-live": "polite"}),
-            html.H3(texts.USERS_GRANT_TITLE, id="gebruiker-toekennen-kop", className="h5 mt-3"),
+            nl.H3(texts.USERS_GRANT_TITLE, id="gebruiker-toekennen-kop", className=f"{nl.HEADING_5} mt-3"),
             html.Div(role="group", **{"aria-labelledby": "gebruiker-toekennen-kop"}, children=[
                 _radio_group(ROLE, texts.USERS_ROLE_LEGEND,
                              [(r.value, texts.USERS_ROLE_OPTIONS[r.value]) for r in
                               (Role.EDITOR, Role.APPROVER, Role.VIEWER, Role.ADMIN)]),
                 _radio_group(PROGRAMME, texts.USERS_PROGRAMME_LEGEND, programmes, texts.USERS_PROGRAMME_HINT),
-                html.Button(texts.USERS_GRANT, id=GRANT, n_clicks=0, type="button", className="btn btn-primary"),
+                html.Button(texts.USERS_GRANT, id=GRANT, n_clicks=0, type="button", className=nl.BUTTON_PRIMARY),
             ]),
         ]),
         html.Section(className="users-section", **{"aria-labelledby": "gebruiker-wachtwoord-kop"}, children=[
-            html.H2(texts.USERS_RESET_TITLE, id="gebruiker-wachtwoord-kop", className="h4"),
-            html.P([texts.USERS_OWN_PASSWORD, " ", dcc.Link(texts.ACCOUNT_PASSWORD, href=PASSWORD_PATH), "."])
+            nl.H2(texts.USERS_RESET_TITLE, id="gebruiker-wachtwoord-kop", className=nl.HEADING_4),
+            html.P([texts.USERS_OWN_PASSWORD, " ", nl.Link(texts.ACCOUNT_PASSWORD, href=PASSWORD_PATH), "."])
             if own else html.P(texts.USERS_RESET_INTRO),
             html.Div(hidden=own, children=[
                 _text_field(RESET, texts.USERS_NEW_PASSWORD, kind="password", autocomplete="new-password",
                             hint=reset_hint, max_length=MAX_PASSWORD_LENGTH),
                 html.Button(texts.USERS_RESET, id=RESET_BUTTON, n_clicks=0, type="button",
-                            className="btn btn-primary"),
+                            className=nl.BUTTON_PRIMARY),
             ]),
             html.Div(id=RESET_MESSAGE, className="mt-2", **{"aria-live": "polite"}),
         ]),
@@ -233,7 +234,7 @@ def create_clicked(clicks: int | None, name: Any, email: Any, password: Any) -> 
     errors = result["errors"]
     return (result.get("message", no_update),
             *(errors.get(f, "") for f in NEW_FIELDS),
-            *("form-control field-invalid" if f in errors else "form-control" for f in NEW_FIELDS),
+            *(f"{nl.TEXTBOX} {nl.INVALID}" if f in errors else nl.TEXTBOX for f in NEW_FIELDS),
             "" if "password" in errors else no_update, no_update, no_update)
 
 
@@ -325,7 +326,7 @@ def account_clicked(_grant: int | None, _revokes: list, _active: int | None, _re
     messages = [result["message"] if area == a else "" for a in ("role", "active", "reset")]
     written = "roles" in result
     return (*messages, errors.get("role", ""), errors.get("programme", ""), errors.get("password", ""),
-            "form-control field-invalid" if "password" in errors else "form-control",
+            f"{nl.TEXTBOX} {nl.INVALID}" if "password" in errors else nl.TEXTBOX,
             "" if action == "reset" else no_update,
             result["roles"] if written else no_update,
             result["status"] if written else no_update,

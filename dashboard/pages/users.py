@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash import dcc, html
+from dash import html
 
 from dashboard import texts
 from dashboard.auth import current_user
+from dashboard.components import nl
 from dashboard.components.account import sign_in_prompt
 from dashboard.components.controls import scroll_region
 from dashboard.components.edit_form import message
@@ -27,8 +28,8 @@ def account_path(user_id: int | str) -> str:
 
 def page(title: str, *children: Any, back: str = "/beheer", back_text: str = texts.BEHEER_BACK) -> html.Div:  # noqa: ANN401
     return html.Div(className="container edit-page users-page", children=[
-        html.P(dcc.Link(back_text, href=back), className="edit-back"),
-        html.H1(title), *children,
+        html.P(nl.Link(back_text, href=back), className="edit-back"),
+        nl.H1(title), *children,
     ])
 
 
@@ -67,7 +68,7 @@ def layout(**_query: str) -> html.Div:
     for u in sorted(users, key=lambda u: (u.name.casefold(), u.email)):
         roles = [words for _g, words in grants_in_words(u)]
         rows.append(html.Tr([
-            html.Th(dcc.Link(u.name, href=account_path(u.id)), scope="row"),
+            html.Th(nl.Link(u.name, href=account_path(u.id)), scope="row"),
             html.Td(u.email),
             html.Td(texts.USERS_ACTIVE if u.is_active else html.Strong(texts.USERS_INACTIVE)),
             html.Td(html.Ul([html.Li(r) for r in roles], className="list-unstyled mb-0") if roles
@@ -75,12 +76,12 @@ def layout(**_query: str) -> html.Div:
             html.Td(format_datetime(u.last_login_at) if u.last_login_at else texts.USERS_NEVER),
         ]))
     caption = texts.USERS_TABLE.format(count=len(rows))
-    table = html.Table(className="table table-sm worklist users-table", children=[
+    table = html.Table(className=f"{nl.TABLE_COMPACT} worklist users-table", children=[
         html.Caption(caption),
         html.Thead(html.Tr([html.Th(c, scope="col") for c in texts.USERS_COLS])),
         html.Tbody(rows),
     ])
     return page(texts.USERS_TITLE,
                 html.P(texts.USERS_INTRO),
-                html.P(dcc.Link(texts.USERS_NEW, href=account_path("nieuw"), className="btn btn-primary")),
+                html.P(nl.Link(texts.USERS_NEW, href=account_path("nieuw"), className=nl.BUTTON_PRIMARY)),
                 scroll_region(table, caption))

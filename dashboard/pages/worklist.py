@@ -16,6 +16,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard import texts
 from dashboard.auth import current_user
+from dashboard.components import nl
 from dashboard.components.account import sign_in_prompt
 from dashboard.components.actuality import todo as actuality_todo
 from dashboard.components.controls import scroll_region
@@ -45,11 +46,11 @@ def _buttons(item: EditableItem) -> list:
             continue  # sending back needs a reason: on the item's own page
         label = step_label(to, item.state, item.can_edit)
         out.append(html.Button(label, id={"type": STEP, "kind": item.kind.value, "id": item.id, "to": to.value},
-                               n_clicks=0, type="button", className="btn btn-sm btn-outline-primary me-1 mb-1",
+                               n_clicks=0, type="button", className=f"{nl.BUTTON_SECONDARY_SMALL} me-1 mb-1",
                                **{"aria-label": texts.STEP_BUTTON_LABEL.format(step=label, kind=kind_label(item.kind),
                                                                                title=item.title)}))
     if item.other_approver_needed:
-        out.append(html.Span(texts.BEHEER_FOUR_EYES, className="four-eyes-note small"))
+        out.append(html.Span(texts.BEHEER_FOUR_EYES, className=f"{nl.SMALL_TEXT} four-eyes-note"))
     return out
 
 
@@ -60,12 +61,12 @@ def _table(items: list[EditableItem], caption: str, with_steps: bool) -> html.Di
     rows = []
     for it in items:
         cells = [html.Td(kind_label(it.kind)),
-                 html.Th(dcc.Link(it.title or str(it.id), href=item_path(it.kind, it.id)), scope="row"),
+                 html.Th(nl.Link(it.title or str(it.id), href=item_path(it.kind, it.id)), scope="row"),
                  html.Td(it.context), html.Td(state_badge(it.state))]
         if with_steps:
             cells.append(html.Td(_buttons(it)))
         rows.append(html.Tr(cells))
-    return scroll_region(html.Table(className="table table-sm worklist", children=[
+    return scroll_region(html.Table(className=f"{nl.TABLE_COMPACT} worklist", children=[
         html.Caption(caption),
         html.Thead(html.Tr([html.Th(h, scope="col") for h in head])),
         html.Tbody(rows),
@@ -88,7 +89,8 @@ def todo_summary(items: list[EditableItem]) -> html.Section | None:
     if not lines:
         return None
     return html.Section(className="worklist-todo", **{"aria-labelledby": "beheer-wacht"}, children=[
-        html.H2(texts.BEHEER_TODO_TITLE, id="beheer-wacht", className="h5"), html.Ul([html.Li(x) for x in lines])])
+        nl.H2(texts.BEHEER_TODO_TITLE, id="beheer-wacht", className=nl.HEADING_5),
+        html.Ul([html.Li(x) for x in lines])])
 
 
 def work_list(actor: Any, programme_slug: str | None = None) -> tuple[list, dict[str, int]]:  # noqa: ANN401
@@ -111,26 +113,26 @@ def work_list(actor: Any, programme_slug: str | None = None) -> tuple[list, dict
             busy = [it for it in mine if it.state is not WorkflowState.PUBLISHED]
             done = [it for it in mine if it.state is WorkflowState.PUBLISHED and it.kind in _LIST_PUBLISHED]
             can_edit = may(actor, Action.EDIT, [pid])
-            links = [html.Li(dcc.Link(texts.BEHEER_QUARTER.format(quarter=q.code),
+            links = [html.Li(nl.Link(texts.BEHEER_QUARTER.format(quarter=q.code),
                                       href=f"/beheer/programma/{slug}/kwartaal/{q.code}"))
                      for q in grid_quarters(s, pid, date.today())]
             if can_edit:
-                links = [html.Li(dcc.Link(texts.BEHEER_NEW_PROJECT, href=f"/beheer/project/nieuw?programma={slug}")),
-                         html.Li(dcc.Link(texts.BEHEER_NEW_STORY, href=f"/beheer/verhaal/nieuw?programma={slug}")),
-                         html.Li(dcc.Link(texts.BEHEER_NEW_NOTE, href=f"/beheer/toelichting/nieuw?programma={slug}")),
+                links = [html.Li(nl.Link(texts.BEHEER_NEW_PROJECT, href=f"/beheer/project/nieuw?programma={slug}")),
+                         html.Li(nl.Link(texts.BEHEER_NEW_STORY, href=f"/beheer/verhaal/nieuw?programma={slug}")),
+                         html.Li(nl.Link(texts.BEHEER_NEW_NOTE, href=f"/beheer/toelichting/nieuw?programma={slug}")),
                          *links]
             if may(actor, Action.ADMIN, []):
-                links.append(html.Li(dcc.Link(texts.ADMIN_LINK.format(name=name),
+                links.append(html.Li(nl.Link(texts.ADMIN_LINK.format(name=name),
                                               href=f"/beheer/programma/{slug}/financien")))
             actuality = actualities.get(slug)
             todo_part = actuality_todo(actuality, name, slug, quarter.code, oldest) if can_edit and actuality \
                 else None
             sections.append(html.Section(className="worklist-programme", **{"aria-labelledby": f"beheer-{slug}"},
                                          children=[
-                html.H2(name, id=f"beheer-{slug}"),
+                nl.H2(name, id=f"beheer-{slug}"),
                 html.Ul(links, className="worklist-links"),
                 todo_part,
-                html.H3(texts.BEHEER_IN_PROGRESS.format(count=len(busy)), className="h5"),
+                nl.H3(texts.BEHEER_IN_PROGRESS.format(count=len(busy)), className=nl.HEADING_5),
                 _table(busy, texts.BEHEER_TABLE.format(programme=name), True) if busy
                 else html.P(texts.BEHEER_NONE_IN_PROGRESS),
                 html.Details(className="worklist-published", children=[
@@ -149,7 +151,7 @@ def _meeting_link(user: Any) -> html.P | None:  # noqa: ANN401 - a CurrentUser
     if not quarter_meeting.may_hold_meeting(user):
         return None
     code = last_ended_quarter(date.today()).code
-    return html.P(dcc.Link(texts.MEETING_LINK.format(quarter=code), href=f"/beheer/kwartaal/{code}"),
+    return html.P(nl.Link(texts.MEETING_LINK.format(quarter=code), href=f"/beheer/kwartaal/{code}"),
                   className="worklist-meeting")
 
 
@@ -157,7 +159,7 @@ def _users_link(user: Any) -> html.P | None:  # noqa: ANN401 - a CurrentUser
     """For admins only: the account administration."""
     if not user.can(Action.ADMIN):
         return None
-    return html.P(dcc.Link(texts.USERS_LINK, href="/beheer/gebruikers"), className="worklist-users")
+    return html.P(nl.Link(texts.USERS_LINK, href="/beheer/gebruikers"), className="worklist-users")
 
 
 def layout(programma: str | None = None, **_query: str) -> html.Div:
@@ -166,7 +168,7 @@ def layout(programma: str | None = None, **_query: str) -> html.Div:
         return sign_in_prompt("/beheer")
     sections, versions = work_list(as_actor(user), programma)
     return html.Div(className="container beheer-page", children=[
-        html.H1(texts.BEHEER_TITLE),
+        nl.H1(texts.BEHEER_TITLE),
         html.P(texts.BEHEER_INTRO),
         _meeting_link(user),
         _users_link(user),

@@ -13,6 +13,7 @@ DEMO_BANNER = (
 )
 FOOTER_SOURCE = "Bron cijfers: CBS StatLine (CC BY 4.0), tenzij anders vermeld."
 FOOTER_ABOUT = "Perspectief – open source programmamonitor voor gemeenten."
+FOOTER_ACCESSIBILITY = "Toegankelijkheid"
 
 # overview
 OVERVIEW_TITLE = "Programma's"
@@ -77,6 +78,7 @@ SHOW_TABLE = "Toon de cijfers als tabel"
 TABLE_LOADING = "De tabel wordt geladen…"
 FORECAST_LINE = "Als er niets verandert (lijn door {first}–{last})"
 CHART_LABEL = "Grafiek: {name} ({unit}), {regions}"
+CHART_TABLE_NOTE = "Dezelfde cijfers als in de grafiek, per regio en periode, met hun status en bron."
 MORE_ABOUT = "Meer over {name}"
 COL_PERIOD = "Periode"
 COL_REGION = "Regio"

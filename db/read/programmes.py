@@ -42,6 +42,7 @@ def programme_cards(session: Session) -> list[ProgrammeCard]:
             verdicts=count_verdicts([t.summary for t in trends]), trend_count=len(trends),
             result_statuses=dict(result_status_counts(results)), result_count=len(results),
             story_count=len(stories[p.id]), newest_stories=stories[p.id][:2], is_demo=p.is_demo,
+            region_code=p.region.code, start_year=p.start_year, end_year=p.end_year,
         ))
     return cards
 
