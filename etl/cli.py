@@ -131,7 +131,7 @@ def cmd_load_cbs(args: argparse.Namespace, url: str) -> int:
     return _report(outcome)
 
 
-def _report_sheet(outcome, done: str) -> int:  # noqa: ANN001 - an etl.templates.ResultsOutcome
+def _report_sheet(outcome, done: str) -> int:  # noqa: ANN001 - an etl.sheets.SheetOutcome
     """The notices, errors and counts of a results or financien sheet load, and its exit status."""
     for notice in outcome.notices:
         print(notice, file=sys.stderr)
@@ -148,9 +148,10 @@ def _report_sheet(outcome, done: str) -> int:  # noqa: ANN001 - an etl.templates
 
 def cmd_load_table(args: argparse.Namespace, url: str) -> int:
     from etl import templates
+    from etl.sheets import open_table
 
     try:
-        table = templates.open_table(args.path)
+        table = open_table(args.path)
     except FileRefused as refused:
         print(refused, file=sys.stderr)
         print(msg.REFUSED_FILE, file=sys.stderr)

@@ -21,7 +21,7 @@ from db.write.loads import file_hash, finish_load, start_load
 from etl import iv3_texts as t
 from etl import messages as msg
 from etl.pipeline import MAX_REPORTED_ERRORS
-from etl.templates import CleanText, ResultsOutcome, Table, _cell, check_rows, match_columns, write_rejected
+from etl.sheets import CleanText, SheetOutcome, Table, cell, check_rows, match_columns, norm_header, write_rejected
 from etl.validation import RowError
 from indicators.values import ValueError_, clean_text, parse_value
 
@@ -37,7 +37,7 @@ _QUARTER = re.compile(r"^(?:k|q|kw)?\s*([1-4])(?:e\s*kwartaal)?$", re.IGNORECASE
 
 
 def is_finance_table(header: list[object]) -> bool:
-    names = {re.sub(r"[\s_\-]+", " ", str(h or "").lstrip("\ufeff").strip().lower()) for h in header}
+    names = {norm_header(h) for h in header}
     return "project" in names and bool(names & {"begroot", "begroting", "budget"}) and bool(
         names & {"besteed", "uitgegeven", "besteding", "spent"})
 
@@ -57,7 +57,7 @@ class BudgetRow(BaseModel):
     @field_validator("year", mode="before")
     @classmethod
     def _year(cls, v: object) -> int:
-        text = clean_text(_cell(v))
+        text = clean_text(cell(v))
         if not re.fullmatch(r"(19|20)\d\d", text):
             raise ValueError(t.ROW_YEAR.format(value=text))
         return int(text)
@@ -65,7 +65,7 @@ class BudgetRow(BaseModel):
     @field_validator("quarter", mode="before")
     @classmethod
     def _quarter(cls, v: object) -> int:
-        text = clean_text(_cell(v))
+        text = clean_text(cell(v))
         m = _QUARTER.match(text)
         if not m:
             raise ValueError(t.ROW_QUARTER.format(value=text))
@@ -91,13 +91,13 @@ _FIELD_COLUMN = {"project": "project", "year": "jaar", "quarter": "kwartaal", "b
 
 
 def load_budgets(url: str, table: Table, skip_invalid: bool = False, rejected_path: Path | None = None,
-                 is_example: bool = False) -> ResultsOutcome:
+                 is_example: bool = False) -> SheetOutcome:
     """Merge a `financien` sheet into project_budget in one transaction (all or nothing by default)."""
     started = time.monotonic()
     cols, notices = match_columns(table.header, COLUMNS, OPTIONAL, table.path.name)
     name = table.path.name
     checked, errors, rows_read = check_rows(table, cols, _FIELD_COLUMN, BudgetRow)
-    outcome = ResultsOutcome(None, "geweigerd", rows_read=rows_read, notices=table.notices + notices)
+    outcome = SheetOutcome(None, "geweigerd", rows_read=rows_read, notices=table.notices + notices)
     with session_scope(url) as session:
         projects = project_ids_by_name(session)
         seen: dict[tuple[int, date], int] = {}

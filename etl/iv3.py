@@ -40,7 +40,8 @@ from etl.iv3_read import (
 from etl.pipeline import MAX_REPORTED_ERRORS
 from etl.reading import FileRefused, csv_rows, open_text
 from etl.validation import RowError
-from indicators.finance import KIND_DOCUMENT, StatementKind
+from indicators.enums import StatementKind
+from indicators.finance import KIND_DOCUMENT
 from indicators.taakveld_groups import Assignment, TaakveldDef, derive_groups
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "iv3"

@@ -22,7 +22,7 @@ from pathlib import Path
 from etl import iv3_texts as t
 from etl.reading import FileRefused
 from etl.validation import RowError
-from indicators.finance import StatementKind
+from indicators.enums import StatementKind
 from indicators.taakveld_groups import TaakveldDef, is_taakveld_code
 from indicators.values import ValueError_, clean_text, parse_value
 

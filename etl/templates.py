@@ -1,29 +1,25 @@
-"""The gemeente's own spreadsheets (CSV or .xlsx), in two templates shipped in etl/data/templates/:
+"""Two of the gemeente's own spreadsheet templates (CSV or .xlsx, shipped in etl/data/templates/):
 
 - cijfers: indicator, regio, periode, waarde (+ optional indicator_naam, eenheid, bron) – own figures;
 - resultaten: project, resultaat, periode, streefwaarde, gerealiseerd, toelichting (+ optional status) – the
   quarterly results programme managers keep.
 
-Column names are matched loosely (case, spaces, common synonyms such as "jaar" or "gemeente"); extra
-columns are ignored with a notice. Figures go through the same pipeline as CBS tables; results are
-checked row by row with pydantic and merged into `measurement` by its one owner (db.write.measurements), which keeps
-the replaced values in history.
+The third, financien, is etl/finance_template.py; what the three share (columns matched loosely: case, spaces,
+synonyms such as "jaar" or "gemeente"; extra columns ignored with a notice; rows checked by pydantic) is
+etl/sheets.py. Figures go through the same pipeline as CBS tables; results are merged into `measurement` by its one
+owner (db.write.measurements), which keeps the replaced values in history.
 """
 
 from __future__ import annotations
 
-import csv
-import re
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from typing import Annotated
 
 import numpy as np
 import pandas as pd
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from db.read.reference import indicator_codes
 from db.session import Session, session_scope
@@ -32,7 +28,8 @@ from db.write.measurements import LoadedMeasurement, LoadedResult, merge_loaded,
 from db.write.rows import IndicatorRow
 from etl import messages
 from etl.pipeline import MAX_REPORTED_ERRORS, Plan
-from etl.reading import ByteCounter, FileRefused, csv_rows, header_and_rows, open_text, xlsx_rows
+from etl.reading import FileRefused
+from etl.sheets import CleanText, SheetOutcome, Table, cell, check_rows, match_columns, norm_header, write_rejected
 from etl.validation import RECORD_COLUMNS, RowError, row_length_error
 from indicators.enums import MeasurementStatus
 from indicators.periods import Period, PeriodError
@@ -72,82 +69,10 @@ STATUS_WORDS = {
 }
 
 
-def _norm(header: object) -> str:
-    return re.sub(r"[\s_\-]+", " ", str(header or "").lstrip("\ufeff").strip().lower())
-
-
-def match_columns(header: list[object], required: dict[str, tuple], optional: dict[str, tuple],
-                  name: str) -> tuple[dict[str, int], list[str]]:
-    """Column positions by our names; notices for renamed and ignored columns. Refuses missing ones."""
-    normalised = [_norm(h) for h in header]
-    found: dict[str, int] = {}
-    renamed: list[str] = []
-    for ours, synonyms in {**required, **optional}.items():
-        for i, h in enumerate(normalised):
-            if i in found.values():
-                continue
-            if h in {_norm(s) for s in synonyms}:
-                found[ours] = i
-                if h != _norm(ours):
-                    renamed.append(f"{header[i]} → {ours}")
-                break
-    missing = [c for c in required if c not in found]
-    if missing:
-        raise FileRefused(messages.MISSING_COLUMNS.format(
-            name=name, missing=", ".join(missing), found=", ".join(str(h) for h in header[:12])))
-    notices = []
-    if renamed:
-        notices.append(messages.NOTICE_RENAMED_COLUMNS.format(columns=", ".join(renamed)))
-    ignored = [str(header[i]) for i in range(len(header)) if i not in found.values() and str(header[i]).strip()]
-    if ignored:
-        notices.append(messages.NOTICE_IGNORED_COLUMNS.format(columns=", ".join(ignored[:10])))
-    return found, notices
-
-
-def _cell(value: object) -> object:
-    """Excel cells: whole-number floats as ints (2023.0 -> 2023), dates as ISO text."""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return int(value)
-    if isinstance(value, datetime | date):
-        return value.isoformat()[:10]
-    return value
-
-
-@dataclass
-class Table:
-    """The rows of a spreadsheet, CSV or Excel, with its header and line numbers."""
-
-    path: Path
-    header: list[object]
-    rows: Iterator[tuple[int, list[object]]]
-    notices: list[str] = field(default_factory=list)
-    is_excel: bool = False
-    counter: ByteCounter | None = None  # bytes read so far (CSV)
-
-
-def open_table(path: Path) -> Table:
-    if not path.exists():
-        raise FileRefused(messages.FILE_MISSING.format(path=path))
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        rows = xlsx_rows(path)
-        counter = None
-        is_excel = True
-        notices: list[str] = []
-    elif path.suffix.lower() in (".csv", ".txt", ".tsv", ""):
-        text_file = open_text(path)
-        counter = ByteCounter(path)
-        rows = csv_rows(text_file, counter)
-        is_excel = False
-        notices = list(text_file.notices)
-    else:
-        raise FileRefused(messages.FILE_UNKNOWN_TYPE.format(name=path.name))
-    header, rows = header_and_rows(path, rows)
-    return Table(path, list(header), rows, notices, is_excel, counter)
-
-
 def is_results_table(header: list[object]) -> bool:
-    names = {_norm(h) for h in header}
-    return bool(names & {"project", "projectnaam"}) and bool(names & {_norm(s) for s in RESULT_COLUMNS["resultaat"]})
+    names = {norm_header(h) for h in header}
+    result_names = {norm_header(s) for s in RESULT_COLUMNS["resultaat"]}
+    return bool(names & {"project", "projectnaam"}) and bool(names & result_names)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -212,9 +137,9 @@ def read_figures(table: Table, session: Session, decimal: str | None = None) -> 
         codes = codes.map(lambda c: known.get(c, c)) if len(known) else codes
         periods, regions, values = columns[cols["periode"]], columns[cols["regio"]], columns[cols["waarde"]]
         if table.is_excel:
-            periods = [str(_cell(p)) for p in periods]
-            regions = [str(_cell(r)) for r in regions]
-            values = [_cell(v) for v in values]
+            periods = [str(cell(p)) for p in periods]
+            regions = [str(cell(r)) for r in regions]
+            values = [cell(v) for v in values]
         return pd.DataFrame({"line": np.asarray(lines), "column": "waarde", "indicator": codes.to_numpy(),
                              "region": list(regions), "period": list(periods), "value": pd.Series(values, dtype=object),
                              "provisional": np.zeros(len(lines), dtype=bool)}, columns=RECORD_COLUMNS)
@@ -253,9 +178,6 @@ def read_figures(table: Table, session: Session, decimal: str | None = None) -> 
 # --------------------------------------------------------------------------------------------------
 # results (measurements)
 # --------------------------------------------------------------------------------------------------
-CleanText = Annotated[str, BeforeValidator(clean_text)]  # a text cell without padding, single spaces
-
-
 class MeasurementInput(BaseModel):
     """One row of the results template, checked before anything touches the database."""
 
@@ -273,7 +195,7 @@ class MeasurementInput(BaseModel):
     @classmethod
     def _period(cls, v: object) -> Period:
         try:
-            return Period.parse(str(_cell(v)))
+            return Period.parse(str(cell(v)))
         except PeriodError:
             raise ValueError(messages.ROW_BAD_PERIOD.format(value=str(v).strip())) from None
 
@@ -301,56 +223,8 @@ _FIELD_COLUMN = {"project": "project", "result": "resultaat", "period": "periode
                  "realised": "gerealiseerd", "explanation": "toelichting", "status": "status"}
 
 
-@dataclass
-class ResultsOutcome:
-    load_id: int | None
-    status: str
-    rows_read: int = 0
-    new: int = 0
-    changed: int = 0
-    unchanged: int = 0
-    rejected: int = 0
-    rejected_path: Path | None = None
-    errors: list[RowError] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
-    seconds: float = 0.0
-    message: str = ""
-
-
-def check_rows(table: Table, cols: dict[str, int], field_column: dict[str, str], model: type[BaseModel]
-               ) -> tuple[list[tuple[int, BaseModel]], list[RowError], int]:
-    """Every row of a sheet through its pydantic model (`field_column`: model field -> our column name): the rows
-    that pass with their line, a RowError for each that does not (the column and value of its first problem), and
-    how many rows were read."""
-    checked: list[tuple[int, BaseModel]] = []
-    errors: list[RowError] = []
-    rows_read = 0
-    for line, fields in table.rows:
-        rows_read += 1
-        fields = list(fields) + [""] * (len(table.header) - len(fields))
-        data = {ours: fields[cols[col]] for ours, col in field_column.items() if col in cols}
-        try:
-            checked.append((line, model(**data)))
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            key = str(first["loc"][0]) if first["loc"] else ""
-            errors.append(RowError(table.path.name, line, field_column.get(key, ""), clean_text(data.get(key, "")),
-                                   str(first["msg"]).removeprefix("Value error, ")))
-    return checked, errors, rows_read
-
-
-def write_rejected(table: Table, errors: list[RowError], path: Path | None) -> Path:
-    """--skip-invalid: the rejected rows with their reasons, next to the input unless a path is given."""
-    path = path or table.path.with_name(table.path.name + ".afgekeurd.csv")
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, delimiter=";")
-        writer.writerow(messages.REPORT_HEADER.split(";"))
-        writer.writerows([e.file, e.line, e.column, e.value, e.reason] for e in errors)
-    return path
-
-
 def load_results(url: str, table: Table, skip_invalid: bool = False,
-                 rejected_path: Path | None = None) -> ResultsOutcome:
+                 rejected_path: Path | None = None) -> SheetOutcome:
     """Merge a results spreadsheet into `measurement` in one transaction (all or nothing by default)."""
     started = time.monotonic()
     cols, notices = match_columns(table.header, RESULT_COLUMNS, RESULT_OPTIONAL, table.path.name)
@@ -359,7 +233,7 @@ def load_results(url: str, table: Table, skip_invalid: bool = False,
     checked, errors, rows_read = check_rows(table, cols, _FIELD_COLUMN, MeasurementInput)
     if rows_read == 0:
         raise FileRefused(messages.FILE_NO_ROWS.format(name=name))
-    outcome = ResultsOutcome(None, "geweigerd", rows_read=rows_read, notices=notices)
+    outcome = SheetOutcome(None, "geweigerd", rows_read=rows_read, notices=notices)
     try:
         with session_scope(url) as session:
             results = results_by_name(session)

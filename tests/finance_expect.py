@@ -5,9 +5,12 @@ itself, adds up the file's `Lasten`, and finds the comparable gemeenten in CBS 8
 from __future__ import annotations
 
 import csv
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from pathlib import Path
+
+from sqlalchemy import text
 
 PROJECT = Path(__file__).resolve().parent.parent
 IV3 = PROJECT / "etl" / "data" / "iv3" / "iv3-per-gemeente"
@@ -92,3 +95,43 @@ def money(thousands: float) -> str:
 
 def euros(value: float) -> str:
     return "€ " + f"{_half_up(value, 0):,}".replace(",", ".")
+
+
+def actuality_score(session, slug: str, today: date, max_age: int = 2) -> int:  # noqa: ANN001
+    """Actualiteit as the issue defines it, with plain SQL on the database (not with db.read.actuality): trends
+    whose newest figure is at most `max_age` years old, running results measured in the last closed quarter,
+    results whose status asks for a toelichting that have one, stories under a year old."""
+    pid, region = session.execute(text("SELECT id, region_id FROM programme WHERE slug = :s"), {"s": slug}).one()
+    ok = total = 0
+    for (ind,) in session.execute(text("SELECT indicator_id FROM programme_indicator WHERE programme_id = :p"),
+                                  {"p": pid}):
+        # every period lies within one calendar year, so the year of its start is the year it ends in
+        years = [int(str(start)[:4]) for (start,) in session.execute(text(
+            "SELECT period_start FROM observation WHERE indicator_id = :i AND region_id = :r AND value IS NOT NULL"),
+            {"i": ind, "r": region})]
+        total += 1
+        ok += bool(years) and max(years) >= today.year - max_age
+    current = (today.month - 1) // 3  # 0 … 3: the quarter we are in; the one before it is the last closed one
+    quarter_start = date(today.year, 3 * current - 2, 1) if current else date(today.year - 1, 10, 1)
+    results = session.execute(text(
+        "SELECT r.id, p.status FROM result r JOIN project p ON p.id = r.project_id JOIN programme_line l "
+        "ON l.id = p.programme_line_id WHERE l.programme_id = :p AND r.workflow_state = 'gepubliceerd' "
+        "AND p.workflow_state = 'gepubliceerd'"), {"p": pid}).all()
+    for rid, status in results:
+        ms = session.execute(text(
+            "SELECT id, period_start, realised, status, explanation FROM measurement WHERE result_id = :r "
+            "AND workflow_state = 'gepubliceerd' ORDER BY period_start, id"), {"r": rid}).all()
+        if status == "lopend":
+            total += 1
+            ok += any(str(m[1])[:10] == quarter_start.isoformat() and m[2] is not None for m in ms)
+        with_value = [m for m in ms if m[2] is not None]
+        if with_value and with_value[-1][3] in ("aandacht", "niet_op_koers"):
+            notes = session.execute(text("SELECT count(*) FROM measurement_note WHERE measurement_id = :m AND "
+                                         "workflow_state = 'gepubliceerd'"), {"m": with_value[-1][0]}).scalar()
+            total += 1
+            ok += bool((with_value[-1][4] or "").strip()) or notes > 0
+    for (day,) in session.execute(text("SELECT story_date FROM story WHERE programme_id = :p AND "
+                                       "workflow_state = 'gepubliceerd'"), {"p": pid}):
+        total += 1
+        ok += date.fromisoformat(str(day)[:10]) > today.replace(year=today.year - 1)
+    return ok * 100 // total

@@ -7,9 +7,10 @@ from dash import html
 
 from dashboard import texts
 from dashboard.components import nl
-from indicators.actuality import Actuality, ActualityItem, ItemKind
+from indicators.actuality import Actuality, ActualityItem
+from indicators.enums import ActualityKind
 
-KIND_ORDER = (ItemKind.TREND, ItemKind.MEASURED, ItemKind.EXPLAINED, ItemKind.STORY)
+KIND_ORDER = (ActualityKind.TREND, ActualityKind.MEASURED, ActualityKind.EXPLAINED, ActualityKind.STORY)
 
 
 def score_text(actuality: Actuality) -> str:
@@ -24,20 +25,20 @@ def badge(actuality: Actuality, element_id: str | None = None) -> html.Span:
 
 
 def _item_text(item: ActualityItem) -> str:
-    if item.kind is ItemKind.TREND:
+    if item.kind is ActualityKind.TREND:
         return (texts.ACT_ITEM_TREND if item.detail else texts.ACT_ITEM_TREND_NONE).format(subject=item.subject,
                                                                                      detail=item.detail)
-    template = {ItemKind.MEASURED: texts.ACT_ITEM_MEASURED, ItemKind.EXPLAINED: texts.ACT_ITEM_EXPLAINED,
-                ItemKind.STORY: texts.ACT_ITEM_STORY}[item.kind]
+    template = {ActualityKind.MEASURED: texts.ACT_ITEM_MEASURED, ActualityKind.EXPLAINED: texts.ACT_ITEM_EXPLAINED,
+                ActualityKind.STORY: texts.ACT_ITEM_STORY}[item.kind]
     return template.format(subject=item.subject, detail=item.detail)
 
 
 def _public_href(item: ActualityItem) -> str:
-    return {ItemKind.TREND: f"/indicator/{item.ref}", ItemKind.STORY: f"/verhaal/{item.ref}"}.get(
+    return {ActualityKind.TREND: f"/indicator/{item.ref}", ActualityKind.STORY: f"/verhaal/{item.ref}"}.get(
         item.kind, f"#resultaat-{item.ref}")
 
 
-def _kind_title(kind: ItemKind, actuality: Actuality, oldest_year: int) -> str:
+def _kind_title(kind: ActualityKind, actuality: Actuality, oldest_year: int) -> str:
     return texts.ACT_KIND_TITLES[kind.value].format(oldest_before=oldest_year - 1, quarter=actuality.quarter_label)
 
 
@@ -71,7 +72,7 @@ def todo(actuality: Actuality, name: str, slug: str, quarter_code: str, oldest_y
         items = [i for i in missing if i.kind is kind]
         if not items:
             continue
-        if kind is ItemKind.MEASURED:
+        if kind is ActualityKind.MEASURED:
             action = nl.Link(texts.ACT_TODO_LINK_QUARTER.format(quarter=actuality.quarter_label),
                               href=f"/beheer/programma/{slug}/kwartaal/{quarter_code}")
             entries.append(html.Li([_kind_title(kind, actuality, oldest_year), ": ",
@@ -79,9 +80,9 @@ def todo(actuality: Actuality, name: str, slug: str, quarter_code: str, oldest_y
             continue
         links = []
         for i in items:
-            if kind is ItemKind.EXPLAINED:
+            if kind is ActualityKind.EXPLAINED:
                 link = nl.Link(texts.ACT_TODO_LINK_EDIT, href=f"/beheer/meting/{i.ref}")
-            elif kind is ItemKind.STORY:
+            elif kind is ActualityKind.STORY:
                 link = nl.Link(texts.ACT_TODO_LINK_STORY, href=f"/beheer/verhaal/nieuw?programma={slug}")
             else:
                 link = nl.Link(texts.ACT_TODO_LINK_TREND, href=f"/indicator/{i.ref}")

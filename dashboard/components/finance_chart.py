@@ -9,7 +9,8 @@ from xml.sax.saxutils import escape
 from dashboard import texts
 from dashboard.components.svg_chart import FONT, _nice_step
 from dashboard.theme import current_theme
-from indicators.finance import NBSP, TOTAL, ProgrammeFinance, StatementKind, format_money
+from indicators.enums import StatementKind
+from indicators.finance import NBSP, TOTAL, ProgrammeFinance, format_money
 
 
 def bars(finance: ProgrammeFinance) -> list[tuple[int, StatementKind, float]]:

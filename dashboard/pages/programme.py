@@ -21,13 +21,14 @@ from dashboard.components.summary import programme_summary
 from dashboard.components.trend_card import TABLE_BODY, TABLE_TOGGLE, trend_card, trend_table
 from dashboard.data import actuality_max_age, read_session
 from dashboard.urlstate import merge_search, parse_codes, parse_query
-from db.read.actuality import last_closed_quarter, programme_actuality
+from db.read.actuality import programme_actuality
 from db.read.finance import programme_finance
 from db.read.programmes import programme_trend_views, programme_view
 from indicators.actuality import Actuality, oldest_actual_year
 from indicators.enums import COUNTRY
 from indicators.finance import ProgrammeFinance
 from indicators.formatting import DIRECTION_LABELS
+from indicators.periods import last_ended_quarter
 from indicators.results_view import ResultQuery
 from indicators.results_view import apply as apply_results
 from indicators.status_matrix import build_matrix
@@ -102,7 +103,7 @@ def page(view: ProgrammeView, compare: list[str], results_query: ResultQuery | N
 def _status_matrix(view: ProgrammeView, query: ResultQuery) -> html.Div:
     """Status per kwartaal of the results shown (same filter as the table), up to the last closed quarter."""
     shown_results = apply_results(view.results, query)
-    matrix = build_matrix(paths_from_views(shown_results), last_closed_quarter(date.today()))
+    matrix = build_matrix(paths_from_views(shown_results), last_ended_quarter(date.today()))
     return html.Div(className="status-matrix-part", children=[
         nl.H3(texts.MATRIX_TITLE, id="status-per-kwartaal"), html.P(texts.MATRIX_INTRO, className=nl.DESCRIPTION),
         matrix_table(matrix, texts.MATRIX_CAPTION.format(name=view.name), "statusmatrix")])

@@ -24,7 +24,7 @@ from dashboard.components.edit_form import item_path, kind_label, message, state
 from dashboard.data import actuality_max_age, four_eyes, read_session, write_session
 from dashboard.pages import quarter_meeting
 from db import write as editing
-from db.read.actuality import last_closed_quarter, programme_actuality
+from db.read.actuality import programme_actuality
 from db.read.programmes import programme_choices
 from db.write.workflow import EditError, Invalid, as_actor, may
 from db.write.worklist import EditableItem, grid_quarters
@@ -100,7 +100,7 @@ def work_list(actor: Any, programme_slug: str | None = None) -> tuple[list, dict
         programmes = programme_choices(s)
         today, max_age = date.today(), actuality_max_age()
         actualities = programme_actuality(s, today, max_age)
-        quarter, oldest = last_closed_quarter(today), oldest_actual_year(today, max_age)
+        quarter, oldest = last_ended_quarter(today), oldest_actual_year(today, max_age)
         readable = {pid for it in items for pid in it.programme_ids}
         if actor is not None and not readable:
             # a programme without any item yet still belongs on an editor's list

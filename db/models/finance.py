@@ -12,7 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from db.models.base import Base, PeriodMixin
 from db.models.figures import Region
 from db.models.programmes import Programme, Project
-from indicators.finance import StatementKind
+from indicators.enums import StatementKind
 from indicators.periods import utcnow
 
 _KIND = Enum(StatementKind, name="statement_kind", native_enum=False, create_constraint=True,

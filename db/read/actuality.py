@@ -32,11 +32,7 @@ from indicators.actuality import (
 )
 from indicators.enums import PeriodKind, ProjectStatus
 from indicators.formatting import format_date
-from indicators.periods import Period
-
-
-def last_closed_quarter(today: date) -> Period:
-    return Period.quarter(today.year, (today.month - 1) // 3 + 1).previous()
+from indicators.periods import Period, last_ended_quarter
 
 
 def _newest_figures(session: Session, pairs: set[tuple[int, int]]) -> dict[tuple[int, int], Period]:
@@ -68,12 +64,12 @@ def programme_actuality(session: Session, today: date, max_age_years: int,
         stmt = stmt.where(Programme.slug.in_(list(slugs)))
     programmes = session.execute(stmt).all()
     ids = [pid for pid, _, _ in programmes]
-    out = {slug: Actuality(quarter_label=last_closed_quarter(today).label) for _, slug, _ in programmes}
+    out = {slug: Actuality(quarter_label=last_ended_quarter(today).label) for _, slug, _ in programmes}
     if not ids:
         return out
     slug_of = {pid: slug for pid, slug, _ in programmes}
     region_of = {pid: region for pid, _, region in programmes}
-    quarter = last_closed_quarter(today)
+    quarter = last_ended_quarter(today)
 
     links = session.execute(select(ProgrammeIndicator.programme_id, Indicator.id, Indicator.code, Indicator.name)
                             .join(Indicator).where(ProgrammeIndicator.programme_id.in_(ids))

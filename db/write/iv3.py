@@ -17,8 +17,7 @@ from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, updat
 from sqlalchemy.orm import Session
 
 from db.models import Iv3Amount, Iv3AmountHistory, Iv3GroupTotal, Iv3Statement, Region, Taakveld
-from indicators.enums import RegionKind
-from indicators.finance import StatementKind
+from indicators.enums import RegionKind, StatementKind
 from indicators.taakveld_groups import Assignment
 
 _CHUNK = 900  # rows per IN list / executemany batch (SQLite's variable limit is 999 on old builds)

@@ -76,38 +76,8 @@ def test_financien_shows_budget_against_actual_and_per_inhabitant_against_nederl
 
 
 def _expected_scores(today: date) -> dict[str, int]:
-    """Actualiteit as the issue defines it, from the database with plain SQL (not db.read.actuality)."""
-    out = {}
-    current = (today.month - 1) // 3
-    quarter = date(today.year, 3 * current - 2, 1) if current else date(today.year - 1, 10, 1)
     with session_scope(os.environ["PERSPECTIEF_TEST_APP_DB"]) as s:
-        for pid, slug, region in s.execute(text("SELECT id, slug, region_id FROM programme")).all():
-            ok = total = 0
-            for (newest,) in s.execute(text(
-                    "SELECT (SELECT max(substr(o.period_start, 1, 4)) FROM observation o WHERE o.indicator_id = "
-                    "pi.indicator_id AND o.region_id = :r AND o.value IS NOT NULL) FROM programme_indicator pi "
-                    "WHERE pi.programme_id = :p"), {"p": pid, "r": region}):
-                total, ok = total + 1, ok + (newest is not None and int(newest) >= today.year - 2)
-            for rid, status in s.execute(text(
-                    "SELECT r.id, p.status FROM result r JOIN project p ON p.id = r.project_id JOIN programme_line l "
-                    "ON l.id = p.programme_line_id WHERE l.programme_id = :p AND r.workflow_state = 'gepubliceerd' "
-                    "AND p.workflow_state = 'gepubliceerd'"), {"p": pid}):
-                ms = s.execute(text("SELECT id, period_start, realised, status, explanation FROM measurement WHERE "
-                                    "result_id = :r AND workflow_state = 'gepubliceerd' ORDER BY period_start, id"),
-                               {"r": rid}).all()
-                if status == "lopend":
-                    total += 1
-                    ok += any(str(m[1])[:10] == quarter.isoformat() and m[2] is not None for m in ms)
-                valued = [m for m in ms if m[2] is not None]
-                if valued and valued[-1][3] in ("aandacht", "niet_op_koers"):
-                    notes = s.execute(text("SELECT count(*) FROM measurement_note WHERE measurement_id = :m AND "
-                                           "workflow_state = 'gepubliceerd'"), {"m": valued[-1][0]}).scalar()
-                    total, ok = total + 1, ok + (bool((valued[-1][4] or "").strip()) or notes > 0)
-            for (day,) in s.execute(text("SELECT story_date FROM story WHERE programme_id = :p AND "
-                                         "workflow_state = 'gepubliceerd'"), {"p": pid}):
-                total, ok = total + 1, ok + (date.fromisoformat(str(day)[:10]) > today.replace(year=today.year - 1))
-            out[slug] = ok * 100 // total
-    return out
+        return {slug: fx.actuality_score(s, slug, today) for (slug,) in s.execute(text("SELECT slug FROM programme"))}
 
 
 def test_overview_cards_show_actualiteit_and_money(page, demo_app_url: str) -> None:  # noqa: ANN001

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 import subprocess
 import sys
 from datetime import date
@@ -30,8 +29,11 @@ from db.write.finance import FinanceSettingError, set_programme_groups  # noqa: 
 from db.write.workflow import Actor, NotAllowed  # noqa: E402
 from etl.demo import load_demo  # noqa: E402
 from etl.templates import TEMPLATE_DIR  # noqa: E402
-from indicators.enums import Role  # noqa: E402
-from indicators.finance import TOTAL, Statement, StatementKind  # noqa: E402
+from indicators.enums import (
+    Role,  # noqa: E402
+    StatementKind,  # noqa: E402
+)
+from indicators.finance import TOTAL, Statement  # noqa: E402
 from indicators.periods import parse_quarter  # noqa: E402
 
 ADMIN = Actor(5, "Beheerder", frozenset({Grant(Role.ADMIN)}))
@@ -61,46 +63,6 @@ def test_programme_money_equals_the_files(demo_sqlite_url: str, slug: str) -> No
     assert whole == 192_732 and f.inhabitants[Statement(2023, StatementKind.ACTUAL)] == 73_949  # README's values
 
 
-def _independent_actuality(session, slug: str, today: date, max_age: int = 2) -> int:  # noqa: ANN001
-    """The score as the issue defines it, computed with plain SQL here (not with db.read.actuality)."""
-    from sqlalchemy import text
-
-    pid, region = session.execute(text("SELECT id, region_id FROM programme WHERE slug = :s"), {"s": slug}).one()
-    ok = total = 0
-    for (ind,) in session.execute(text("SELECT indicator_id FROM programme_indicator WHERE programme_id = :p"),
-                                  {"p": pid}):
-        # every period lies within one calendar year, so the year of its start is the year it ends in
-        years = [int(str(start)[:4]) for (start,) in session.execute(text(
-            "SELECT period_start FROM observation WHERE indicator_id = :i AND region_id = :r AND value IS NOT NULL"),
-            {"i": ind, "r": region})]
-        total += 1
-        ok += bool(years) and max(years) >= today.year - max_age
-    current = (today.month - 1) // 3  # 0 … 3: the quarter we are in; the one before it is the last closed one
-    quarter_start = date(today.year, 3 * current - 2, 1) if current else date(today.year - 1, 10, 1)
-    results = session.execute(text(
-        "SELECT r.id, p.status FROM result r JOIN project p ON p.id = r.project_id JOIN programme_line l "
-        "ON l.id = p.programme_line_id WHERE l.programme_id = :p AND r.workflow_state = 'gepubliceerd' "
-        "AND p.workflow_state = 'gepubliceerd'"), {"p": pid}).all()
-    for rid, status in results:
-        ms = session.execute(text(
-            "SELECT id, period_start, realised, status, explanation FROM measurement WHERE result_id = :r "
-            "AND workflow_state = 'gepubliceerd' ORDER BY period_start, id"), {"r": rid}).all()
-        if status == "lopend":
-            total += 1
-            ok += any(str(m[1])[:10] == quarter_start.isoformat() and m[2] is not None for m in ms)
-        with_value = [m for m in ms if m[2] is not None]
-        if with_value and with_value[-1][3] in ("aandacht", "niet_op_koers"):
-            notes = session.execute(text("SELECT count(*) FROM measurement_note WHERE measurement_id = :m AND "
-                                         "workflow_state = 'gepubliceerd'"), {"m": with_value[-1][0]}).scalar()
-            total += 1
-            ok += bool((with_value[-1][4] or "").strip()) or notes > 0
-    for (day,) in session.execute(text("SELECT story_date FROM story WHERE programme_id = :p AND "
-                                       "workflow_state = 'gepubliceerd'"), {"p": pid}):
-        total += 1
-        ok += date.fromisoformat(str(day)[:10]) > today.replace(year=today.year - 1)
-    return math.floor(ok * 100 / total)
-
-
 def test_money_actuality_and_project_budgets_on_both_backends(db_url: str) -> None:
     load_demo(db_url)
     today = date.today()
@@ -112,7 +74,7 @@ def test_money_actuality_and_project_budgets_on_both_backends(db_url: str) -> No
         assert f.benchmark(actual).country == pytest.approx(fx.per_inhabitant(2023, "realisatie", None, groups))
         scores = programme_actuality(s, today, 2)
         for slug in fx.PROGRAMMES:
-            assert scores[slug].score == _independent_actuality(s, slug, today)
+            assert scores[slug].score == fx.actuality_score(s, slug, today)
         report = build_report(s, parse_quarter("2026-Q3"))
         budgets = {(p.name, b.period_start): (b.budget, b.spent) for b, p in s.execute(
             select(ProjectBudget, Project).join(Project)).all()}
