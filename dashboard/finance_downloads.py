@@ -5,9 +5,9 @@ the budget – the rows behind the chart and the tables."""
 from __future__ import annotations
 
 from dashboard.exports.spreadsheet import DownloadError, DownloadTable
-from db.read.finance import programme_finance, taakveld_codes
+from db.read.finance import programme_finance_rows
 from db.session import Session
-from indicators.finance import KIND_WORDS, TOTAL, StatementKind, difference
+from indicators.finance import KIND_WORDS, TOTAL
 
 COLUMNS = ["Jaar", "Soort", "Taakveldgroep", "Taakvelden", "Lasten (€ 1.000)", "Inwoners", "Lasten per inwoner (€)",
            "Nederland per inwoner (€)", "Vergelijkbare gemeenten per inwoner (€)",
@@ -16,21 +16,13 @@ COLUMNS = ["Jaar", "Soort", "Taakveldgroep", "Taakvelden", "Lasten (€ 1.000)",
 
 def finance_table(session: Session, params: dict[str, str]) -> DownloadTable:
     slug = params.get("programma", "")
-    finance = programme_finance(session, slug)
-    if finance is None:
+    found = programme_finance_rows(session, slug)
+    if found is None:
         raise DownloadError(f"Programma ‘{slug}’ bestaat niet.")
-    codes = taakveld_codes(session, [g.code for g in finance.groups], finance.years)
-    rows = []
-    for b in finance.benchmark_rows():
-        s = b.statement
-        groups = [g.code for g in finance.groups] if b.group == TOTAL else [b.group]
-        listed = ", ".join(c for g in groups for c in codes.get((g, s.year), []))
-        diff, pct = (difference(finance.amount(s.year, StatementKind.BUDGET, b.group),
-                                finance.amount(s.year, StatementKind.ACTUAL, b.group))
-                     if s.kind is StatementKind.ACTUAL else (None, None))
-        rows.append([s.year, KIND_WORDS[s.kind], "Totaal" if b.group == TOTAL else b.group_name, listed,
-                     finance.lasten.get((s, b.group)), finance.inhabitants.get(s), b.home, b.country, b.peers,
-                     diff, pct])
+    finance, money = found
+    rows = [[r.statement.year, KIND_WORDS[r.statement.kind], "Totaal" if r.group == TOTAL else r.group_name,
+             ", ".join(r.taakvelden), r.lasten, r.inhabitants, r.per_inhabitant.home, r.per_inhabitant.country,
+             r.per_inhabitant.peers, r.diff, r.diff_pct] for r in money]
     return DownloadTable(
         title=f"Financiën {finance.name} ({finance.region_name})", columns=COLUMNS, rows=rows,
         decimals=[None, None, None, None, 0, 0, 0, 0, 0, 0, 1],

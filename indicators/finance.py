@@ -8,20 +8,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from enum import StrEnum
 
+from indicators.enums import StatementKind
 from indicators.formatting import MINUS, NO_VALUE, format_number
 
 NBSP = "\u00a0"  # keeps "€ 192,7 mln" and "3,2 %" on one line
 TOTAL = "totaal"  # the group code of "all groups of the programme together"
 SOCIAL_GROUPS = frozenset({"samenkracht", "toegang", "inkomen", "participatie", "wmo", "jeugd"})
-
-
-class StatementKind(StrEnum):
-    """Which Iv3 statement an amount comes from; the values are stored: never rename."""
-
-    BUDGET = "begroting"  # primitieve begroting (Verslagsoort <jaar>X000)
-    ACTUAL = "realisatie"  # jaarrekening (Verslagsoort <jaar>X005)
 
 
 KIND_WORDS = {StatementKind.BUDGET: "begroot", StatementKind.ACTUAL: "gerealiseerd"}
@@ -146,6 +139,23 @@ class BenchmarkRow:
     peer_count: int
 
 
+@dataclass(frozen=True)
+class FinanceRow:
+    """One row of a programme's money as the downloads and the open-data API give it: a statement and a
+    taakveldgroep (or TOTAL) with its taakvelden and lasten, per inwoner beside Nederland and the comparable
+    gemeenten, and on a realisation the difference with that year's budget."""
+
+    statement: Statement
+    group: str
+    group_name: str
+    taakvelden: tuple[str, ...]
+    lasten: float | None  # € 1.000
+    inhabitants: int | None
+    per_inhabitant: BenchmarkRow
+    diff: float | None  # € 1.000; None on a budget
+    diff_pct: float | None
+
+
 @dataclass
 class ProgrammeFinance:
     """Everything "Financiën" shows for one programme (lasten in € 1.000 per statement and group)."""
@@ -223,6 +233,21 @@ class ProgrammeFinance:
                 if (statement, code) in self.lasten:
                     rows.append(self.benchmark(statement, code))
         return rows
+
+    def rows(self, codes: dict[tuple[str, int], list[str]]) -> list[FinanceRow]:
+        """Every statement × group (newest first, the total before the groups) with what the tables and the chart
+        show; `codes`: the taakveld codes of each group per boekjaar ({(group, year): codes})."""
+        out = []
+        for b in self.benchmark_rows():
+            s = b.statement
+            groups = [g.code for g in self.groups] if b.group == TOTAL else [b.group]
+            diff, pct = (difference(self.amount(s.year, StatementKind.BUDGET, b.group),
+                                    self.amount(s.year, StatementKind.ACTUAL, b.group))
+                         if s.kind is StatementKind.ACTUAL else (None, None))
+            taakvelden = tuple(c for g in groups for c in codes.get((g, s.year), []))
+            out.append(FinanceRow(s, b.group, b.group_name, taakvelden, self.lasten.get((s, b.group)),
+                                  self.inhabitants.get(s), b, diff, pct))
+        return out
 
 
 @dataclass(frozen=True)

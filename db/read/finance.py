@@ -23,7 +23,8 @@ from db.models import (
     RegionGroup,
     Taakveld,
 )
-from indicators.finance import TOTAL, Aggregate, GroupInfo, ProgrammeFinance, Statement, StatementKind
+from indicators.enums import StatementKind
+from indicators.finance import TOTAL, Aggregate, FinanceRow, GroupInfo, ProgrammeFinance, Statement
 from indicators.formatting import format_date
 from indicators.periods import as_utc
 from indicators.taakveld_groups import NAMED_GROUPS, code_sort_key
@@ -179,6 +180,15 @@ def taakveld_codes(session: Session, groups: Sequence[str], years: Sequence[int]
             if first <= year <= last:
                 out[(group, year)].append(code)
     return {k: sorted(v, key=code_sort_key) for k, v in out.items()}
+
+
+def programme_finance_rows(session: Session, slug: str) -> tuple[ProgrammeFinance, list[FinanceRow]] | None:
+    """The programme's money as rows (every statement × taakveldgroep, with its taakvelden): what the download of
+    "Financiën" and the open-data API give; None when the programme does not exist."""
+    finance = programme_finance(session, slug)
+    if finance is None:
+        return None
+    return finance, finance.rows(taakveld_codes(session, [g.code for g in finance.groups], finance.years))
 
 
 @dataclass(frozen=True)
