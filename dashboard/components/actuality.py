@@ -55,7 +55,7 @@ def programme_block(actuality: Actuality, oldest_year: int) -> html.Section:
         nl.H2(badge(actuality, "actualiteit-score"), id="actualiteit-titel", className=nl.HEADING_5),
         html.P([texts.ACT_EXPLAIN.format(quarter=actuality.quarter_label), " ",
                 texts.ACT_COUNT.format(current=actuality.current, total=actuality.total) if actuality.total else ""],
-               className=nl.DESCRIPTION),
+               className="part-intro"),
         html.Details(className="actuality-missing", children=[html.Summary(f"{texts.ACT_MISSING} ({len(missing)})"),
                                                                *lists]) if missing
         else html.P(texts.ACT_ALL_CURRENT),

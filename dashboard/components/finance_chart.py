@@ -11,6 +11,7 @@ from dashboard.components.svg_chart import FONT, _nice_step
 from dashboard.theme import current_theme
 from indicators.enums import StatementKind
 from indicators.finance import NBSP, TOTAL, ProgrammeFinance, format_money
+from indicators.formatting import format_number
 
 
 def bars(finance: ProgrammeFinance) -> list[tuple[int, StatementKind, float]]:
@@ -28,6 +29,14 @@ def chart_alt(finance: ProgrammeFinance) -> str:
     words = {StatementKind.BUDGET: texts.FIN_LEGEND_BUDGET, StatementKind.ACTUAL: texts.FIN_LEGEND_ACTUAL}
     listed = "; ".join(f"{year} {words[kind]} {format_money(v)}" for year, kind, v in bars(finance))
     return texts.FIN_CHART_ALT.format(region=finance.region_name, name=finance.name, bars=listed)
+
+
+def _tick(thousands: float, step_millions: float) -> str:
+    """An axis label without needless decimals ('€ 0', '€ 20 mln', '€ 7,5 mln'), so it fits beside the axis."""
+    if thousands == 0:
+        return f"€{NBSP}0"
+    decimals = next(d for d in (0, 1, 2) if abs(step_millions * 10**d - round(step_millions * 10**d)) < 1e-9 or d == 2)
+    return f"€{NBSP}{format_number(thousands / 1_000, decimals)}{NBSP}mln"
 
 
 def finance_svg(finance: ProgrammeFinance, width: int = 560, height: int = 320) -> str:
@@ -53,7 +62,7 @@ def finance_svg(finance: ProgrammeFinance, width: int = 560, height: int = 320) 
         v = step * i * 1_000
         out.append(f'<line x1="{left}" x2="{width - right}" y1="{sy(v)}" y2="{sy(v)}" stroke="{grid}"/>')
         out.append(f'<text x="{left - 6}" y="{sy(v) + 4}" text-anchor="end" fill="{text}">'
-                   f'{escape(format_money(v))}</text>')
+                   f'{escape(_tick(v, step))}</text>')
     slot = plot_w / max(len(years), 1)
     bar_w = min(64.0, slot / 2.6)
     for i, year in enumerate(years):
@@ -70,7 +79,7 @@ def finance_svg(finance: ProgrammeFinance, width: int = 560, height: int = 320) 
             style = (f'fill="{budget_fill}" stroke="{home}" stroke-width="1.5" stroke-dasharray="5 3"'
                      if kind is StatementKind.BUDGET else f'fill="{home}"')
             out.append(f'<rect x="{x}" y="{y}" width="{round(bar_w, 1)}" height="{h}" {style}/>')
-            label = escape(format_money(value).replace("€" + NBSP, "€"))
+            label = escape(format_money(value).replace("€" + NBSP, ""))  # the axis says euro; narrower labels
             out.append(f'<text x="{round(x + bar_w / 2, 1)}" y="{round(y - 5, 1)}" text-anchor="middle" '
                        f'fill="{text}" font-size="14">{label}</text>')
     ly = height - 10

@@ -39,7 +39,7 @@ def band(finance: ProgrammeFinance | None) -> html.Section | None:
         diff, pct = h.diff
         if diff is not None:
             text += texts.FIN_BAND_VS_BUDGET.format(budget=format_money(h.actual_year_budget),
-                                                 diff=format_money_change(diff), pct=format_percent(pct))
+                                                 diff_words=_diff_words(diff, pct))
         items.append(text)
         bench = finance.benchmark(h.latest_actual)
         if bench.home is not None and bench.country is not None:
@@ -184,7 +184,7 @@ def section(finance: ProgrammeFinance | None) -> html.Section | None:
             year_table(finance),
             per_inhabitant_table(finance),
             html.P(texts.FIN_PEERS_HELP.format(label=finance.peer_label, region=finance.region_name,
-                                            names=", ".join(finance.peer_names)), className=nl.DESCRIPTION)
+                                            names=", ".join(finance.peer_names)), className=nl.SMALL_TEXT)
             if finance.peer_names else None,
             html.P([texts.FIN_SOURCE, html.Br(), *[x for line in finance.sources for x in (line, html.Br())]],
                    className="provenance"),

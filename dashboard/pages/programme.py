@@ -105,7 +105,7 @@ def _status_matrix(view: ProgrammeView, query: ResultQuery) -> html.Div:
     shown_results = apply_results(view.results, query)
     matrix = build_matrix(paths_from_views(shown_results), last_ended_quarter(date.today()))
     return html.Div(className="status-matrix-part", children=[
-        nl.H3(texts.MATRIX_TITLE, id="status-per-kwartaal"), html.P(texts.MATRIX_INTRO, className=nl.DESCRIPTION),
+        nl.H3(texts.MATRIX_TITLE, id="status-per-kwartaal"), html.P(texts.MATRIX_INTRO, className="part-intro"),
         matrix_table(matrix, texts.MATRIX_CAPTION.format(name=view.name), "statusmatrix")])
 
 

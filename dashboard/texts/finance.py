@@ -7,7 +7,7 @@ report and its exports): one place per area, as dashboard/texts.py is for the re
 FIN_TITLE = "Financiën"
 FIN_BAND_LABEL = "Financiën in het kort"
 FIN_BAND_ACTUAL = "Gerealiseerd {year}: {actual}"
-FIN_BAND_VS_BUDGET = " (begroot {budget}; {diff}, {pct})"
+FIN_BAND_VS_BUDGET = ", dat is {diff_words} ({budget})"
 FIN_BAND_BUDGET = "Begroot {year}: {budget}"
 FIN_BAND_PER_INHABITANT = "{amount} per inwoner in {year} (Nederland {country})"
 FIN_BAND_LINK = "Naar Financiën"
@@ -55,7 +55,8 @@ FIN_PEERS_HELP = ("Vergelijkbare gemeenten: dezelfde gemeentegrootte en stedelij
                   "85067NED), zonder {region} zelf: {names}. Nederland en de vergelijkbare gemeenten zijn samen "
                   "opgeteld: hun lasten gedeeld door hun inwoners.")
 FIN_SOURCE = ("Bron: CBS, Iv3 (onbewerkte Iv3-data van de gemeenten; bedragen in € 1.000 gemeld, hier afgerond). "
-              "Inwoners op 1 januari van het boekjaar. Nederland telt Perspectief zelf op uit alle gemeenten.")
+              "Inwoners: het inwonertal dat in het Iv3-bestand van dat jaar staat. Nederland telt Perspectief zelf op uit "
+              "alle gemeenten.")
 FIN_DOWNLOAD = "De financiële cijfers van {name}"
 
 # --- overview card ---------------------------------------------------------------------------------------------

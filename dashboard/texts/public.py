@@ -60,8 +60,11 @@ NO_RESULTS = "Voor dit programma zijn nog geen resultaten vastgelegd."
 NO_STORIES = "Voor dit programma zijn nog geen verhalen vastgelegd."
 PROGRAMME_SUMMARY = "{trends}; {results}; {stories}."
 SUMMARY_TRENDS = "{desired} van de {total} trends gaan de gewenste kant op"
-SUMMARY_RESULTS = "{attention} resultaten vragen aandacht en {off} zijn niet op koers (laatste kwartaal)"
-SUMMARY_STORIES = "{count} verhalen uit de praktijk"
+SUMMARY_TRENDS_ONE = "{desired} van de {total} trends gaat de gewenste kant op"  # when {desired} is 1
+SUMMARY_RESULTS = "{attention} en {off} (laatste kwartaal)"
+SUMMARY_ATTENTION = ("{count} resultaat vraagt aandacht", "{count} resultaten vragen aandacht")  # one, more
+SUMMARY_OFF = ("{count} is niet op koers", "{count} zijn niet op koers")
+SUMMARY_STORIES = ("{count} verhaal uit de praktijk", "{count} verhalen uit de praktijk")
 
 # trend card / chart
 LATEST = "Laatste cijfer"

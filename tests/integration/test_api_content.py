@@ -17,10 +17,10 @@ import schemathesis
 from flask import Flask
 from sqlalchemy import select
 
-from dashboard import texts as page_texts
 from dashboard.api import VERSION
 from dashboard.api.routes import register_api
 from dashboard.auth import SESSION_AT, SESSION_USER, SESSION_VERSION, install_auth
+from dashboard.components.summary import programme_summary
 from dashboard.data import CONFIG_KEY
 from dashboard.downloads import register_downloads
 from dashboard.exports.routes import register_quarter_routes
@@ -198,12 +198,12 @@ def test_programme_counts_verdicts_and_values_are_those_of_the_page(world, slug:
     assert row["aantalResultaten"] == detail["resultaten"]["aantal"] == want["results"]
     assert row["aantalVerhalen"] == detail["verhalen"]["aantal"] == want["stories"]
     # the programme page's own summary says the same numbers
-    expected_sentence = page_texts.PROGRAMME_SUMMARY.format(
-        trends=page_texts.SUMMARY_TRENDS.format(desired=row["trendsGewenst"], total=row["aantalTrends"]),
-        results=page_texts.SUMMARY_RESULTS.format(attention=row["resultatenAandacht"],
-                                                  off=row["resultatenNietOpKoers"]),
-        stories=page_texts.SUMMARY_STORIES.format(count=row["aantalVerhalen"]))
-    assert page_summary(server, slug) == expected_sentence[0].upper() + expected_sentence[1:]
+    expected_sentence = programme_summary(
+        {Verdict.DESIRED: row["trendsGewenst"]}, row["aantalTrends"],
+        {MeasurementStatus.ATTENTION: row["resultatenAandacht"],
+         MeasurementStatus.OFF_TRACK: row["resultatenNietOpKoers"]},
+        row["aantalVerhalen"])
+    assert page_summary(server, slug) == expected_sentence
     # the quarter's measurements: target, realised and status of every published result
     q3 = get(server, f"/programmas/{slug}/resultaten?kwartaal=2026-Q3&paginaGrootte=1000").get_json()
     assert sorted((r["resultaatId"], r["doel"], r["gerealiseerd"], r["status"]) for r in q3) == sorted(want["q3"])
