@@ -37,12 +37,13 @@ import json, resource, sys, time
 sys.path.insert(0, sys.argv[1])
 from pathlib import Path
 from etl import templates
+from etl.sheets import open_table
 from etl.pipeline import run_load
 from etl.sources import read_cbs
 url, kind, path = sys.argv[2], sys.argv[3], Path(sys.argv[4])
 t0 = time.perf_counter()
 if kind == "table":
-    table = templates.open_table(path)
+    table = open_table(path)
     outcome = run_load(url, lambda s: templates.read_figures(table, s))
 else:
     outcome = run_load(url, lambda s: read_cbs(path, s))

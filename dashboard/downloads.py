@@ -11,6 +11,7 @@ from flask import Flask, Response, abort, request
 
 from dashboard.data import read_session
 from dashboard.exports.spreadsheet import EXAMPLE, Cell, DownloadError, DownloadTable, to_csv, to_xlsx
+from dashboard.finance_downloads import BUILDERS as FINANCE_BUILDERS
 from db.read.districts import district_view
 from db.read.indicator import indicator_view
 from db.read.programmes import programme_trend_views, programme_view
@@ -120,14 +121,16 @@ BUILDERS: dict[str, Callable[[Session, dict[str, str]], DownloadTable]] = {
 FORMATS = {"csv": ("text/csv; charset=utf-8", to_csv),
            "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", to_xlsx)}
 
+ALL_BUILDERS = {**BUILDERS, **FINANCE_BUILDERS}
+
 
 def download(what: str, fmt: str) -> Response:
-    if what not in BUILDERS or fmt not in FORMATS:
+    if what not in ALL_BUILDERS or fmt not in FORMATS:
         abort(404)
     params = {k: v for k, v in request.args.items() if isinstance(v, str)}
     with read_session() as session:
         try:
-            table = BUILDERS[what](session, params)
+            table = ALL_BUILDERS[what](session, params)
         except DownloadError as exc:
             return Response(str(exc), status=404, mimetype="text/plain")
     mimetype, write = FORMATS[fmt]

@@ -22,6 +22,7 @@ from dashboard.pages import (
     password,
     presentation,
     programme,
+    programme_finance_admin,
     quarter,
     quarter_entry,
     quarter_meeting,
@@ -53,6 +54,8 @@ ROUTES: list[tuple[re.Pattern, Callable[..., html.Div], str]] = [
     (re.compile(r"^/beheer/programma/(?P<slug>[a-z0-9-]+)/kwartaal/(?P<quarter>[^/]+?)/?$"), quarter_entry.layout,
      texts.BEHEER_TITLE),
     (re.compile(r"^/beheer/kwartaal/(?P<quarter>[^/]+?)/?$"), quarter_meeting.layout, texts.BEHEER_TITLE),
+    (re.compile(r"^/beheer/programma/(?P<slug>[a-z0-9-]+)/financien/?$"), programme_finance_admin.layout,
+     texts.BEHEER_TITLE),
 ]
 
 
@@ -85,7 +88,7 @@ def validation_layouts() -> list[html.Div]:
     return [overview.layout(), not_found.layout(), *programme.VALIDATION_STUBS, *indicator.VALIDATION_STUBS,
             *districts.VALIDATION_STUBS, *worklist.VALIDATION_STUBS, *edit_item.VALIDATION_STUBS,
             *quarter_entry.VALIDATION_STUBS, *quarter_meeting.VALIDATION_STUBS,
-            *user_account.VALIDATION_STUBS]
+            *user_account.VALIDATION_STUBS, *programme_finance_admin.VALIDATION_STUBS]
 
 
 callback(

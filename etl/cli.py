@@ -11,6 +11,7 @@ from pathlib import Path
 from db.migrate import upgrade
 from db.read.reference import recent_loads
 from db.session import DatabaseError, safe_url, session_scope
+from etl import iv3_texts
 from etl import messages as msg
 from etl.pipeline import Outcome, run_load
 from etl.progress import Progress
@@ -62,6 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
     geo.add_argument("path", metavar="PAD", type=Path, help=msg.CLI_PATH)
 
     sub.add_parser("load-demo", help=msg.CLI_LOAD_DEMO, description=msg.CLI_LOAD_DEMO)
+
+    iv3 = sub.add_parser("load-iv3", help=iv3_texts.CLI_LOAD_IV3, description=iv3_texts.CLI_LOAD_IV3)
+    iv3.add_argument("path", metavar="PAD", type=Path, help=msg.CLI_PATH)
+    iv3.add_argument("--soort", dest="kind", choices=["begroting", "realisatie", "jaarrekening"],
+                     help=iv3_texts.CLI_KIND)
+    iv3.add_argument("--jaar", dest="year", type=int, metavar="JAAR", help=iv3_texts.CLI_YEAR)
     return parser
 
 
@@ -84,6 +91,17 @@ def _print_errors(errors: list, total: int) -> None:
 NEW_INDICATORS_PREFIX = msg.NOTICE_NEW_INDICATORS.split("{count}")[1][:25]
 
 
+def _refused(errors: list, total: int, message: str) -> int:
+    """A refused load on stderr: the bad rows and their count, or why the file as a whole was refused."""
+    if errors:
+        _print_errors(errors, total)
+        print(msg.REFUSED.format(count=format_number(total)), file=sys.stderr)
+    else:
+        print(message, file=sys.stderr)
+        print(msg.REFUSED_FILE, file=sys.stderr)
+    return EXIT_REFUSED
+
+
 def _report(outcome: Outcome) -> int:
     refused = outcome.status != "gereed"
     for notice in outcome.notices:
@@ -91,13 +109,7 @@ def _report(outcome: Outcome) -> int:
             continue  # nothing was created: the whole load was rolled back
         print(notice, file=sys.stderr)
     if outcome.status != "gereed":
-        if outcome.errors:
-            _print_errors(outcome.errors, outcome.error_total)
-            print(msg.REFUSED.format(count=format_number(outcome.error_total)), file=sys.stderr)
-        else:
-            print(outcome.message, file=sys.stderr)
-            print(msg.REFUSED_FILE, file=sys.stderr)
-        return EXIT_REFUSED
+        return _refused(outcome.errors, outcome.error_total, outcome.message)
     counts = outcome.counts
     if counts is not None and (outcome.rows_read or not outcome.regions):
         seconds = max(outcome.seconds, 1e-6)
@@ -140,15 +152,35 @@ def cmd_load_cbs(args: argparse.Namespace, url: str) -> int:
     return _report(outcome)
 
 
+def _report_sheet(outcome, done: str) -> int:  # noqa: ANN001 - an etl.sheets.SheetOutcome
+    """The notices, errors and counts of a results or financien sheet load, and its exit status."""
+    for notice in outcome.notices:
+        print(notice, file=sys.stderr)
+    if outcome.status != "gereed":
+        _print_errors(outcome.errors, len(outcome.errors))
+        print(outcome.message, file=sys.stderr)
+        return EXIT_REFUSED
+    print(done.format(loaded=outcome.new + outcome.changed, new=outcome.new, changed=outcome.changed,
+                      unchanged=outcome.unchanged))
+    if outcome.rejected:
+        print(msg.SKIPPED.format(count=outcome.rejected, path=outcome.rejected_path), file=sys.stderr)
+    return EXIT_DONE
+
+
 def cmd_load_table(args: argparse.Namespace, url: str) -> int:
     from etl import templates
+    from etl.sheets import open_table
 
     try:
-        table = templates.open_table(args.path)
+        table = open_table(args.path)
     except FileRefused as refused:
         print(refused, file=sys.stderr)
         print(msg.REFUSED_FILE, file=sys.stderr)
         return EXIT_REFUSED
+    from etl.finance_template import is_finance_table, load_budgets
+
+    if is_finance_table(table.header):
+        return _report_sheet(load_budgets(url, table, args.skip_invalid, args.rejected), iv3_texts.DONE_BUDGETS)
     if templates.is_results_table(table.header):
         from etl.results_load import load_results
 
@@ -158,21 +190,12 @@ def cmd_load_table(args: argparse.Namespace, url: str) -> int:
             print(refused, file=sys.stderr)
             print(msg.REFUSED_FILE, file=sys.stderr)
             return EXIT_REFUSED
-        for notice in outcome.notices:
-            print(notice, file=sys.stderr)
-        if outcome.status != "gereed":
-            _print_errors(outcome.errors, len(outcome.errors))
-            print(outcome.message, file=sys.stderr)
-            return EXIT_REFUSED
-        print(msg.DONE_RESULTS.format(loaded=outcome.new + outcome.changed, new=outcome.new,
-                                      changed=outcome.changed, unchanged=outcome.unchanged))
-        if outcome.new or outcome.changed:
+        status = _report_sheet(outcome, msg.DONE_RESULTS)
+        if status == EXIT_DONE and (outcome.new or outcome.changed):
             print(msg.DONE_RESULTS_WORKFLOW)
-        if outcome.revised:
+        if status == EXIT_DONE and outcome.revised:
             print(msg.DONE_RESULTS_REVISED.format(revised=outcome.revised))
-        if outcome.rejected:
-            print(msg.SKIPPED.format(count=outcome.rejected, path=outcome.rejected_path), file=sys.stderr)
-        return EXIT_DONE
+        return status
     outcome = run_load(url, lambda session: templates.read_figures(table, session, args.decimal),
                        skip_invalid=args.skip_invalid, rejected_path=args.rejected,
                        progress=Progress(enabled=not args.quiet), door=args.door)
@@ -240,8 +263,26 @@ def cmd_load_demo(args: argparse.Namespace, url: str) -> int:
     return EXIT_DONE
 
 
+def cmd_load_iv3(args: argparse.Namespace, url: str) -> int:
+    from etl.iv3 import load_iv3
+
+    outcome = load_iv3(url, args.path, args.kind, args.year)
+    for notice in outcome.notices:
+        print(notice, file=sys.stderr)
+    if outcome.status != "gereed":
+        return _refused(outcome.errors, outcome.error_total, outcome.message)
+    c = outcome.counts
+    print(iv3_texts.DONE.format(what=outcome.what_text, gemeenten=format_number(outcome.gemeenten),
+                                amounts=format_number(c.amounts_new + c.amounts_changed + c.amounts_unchanged),
+                                new=format_number(c.amounts_new), changed=format_number(c.amounts_changed),
+                                unchanged=format_number(c.amounts_unchanged),
+                                seconds=format_number(outcome.seconds, 1)))
+    return EXIT_DONE
+
+
 COMMANDS = {"load-cbs": cmd_load_cbs, "load-table": cmd_load_table, "status": cmd_status,
-            "fetch-cbs": cmd_fetch_cbs, "load-geo": cmd_load_geo, "load-demo": cmd_load_demo}
+            "fetch-cbs": cmd_fetch_cbs, "load-geo": cmd_load_geo, "load-demo": cmd_load_demo,
+            "load-iv3": cmd_load_iv3}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -21,6 +21,7 @@ from etl.demo_content import (
     STORIES,
     example_observations,
 )
+from etl.demo_finance import load_demo_finance
 from etl.sources import load_cbs
 
 log = logging.getLogger(__name__)
@@ -88,6 +89,7 @@ def load_demo(url: str) -> DemoReport:
         for story in STORIES:
             loads.add_story(session, story)
         _replace_example_notes(session)
+        load_demo_finance(session)
     log.info("demo geladen: %d regio's, %d waarnemingen, %d grenzen", len(regions), observations, boundaries)
     return DemoReport(len(regions), observations, len(PROGRAMMES), len(PROJECTS), len(STORIES), boundaries)
 

@@ -6,13 +6,10 @@ being reviewed. See the README ("Resultaten laden")."""
 
 from __future__ import annotations
 
-import csv
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-
-from pydantic import ValidationError
 
 from db.session import DatabaseError, session_scope
 from db.write import loads
@@ -20,7 +17,8 @@ from db.write.measurements import LoadedMeasurement, LoadedResult, merge_loaded,
 from etl import messages
 from etl.pipeline import MAX_REPORTED_ERRORS
 from etl.reading import FileRefused
-from etl.templates import FIELD_COLUMN, RESULT_COLUMNS, RESULT_OPTIONAL, MeasurementInput, Table, match_columns
+from etl.sheets import SheetOutcome, Table, check_rows, match_columns, write_rejected
+from etl.templates import FIELD_COLUMN, RESULT_COLUMNS, RESULT_OPTIONAL, MeasurementInput
 from etl.validation import RowError
 from indicators.enums import MeasurementStatus
 from indicators.formatting import MEASUREMENT_STATUS_LABELS
@@ -32,20 +30,11 @@ _FORM_COLUMN = {"period": "periode", "target": "streefwaarde", "realised": "gere
 
 
 @dataclass
-class ResultsOutcome:
-    load_id: int | None
-    status: str
-    rows_read: int = 0
-    new: int = 0
-    changed: int = 0  # includes `revised`
-    unchanged: int = 0
-    revised: int = 0  # changes to published measurements: a new version beside each, awaiting publication
-    rejected: int = 0
-    rejected_path: Path | None = None
-    errors: list[RowError] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
-    seconds: float = 0.0
-    message: str = ""
+class ResultsOutcome(SheetOutcome):
+    """A sheet load's outcome; `changed` includes `revised`: changes to published measurements, each a new version
+    beside it awaiting publication."""
+
+    revised: int = 0
 
 
 def load_results(url: str, table: Table, skip_invalid: bool = False, rejected_path: Path | None = None,
@@ -58,20 +47,7 @@ def load_results(url: str, table: Table, skip_invalid: bool = False, rejected_pa
     cols, notices = match_columns(table.header, RESULT_COLUMNS, RESULT_OPTIONAL, table.path.name)
     notices = table.notices + notices
     name = table.path.name
-    checked: list[tuple[int, MeasurementInput]] = []
-    errors: list[RowError] = []
-    rows_read = 0
-    for line, fields in table.rows:
-        rows_read += 1
-        fields = list(fields) + [""] * (len(table.header) - len(fields))
-        data = {ours: fields[cols[col]] for ours, col in FIELD_COLUMN.items() if col in cols}
-        try:
-            checked.append((line, MeasurementInput(**data)))
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            column = FIELD_COLUMN.get(str(first["loc"][0]) if first["loc"] else "", "")
-            value = str(data.get(str(first["loc"][0]), "")) if first["loc"] else ""
-            errors.append(RowError(name, line, column, value, str(first["msg"]).removeprefix("Value error, ")))
+    checked, errors, rows_read = check_rows(table, cols, FIELD_COLUMN, MeasurementInput)
     if rows_read == 0:
         raise FileRefused(messages.FILE_NO_ROWS.format(name=name))
     outcome = ResultsOutcome(None, "geweigerd", rows_read=rows_read, notices=notices)
@@ -113,12 +89,7 @@ def load_results(url: str, table: Table, skip_invalid: bool = False, rejected_pa
             outcome.new, outcome.changed, outcome.unchanged = merged.new, merged.changed, merged.unchanged
             outcome.revised = merged.revised
             if skip_invalid and errors:
-                rejected_path = rejected_path or table.path.with_name(table.path.name + ".afgekeurd.csv")
-                with open(rejected_path, "w", encoding="utf-8", newline="") as fh:
-                    writer = csv.writer(fh, delimiter=";")
-                    writer.writerow(messages.REPORT_HEADER.split(";"))
-                    for e in errors:
-                        writer.writerow([e.file, e.line, e.column, e.value, e.reason])
+                rejected_path = write_rejected(table, errors, rejected_path)
                 outcome.rejected, outcome.rejected_path = len(errors), rejected_path
             loads.finish_load(load, rows_read, outcome.new + outcome.changed, " ".join(notices),
                               changed=outcome.changed, unchanged=outcome.unchanged,

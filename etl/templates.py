@@ -1,20 +1,18 @@
-"""The gemeente's own spreadsheets (CSV or .xlsx), in two templates shipped in etl/data/templates/:
+"""Two of the gemeente's own spreadsheet templates (CSV or .xlsx, shipped in etl/data/templates/):
 
 - cijfers: indicator, regio, periode, waarde (+ optional indicator_naam, eenheid, bron) – own figures;
 - resultaten: project, resultaat, periode, streefwaarde, gerealiseerd, toelichting (+ optional status) – the
   quarterly results programme managers keep.
 
-Column names are matched loosely (case, spaces, common synonyms such as "jaar" or "gemeente"); extra
-columns are ignored with a notice. Figures go through the same pipeline as CBS tables; results are
-checked row by row with pydantic (MeasurementInput) and loaded by etl.results_load through the write service.
+The third, financien, is etl/finance_template.py; what the three share (columns matched loosely: case, spaces,
+synonyms such as "jaar" or "gemeente"; extra columns ignored with a notice; rows checked by pydantic) is
+etl/sheets.py. Figures go through the same pipeline as CBS tables; results are checked row by row
+(MeasurementInput) and loaded by etl.results_load through the write service.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 
 import numpy as np
@@ -26,7 +24,8 @@ from db.session import Session
 from db.write.rows import IndicatorRow
 from etl import messages
 from etl.pipeline import Plan
-from etl.reading import ByteCounter, FileRefused, csv_rows, header_and_rows, open_text, xlsx_rows
+from etl.reading import FileRefused
+from etl.sheets import CleanText, Table, cell, match_columns, norm_header
 from etl.validation import RECORD_COLUMNS, row_length_error
 from indicators.enums import MeasurementStatus
 from indicators.periods import Period, PeriodError
@@ -65,82 +64,10 @@ STATUS_WORDS = {
 }
 
 
-def _norm(header: object) -> str:
-    return re.sub(r"[\s_\-]+", " ", str(header or "").lstrip("\ufeff").strip().lower())
-
-
-def match_columns(header: list[object], required: dict[str, tuple], optional: dict[str, tuple],
-                  name: str) -> tuple[dict[str, int], list[str]]:
-    """Column positions by our names; notices for renamed and ignored columns. Refuses missing ones."""
-    normalised = [_norm(h) for h in header]
-    found: dict[str, int] = {}
-    renamed: list[str] = []
-    for ours, synonyms in {**required, **optional}.items():
-        for i, h in enumerate(normalised):
-            if i in found.values():
-                continue
-            if h in {_norm(s) for s in synonyms}:
-                found[ours] = i
-                if h != _norm(ours):
-                    renamed.append(f"{header[i]} → {ours}")
-                break
-    missing = [c for c in required if c not in found]
-    if missing:
-        raise FileRefused(messages.MISSING_COLUMNS.format(
-            name=name, missing=", ".join(missing), found=", ".join(str(h) for h in header[:12])))
-    notices = []
-    if renamed:
-        notices.append(messages.NOTICE_RENAMED_COLUMNS.format(columns=", ".join(renamed)))
-    ignored = [str(header[i]) for i in range(len(header)) if i not in found.values() and str(header[i]).strip()]
-    if ignored:
-        notices.append(messages.NOTICE_IGNORED_COLUMNS.format(columns=", ".join(ignored[:10])))
-    return found, notices
-
-
-def _cell(value: object) -> object:
-    """Excel cells: whole-number floats as ints (2023.0 -> 2023), dates as ISO text."""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return int(value)
-    if isinstance(value, datetime | date):
-        return value.isoformat()[:10]
-    return value
-
-
-@dataclass
-class Table:
-    """The rows of a spreadsheet, CSV or Excel, with its header and line numbers."""
-
-    path: Path
-    header: list[object]
-    rows: Iterator[tuple[int, list[object]]]
-    notices: list[str] = field(default_factory=list)
-    is_excel: bool = False
-    counter: ByteCounter | None = None  # bytes read so far (CSV)
-
-
-def open_table(path: Path) -> Table:
-    if not path.exists():
-        raise FileRefused(messages.FILE_MISSING.format(path=path))
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        rows = xlsx_rows(path)
-        counter = None
-        is_excel = True
-        notices: list[str] = []
-    elif path.suffix.lower() in (".csv", ".txt", ".tsv", ""):
-        text_file = open_text(path)
-        counter = ByteCounter(path)
-        rows = csv_rows(text_file, counter)
-        is_excel = False
-        notices = list(text_file.notices)
-    else:
-        raise FileRefused(messages.FILE_UNKNOWN_TYPE.format(name=path.name))
-    header, rows = header_and_rows(path, rows)
-    return Table(path, list(header), rows, notices, is_excel, counter)
-
-
 def is_results_table(header: list[object]) -> bool:
-    names = {_norm(h) for h in header}
-    return bool(names & {"project", "projectnaam"}) and bool(names & {_norm(s) for s in RESULT_COLUMNS["resultaat"]})
+    names = {norm_header(h) for h in header}
+    result_names = {norm_header(s) for s in RESULT_COLUMNS["resultaat"]}
+    return bool(names & {"project", "projectnaam"}) and bool(names & result_names)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -205,9 +132,9 @@ def read_figures(table: Table, session: Session, decimal: str | None = None) -> 
         codes = codes.map(lambda c: known.get(c, c)) if len(known) else codes
         periods, regions, values = columns[cols["periode"]], columns[cols["regio"]], columns[cols["waarde"]]
         if table.is_excel:
-            periods = [str(_cell(p)) for p in periods]
-            regions = [str(_cell(r)) for r in regions]
-            values = [_cell(v) for v in values]
+            periods = [str(cell(p)) for p in periods]
+            regions = [str(cell(r)) for r in regions]
+            values = [cell(v) for v in values]
         return pd.DataFrame({"line": np.asarray(lines), "column": "waarde", "indicator": codes.to_numpy(),
                              "region": list(regions), "period": list(periods), "value": pd.Series(values, dtype=object),
                              "provisional": np.zeros(len(lines), dtype=bool)}, columns=RECORD_COLUMNS)
@@ -251,24 +178,19 @@ class MeasurementInput(BaseModel):
 
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
-    project: str = Field(min_length=1, max_length=200)
-    result: str = Field(min_length=1, max_length=200)
+    project: CleanText = Field(min_length=1, max_length=200)
+    result: CleanText = Field(min_length=1, max_length=200)
     period: Period
     target: float | None = None
     realised: float | None = None
-    explanation: str = Field(default="", max_length=4000)
+    explanation: CleanText = Field(default="", max_length=4000)
     status: MeasurementStatus | None = None
-
-    @field_validator("project", "result", "explanation", mode="before")
-    @classmethod
-    def _text(cls, v: object) -> str:
-        return clean_text(v)
 
     @field_validator("period", mode="before")
     @classmethod
     def _period(cls, v: object) -> Period:
         try:
-            return Period.parse(str(_cell(v)))
+            return Period.parse(str(cell(v)))
         except PeriodError:
             raise ValueError(messages.ROW_BAD_PERIOD.format(value=str(v).strip())) from None
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
+
+from indicators.enums import ActualityKind
 
 DEFAULT_MAX_AGE_YEARS = 2
 ASKS_FOR_EXPLANATION = frozenset({"aandacht", "niet_op_koers"})  # MeasurementStatus values
@@ -44,19 +45,12 @@ def is_recent_story(story_date: date, today: date) -> bool:
     return story_date > year_ago
 
 
-class ItemKind(StrEnum):
-    TREND = "trend"
-    MEASURED = "gemeten"
-    EXPLAINED = "toelichting"
-    STORY = "verhaal"
-
-
 @dataclass(frozen=True)
 class ActualityItem:
     """One thing that counts in the score. `detail` is what a reader needs to see why (a period label, a date),
     `ref` where it lives (indicator code, result id, measurement id, story id)."""
 
-    kind: ItemKind
+    kind: ActualityKind
     subject: str
     up_to_date: bool
     detail: str = ""
@@ -85,7 +79,7 @@ class Actuality:
     def missing(self) -> list[ActualityItem]:
         return [i for i in self.items if not i.up_to_date]
 
-    def counts(self, kind: ItemKind) -> tuple[int, int]:
+    def counts(self, kind: ActualityKind) -> tuple[int, int]:
         """(up to date, total) of one kind of item."""
         of_kind = [i for i in self.items if i.kind is kind]
         return sum(1 for i in of_kind if i.up_to_date), len(of_kind)
@@ -93,11 +87,12 @@ class Actuality:
 
 def trend_item(name: str, code: str, newest_end: date | None, newest_label: str, today: date,
                max_age_years: int = DEFAULT_MAX_AGE_YEARS) -> ActualityItem:
-    return ActualityItem(ItemKind.TREND, name, not is_outdated(newest_end, today, max_age_years), newest_label, code)
+    current = not is_outdated(newest_end, today, max_age_years)
+    return ActualityItem(ActualityKind.TREND, name, current, newest_label, code)
 
 
 def measured_item(result: str, result_id: int, measured: bool, quarter_label: str) -> ActualityItem:
-    return ActualityItem(ItemKind.MEASURED, result, measured, quarter_label, str(result_id))
+    return ActualityItem(ActualityKind.MEASURED, result, measured, quarter_label, str(result_id))
 
 
 def explained_item(result: str, measurement_id: int, status: str, explained: bool,
@@ -105,8 +100,8 @@ def explained_item(result: str, measurement_id: int, status: str, explained: boo
     """An item only where the status asks for a toelichting."""
     if status not in ASKS_FOR_EXPLANATION:
         return None
-    return ActualityItem(ItemKind.EXPLAINED, result, explained, period_label, str(measurement_id))
+    return ActualityItem(ActualityKind.EXPLAINED, result, explained, period_label, str(measurement_id))
 
 
 def story_item(title: str, story_id: int, story_date: date, date_label: str, today: date) -> ActualityItem:
-    return ActualityItem(ItemKind.STORY, title, is_recent_story(story_date, today), date_label, str(story_id))
+    return ActualityItem(ActualityKind.STORY, title, is_recent_story(story_date, today), date_label, str(story_id))

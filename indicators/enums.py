@@ -200,3 +200,19 @@ class Verdict(StrEnum):
     UNDESIRED = "niet in de gewenste richting"
     NO_CHANGE = "geen duidelijke verandering"
     UNKNOWN = "onvoldoende gegevens"
+
+
+class ActualityKind(StrEnum):
+    """What counts in a programme's Actualiteit score (indicators.actuality)."""
+
+    TREND = "trend"
+    MEASURED = "gemeten"
+    EXPLAINED = "toelichting"
+    STORY = "verhaal"
+
+
+class StatementKind(StrEnum):
+    """Which Iv3 statement an amount comes from; the values are stored: never rename."""
+
+    BUDGET = "begroting"  # primitieve begroting (Verslagsoort <jaar>X000)
+    ACTUAL = "realisatie"  # jaarrekening (Verslagsoort <jaar>X005)

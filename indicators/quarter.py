@@ -94,6 +94,27 @@ class StoryItem(_Model):
     result_id: int | None = None
 
 
+class ProjectMoneyItem(_Model):
+    """A project's budget and spending in one quarter (euros), from the `financien` template."""
+
+    project: str
+    period: str  # quarter code, e.g. "2026-Q3"
+    budget: float | None
+    spent: float | None
+    explanation: str = ""
+    is_example: bool = False
+
+    @property
+    def diff(self) -> float | None:
+        """Spent minus budget (None when one is missing)."""
+        return self.spent - self.budget if self.budget is not None and self.spent is not None else None
+
+    @property
+    def spent_pct(self) -> float | None:
+        """Spent as % of the budget."""
+        return self.spent / self.budget * 100 if self.budget and self.spent is not None else None
+
+
 class Change(_Model):
     """One line of "what changed": `before`/`after` are raw values (numbers or status values), never text."""
 
@@ -136,6 +157,9 @@ class ProgrammeReport(_Model):
     stories: list[StoryItem]
     changes: list[Change] = []
     notes: list[NoteItem] = []
+    # the projects' budgets and spending of the report's year up to its quarter; None in content frozen before
+    # they were kept (rendered as nothing, so such a report looks as it always did)
+    project_money: list[ProjectMoneyItem] | None = None
 
 
 class QuarterReport(_Model):

@@ -7,6 +7,7 @@ from dashboard.api import models as m
 from dashboard.api import quarter_models as qm
 from dashboard.api.http import api_url, url
 from indicators.enums import MeasurementStatus
+from indicators.finance import FinanceRow, ProgrammeFinance
 from indicators.open_data import CatalogueIndicator, ObservationRow, PublishedQuarter, RegionRow, StoryRow
 from indicators.periods import parse_quarter
 from indicators.quarter import MeasurementItem, ProgrammeReport, QuarterReport
@@ -61,6 +62,7 @@ def programme_detail(view: ProgrammeView) -> m.ProgrammaDetail:
                                    url=api_url(f"{base}/resultaten")),
         verhalen=m.VerhaalDeel(aantal=len(view.stories), url=api_url("/verhalen", programma=view.slug)),
         links=m.ProgrammaLinks(self=api_url(base), resultaten=api_url(f"{base}/resultaten"),
+                               financien=api_url(f"{base}/financien"),
                                verhalen=api_url("/verhalen", programma=view.slug),
                                webpagina=url(f"/programma/{view.slug}")))
 
@@ -73,6 +75,19 @@ def result_rows(results: list[ResultView], quarter: str | None) -> list[m.Result
         gerealiseerd=ms.realised, status=ms.status, toelichting=ms.explanation, voorbeeld=ms.is_example,
         toelichtingen=[m.MetingToelichting(datum=n.note_date, auteur=n.author, tekst=n.text) for n in ms.notes])
         for r in results for ms in r.measurements if quarter is None or ms.period.code == quarter]
+
+
+def finance_rows(finance: ProgrammeFinance, rows: list[FinanceRow]) -> list[m.Financien]:
+    """The rows behind "Financiën" (the same as its download), in the page's order: newest statement first."""
+    return [m.Financien(
+        programma=finance.slug, regio_code=finance.region_code, regio_naam=finance.region_name,
+        jaar=r.statement.year, soort=r.statement.kind, taakveldgroep=r.group, taakveldgroep_naam=r.group_name,
+        taakvelden=", ".join(r.taakvelden), lasten=r.lasten, inwoners=r.inhabitants,
+        lasten_per_inwoner=r.per_inhabitant.home, nederland_per_inwoner=r.per_inhabitant.country,
+        nederland_aantal_gemeenten=r.per_inhabitant.country_count,
+        vergelijkbare_gemeenten_per_inwoner=r.per_inhabitant.peers,
+        vergelijkbare_gemeenten_aantal=r.per_inhabitant.peer_count, verschil_met_begroot=r.diff,
+        verschil_met_begroot_procent=r.diff_pct) for r in rows]
 
 
 def indicator_row(item: CatalogueIndicator) -> m.Indicator:

@@ -14,7 +14,15 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 from pydantic.alias_generators import to_camel
 
-from indicators.enums import Direction, MeasurementStatus, ObservationStatus, RegionKind, ResultKind, StoryKind
+from indicators.enums import (
+    Direction,
+    MeasurementStatus,
+    ObservationStatus,
+    RegionKind,
+    ResultKind,
+    StatementKind,
+    StoryKind,
+)
 from indicators.periods import PeriodKind
 from indicators.trends import Verdict
 
@@ -121,6 +129,7 @@ class VerhaalDeel(ApiModel):
 class ProgrammaLinks(ApiModel):
     self: str
     resultaten: str
+    financien: str
     verhalen: str
     webpagina: str
 
@@ -170,6 +179,37 @@ class Resultaat(ApiModel):
     voorbeeld: bool = Field(description="Waar voor een fictief voorbeeldcijfer.")
     toelichtingen: list[MetingToelichting] = Field(
         description="Gedateerde toelichtingen bij deze meting (niet in de CSV-vorm).")
+
+
+class Financien(ApiModel):
+    """Eén regel van het geld van een programma, zoals *Financiën* op de website: de lasten van de gemeente op een
+    taakveldgroep (of alle groepen samen) in een begroting of jaarrekening, per inwoner naast Nederland en
+    vergelijkbare gemeenten, en bij een jaarrekening het verschil met de begroting van dat jaar. Bron: CBS, Iv3."""
+
+    programma: str = Field(description="Slug van het programma.", examples=["sociaal-en-vitaal"])
+    regio_code: str = Field(description="CBS-code van de gemeente.", examples=["GM0141"])
+    regio_naam: str
+    jaar: int = Field(description="Boekjaar.", examples=[2023])
+    soort: StatementKind = Field(description="`begroting` (primitieve begroting) of `realisatie` (jaarrekening).")
+    taakveldgroep: str = Field(description="Code van de taakveldgroep; `totaal` voor alle groepen van het programma "
+                                           "samen.", examples=["wmo"])
+    taakveldgroep_naam: str = Field(examples=["Wmo"])
+    taakvelden: str = Field(description="De Iv3-taakvelden van de groep in dat boekjaar, gescheiden door komma's.",
+                            examples=["6.6, 6.71, 6.71a"])
+    lasten: float | None = Field(description="Lasten van de gemeente in duizenden euro's (€ 1.000), zoals gemeld "
+                                             "aan het CBS.")
+    inwoners: int | None = Field(ge=0, description="Inwoners van de gemeente volgens het Iv3-bestand van dat jaar.")
+    lasten_per_inwoner: float | None = Field(description="Lasten per inwoner in euro's.")
+    nederland_per_inwoner: float | None = Field(description="Alle gemeenten samen opgeteld, per inwoner in euro's.")
+    nederland_aantal_gemeenten: int = Field(ge=0)
+    vergelijkbare_gemeenten_per_inwoner: float | None = Field(
+        description="De vergelijkbare gemeenten (zelfde gemeentegrootte en stedelijkheid, de gemeente zelf niet) "
+                    "samen opgeteld, per inwoner in euro's.")
+    vergelijkbare_gemeenten_aantal: int = Field(ge=0)
+    verschil_met_begroot: float | None = Field(description="Alleen bij een realisatie: gerealiseerd min begroot in "
+                                                           "duizenden euro's.")
+    verschil_met_begroot_procent: float | None = Field(description="Alleen bij een realisatie: het verschil in "
+                                                                   "procenten van de begroting.")
 
 
 # --- indicators, observations, regions ---------------------------------------------------------------------------

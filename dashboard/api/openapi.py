@@ -95,6 +95,9 @@ def _dutch_names(raw: dict[str, Any]) -> dict[str, Any]:
 
     raw = walk(raw)
     raw["components"]["schemas"] = {name(k): v for k, v in raw["components"]["schemas"].items()}
+    for schema_name, text in texts.SCHEMA_DESCRIPTIONS.items():
+        if schema_name in raw["components"]["schemas"]:
+            raw["components"]["schemas"][schema_name]["description"] = text
     return raw
 
 

@@ -32,6 +32,7 @@ from dashboard.api.queries import RegionQuery as RegionParams
 from dashboard.auth import REQUIRE_KEY, current_user
 from dashboard.data import read_session
 from db.read import open_data
+from db.read.finance import programme_finance_rows
 from db.read.programmes import programme_cards, programme_trend_views, programme_view
 from db.read.quarter import published_report
 from db.read.results import programme_results
@@ -91,8 +92,16 @@ def resultaten(slug: str) -> Response:
     return collection(_page(rows, query), m.Resultaat, len(rows), query)
 
 
-# programmas/<slug>/financien (issue 18, the finance tables) belongs here: a collection of m.Financien rows read
-# through db.read, documented with @documented(..., collection=True) like resultaten above.
+@bp.get(f"{V1}/programmas/<slug>/financien")
+@documented("getProgrammaFinancien", "programmas", list[m.Financien], Paging, collection=True, can_be_missing=True)
+def financien(slug: str) -> Response:
+    paging = _query(Paging)
+    with read_session() as session:
+        found = programme_finance_rows(session, slug)  # the read model of the page's Financiën and its download
+    if found is None:
+        raise not_found(texts.NO_PROGRAMME.format(slug=slug))
+    rows = to.finance_rows(*found)
+    return collection(_page(rows, paging), m.Financien, len(rows), paging)
 
 
 @bp.get(f"{V1}/indicatoren")

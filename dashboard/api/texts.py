@@ -40,6 +40,11 @@ OPERATIONS = {
     "getProgrammaResultaten": ("Resultaten van een programma",
                                "Elke gepubliceerde meting van elk resultaat: doel, realisatie, status, RBA-soort en "
                                "toelichting; met `kwartaal` alleen de metingen van dat kwartaal."),
+    "getProgrammaFinancien": ("Financiën van een programma",
+                              "De lasten van de gemeente op de taakvelden van het programma (CBS, Iv3; in € 1.000): "
+                              "per begroting en jaarrekening en per taakveldgroep, met het totaal; per inwoner naast "
+                              "Nederland en vergelijkbare gemeenten, en bij een jaarrekening het verschil met de "
+                              "begroting. Dezelfde regels als de download van Financiën op de website."),
     "getIndicatoren": ("Indicatoren", "Alle indicatoren met definitie, eenheid, gewenste richting en bron."),
     "getIndicator": ("Eén indicator", "De indicator met de programma's die hem volgen: basisjaar en basiswaarde, "
                                       "streefwaarde en oordeel."),
@@ -59,7 +64,22 @@ OPERATIONS = {
 # the document's names of the enums (their classes in indicators.enums keep English names)
 SCHEMA_NAMES = {"Direction": "Richting", "MeasurementStatus": "Meetstatus", "ObservationStatus": "Waarnemingsstatus",
                 "PeriodKind": "Periodesoort", "RegionKind": "Regiosoort", "ResultKind": "Resultaatsoort",
-                "StoryKind": "Verhaalsoort", "Verdict": "Oordeel"}
+                "StoryKind": "Verhaalsoort", "Verdict": "Oordeel",
+                "StatementKind": "Verslagsoort"}
+
+# their descriptions (the classes' docstrings are English notes for developers)
+SCHEMA_DESCRIPTIONS = {
+    "Richting": "De gewenste richting van een doel of indicator: meer, minder, beter, sneller of geen.",
+    "Meetstatus": "Status van een meting: op koers, aandacht nodig, niet op koers of onbekend.",
+    "Waarnemingsstatus": "CBS-status van een cijfer: definitief, voorlopig, geheim of ontbreekt.",
+    "Periodesoort": "Soort periode: jaar, halfjaar, kwartaal of maand.",
+    "Regiosoort": "Soort regio: land, provincie, gemeente, wijk of buurt.",
+    "Resultaatsoort": "RBA-soort van een resultaat: hoeveel, hoe goed, is iemand er beter van geworden.",
+    "Verhaalsoort": "Soort verhaal: film, interview, citaat of fotoverhaal.",
+    "Oordeel": "Het oordeel over een trend, zoals de website het noemt.",
+    "Verslagsoort": "Iv3-verslag waar een bedrag uit komt: `begroting` (primitieve begroting) of `realisatie` "
+                    "(jaarrekening).",
+}
 
 PATH_PARAMS = {
     "slug": "Vaste naam van het programma, bijvoorbeeld sociaal-en-vitaal.",

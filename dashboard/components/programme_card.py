@@ -1,6 +1,6 @@
 """A programme on the overview: the state of its three parts at a glance – per trend a sparkline with its verdict
 icon (and "niet actueel" where it is), the results as status badges with icons and a bar of their shares, the
-stories by medium – each also in words."""
+stories by medium – each also in words – with its actualiteit score and, where it has taakvelden, its money."""
 
 from __future__ import annotations
 
@@ -10,12 +10,16 @@ from dash import html
 
 from dashboard import texts
 from dashboard.components import nl
-from dashboard.components.actuality import outdated
+from dashboard.components.actuality import badge
 from dashboard.components.badges import VERDICT_NAME, status_badge
+from dashboard.components.finance_card import finance_lines
 from dashboard.components.icons import icon_uri
+from dashboard.components.outdated import outdated
 from dashboard.components.summary import programme_summary
 from dashboard.theme import current_theme
+from indicators.actuality import Actuality
 from indicators.enums import MeasurementStatus, StoryKind
+from indicators.finance import ProgrammeFinance
 from indicators.formatting import STORY_KIND_LABELS, format_date, format_number, plural
 from indicators.sparkline import data_uri, sparkline_svg
 from indicators.trends import ICONS, Verdict
@@ -94,7 +98,9 @@ def _part(c: ProgrammeCard, part: str, title: str, *children) -> html.Section:  
                         children=[nl.H3(title, id=heading, className="card-part-title"), *children])
 
 
-def programme_card(c: ProgrammeCard, today: date, max_age: int) -> html.Article:
+def programme_card(c: ProgrammeCard, today: date, max_age: int, finance: ProgrammeFinance | None = None,
+                   actuality: Actuality | None = None) -> html.Article:
+    money = finance_lines(finance)
     stale = sum(outdated(t.latest, today, max_age) for t in c.trends)
     return html.Article(className="programme-card", id=f"programma-{c.slug}", children=[
         nl.H2(className="card-title", children=[
@@ -104,7 +110,9 @@ def programme_card(c: ProgrammeCard, today: date, max_age: int) -> html.Article:
         html.P(f"{c.region_name} · {c.period}", className="card-meta"),
         html.P(programme_summary(c.verdicts, c.trend_count, c.result_statuses, c.story_count, stale),
                className="card-summary"),
+        html.P(badge(actuality), className="card-actuality") if actuality is not None else None,
         trends_part(c, today, max_age),
         results_part(c),
         stories_part(c),
+        _part(c, "finance", texts.CARD_FINANCE, money) if money is not None else None,
     ])

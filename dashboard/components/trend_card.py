@@ -8,10 +8,10 @@ from dash import html
 
 from dashboard import texts
 from dashboard.components import nl
-from dashboard.components.actuality import outdated_label
 from dashboard.components.badges import example_label, verdict_badge
 from dashboard.components.controls import scroll_region
 from dashboard.components.downloads import download_links
+from dashboard.components.outdated import outdated_label
 from dashboard.components.story_links import story_links
 from dashboard.components.trend_chart import chart, chart_spec, data_table, region_list
 from indicators.actuality import DEFAULT_MAX_AGE_YEARS

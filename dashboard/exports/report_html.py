@@ -12,6 +12,7 @@ from pathlib import Path
 
 from dashboard import texts
 from dashboard.components.badges import STATUS_ICONS
+from dashboard.components.project_money import money_html
 from dashboard.components.quarter_parts import (
     anchor,
     change_anchor,
@@ -26,11 +27,13 @@ from dashboard.components.quarter_parts import (
     trend_change,
     trend_outdated,
 )
+from dashboard.components.status_matrix import matrix_html, report_matrix
 from dashboard.components.svg_chart import data_uri
 from dashboard.theme import current_theme
 from indicators.actuality import DEFAULT_MAX_AGE_YEARS
 from indicators.enums import MeasurementStatus, StoryKind
 from indicators.formatting import MEASUREMENT_STATUS_LABELS, STORY_KIND_LABELS, format_date, format_number
+from indicators.periods import Period
 from indicators.quarter import ProgrammeReport, QuarterReport
 
 REPORT_CSS = Path(__file__).with_name("report.css")
@@ -87,7 +90,8 @@ def _trends(p: ProgrammeReport, label: str, as_of: date, max_age: int) -> str:
          (trend_change(t), "num"), (t.verdict, "")] for t in p.trends])
 
 
-def _results(p: ProgrammeReport, label: str) -> str:
+def _results(p: ProgrammeReport, quarter: Period) -> str:
+    label = quarter.label
     if not p.results:
         return ""
     head = [texts.COL_PROJECT, texts.COL_MEASURE, texts.COL_TARGET, texts.COL_REALISED, texts.COL_STATUS,
@@ -102,7 +106,9 @@ def _results(p: ProgrammeReport, label: str) -> str:
         rows.append(([(r.project_name, ""), (r.name, "th"), (target, "num"), (realised, "num"),
                       (_Raw(_status(current.status if current else None)), ""), (_Raw(explanation), "")],
                      anchor(p.slug, "resultaat", r.id)))
-    return _table(texts.QUARTER_RESULTS_CAPTION.format(name=p.name, label=label), head, rows)
+    return (_table(texts.QUARTER_RESULTS_CAPTION.format(name=p.name, label=label), head, rows)
+            + f"<h4>{_e(texts.MATRIX_TITLE)}</h4>"
+            + matrix_html(report_matrix(p, quarter), texts.MATRIX_CAPTION.format(name=p.name)))
 
 
 def _programme(p: ProgrammeReport, report: QuarterReport, max_age: int = DEFAULT_MAX_AGE_YEARS) -> str:
@@ -125,7 +131,9 @@ def _programme(p: ProgrammeReport, report: QuarterReport, max_age: int = DEFAULT
         _part(p.slug, "veranderd", texts.QUARTER_CHANGES.format(previous=previous), changes, texts.QUARTER_NO_CHANGES),
         _part(p.slug, "trends", texts.SECTION_TRENDS, _trends(p, label, report.period.end, max_age),
               texts.QUARTER_NO_TRENDS),
-        _part(p.slug, "resultaten", texts.SECTION_RESULTS, _results(p, label), texts.QUARTER_NO_RESULTS),
+        _part(p.slug, "resultaten", texts.SECTION_RESULTS, _results(p, report.period), texts.QUARTER_NO_RESULTS),
+        _part(p.slug, "financien", texts.PROJ_TITLE, money_html(p, report.period, texts.EXAMPLE_LABEL), texts.PROJ_NONE)
+        if p.project_money is not None else "",
         _part(p.slug, "verhalen", texts.SECTION_STORIES, stories, texts.QUARTER_NO_STORIES),
         _part(p.slug, "besluiten", texts.QUARTER_NOTES, notes, texts.QUARTER_NO_NOTES),
         "</section>"])
@@ -176,6 +184,7 @@ def render_html(report: QuarterReport, max_age: int = DEFAULT_MAX_AGE_YEARS) -> 
         subs = [(anchor(p.slug, "veranderd", ""), texts.QUARTER_CHANGES.format(previous=previous)),
                 (anchor(p.slug, "trends", ""), texts.SECTION_TRENDS),
                 (anchor(p.slug, "resultaten", ""), texts.SECTION_RESULTS),
+                *([(anchor(p.slug, "financien", ""), texts.PROJ_TITLE)] if p.project_money is not None else []),
                 (anchor(p.slug, "verhalen", ""), texts.SECTION_STORIES),
                 (anchor(p.slug, "besluiten", ""), texts.QUARTER_NOTES)]
         toc.append(f'<li><a href="#{anchor(p.slug, "programma", "")}">{_e(p.name)}</a><ol>'

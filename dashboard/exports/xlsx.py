@@ -12,7 +12,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 from dashboard import texts
+from dashboard.components.project_money import money_sheet_rows
 from dashboard.components.quarter_parts import change_text, note_meta, period_label, story_href
+from dashboard.components.status_matrix import report_matrix, word
 from dashboard.exports.report_html import status_line
 from dashboard.exports.spreadsheet import append_row
 from indicators.enums import MeasurementStatus, StoryKind
@@ -48,7 +50,8 @@ def _stable_zip(data: bytes, when: datetime) -> bytes:
 
 
 def render_xlsx(report: QuarterReport) -> bytes:
-    """Sheets: Rapport, Wat is veranderd, Trends, Trendcijfers, Resultaten, Verhalen, Besluiten en actiepunten."""
+    """Sheets: Rapport, Wat is veranderd, Trends, Trendcijfers, Resultaten, Status per kwartaal, Projectfinanciën
+    (when the report has them), Verhalen, Besluiten en actiepunten."""
     sheets = texts.XLSX_SHEETS
     wb = Workbook()
     wb.remove(wb.active)
@@ -80,6 +83,18 @@ def render_xlsx(report: QuarterReport) -> bytes:
          r.current.explanation if r.current else texts.QUARTER_NO_MEASUREMENT,
          ("ja" if r.current.is_example else "nee") if r.current else None]
         for p in report.programmes for r in p.results])
+    matrix_rows = []
+    for p in report.programmes:
+        matrix = report_matrix(p, report.period)
+        for r in matrix.rows:
+            matrix_rows += [[p.name, r.project, r.name, period_label(c.quarter.code), word(c), c.realised, c.target]
+                            for c in r.cells]
+    _sheet(wb, texts.XLSX_MATRIX, [prog, texts.COL_PROJECT, texts.COL_MEASURE, texts.COL_QUARTER, texts.COL_STATUS,
+                                texts.COL_REALISED, texts.COL_TARGET], matrix_rows)
+    if any(p.project_money is not None for p in report.programmes):
+        _sheet(wb, texts.PROJ_TITLE, [prog, texts.PROJ_COL_PROJECT, texts.PROJ_COL_QUARTER, texts.PROJ_COL_BUDGET,
+                                   texts.PROJ_COL_SPENT, texts.PROJ_COL_DIFF, texts.XLSX_PCT, texts.PROJ_COL_NOTE,
+                                   texts.QUARTER_COL_EXAMPLE], money_sheet_rows(report.programmes))
     _sheet(wb, sheets["stories"], [prog, texts.QUARTER_COL_DATE, texts.COL_KIND, texts.QUARTER_COL_TITLE,
                                    texts.QUARTER_COL_SUMMARY, texts.QUARTER_COL_LINK, texts.QUARTER_COL_EXAMPLE], [
         [p.name, s.story_date, STORY_KIND_LABELS[StoryKind(s.kind)], s.title, s.summary, story_href(s, p.slug),

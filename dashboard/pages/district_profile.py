@@ -10,9 +10,9 @@ from dash import html
 from dashboard import texts
 from dashboard.components import nl
 from dashboard.components import stack_table as st
-from dashboard.components.actuality import outdated
 from dashboard.components.badges import VERDICT_NAME, example_label
 from dashboard.components.district_map import class_badge
+from dashboard.components.outdated import outdated
 from dashboard.data import actuality_max_age, read_session
 from dashboard.theme import current_theme
 from db.read.districts import wijk_profile

@@ -13,10 +13,10 @@ from dash.exceptions import PreventUpdate
 from dashboard import texts
 from dashboard.components import nl
 from dashboard.components import stack_table as st
-from dashboard.components.actuality import outdated_label
 from dashboard.components.controls import radio_group, shown
 from dashboard.components.district_map import class_badge, district_map, legend
 from dashboard.components.downloads import download_links
+from dashboard.components.outdated import outdated_label
 from dashboard.data import actuality_max_age, read_session
 from dashboard.urlstate import build_search, parse_codes
 from db.read.districts import district_view

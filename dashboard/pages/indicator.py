@@ -11,10 +11,10 @@ from dash.exceptions import PreventUpdate
 
 from dashboard import texts
 from dashboard.components import nl
-from dashboard.components.actuality import outdated_label
 from dashboard.components.badges import example_label, verdict_badge
 from dashboard.components.controls import flatten, radio_group, region_checklists, scroll_region, shown
 from dashboard.components.downloads import download_links
+from dashboard.components.outdated import outdated_label
 from dashboard.components.story_tile import story_tile
 from dashboard.components.trend_chart import WIDE, chart, chart_spec, data_table, notes_list, region_list
 from dashboard.data import actuality_max_age, read_session

@@ -15,10 +15,13 @@ from dashboard.components import nl
 from dashboard.components.programme_card import programme_card
 from dashboard.components.quarter_link import latest_quarter_link
 from dashboard.data import actuality_max_age, read_session
+from db.read.actuality import programme_actuality
+from db.read.finance import programme_finances
 from db.read.programmes import programme_cards
 from db.read.search import filter_options, programmes_matching, search
-from indicators.actuality import DEFAULT_MAX_AGE_YEARS
+from indicators.actuality import DEFAULT_MAX_AGE_YEARS, Actuality
 from indicators.enums import HitKind
+from indicators.finance import ProgrammeFinance
 from indicators.search import (
     MAX_QUERY_LENGTH,
     MIN_QUERY_LENGTH,
@@ -150,10 +153,14 @@ def layout(zoek: str | None = None, programma: str | None = None, thema: str | N
     query = clean_query(zoek)
     options, flt, hits = FilterOptions([], [], []), OverviewFilter(), None
     today, max_age = date.today(), DEFAULT_MAX_AGE_YEARS
+    finances: dict[str, ProgrammeFinance] = {}
+    actualities: dict[str, Actuality] = {}
     try:
         max_age = actuality_max_age()
         with read_session() as session:
             all_cards = programme_cards(session)
+            finances = programme_finances(session)
+            actualities = programme_actuality(session, today, max_age)
             options = filter_options(session)
             flt = options.clean(programma, thema, wijk)
             cards = filter_cards(all_cards, programmes_matching(session, flt))
@@ -171,7 +178,8 @@ def layout(zoek: str | None = None, programma: str | None = None, thema: str | N
                **{"aria-live": "polite"}),
         search_results(query, hits, flt),
         *filter_note(flt, options, len(cards), len(all_cards)),
-        html.Div(className="card-grid", children=[programme_card(c, today, max_age) for c in cards]),
+        html.Div(className="card-grid", children=[
+            programme_card(c, today, max_age, finances.get(c.slug), actualities.get(c.slug)) for c in cards]),
     ])
 
 

@@ -10,21 +10,29 @@ from dash import ALL, MATCH, Input, Output, State, callback, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import texts
-from dashboard.components import nl
-from dashboard.components.actuality import outdated
+from dashboard.components import finance_section, nl
+from dashboard.components.actuality import programme_block as actuality_block
 from dashboard.components.controls import flatten, region_checklists, shown
 from dashboard.components.downloads import download_links
+from dashboard.components.outdated import outdated
 from dashboard.components.result_table import result_controls, result_part
+from dashboard.components.status_matrix import matrix_table, paths_from_views
 from dashboard.components.story_tile import story_tile
 from dashboard.components.summary import programme_summary
 from dashboard.components.trend_card import TABLE_BODY, TABLE_TOGGLE, trend_card, trend_table
 from dashboard.data import actuality_max_age, read_session
 from dashboard.urlstate import merge_search, parse_codes, parse_query
+from db.read.actuality import programme_actuality
+from db.read.finance import programme_finance
 from db.read.programmes import programme_trend_views, programme_view
-from indicators.actuality import DEFAULT_MAX_AGE_YEARS
+from indicators.actuality import DEFAULT_MAX_AGE_YEARS, Actuality, oldest_actual_year
 from indicators.enums import COUNTRY
+from indicators.finance import ProgrammeFinance
 from indicators.formatting import DIRECTION_LABELS
+from indicators.periods import last_ended_quarter
 from indicators.results_view import ResultQuery
+from indicators.results_view import apply as apply_results
+from indicators.status_matrix import build_matrix
 from indicators.trends import count_verdicts
 from indicators.views import ProgrammeView, TrendView
 from indicators.views import result_status_counts as status_counts
@@ -49,7 +57,8 @@ def _section(section_id: str, title: str, intro: str, *children) -> html.Section
 
 
 def page(view: ProgrammeView, compare: list[str], results_query: ResultQuery | None = None,
-         max_age: int = DEFAULT_MAX_AGE_YEARS) -> html.Div:
+         max_age: int = DEFAULT_MAX_AGE_YEARS, finance: ProgrammeFinance | None = None,
+         actuality: Actuality | None = None, oldest_year: int | None = None) -> html.Div:
     results_query = results_query or ResultQuery()
     statuses = status_counts(view.results)
     today = date.today()
@@ -64,8 +73,10 @@ def page(view: ProgrammeView, compare: list[str], results_query: ResultQuery | N
                                              baseline=view.baseline_year, region=view.region_name),
                className="programme-meta"),
         html.P(view.vision, className=nl.LEAD),
+        finance_section.band(finance),
         html.Div(className="summary-box", role="status", children=[
             nl.H2(texts.SUMMARY_TITLE, className=nl.HEADING_5), html.P(summary, id="programma-samenvatting")]),
+        actuality_block(actuality, oldest_year or date.today().year) if actuality else None,
         html.Details(className="programme-lines", children=[
             html.Summary(texts.LINES_TITLE),
             html.Ul([html.Li([html.Strong(name), f" – {goal} ",
@@ -84,11 +95,22 @@ def page(view: ProgrammeView, compare: list[str], results_query: ResultQuery | N
                  if view.results else html.P(texts.NO_RESULTS),
                  html.Div(id="programma-resultaten-download", children=_results_download(view.slug, view.name,
                                                                                           results_query))
-                 if view.results else None),
+                 if view.results else None,
+                 _status_matrix(view, results_query) if view.results else None),
         _section("verhalen", texts.SECTION_STORIES, texts.STORIES_INTRO,
                  html.Div(className="story-grid", children=[story_tile(s) for s in view.stories])
                  if view.stories else html.P(texts.NO_STORIES)),
+        finance_section.section(finance),
     ])
+
+
+def _status_matrix(view: ProgrammeView, query: ResultQuery) -> html.Div:
+    """Status per kwartaal of the results shown (same filter as the table), up to the last closed quarter."""
+    shown_results = apply_results(view.results, query)
+    matrix = build_matrix(paths_from_views(shown_results), last_ended_quarter(date.today()))
+    return html.Div(className="status-matrix-part", children=[
+        nl.H3(texts.MATRIX_TITLE, id="status-per-kwartaal"), html.P(texts.MATRIX_INTRO, className="part-intro"),
+        matrix_table(matrix, texts.MATRIX_CAPTION.format(name=view.name), "statusmatrix")])
 
 
 def _results_download(slug: str, name: str, query: ResultQuery) -> html.P:
@@ -112,13 +134,16 @@ def layout(slug: str | None = None, vergelijk: str | None = None, status: str | 
     if not slug:
         return not_found("")
     compare = parse_codes(vergelijk) if vergelijk is not None else DEFAULT_COMPARE
+    today = date.today()
     with read_session() as session:
         view = programme_view(session, slug, compare)
-    if view is None:
-        return not_found(slug)
+        if view is None:
+            return not_found(slug)
+        finance = programme_finance(session, slug)
+        actuality = programme_actuality(session, today, actuality_max_age(), [slug]).get(slug)
     allowed = {o.code for o in view.comparison_options}
     return page(view, [c for c in compare if c in allowed], ResultQuery.from_params(status, soort, tekst, sorteer),
-                actuality_max_age())
+                actuality_max_age(), finance, actuality, oldest_actual_year(today, actuality_max_age()))
 
 
 # Stand-ins for the ids this page's callbacks use, so Dash can validate them (see dashboard.router).

@@ -13,6 +13,7 @@ from dash import html
 from dashboard import texts
 from dashboard.auth import current_user
 from dashboard.components import nl
+from dashboard.components.project_money import money_table
 from dashboard.components.quarter_parts import (
     anchor,
     changes_list,
@@ -22,6 +23,7 @@ from dashboard.components.quarter_parts import (
     trend_figures,
     trends_table,
 )
+from dashboard.components.status_matrix import matrix_table, report_matrix
 from dashboard.data import actuality_max_age, read_session
 from dashboard.exports.report_html import status_line
 from dashboard.pages import quarter_meeting
@@ -56,7 +58,12 @@ def programme_section(p: ProgrammeReport, report: QuarterReport, late_notes: lis
         _part(p.slug, "veranderd", texts.QUARTER_CHANGES.format(previous=previous), changes_list(p)),
         _part(p.slug, "trends", texts.SECTION_TRENDS, trend_figures(p, as_of=as_of, max_age=max_age),
               trends_table(p, label, as_of, max_age)),
-        _part(p.slug, "resultaten", texts.SECTION_RESULTS, results_table(p, label)),
+        _part(p.slug, "resultaten", texts.SECTION_RESULTS, results_table(p, label),
+              nl.H4(texts.MATRIX_TITLE),
+              matrix_table(report_matrix(p, report.period), texts.MATRIX_CAPTION.format(name=p.name),
+                           anchor(p.slug, "statusmatrix"))),
+        _part(p.slug, "financien", texts.PROJ_TITLE, money_table(p, report.period))
+        if p.project_money is not None else None,
         _part(p.slug, "verhalen", texts.SECTION_STORIES, stories_list(p)),
         _part(p.slug, "besluiten", texts.QUARTER_NOTES, notes_list(p.notes),
               html.Div(className="late-notes", children=[html.P(texts.NOTE_CHANGED_AFTER, className=nl.DESCRIPTION),

@@ -19,14 +19,17 @@ from dashboard import texts
 from dashboard.auth import current_user
 from dashboard.components import nl
 from dashboard.components.account import sign_in_prompt
+from dashboard.components.actuality import todo as actuality_todo
 from dashboard.components.controls import scroll_region
 from dashboard.components.edit_form import item_path, kind_label, message, state_badge, state_label, step_label
-from dashboard.data import four_eyes, read_session, write_session
+from dashboard.data import actuality_max_age, four_eyes, read_session, write_session
 from dashboard.pages import quarter_meeting
 from db import write as editing
+from db.read.actuality import programme_actuality
 from db.read.programmes import programme_choices
 from db.write.workflow import EditError, Invalid, as_actor, may
 from db.write.worklist import EditableItem, grid_quarters
+from indicators.actuality import oldest_actual_year
 from indicators.enums import Action, ItemKind, WorkflowState
 from indicators.periods import last_ended_quarter
 
@@ -113,6 +116,9 @@ def work_list(actor: Any, programme_slug: str | None = None) -> tuple[list, dict
     with read_session() as s:
         items = editing.editable_items(s, actor, programme_slug, four_eyes=four_eyes())
         programmes = programme_choices(s)
+        today, max_age = date.today(), actuality_max_age()
+        actualities = programme_actuality(s, today, max_age)
+        quarter, oldest = last_ended_quarter(today), oldest_actual_year(today, max_age)
         readable = {pid for it in items for pid in it.programme_ids}
         if actor is not None and not readable:
             # a programme without any item yet still belongs on an editor's list
@@ -135,10 +141,17 @@ def work_list(actor: Any, programme_slug: str | None = None) -> tuple[list, dict
                          html.Li(nl.Link(texts.BEHEER_NEW_STORY, href=f"/beheer/verhaal/nieuw?programma={slug}")),
                          html.Li(nl.Link(texts.BEHEER_NEW_NOTE, href=f"/beheer/toelichting/nieuw?programma={slug}")),
                          *links]
+            if may(actor, Action.ADMIN, []):
+                links.append(html.Li(nl.Link(texts.ADMIN_LINK.format(name=name),
+                                              href=f"/beheer/programma/{slug}/financien")))
+            actuality = actualities.get(slug)
+            todo_part = actuality_todo(actuality, name, slug, quarter.code, oldest) if can_edit and actuality \
+                else None
             sections.append(html.Section(className="worklist-programme", **{"aria-labelledby": f"beheer-{slug}"},
                                          children=[
                 nl.H2(name, id=f"beheer-{slug}"),
                 html.Ul(links, className="worklist-links"),
+                todo_part,
                 nl.H3(texts.BEHEER_IN_PROGRESS.format(count=len(busy)), className=nl.HEADING_5),
                 _table(busy, texts.BEHEER_TABLE.format(programme=name), True) if busy
                 else html.P(texts.BEHEER_NONE_IN_PROGRESS),

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 from db.models.figures import Region
 from db.models.programmes import Measurement, Programme, ProgrammeIndicator, ProgrammeLine, Project, Result
 from db.models.quarter import MeetingNote, QuarterSnapshot
+from db.read.project_finance import project_money
 from db.read.stories import story_items
 from db.read.trends import series_for
 from indicators.enums import COUNTRY, MeetingNoteKind, PeriodKind, WorkflowState
@@ -170,12 +171,14 @@ def build_report(session: Session, quarter: Period, with_changes: bool = True) -
                                   selectinload(Programme.region))
         .order_by(Programme.sort_order, Programme.name)).all()
     stories = story_items(session, [p.id for p in programmes], quarter)
+    money = project_money(session, [p.id for p in programmes], quarter)
     report = QuarterReport(quarter=quarter.code, previous=quarter.previous().code, previous_published=False,
                            programmes=[ProgrammeReport(
                                slug=p.slug, name=p.name, vision=p.vision, region_name=p.region.name,
                                baseline_year=p.baseline_year, is_demo=p.is_demo,
                                trends=_trends(session, p, quarter), results=_results(session, p.id, quarter),
                                stories=stories[p.id], notes=notes_for_quarter(session, p.id, quarter),
+                               project_money=money.get(p.id, []),
                            ) for p in programmes])
     if not with_changes:
         return report

@@ -47,14 +47,16 @@ from indicators.enums import MeasurementStatus, ResultKind, StoryKind, WorkflowS
 from indicators.periods import Period, PeriodKind
 from indicators.trends import Point, Verdict, summarise_trend
 from settings import Settings
+from tests import finance_expect as fx
 from tests.conftest import BACKENDS, _postgres_database, _sqlite_database
-from tests.dash_tree import components
+from tests.dash_tree import components, strings
 
 DRAFT = "CONCEPT-ONZICHTBAAR"  # in the name of every draft item: it must never come out of the API
 Q3 = Period.quarter(2026, 3)
 SLUGS = ("sociaal-en-vitaal", "zorg-en-veiligheid")
 COLLECTIONS = ("/programmas", "/programmas/sociaal-en-vitaal/resultaten", "/programmas/zorg-en-veiligheid/resultaten",
-               "/indicatoren", "/indicatoren/jeugdhulp/waarnemingen?regioCode=GM0141", "/regios?soort=gemeente",
+               "/programmas/sociaal-en-vitaal/financien", "/programmas/zorg-en-veiligheid/financien", "/indicatoren",
+               "/indicatoren/jeugdhulp/waarnemingen?regioCode=GM0141", "/regios?soort=gemeente",
                "/verhalen", "/kwartalen")
 
 
@@ -209,6 +211,58 @@ def test_programme_counts_verdicts_and_values_are_those_of_the_page(world, slug:
     q3 = get(server, f"/programmas/{slug}/resultaten?kwartaal=2026-Q3&paginaGrootte=1000").get_json()
     assert sorted((r["resultaatId"], r["doel"], r["gerealiseerd"], r["status"]) for r in q3) == sorted(want["q3"])
     assert want["q3"], "the demo has measurements in 2026-Q3"
+
+
+def _download_number(cell: str) -> float | None:
+    return None if cell == "" else float(cell.replace(".", "").replace(",", "."))
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_finance_rows_are_the_files_the_page_and_its_download(world, slug: str) -> None:  # noqa: ANN001
+    """Issue 18: the API carries the financial rows – every statement × taakveldgroep, the values computed here
+    from the shipped Iv3 files (tests/finance_expect.py), the same rows as the download, the page's amounts."""
+    _, server, _ = world
+    api = every_page(server, f"/programmas/{slug}/financien")
+    groups = fx.PROGRAMMES[slug]
+    statements = [(2025, "begroting"), (2024, "begroting"), (2023, "realisatie"), (2023, "begroting")]
+    assert [(r["jaar"], r["soort"], r["taakveldgroep"]) for r in api] == [
+        (year, kind, group) for year, kind in statements for group in ["totaal", *groups]]
+    peers = set(fx.peers())
+    for r in api:
+        members = groups if r["taakveldgroep"] == "totaal" else [r["taakveldgroep"]]
+        year, kind = r["jaar"], r["soort"]
+        assert r["lasten"] == pytest.approx(fx.lasten(year, kind, {"Almelo"}, members))
+        assert r["lastenPerInwoner"] == pytest.approx(fx.per_inhabitant(year, kind, {"Almelo"}, members))
+        assert r["nederlandPerInwoner"] == pytest.approx(fx.per_inhabitant(year, kind, None, members))
+        assert r["vergelijkbareGemeentenPerInwoner"] == pytest.approx(fx.per_inhabitant(year, kind, peers, members))
+        assert (r["nederlandAantalGemeenten"], r["vergelijkbareGemeentenAantal"]) == (342, 22)
+        assert r["inwoners"] == fx.inhabitants(year, kind, {"Almelo"}) and r["regioCode"] == "GM0141"
+        assert set(r["taakvelden"].split(", ")) == fx.codes(year, members)
+        if kind == "realisatie":
+            budget = fx.lasten(year, "begroting", {"Almelo"}, members)
+            assert r["verschilMetBegroot"] == pytest.approx(r["lasten"] - budget)
+            assert r["verschilMetBegrootProcent"] == pytest.approx((r["lasten"] - budget) / budget * 100)
+        else:
+            assert r["verschilMetBegroot"] is None and r["verschilMetBegrootProcent"] is None
+    # the download of the page's Financiën: the same rows, in the same order
+    download = server.test_client().get(f"/download/financien.csv?programma={slug}")
+    assert download.status_code == 200
+    rows = list(csv.reader(io.StringIO(download.get_data(as_text=True).lstrip("\ufeff")), delimiter=";"))
+    header = next(i for i, r in enumerate(rows) if r[:2] == ["Jaar", "Soort"])
+    listed = [r for r in rows[header + 1:] if len(r) > 4 and r[0].isdigit()]
+    assert [(int(r[0]), r[3], _download_number(r[4]), _download_number(r[6])) for r in listed] == [
+        (a["jaar"], a["taakvelden"], round(a["lasten"]), round(a["lastenPerInwoner"])) for a in api]
+    # the page's Financiën section states the API's totals
+    from dashboard.pages import programme
+
+    with server.test_request_context(f"/programma/{slug}"):
+        page = programme.layout(slug=slug)
+    table = next(c for c in components(page) if getattr(c, "id", None) == "financien-jaren")
+    shown = " ".join(strings(table)).replace("\u00a0", " ")
+    for a in (a for a in api if a["taakveldgroep"] == "totaal"):
+        assert fx.money(a["lasten"]) in shown
+    unknown = get(server, "/programmas/bestaat-niet/financien")
+    assert unknown.status_code == 404 and unknown.mimetype == "application/problem+json"
 
 
 def test_observations_are_the_rows_of_the_indicator_pages_download(world) -> None:  # noqa: ANN001

@@ -55,7 +55,8 @@ def test_document_is_valid_openapi_3_0_and_public(client, document: dict) -> Non
     assert answer.headers["API-Version"] == VERSION
     assert "Set-Cookie" not in answer.headers
     documented = {path for path in document["paths"]}
-    assert documented == {"/programmas", "/programmas/{slug}", "/programmas/{slug}/resultaten", "/indicatoren",
+    assert documented == {"/programmas", "/programmas/{slug}", "/programmas/{slug}/resultaten",
+                          "/programmas/{slug}/financien", "/indicatoren",
                           "/indicatoren/{code}", "/indicatoren/{code}/waarnemingen", "/regios", "/verhalen",
                           "/verhalen/{id}", "/kwartalen", "/kwartalen/{kwartaal}", "/openapi.json"}
     for path, methods in document["paths"].items():

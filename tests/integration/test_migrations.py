@@ -108,8 +108,8 @@ def test_meeting_notes_from_before_0008_keep_their_rows(empty_db_url: str) -> No
     assert "created_by" not in {c["name"] for c in inspect(get_engine(empty_db_url)).get_columns("meeting_note")}
 
 
-def test_audit_entries_from_before_0012_stay_append_only_and_take_the_new_steps(empty_db_url: str) -> None:
-    """0012 widens audit_entry's CHECK constraints (SQLite copies the table): old entries keep their rows, the
+def test_audit_entries_from_before_0010_stay_append_only_and_take_the_new_steps(empty_db_url: str) -> None:
+    """0010 widens audit_entry's CHECK constraints (SQLite copies the table): old entries keep their rows, the
     database still refuses to change or delete an entry, and a load (`lading`, `geladen`) can be recorded."""
     config = alembic_config(empty_db_url)
     command.upgrade(config, "0008")

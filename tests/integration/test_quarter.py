@@ -344,8 +344,8 @@ def test_demo_xlsx_has_a_sheet_per_table_with_the_values(demo_report, demo_sqlit
     from dashboard.exports.xlsx import render_xlsx
 
     wb = load_workbook(io.BytesIO(render_xlsx(demo_report)))
-    assert wb.sheetnames == ["Rapport", "Wat is veranderd", "Trends", "Trendcijfers", "Resultaten", "Verhalen",
-                             "Besluiten en actiepunten"]
+    assert wb.sheetnames == ["Rapport", "Wat is veranderd", "Trends", "Trendcijfers", "Resultaten",
+                             "Status per kwartaal", "Projectfinanciën", "Verhalen", "Besluiten en actiepunten"]
     rows = list(wb["Resultaten"].iter_rows(min_row=2, values_only=True))
     with session_scope(demo_sqlite_url) as s:
         expected = set(s.execute(select(Result.name, Measurement.target, Measurement.realised)

@@ -8,15 +8,15 @@ are created again); on PostgreSQL the constraints are replaced in place.
 Downgrade drops the revisions (the published rows never held their values) and the audit entries that the old
 constraints cannot hold (loads and revision steps).
 
-Revision ID: 0012
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0012'
-down_revision = '0008'
+revision = '0010'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 
