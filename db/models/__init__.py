@@ -1,5 +1,4 @@
 """The ORM tables (typed SQLAlchemy 2 models on one declarative base), grouped by topic: figures, programmes,
-"""The ORM tables (typed SQLAlchemy 2 models on one declarative base), grouped by topic: figures, programmes,
 the money (Iv3 statements, taakveldgroepen, project budgets), the quarter review, accounts, the audit trail and
 pending revisions. Import them from here; Alembic's env.py imports Base."""
 
