@@ -1,12 +1,14 @@
 """Perspectief: create the Dash app (`create_app`) and run it (`python app.py`).
 
 No I/O at import time; `python app.py` migrates the database, loads the demo into an empty one,
-and serves on http://127.0.0.1:8050 (PORT and DATABASE_URL override)."""
+and serves on http://127.0.0.1:8050 (PORT and DATABASE_URL override). `wsgi()` is the application gunicorn
+serves under ./serve.sh (`gunicorn "app:wsgi()"`)."""
 
 from __future__ import annotations
 
 import gc
 import logging
+import sys
 
 import dash
 from dash import Dash, dcc, html
@@ -18,6 +20,8 @@ from dashboard.components.shell import demo_banner, footer, header
 from dashboard.data import CONFIG_KEY, FOUR_EYES_KEY
 from dashboard.downloads import register_downloads
 from dashboard.exports.routes import register_quarter_routes
+from dashboard.operations import register_operations
+from dashboard.secret_key import key_problem, signing_key, with_local_key
 from dashboard.security import register_security
 from dashboard.uploads import register_uploads
 from settings import Settings, get_settings
@@ -67,7 +71,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     app.index_string = INDEX_STRING
     app.server.config[CONFIG_KEY] = settings.database_url
     app.server.config[FOUR_EYES_KEY] = settings.four_eyes
-    app.server.config["SECRET_KEY"] = settings.secret_key.get_secret_value()
+    app.server.config["SECRET_KEY"] = signing_key(settings)
     Compress(app.server)
     register_downloads(app.server)
     register_quarter_routes(app.server)
@@ -83,6 +87,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     ])
     app.validation_layout = html.Div([app.layout, *router.validation_layouts()])
     register_auth(app, settings)
+    register_operations(app, settings)  # after the routes and guards it wraps, before the security headers
     register_security(app, settings)  # last: its policy lists the hashes of every inline script registered above
     # The app's own objects (Dash registry, layouts, SQLAlchemy metadata) live as long as the process: take them
     # out of the garbage collector's view, so a callback's full collections stop walking them (measured in
@@ -93,9 +98,20 @@ def create_app(settings: Settings | None = None) -> Dash:
     return app
 
 
+def wsgi():  # noqa: ANN201 - a Flask app (WSGI callable)
+    """The WSGI application for gunicorn (./serve.sh): the checked settings, migrations already run by
+    `python -m dashboard.prestart`."""
+    return create_app(get_settings()).server
+
+
 def main() -> None:
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    settings = get_settings()
+    from dashboard.logs import configure_logging
+
+    settings = with_local_key(get_settings())
+    configure_logging(settings)
+    if (problem := key_problem(settings)) is not None:
+        print(f"app.py: {problem}", file=sys.stderr)  # noqa: T201
+        sys.exit(2)
     prepare_database(settings)
     app = create_app(settings)
     print(f"Perspectief draait op http://{settings.host}:{settings.port}/", flush=True)  # noqa: T201
@@ -105,4 +121,4 @@ def main() -> None:
 if __name__ == "__main__":
     main()
 
-__all__ = ["create_app", "prepare_database", "dash"]
+__all__ = ["create_app", "prepare_database", "wsgi", "dash"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import Flask, Response, abort, request
 
 from dashboard.data import read_session
+from dashboard.limits import limit_regions
 from indicators.downloads import BUILDERS, FORMATS, DownloadError
 
 
@@ -13,6 +14,8 @@ def download(what: str, fmt: str) -> Response:
     if what not in BUILDERS or fmt not in FORMATS:
         abort(404)
     params = {k: v for k, v in request.args.items() if isinstance(v, str)}
+    if "vergelijk" in params:  # MAX_COMPARE_REGIONS, as on the page the file belongs to
+        params["vergelijk"] = ",".join(limit_regions([c for c in params["vergelijk"].split(",") if c.strip()])[0])
     with read_session() as session:
         try:
             table = BUILDERS[what](session, params)

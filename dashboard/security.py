@@ -1,5 +1,5 @@
-"""Web security for the Flask server under Dash: CSRF protection (a signed double-submit cookie) and security
-headers on every response.
+"""Web security for the Flask server under Dash: CSRF protection (a signed double-submit cookie, bound to the
+signed-in session and renewed at sign-in and sign-out) and security headers on every response.
 
 `register_security(app, settings)` is called last in `create_app`; `csrf_token()` gives plain HTML forms the value
 for their hidden `csrf_token` field. dash-renderer reads the cookie `_csrf_token` itself and sends it back as header
@@ -22,6 +22,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from dashboard import texts
 from dashboard.exports.routes import BUSY_SCRIPT
+from dashboard.sessions import bound_csrf_secret
 from settings import Settings
 
 CSRF_COOKIE = "_csrf_token"  # the cookie name dash-renderer reads (it sends it back as header X-CSRFToken)
@@ -40,27 +41,41 @@ def _signer() -> Signer:
     return Signer(current_app.config["SECRET_KEY"], salt=_SALT)
 
 
+def _bound_payload() -> str | None:
+    """What the token of a signed-in session must carry: its session's CSRF secret (None while anonymous)."""
+    secret = bound_csrf_secret()
+    return f"s.{secret}" if secret else None
+
+
 def _valid_cookie_token() -> str | None:
-    """The request's CSRF cookie if it carries our signature, else None."""
+    """The request's CSRF cookie if it carries our signature and belongs to this request's session: a signed-in
+    session's own token, or an anonymous token while there is no session. A token of another session, or one
+    from before a sign-in or sign-out, is not valid."""
     value = request.cookies.get(CSRF_COOKIE)
     if not value:
         return None
     try:
-        _signer().unsign(value)
+        payload = _signer().unsign(value).decode("ascii", "replace")
     except BadSignature:
         return None
-    return value
+    bound = _bound_payload()
+    if bound is not None:
+        return value if hmac.compare_digest(payload.encode(), bound.encode()) else None
+    return value if payload.startswith("a.") else None
 
 
 def csrf_token() -> str:
-    """The CSRF token for the current request: its validly signed cookie, or a new one the response will set."""
+    """The CSRF token for the current request: its valid cookie, or a new one the response will set (the session's
+    own token when signed in, else a new anonymous one)."""
     token = _valid_cookie_token()
     if token is not None:
         return token
-    new = g.get(_G_NEW_CSRF)
-    if new is None:
-        new = _signer().sign(secrets.token_urlsafe(32)).decode("ascii")
-        setattr(g, _G_NEW_CSRF, new)
+    bound = _bound_payload()
+    cached = g.get(_G_NEW_CSRF)
+    if cached is not None and cached[0] == bound:
+        return cached[1]
+    new = _signer().sign(bound or f"a.{secrets.token_urlsafe(32)}").decode("ascii")
+    setattr(g, _G_NEW_CSRF, (bound, new))
     return new
 
 

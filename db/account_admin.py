@@ -19,12 +19,13 @@ from db.accounts import (
     create_user,
     deactivate_user,
     grant_role,
+    is_programme,
     new_account_problems,
     reactivate_user,
     reset_password,
     revoke_role,
 )
-from db.models import Programme, Role, RoleGrant, User
+from db.models import Role, RoleGrant, User
 
 NOT_SIGNED_IN = "Log in om dit te doen."
 ADMIN_ONLY = "U mag dit niet doen: alleen een beheerder (admin) beheert accounts."
@@ -67,7 +68,8 @@ def _checked_admin(session: Session, actor: Principal | None) -> list[int]:
 
 
 def _account(session: Session, user_id: object) -> User:
-    user = session.get(User, user_id) if isinstance(user_id, int) and not isinstance(user_id, bool) else None
+    valid = isinstance(user_id, int) and not isinstance(user_id, bool) and 1 <= user_id <= 2**31 - 1
+    user = session.get(User, user_id) if valid else None
     if user is None:
         raise AccountError(NO_SUCH_ACCOUNT)
     return user
@@ -102,7 +104,7 @@ def admin_grant_role(session: Session, actor: Principal | None, user_id: int, ro
         programme_id = None
     elif programme_id is None:
         raise AccountError("Kies het programma waarvoor deze rol geldt.", "programme")
-    elif session.get(Programme, programme_id) is None:
+    elif not is_programme(session, programme_id):
         raise AccountError("Dit programma bestaat niet (meer).", "programme")
     had = any(g.role == role and g.programme_id == programme_id for g in user.grants)
     grant_role(session, user, role, programme_id)

@@ -37,6 +37,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from db import media
 from db.accounts import Action
 from db.models import (
     AuditAction,
@@ -650,7 +651,8 @@ def save_quarter(session: Session, actor: ActorLike, programme_slug: str, quarte
 # --- stories and notes -------------------------------------------------------------------------------------------
 
 
-def _story_files(upload_dir: Path | str | None) -> Check:
+def _story_files(upload_dir: Path | str | None, session: Session | None = None,
+                 programme_id: int | None = None) -> Check:
     """The check of a story's files: an uploaded name (dashboard.uploads' random pattern) must be a file in the
     upload folder – anything else is a demo file under assets/media (StoryRow's pattern, no '..') – and captions
     go with a video. Only names that change are looked up, so a story whose upload was removed can still be edited."""
@@ -660,8 +662,12 @@ def _story_files(upload_dir: Path | str | None) -> Check:
         errors: dict[str, str] = {}
         for f in ("media_file", "captions_file"):
             name = getattr(row, f)
-            if name and name != current.get(f) and UPLOAD_NAME.match(name) and not (directory / name).is_file():
-                errors[f] = MESSAGES["upload_missing"]
+            if name and name != current.get(f) and UPLOAD_NAME.match(name):
+                if not (directory / name).is_file():
+                    errors[f] = MESSAGES["upload_missing"]
+                elif session is not None and programme_id is not None and not media.may_attach(session, name,
+                                                                                              programme_id):
+                    errors[f] = media.OTHER_PROGRAMME  # another programme's unpublished upload
         if row.captions_file and not (row.media_file or "").endswith((".mp4", ".webm")):
             errors.setdefault("captions_file", MESSAGES["captions_need_video"])
         if errors:
@@ -677,7 +683,8 @@ def create_story(session: Session, actor: ActorLike, programme_slug: str, values
     actor = as_actor(actor)
     programme = _programme(session, programme_slug)
     obj, _ = _create(session, actor, ItemKind.STORY, [programme.id], programme.id, values,
-                     {"programme_id": programme.id}, {"programme_slug": programme.slug}, _story_files(upload_dir))
+                     {"programme_id": programme.id}, {"programme_slug": programme.slug},
+                     _story_files(upload_dir, session, programme.id))
     return _ref(ItemKind.STORY, obj)
 
 
@@ -687,7 +694,7 @@ def update_story(session: Session, actor: ActorLike, story_id: int, expected_ver
     obj = _load(session, ItemKind.STORY, story_id)
     slug = session.scalar(select(Programme.slug).where(Programme.id == obj.programme_id))
     return _update(session, actor, ItemKind.STORY, story_id, expected_version, values, {"programme_slug": slug},
-                   obj.programme_id, _story_files(upload_dir))
+                   obj.programme_id, _story_files(upload_dir, session, obj.programme_id))
 
 
 def create_indicator_note(session: Session, actor: ActorLike, values: Mapping[str, Any]) -> ItemRef:

@@ -11,9 +11,12 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from db import data_version
+
 
 def make_engine(url: str) -> Engine:
-    """An engine for `url`; SQLite files get WAL, foreign keys and a busy timeout."""
+    """An engine for `url`; SQLite files get WAL, foreign keys and a busy timeout. Commits that write content raise
+    the data version (db.data_version)."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
@@ -29,8 +32,11 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA cache_size=-65536")  # 64 MiB page cache: big loads keep their indexes in memory
             cur.close()
 
+        data_version.install(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True)
+    data_version.install(engine)  # every committed content write raises the version the page cache is keyed by
+    return engine
 
 
 @lru_cache(maxsize=8)

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
+from db.lookups import quarter_exists
 from db.models import MeetingNote, MeetingNoteKind, Programme, QuarterSnapshot, utcnow
 from db.periods import Period
 from indicators.quarter import QuarterReport, build_report, canonical_json
@@ -85,6 +86,9 @@ def add_note(session: Session, programme_slug: str, quarter: Period, kind: Meeti
     programme_id = session.scalar(select(Programme.id).where(Programme.slug == programme_slug))
     if programme_id is None:
         raise LookupError(f"programma {programme_slug!r} bestaat niet")
+    if not quarter_exists(session, quarter):
+        raise LookupError(f"kwartaal {quarter.code} bestaat niet: het valt buiten de looptijd van de programma's of "
+                          f"ligt in de toekomst")
     if not text.strip():
         raise ValueError("een besluit of actiepunt heeft tekst nodig")
     _check_name(owner, "eigenaar")

@@ -1,23 +1,28 @@
 """Flask routes for the downloads `/kwartaal/<YYYY>-Q<n>.pdf` and `.xlsx`.
 
-A published quarter serves the bytes frozen in its snapshot. A draft is rendered from today's figures: Excel in
-the request (~0.1 s), the PDF in the export worker process (see jobs.py); until it is ready the route answers
-202 with a small page that says so, shows progress and fetches the file when it is there."""
+A published quarter serves the bytes frozen in its snapshot. A draft is rendered from today's figures, only for a
+quarter that exists (db.lookups): Excel in the request (~0.1 s), the PDF – for a signed-in account only – in the
+export worker (see jobs.py); until it is ready the route answers 202 with a small page that says so, shows progress
+and fetches the file when it is there; with a full export queue, 503 with Retry-After. Links in a PDF use BASE_URL,
+never the request's host, and the job key names the content only."""
 
 from __future__ import annotations
 
 import hashlib
 from html import escape
 
-from flask import Flask, Response, abort, request
+from flask import Flask, Response, abort
 from sqlalchemy import select
 
 from dashboard import texts
+from dashboard.auth import current_user
 from dashboard.data import read_session
 from dashboard.exports import jobs
 from dashboard.exports.pdf import html_to_pdf
 from dashboard.exports.report_html import render_html
 from dashboard.exports.xlsx import render_xlsx
+from dashboard.public_url import base_url
+from db.lookups import quarter_exists
 from db.models import QuarterSnapshot
 from db.periods import PeriodError
 from indicators.quarter import QuarterReport, build_report, canonical_json, parse_quarter
@@ -75,6 +80,24 @@ def _published(code: str, column) -> bytes | None:  # noqa: ANN001 - a QuarterSn
         return session.scalar(select(column).where(QuarterSnapshot.quarter == code))
 
 
+def queue_full(retry_after: int) -> Response:
+    """503 with Retry-After: the export queue is full (EXPORT_QUEUE_MAX); the page retries by itself."""
+    body = f"""<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">
+<title>{escape(texts.EXPORT_QUEUE_FULL_TITLE)}</title><meta http-equiv="refresh" content="{retry_after}">
+<meta name="viewport" content="width=device-width, initial-scale=1"></head><body><main>
+<h1>{escape(texts.EXPORT_QUEUE_FULL_TITLE)}</h1><p role="status">{escape(texts.EXPORT_QUEUE_FULL)}</p>
+<p><a href="/">{escape(texts.BACK_TO_OVERVIEW)}</a></p></main></body></html>"""
+    response = Response(body, status=503, mimetype="text/html")
+    response.headers["Retry-After"] = str(retry_after)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def export_key(kind: str, content: str, base: str) -> str:
+    """The job key: the kind and a hash of the report's content and BASE_URL (never the request's host)."""
+    return f"{kind}:" + hashlib.sha256((base + "\n" + content).encode()).hexdigest()
+
+
 def quarter_pdf(code: str) -> Response:
     try:
         quarter = parse_quarter(code)
@@ -83,11 +106,19 @@ def quarter_pdf(code: str) -> Response:
     name = f"kwartaalrapportage-{code}.pdf"
     if (frozen := _published(code, QuarterSnapshot.pdf)) is not None:
         return _file(frozen, PDF, name)
+    # A draft costs a worker seconds: only for a signed-in account, and only for a quarter that has a report.
+    if current_user() is None:
+        abort(404)
     with read_session() as session:
+        if not quarter_exists(session, quarter):
+            abort(404)
         content = canonical_json(build_report(session, quarter))
-    base = request.host_url
-    key = "pdf:" + hashlib.sha256((base + content).encode()).hexdigest()
-    data = jobs.get_or_start(key, pdf_from_json, content, base)
+    base = base_url()
+    key = export_key("pdf", content, base)
+    try:
+        data = jobs.get_or_start(key, pdf_from_json, content, base)
+    except jobs.QueueFull as full:
+        return queue_full(full.retry_after)
     return _file(data, PDF, name) if data is not None else _busy(code, jobs.elapsed(key))
 
 
@@ -100,6 +131,8 @@ def quarter_xlsx(code: str) -> Response:
     if (frozen := _published(code, QuarterSnapshot.xlsx)) is not None:
         return _file(frozen, XLSX, name)
     with read_session() as session:
+        if not quarter_exists(session, quarter):
+            abort(404)
         report = build_report(session, quarter)
     return _file(render_xlsx(report), XLSX, name)
 

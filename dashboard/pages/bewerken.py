@@ -42,6 +42,7 @@ from dashboard.uploads import MB, UploadConfig, UploadRefused, sniff, store_uplo
 from db import editing
 from db.accounts import Action
 from db.editing import FIELDS, FIXED, Conflict, EditError, Invalid, NotAllowed, NotFound
+from db.media import record_upload
 from db.models import (
     Indicator,
     ItemKind,
@@ -400,6 +401,8 @@ def handle_upload(target: str, contents: Any, item: Any, actor: Any,  # noqa: AN
         stored = store_upload(_Decoded(raw), kind, config)
     except UploadRefused as exc:
         return None, message(exc.message)
+    with write_session() as s:  # for this programme only, until a published story shows it (db.media)
+        record_upload(s, stored.name, programme_id, stored.kind, stored.size, getattr(actor, "id", None))
     return stored.name, message(texts.UPLOAD_DONE.format(name=stored.name), "success")
 
 

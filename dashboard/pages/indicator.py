@@ -14,6 +14,7 @@ from dashboard.components.downloads import download_links
 from dashboard.components.story_tile import story_tile
 from dashboard.components.trend_chart import chart, create_figure, data_table, notes_list, region_list
 from dashboard.data import read_session
+from dashboard.limits import limit_regions, max_compare_regions, too_many_regions_text
 from dashboard.urlstate import build_search, parse_codes
 from db.models import ObservationStatus
 from db.periods import PeriodKind
@@ -31,14 +32,18 @@ PERIOD_LABELS = {PeriodKind.YEAR: "Per jaar", PeriodKind.HALF_YEAR: "Per halfjaa
                  PeriodKind.QUARTER: "Per kwartaal", PeriodKind.MONTH: "Per maand"}
 
 
-def figures(view: IndicatorView) -> list:
-    """Chart and table for the current selection (also rebuilt by the callback)."""
+def figures(view: IndicatorView, asked: int = 0) -> list:
+    """Chart and table for the current selection (also rebuilt by the callback); first a message when more
+    comparison regions were asked (`asked`) than may be shown."""
     info = view.info
+    limit = html.P(too_many_regions_text(asked), role="alert", className="alert alert-warning compare-limit") \
+        if asked > max_compare_regions() else None
     if not view.series:
-        return [html.P("Geen cijfers voor deze selectie.")]
+        return [limit, html.P("Geen cijfers voor deze selectie.")]
     regions = region_list(list(view.series), view.region_names)
     has_example = any(p.is_example for pts in view.series.values() for p in pts)
     return [
+        limit,
         example_label() if has_example else None,
         verdict_badge(view.summary) if view.summary else None,
         html.P(view.summary.sentence, className="trend-sentence") if view.summary else None,
@@ -59,7 +64,7 @@ def figures(view: IndicatorView) -> list:
 SHOWN = "indicator-getoond"
 
 
-def page(view: IndicatorView) -> html.Div:
+def page(view: IndicatorView, asked: int = 0) -> html.Div:
     info = view.info
     compare = [c for c in view.series if c != view.home_code]
     return html.Div(className="container page-indicator", children=[
@@ -80,7 +85,7 @@ def page(view: IndicatorView) -> html.Div:
         radio_group("indicator-periode", texts.INDICATOR_PERIOD_KIND,
                     [(k.value, PERIOD_LABELS[k]) for k in view.available_kinds], view.period_kind.value),
         region_checklists("indicator-vergelijk", view.comparison_options, compare),
-        html.Div(id="indicator-figuren", children=figures(view)),
+        html.Div(id="indicator-figuren", children=figures(view, asked)),
         html.H2(texts.INDICATOR_DEFINITION),
         html.P(info.definition or "–"),
         html.H2(texts.INDICATOR_SOURCE),
@@ -156,9 +161,11 @@ def layout(code: str | None = None, regio: str | None = None, vergelijk: str | N
         return not_found("")
     home = (parse_codes(regio) or [None])[0]
     compare = parse_codes(vergelijk) if vergelijk is not None else [COUNTRY]
+    asked = len(compare)
+    compare = limit_regions(compare)[0]
     with read_session() as session:
         view = indicator_view(session, code, home, compare, _kind(periode))
-    return page(view) if view else not_found(code)
+    return page(view, asked) if view else not_found(code)
 
 
 VALIDATION_STUBS = [dcc.Store(id="indicator-code"), dcc.Store(id="indicator-regio"), dcc.Store(id=SHOWN),
@@ -172,13 +179,16 @@ def update_figures(groups: list[list[str] | None], kind: str | None, code: str |
     if not code:
         raise PreventUpdate
     compare = flatten(groups)
-    if showing == shown(compare, kind):
+    asked = len(compare)
+    compare = limit_regions(compare)[0]  # MAX_COMPARE_REGIONS
+    if showing == shown(compare, kind) and asked == len(compare):
         raise PreventUpdate
     with read_session() as session:
         view = indicator_view(session, code, home, compare, _kind(kind))
     if view is None:
         raise PreventUpdate
-    return (figures(view), build_search(regio=home, vergelijk=compare or ["geen"], periode=view.period_kind.value),
+    return (figures(view, asked),
+            build_search(regio=home, vergelijk=compare or ["geen"], periode=view.period_kind.value),
             shown(compare, kind))
 
 

@@ -15,13 +15,11 @@ and the publication time, the server rebuilds the report and finds the PDF job b
 
 from __future__ import annotations
 
-import hashlib
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
-from flask import request
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 
@@ -32,10 +30,13 @@ from dashboard.components.quarter_parts import note_meta
 from dashboard.data import read_session, write_session
 from dashboard.exports import jobs
 from dashboard.exports.report_html import render_html
-from dashboard.exports.routes import pdf_from_json
+from dashboard.exports.routes import export_key, pdf_from_json
 from dashboard.exports.xlsx import render_xlsx
+from dashboard.limits import parse_id
 from dashboard.pages.bewerken import sign_in_prompt
+from dashboard.public_url import base_url as public_base_url
 from db.accounts import Action
+from db.lookups import quarter_exists
 from db.models import MeetingNote, MeetingNoteKind, Programme, QuarterSnapshot, as_utc
 from db.periods import Period, PeriodError
 from db.workflow import MESSAGES
@@ -309,6 +310,9 @@ def record_note(user: CurrentUser | None, slug: str, code: str, values: dict[str
         quarter = parse_quarter(code)
     except PeriodError:
         return message(texts.GRID_BAD_QUARTER), {}, False
+    with read_session() as s:
+        if not quarter_exists(s, quarter):
+            return message(texts.MEETING_QUARTER_UNKNOWN.format(label=quarter.label)), {}, False
     errors, clean = validate_note(values)
     if errors:
         return message(texts.MEETING_ERRORS), errors, False
@@ -324,7 +328,7 @@ def complete(user: CurrentUser | None, note_id: Any, value: Any) -> tuple[html.D
     if user is None:
         return message(NOT_SIGNED_IN), False
     with write_session() as s:
-        note = s.get(MeetingNote, note_id) if isinstance(note_id, int) else None
+        note = s.get(MeetingNote, parse_id(note_id)) if isinstance(note_id, int) and parse_id(note_id) else None
         if note is None or note.kind is not MeetingNoteKind.ACTION:
             return message(texts.MEETING_DONE_GONE), False
         if not user.can(Action.APPROVE, note.programme_id):
@@ -421,9 +425,11 @@ def advance_publication(user: CurrentUser | None, code: str, at: datetime, base_
     with read_session() as s:
         report = prepare_report(s, quarter, user.name, at)
     content = canonical_json(report)
-    key = "vaststellen:" + hashlib.sha256((base_url + content).encode()).hexdigest()
+    key = export_key("vaststellen", content, base_url)
     try:
         pdf = jobs.get_or_start(key, pdf_from_json, content, base_url)
+    except jobs.QueueFull:
+        return "queue_full", None
     except Exception:  # noqa: BLE001 - a failed render in the worker: say so, write nothing
         return "failed", None
     if pdf is None:
@@ -474,7 +480,7 @@ def publish_step(_open: int | None, _cancel: int | None, _yes: int | None, _tick
             return True, False, message(texts.MEETING_PUBLISH_FAILED), True, None, no_update
     else:
         raise PreventUpdate
-    outcome, seconds = advance_publication(user, code, at, request.host_url)
+    outcome, seconds = advance_publication(user, code, at, public_base_url())
     try:
         label = parse_quarter(code).label
     except PeriodError:
@@ -493,4 +499,6 @@ def publish_step(_open: int | None, _cancel: int | None, _yes: int | None, _tick
         return True, True, message(texts.MEETING_PUBLISH_ALREADY), True, None, status_text(code)
     if outcome == "not_ended":
         return True, True, message(texts.MEETING_PUBLISH_NOT_ENDED), True, None, no_update
+    if outcome == "queue_full":
+        return True, False, message(texts.MEETING_PUBLISH_QUEUE_FULL), True, None, no_update
     return True, False, message(texts.MEETING_PUBLISH_FAILED), True, None, no_update

@@ -25,6 +25,7 @@ from dashboard.data import read_session
 from dashboard.exports.report_html import status_line
 from dashboard.pages import kwartaal_overleg
 from db.accounts import Action
+from db.lookups import quarter_exists
 from db.periods import Period, PeriodError
 from indicators.quarter import (
     NoteItem,
@@ -38,8 +39,13 @@ from indicators.quarter import (
 
 
 def not_found(code: str) -> html.Div:
+    try:
+        parse_quarter(code)
+        text = texts.QUARTER_OUT_OF_RANGE.format(code=code)
+    except PeriodError:
+        text = texts.QUARTER_NOT_FOUND.format(code=code)
     return html.Div(className="container", children=[
-        html.H1(texts.NOT_FOUND_TITLE), html.P(texts.QUARTER_NOT_FOUND.format(code=code)),
+        html.H1(texts.NOT_FOUND_TITLE), html.P(text),
         dcc.Link(texts.BACK_TO_OVERVIEW, href="/"),
     ])
 
@@ -73,7 +79,9 @@ def quarter_nav(report: QuarterReport, today: date) -> html.Nav:
         links.append(dcc.Link(texts.QUARTER_NEXT.format(label=q.next().label), href=f"/kwartaal/{q.next().code}"))
     links += [
         dcc.Link(texts.QUARTER_PRESENT, href=f"/kwartaal/{q.code}/presentatie"),
-        html.A(texts.QUARTER_PDF, href=f"/kwartaal/{q.code}.pdf"),
+        # a draft's PDF is made on request for signed-in accounts only (it costs a worker seconds)
+        html.A(texts.QUARTER_PDF, href=f"/kwartaal/{q.code}.pdf") if report.published_at or current_user()
+        else html.Span(texts.QUARTER_PDF_AFTER_PUBLICATION, className="quarter-pdf-later"),
         html.A(texts.QUARTER_XLSX, href=f"/kwartaal/{q.code}.xlsx"),
     ]
     return html.Nav(className="quarter-nav", **{"aria-label": texts.QUARTER_NAV},
@@ -116,6 +124,8 @@ def load(code: str) -> tuple[QuarterReport, dict[str, list[NoteItem]]] | None:
     except PeriodError:
         return None
     with read_session() as session:
+        if not quarter_exists(session, quarter):
+            return None  # 1990-Q1, 2090-Q1: no report (and HTTP 404, dashboard.http_status)
         report = report_for(session, quarter)
         late = notes_recorded_after_publication(session, report) if report.published_at else {}
     return report, late

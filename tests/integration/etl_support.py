@@ -14,7 +14,8 @@ from etl import cli
 PROJECT = Path(__file__).resolve().parents[2]
 CBS_DATA = PROJECT / "etl" / "data" / "cbs"  # real CBS downloads shipped with the app
 TEST_DATA = PROJECT / "tests" / "data"  # recorded responses and format samples (see its README)
-LOG_TABLES = {"data_load", "alembic_version"}  # a refused load may (and must) log itself here
+# a refused load may (and must) log itself here; that log row raises the data version (db.data_version) too
+LOG_TABLES = {"data_load", "alembic_version", "data_version"}
 
 
 @dataclass

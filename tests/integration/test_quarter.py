@@ -146,19 +146,37 @@ def test_as_it_stood_at_the_end_of_the_earlier_quarter(world: str) -> None:
     assert [s.title for s in programme.stories] == ["Zomer in de wijk"]
 
 
-def download_client(url: str):  # noqa: ANN201 - flask.testing.FlaskClient
-    """The download routes on a bare Flask server. Not through create_app: the first Dash app that answers a request
-    takes over the process-wide `dash.callback` registrations, and the browser tests' app in the same pytest worker
-    would then render nothing."""
+def download_client(url: str, signed_in: bool = False):  # noqa: ANN201 - flask.testing.FlaskClient
+    """The download routes on a bare Flask server, with sign-in; `signed_in`: as a new account (a draft's PDF is made
+    for signed-in accounts only). Not through create_app: the first Dash app that answers a request takes over the
+    process-wide `dash.callback` registrations, and the browser tests' app in the same pytest worker would then render
+    nothing."""
+    import uuid
+
+    from argon2 import PasswordHasher
     from flask import Flask
 
+    from dashboard.auth import install_auth
     from dashboard.data import CONFIG_KEY
     from dashboard.exports.routes import register_quarter_routes
+    from db import accounts
+    from settings import Settings
 
     server = Flask("quarter-test")
-    server.config[CONFIG_KEY] = url
+    server.config.update({CONFIG_KEY: url, "SECRET_KEY": "quarter-test-" + "x" * 32})
+    install_auth(server, Settings(database_url=url))
     register_quarter_routes(server)
-    return server.test_client()
+    client = server.test_client()
+    if signed_in:
+        email, password = f"lezer-{uuid.uuid4().hex[:8]}@gemeente.nl", "een lang genoeg wachtwoord"
+        with session_scope(url) as s:
+            old, accounts.HASHER = accounts.HASHER, PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+            try:
+                accounts.create_user(s, email, "Lezer", password)
+            finally:
+                accounts.HASHER = old
+        assert client.post("/inloggen", data={"email": email, "wachtwoord": password}).status_code == 303
+    return client
 
 
 def _page_json(component) -> str:  # noqa: ANN001 - a Dash component tree
@@ -388,7 +406,8 @@ def test_draft_pdf_is_made_in_the_export_worker_with_a_progress_page(demo_sqlite
 
     from dashboard.exports import jobs
 
-    client = download_client(demo_sqlite_url)
+    assert download_client(demo_sqlite_url).get("/kwartaal/2026-Q2.pdf").status_code == 404  # anonymous: no job
+    client = download_client(demo_sqlite_url, signed_in=True)
     try:
         first = client.get("/kwartaal/2026-Q2.pdf")
         assert first.status_code == 202 and first.headers["Retry-After"] == "1"

@@ -21,6 +21,7 @@ from dashboard.pages.bewerken import handle_upload
 from dashboard.uploads import UploadConfig, store_upload
 from db import editing as ed
 from db.accounts import Grant
+from db.media import record_upload
 from db.models import Programme, Role, Story, WorkflowState
 from db.session import session_scope
 from db.workflow import Actor
@@ -54,6 +55,16 @@ def actors(programmes: dict[str, int]) -> dict[str, Actor | None]:
             "approver": Actor(903, "Gijs Goedkeurder", frozenset({Grant(Role.APPROVER, programmes[SLUG])})),
             "viewer": Actor(904, "Vera Kijker", frozenset({Grant(Role.VIEWER)})),
             "anonymous": None}
+
+
+def _uploaded(demo_app, config: UploadConfig, data: bytes, kind: str, slug: str = SLUG) -> str:  # noqa: ANN001
+    """A file stored as the upload route stores it: checked, and recorded for the programme it is for (db.media)."""
+    stored = store_upload(_file(data), kind, config)
+    url = demo_app.server.config[DB_KEY]
+    with session_scope(url) as s:
+        record_upload(s, stored.name, s.scalar(select(Programme.id).where(Programme.slug == slug)), kind,
+                      stored.size, None)
+    return stored.name
 
 
 def _files(config: UploadConfig) -> list[str]:
@@ -129,9 +140,9 @@ def _story(values: dict) -> dict:
 
 def test_saved_names_must_be_uploaded_files_or_demo_files(demo_app, config: UploadConfig,  # noqa: ANN001
                                                           actors: dict) -> None:
-    video = store_upload(_file(MP4), "video", config).name
-    image = store_upload(_file(PNG), "image", config).name
-    captions = store_upload(_file(VTT), "captions", config).name
+    video = _uploaded(demo_app, config, MP4, "video")
+    image = _uploaded(demo_app, config, PNG, "image")
+    captions = _uploaded(demo_app, config, VTT, "captions")
     missing_mp4, missing_vtt = "A" * 22 + ".mp4", "B" * 22 + ".vtt"
     editor, upload_dir = actors["editor"], config.directory
     with session_scope(demo_app.server.config[DB_KEY]) as s:
@@ -174,9 +185,9 @@ def test_saved_names_must_be_uploaded_files_or_demo_files(demo_app, config: Uplo
 
 def test_publication_counts_uploaded_captions_and_the_page_shows_the_media(demo_app, config: UploadConfig,  # noqa: ANN001
                                                                           actors: dict) -> None:
-    video = store_upload(_file(MP4), "video", config).name
-    image = store_upload(_file(PNG), "image", config).name
-    captions = store_upload(_file(VTT), "captions", config).name
+    video = _uploaded(demo_app, config, MP4, "video")
+    image = _uploaded(demo_app, config, PNG, "image")
+    captions = _uploaded(demo_app, config, VTT, "captions")
     admin = Actor(0, "Beheerder", frozenset({Grant(Role.ADMIN)}))
     upload_dir = config.directory
 

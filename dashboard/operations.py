@@ -1,0 +1,40 @@
+"""Production pieces on the app's Flask server, in one call from create_app: request logs and metrics, request
+limits, health and readiness, BASE_URL, the export back end, the HTTP 404 of unknown page addresses, the response
+cache and long-cached assets. Each piece is a plain Flask installer, so the open-data API (or any other Flask app)
+can use the same ones."""
+
+from __future__ import annotations
+
+from dash import Dash
+
+from dashboard.asset_urls import install_asset_urls
+from dashboard.cache import install_cache
+from dashboard.exports import jobs
+from dashboard.health import install_health
+from dashboard.http_status import install_page_status
+from dashboard.limits import install_limits
+from dashboard.logs import install_request_log
+from dashboard.metrics import install_metrics
+from dashboard.public_url import BASE_URL_KEY
+from settings import Settings
+
+
+def register_operations(app: Dash, settings: Settings) -> None:
+    """Install the production pieces on `app.server`: called once from create_app after every route and guard is
+    registered (the cache wraps view functions, so it runs after the sign-in guard) and before register_security
+    (whose headers must be on cached answers too)."""
+    server = app.server
+    install_request_log(server, settings.trust_proxy)  # first: times and logs even refused requests
+    install_metrics(server, settings)
+    install_limits(server, settings)
+    install_health(server)
+    server.config[BASE_URL_KEY] = settings.public_base_url()
+    jobs.configure(settings.redis_url, settings.export_queue_max)
+    install_asset_urls(app)
+    install_page_status(app)
+    prefix = app.config.routes_pathname_prefix or "/"
+    install_cache(server, settings, [
+        prefix + "_dash-update-component",  # the public pages' callbacks (anonymous readers only)
+        prefix + "_dash-layout", prefix + "_dash-dependencies", prefix, prefix + "<path:path>",  # the page shell
+        "download", "quarter_xlsx",  # downloads
+    ])
