@@ -6,8 +6,10 @@ serves under ./serve.sh (`gunicorn "app:wsgi()"`)."""
 
 from __future__ import annotations
 
+import atexit
 import gc
 import logging
+import signal
 import sys
 
 import dash
@@ -114,6 +116,12 @@ def main() -> None:
         sys.exit(2)
     prepare_database(settings)
     app = create_app(settings)
+    # SIGTERM ends the server like Ctrl-C, so the export worker process stops with it (after a kill -9 it stops by
+    # itself: it watches its parent, dashboard.exports.jobs)
+    from dashboard.exports import jobs
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    atexit.register(jobs.shutdown)
     print(f"Perspectief draait op http://{settings.host}:{settings.port}/", flush=True)  # noqa: T201
     app.run(host=settings.host, port=settings.port, debug=settings.debug)
 

@@ -1,0 +1,158 @@
+"""The response cache (dashboard.cache) and the data version (db.data_version) on the real app: a repeated anonymous
+visit is answered from the cache; a signed-in visitor never is; a publication, a load or an edit makes the very next
+visit show the new state (no stale cache); the data version rises with content writes on SQLite and PostgreSQL and
+not with sign-ins; assets carry their content hash and long cache headers."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import uuid
+from pathlib import Path
+
+import pytest
+from argon2 import PasswordHasher
+
+from dashboard.data import CONFIG_KEY
+from dashboard.metrics import CACHE
+from db import accounts, data_version
+from db.accounts import Grant, create_user
+from db.models import Role
+from db.periods import Period
+from db.session import get_engine, session_scope
+from db.workflow import Actor
+from indicators.quarter_snapshot import Renderers, publish_quarter
+
+UPDATE = "/_dash-update-component"
+QUARTER = "2023-Q1"  # no other test publishes it
+
+
+def _hits() -> float:
+    return CACHE.labels("hit")._value.get()
+
+
+def _router(client, path: str, search: str = "") -> dict:  # noqa: ANN001
+    body = {"output": "..page-content.children...page-title.data..",
+            "outputs": [{"id": "page-content", "property": "children"}, {"id": "page-title", "property": "data"}],
+            "inputs": [{"id": "url", "property": "pathname", "value": path}],
+            "state": [{"id": "url", "property": "search", "value": search}], "changedPropIds": ["url.pathname"]}
+    answer = client.post(UPDATE, json=body, headers={"X-CSRFToken": client.get_cookie("_csrf_token").value,
+                                                     "Accept-Encoding": "gzip"})
+    assert answer.status_code == 200
+    raw = gzip.decompress(answer.data) if answer.headers.get("Content-Encoding") == "gzip" else answer.data
+    return json.loads(raw)
+
+
+def _reader(demo_app):  # noqa: ANN001, ANN201
+    client = demo_app.server.test_client()
+    client.get("/")
+    return client
+
+
+def _version(url: str) -> int:
+    with get_engine(url).connect() as conn:
+        return data_version.current(conn)
+
+
+def test_a_repeated_anonymous_visit_comes_from_the_cache(demo_app) -> None:  # noqa: ANN001
+    reader = _reader(demo_app)
+    search = f"?vergelijk=NL01,GM0153&x={uuid.uuid4().hex}"  # a request no other test made
+    first = _router(reader, "/programma/zorg-en-veiligheid", search)
+    other = _reader(demo_app)  # another anonymous browser (its page shell may come from the cache too)
+    hits = _hits()
+    again = _router(other, "/programma/zorg-en-veiligheid", search)
+    assert again == first
+    assert _hits() == hits + 1
+
+
+def test_a_signed_in_visitor_is_never_served_from_the_cache(demo_app) -> None:  # noqa: ANN001
+    url = demo_app.server.config[CONFIG_KEY]
+    email = f"cache-{uuid.uuid4().hex[:8]}@gemeente.nl"
+    with session_scope(url) as s:
+        old, accounts.HASHER = accounts.HASHER, PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+        try:
+            create_user(s, email, "Cache Lezer", "een lang wachtwoord voor de cache")
+        finally:
+            accounts.HASHER = old
+    client = _reader(demo_app)
+    client.post("/inloggen", data={"email": email, "wachtwoord": "een lang wachtwoord voor de cache",
+                                   "csrf_token": client.get_cookie("_csrf_token").value})
+    client.get("/")
+    _router(client, "/wijken")
+    hits = _hits()
+    _router(client, "/wijken")
+    assert _hits() == hits
+
+
+def test_a_publication_shows_on_the_next_visit(demo_app) -> None:  # noqa: ANN001
+    url = demo_app.server.config[CONFIG_KEY]
+    draft = json.dumps(_router(_reader(demo_app), f"/kwartaal/{QUARTER}"), ensure_ascii=False)
+    assert json.dumps(_router(_reader(demo_app), f"/kwartaal/{QUARTER}"), ensure_ascii=False) == draft  # cached
+    assert "quarter-draft" in draft
+    before = _version(url)
+    with session_scope(url) as s:
+        publish_quarter(s, Period.parse(QUARTER), Renderers(html=lambda r: "<p>r</p>", pdf=lambda r: b"%PDF",
+                                                            xlsx=lambda r: b"PK"), "Cachetest")
+    assert _version(url) == before + 1
+    published = json.dumps(_router(_reader(demo_app), f"/kwartaal/{QUARTER}"), ensure_ascii=False)
+    assert "quarter-published" in published and "Cachetest" in published
+
+
+def test_an_edit_and_a_load_show_on_the_next_visit(demo_app, tmp_path: Path) -> None:  # noqa: ANN001
+    from db import editing
+    from etl import cli
+
+    url = demo_app.server.config[CONFIG_KEY]
+    path = "/programma/sociaal-en-vitaal"
+    before = json.dumps(_router(_reader(demo_app), path), ensure_ascii=False)
+    title = f"Nieuw gepubliceerd verhaal {uuid.uuid4().hex[:6]}"
+    admin = Actor(0, "Cachetest", frozenset({Grant(Role.ADMIN)}))
+    with session_scope(url) as s:
+        ref = editing.create_story(s, admin, "sociaal-en-vitaal", {"kind": "citaat", "title": title,
+                                                                   "summary": "Net gepubliceerd",
+                                                                   "story_date": "2026-09-01", "consent": True})
+        for step in ("ingediend", "goedgekeurd", "gepubliceerd"):
+            ref = editing.transition(s, admin, "verhaal", ref.id, step, ref.version, four_eyes=False)
+    edited = json.dumps(_router(_reader(demo_app), path), ensure_ascii=False)
+    assert title not in before and title in edited
+    figure = "66.6"
+    table = tmp_path / "cijfers.csv"
+    table.write_text("indicator;regio;periode;waarde\njeugdhulp;GM0141;2026;66,6\n", encoding="utf-8")
+    assert cli.main(["--database-url", url, "load-table", str(table), "--quiet"]) == 0
+    loaded = json.dumps(_router(_reader(demo_app), path), ensure_ascii=False)
+    assert figure not in edited and figure in loaded
+
+
+def test_the_data_version_rises_with_content_writes_only(db_url: str) -> None:
+    start = _version(db_url)
+    assert start == 1
+    with session_scope(db_url) as s:
+        create_user(s, f"v-{uuid.uuid4().hex[:6]}@gemeente.nl", "Versie", "een lang genoeg wachtwoord")
+    assert _version(db_url) == start  # an account is no public content
+    from tests.integration.test_quarter import build_world
+
+    build_world(db_url)
+    assert _version(db_url) == start + 1  # one transaction, one step
+    with pytest.raises(RuntimeError), session_scope(db_url) as s:
+        from db.models import Region
+
+        s.add(Region(code="GM9999", name="Nergens", kind="gemeente"))
+        s.flush()
+        raise RuntimeError("rolled back")
+    assert _version(db_url) == start + 1  # a rolled-back write raises nothing
+
+
+def test_assets_carry_a_content_hash_and_long_cache_headers(demo_app) -> None:  # noqa: ANN001
+    client = demo_app.server.test_client()
+    html = client.get("/").get_data(as_text=True)
+    links = re.findall(r'"(/assets/[^"?]+)\?v=([0-9a-f]{16})"', html)
+    assert links
+    assert not re.search(r'/assets/[^"]+\?m=', html)
+    path, digest = links[0]
+    fresh = client.get(f"{path}?v={digest}")
+    assert fresh.status_code == 200 and fresh.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    stale = client.get(f"{path}?v=0000000000000000")
+    assert stale.headers["Cache-Control"] == "no-cache"
+    suites = re.findall(r'src="(/_dash-component-suites/[^"]+)"', html)
+    assert suites and "max-age=31536000" in client.get(suites[0]).headers.get("Cache-Control", "")
