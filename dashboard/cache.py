@@ -128,7 +128,7 @@ def _unpack(value: bytes) -> Response:
     head_raw, _, body = value.partition(b"\n")
     head = json.loads(head_raw)
     if head["status"] == NO_UPDATE:
-        return Response(status=NO_UPDATE)
+        return Response(b"", status=NO_UPDATE)  # with its length 0: Flask-Compress must not "compress" it
     gzip_ok = "gzip" in request.headers.get("Accept-Encoding", "")
     response = Response(body if gzip_ok else gzip.decompress(body), status=head["status"],
                         headers=head["headers"], content_type=head["type"])

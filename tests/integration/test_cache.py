@@ -156,3 +156,24 @@ def test_assets_carry_a_content_hash_and_long_cache_headers(demo_app) -> None:  
     assert stale.headers["Cache-Control"] == "no-cache"
     suites = re.findall(r'src="(/_dash-component-suites/[^"]+)"', html)
     assert suites and "max-age=31536000" in client.get(suites[0]).headers.get("Cache-Control", "")
+
+
+def test_a_cached_no_update_answer_is_an_empty_204_without_encoding(demo_app) -> None:  # noqa: ANN001
+    """Dash's 'nothing to update' (PreventUpdate) from the cache: 204, no body and no Content-Encoding (a gzip header
+    on an empty body made clients fail to decompress it)."""
+    body = {"output": "..programma-trends.children...url.search...resultaten-vergelijk.value..."
+                      "programma-getoond.data..",
+            "outputs": [{"id": "programma-trends", "property": "children"}, {"id": "url", "property": "search"},
+                        {"id": "resultaten-vergelijk", "property": "value"},
+                        {"id": "programma-getoond", "property": "data"}],
+            "inputs": [[{"id": {"type": "programma-vergelijk", "group": 0}, "property": "value", "value": ["NL01"]}]],
+            "state": [{"id": "programma-slug", "property": "data", "value": "sociaal-en-vitaal"},
+                      {"id": "url", "property": "search", "value": f"?x={uuid.uuid4().hex}"},
+                      {"id": "programma-getoond", "property": "data", "value": [["NL01"]]}],
+            "changedPropIds": ['{"group":0,"type":"programma-vergelijk"}.value']}
+    for _ in range(2):
+        reader = _reader(demo_app)
+        answer = reader.post(UPDATE, json=body, headers={"X-CSRFToken": reader.get_cookie("_csrf_token").value,
+                                                         "Accept-Encoding": "gzip, deflate, br"})
+        assert answer.status_code == 204 and answer.data == b""
+        assert "Content-Encoding" not in answer.headers

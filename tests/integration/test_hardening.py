@@ -366,24 +366,31 @@ def test_a_pdf_links_to_base_url_never_to_the_requests_host(demo_app, url: str, 
 # --- uploads, account names, sign-in lock --------------------------------------------------------------------------
 
 
-def test_an_upload_attaches_only_within_its_own_programme_until_published(demo_app, url: str, tmp_path) -> None:  # noqa: ANN001
+def test_an_upload_attaches_only_within_its_own_programme_until_published(demo_app, url: str, tmp_path,  # noqa: ANN001
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from dashboard.uploads import CONFIG_KEY as UPLOADS_KEY
+    from dashboard.uploads import UploadConfig
     from db import editing
     from db.accounts import Grant
-    from db.media import OTHER_PROGRAMME, record_upload
     from db.workflow import Actor
 
+    monkeypatch.setitem(demo_app.server.config, UPLOADS_KEY,
+                        UploadConfig(tmp_path, {"image": 1024 * 1024, "video": 1024 * 1024, "captions": 1024}))
     a, b = programme_id(url, PROG_A), programme_id(url, PROG_B)
-    name = f"{uuid.uuid4().hex[:22]}.png"
-    (tmp_path / name).write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 16)
+    uploader = signed_in(demo_app, account(url, Role.EDITOR, PROG_A))  # an editor of programme A uploads …
+    done = uploader.post("/media", headers={"X-CSRFToken": token(uploader)}, content_type="multipart/form-data",
+                         data={"file": (io.BytesIO(b"\x89PNG\r\n\x1a\n" + b"\x00" * 16), "foto.png"),
+                               "kind": "image", "programme_id": str(a)})
+    assert done.status_code == 201, done.get_data(as_text=True)
+    name = done.get_json()["name"]
     editor_b = Actor(9901, "Bea Redacteur", frozenset({Grant(Role.EDITOR, b)}))
     editor_a = Actor(9902, "Ab Redacteur", frozenset({Grant(Role.EDITOR, a)}))
     story = {"kind": "fotoverhaal", "title": "Foto", "story_date": "2026-06-04", "consent": True, "media_file": name}
     with session_scope(url) as s:
-        record_upload(s, name, a, "image", 24, 9902)  # uploaded for programme A, not published
-        with pytest.raises(editing.Invalid) as refused:
+        with pytest.raises(editing.Invalid) as refused:  # … an editor of B may not show it (it is unpublished)
             editing.create_story(s, editor_b, PROG_B, story, upload_dir=tmp_path)
-        assert refused.value.errors["media_file"] == OTHER_PROGRAMME
-        assert editing.create_story(s, editor_a, PROG_A, story, upload_dir=tmp_path)  # its own programme
+        assert "ander programma" in refused.value.errors["media_file"]
+        assert editing.create_story(s, editor_a, PROG_A, story, upload_dir=tmp_path)  # its own programme may
         s.rollback()
 
 
