@@ -34,6 +34,8 @@ PREFIX = "perspectief:cache:"
 _G_VERSION = "perspectief_data_version"
 _KEPT_HEADERS = ("Content-Disposition", "Retry-After", "Cache-Control")
 NO_UPDATE = 204
+_IGNORED_ARGS = frozenset({"endId"})
+_UNCACHED_ARGS = frozenset({"cacheKey", "job", "oldJob"})
 
 
 class Store(Protocol):
@@ -94,10 +96,10 @@ class RedisStore:
 
 
 def current_version() -> int:
-    """The data version, read once per request."""
+    """The data version, read once per request (on the driver's connection: a third of the cost of a Core query,
+    and this runs on every cached answer)."""
     if _G_VERSION not in g:
-        with get_engine(current_app.config[CONFIG_KEY]).connect() as conn:
-            setattr(g, _G_VERSION, data_version.current(conn))
+        setattr(g, _G_VERSION, data_version.current_raw(get_engine(current_app.config[CONFIG_KEY])))
     return g.get(_G_VERSION)
 
 
@@ -105,11 +107,17 @@ def request_key() -> str | None:
     """The cache key of this request, or None when it must not be cached (signed in, no data version)."""
     if current_user() is not None:
         return None
+    args = request.args
+    if any(name in args for name in _UNCACHED_ARGS):
+        return None  # a background callback's job: bound to one page load
     version = current_version()
     if not version:
         return None
+    # Dash's `endId` is a random token of the page load (it binds background callbacks, which we do not use): leave
+    # it out, or no two visitors would ever share an answer.
+    query = sorted((k, v) for k, vs in args.lists() for v in vs if k not in _IGNORED_ARGS)
     digest = hashlib.sha256()
-    for part in (request.method, request.path, request.query_string, str(version), date.today().isoformat()):
+    for part in (request.method, request.path, json.dumps(query), str(version), date.today().isoformat()):
         digest.update(part if isinstance(part, bytes) else part.encode())
         digest.update(b"\0")
     if request.method == "POST":

@@ -35,6 +35,7 @@ def register_operations(app: Dash, settings: Settings) -> None:
     prefix = app.config.routes_pathname_prefix or "/"
     install_cache(server, settings, [
         prefix + "_dash-update-component",  # the public pages' callbacks (anonymous readers only)
-        prefix + "_dash-layout", prefix + "_dash-dependencies", prefix, prefix + "<path:path>",  # the page shell
+        prefix + "_dash-layout", prefix + "_dash-dependencies",  # what the page shell loads first
         "download", "quarter_xlsx",  # downloads
+        # not the page shell itself: Dash writes a random token per page load into it (`end_id`)
     ])

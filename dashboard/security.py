@@ -33,6 +33,7 @@ HSTS = "max-age=31536000"  # no includeSubDomains: other hosts of the gemeente's
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 _SALT = "perspectief-csrf"
 _G_NEW_CSRF = "perspectief_new_csrf"
+_G_CHECKED = "perspectief_csrf_checked"
 # Long-cached static files get no cookie: a shared cache must never hand one visitor's token to another.
 _NO_COOKIE_PREFIXES = ("/assets/", "/_dash-component-suites/")
 
@@ -54,10 +55,15 @@ def _valid_cookie_token() -> str | None:
     value = request.cookies.get(CSRF_COOKIE)
     if not value:
         return None
-    try:
-        payload = _signer().unsign(value).decode("ascii", "replace")
-    except BadSignature:
-        return None
+    checked = g.get(_G_CHECKED)
+    if checked is not None and checked[0] == value:
+        payload = checked[1]  # unsigned once per request (the check and the response both ask)
+    else:
+        try:
+            payload = _signer().unsign(value).decode("ascii", "replace")
+        except BadSignature:
+            return None
+        setattr(g, _G_CHECKED, (value, payload))
     bound = _bound_payload()
     if bound is not None:
         return value if hmac.compare_digest(payload.encode(), bound.encode()) else None

@@ -74,3 +74,22 @@ def current(conn: Connection) -> int:
     except Exception:  # noqa: BLE001 - an unmigrated database: never cache on it
         log.debug("no data_version table", exc_info=True)
         return 0
+
+
+def current_raw(engine: Engine) -> int:
+    """`current`, on a pooled driver connection without SQLAlchemy's execution machinery (the page cache asks on
+    every request)."""
+    conn = engine.raw_connection()
+    try:
+        cursor = conn.cursor()
+        try:
+            cursor.execute("SELECT version FROM data_version WHERE id = 1")
+            row = cursor.fetchone()
+        finally:
+            cursor.close()
+        return int(row[0]) if row else 0
+    except Exception:  # noqa: BLE001 - an unmigrated database: never cache on it
+        conn.rollback()
+        return 0
+    finally:
+        conn.close()

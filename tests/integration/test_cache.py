@@ -177,3 +177,25 @@ def test_a_cached_no_update_answer_is_an_empty_204_without_encoding(demo_app) ->
                                                          "Accept-Encoding": "gzip, deflate, br"})
         assert answer.status_code == 204 and answer.data == b""
         assert "Content-Encoding" not in answer.headers
+
+
+def test_visitors_with_different_page_loads_share_the_cached_answer(demo_app) -> None:  # noqa: ANN001
+    """dash-renderer sends every callback to `/_dash-update-component?endId=<a random token of the page load>`: two
+    visitors never share it, yet their answers must come from the cache; a background callback's job never does."""
+    first, second = _reader(demo_app), _reader(demo_app)
+    token_of = {c: c.get_cookie("_csrf_token").value for c in (first, second)}
+    shells = [c.get("/programma/sociaal-en-vitaal").get_data(as_text=True) for c in (first, second)]
+    end_ids = [re.search(r"\"end_id\":\s*\"([^\"]+)\"", html)[1] for html in shells]
+    assert end_ids[0] != end_ids[1]  # the page shell is built per page load, never served from the cache
+    body = {"output": "..page-content.children...page-title.data..",
+            "outputs": [{"id": "page-content", "property": "children"}, {"id": "page-title", "property": "data"}],
+            "inputs": [{"id": "url", "property": "pathname", "value": "/wijken"}],
+            "state": [{"id": "url", "property": "search", "value": f"?x={uuid.uuid4().hex}"}],
+            "changedPropIds": ["url.pathname"]}
+    answers = []
+    for client, end_id in zip((first, second), end_ids, strict=True):
+        hits = _hits()
+        answers.append(client.post(f"{UPDATE}?endId={end_id}", json=body,
+                                   headers={"X-CSRFToken": token_of[client]}).status_code)
+        hit = _hits() > hits
+    assert answers == [200, 200] and hit  # the second visitor's answer came from the cache
