@@ -5,7 +5,8 @@ instance. In Redis with REDIS_URL (shared by all instances), else in this proces
 recently used out first). Answers are kept gzip-compressed and served so to clients that accept it.
 
 Only anonymous requests are cached (a signed-in account may see unpublished content), only after every guard has
-run (the cache wraps the view functions), and never an answer that sets a cookie. `install_cache(server, settings,
+run (the cache wraps the view functions), and never an answer that sets a cookie or holds something of one visitor
+alone (a form's CSRF token: `do_not_cache()`). `install_cache(server, settings,
 endpoints)` wraps the named endpoints; the open-data API can wrap its own the same way."""
 
 from __future__ import annotations
@@ -95,6 +96,14 @@ class RedisStore:
             current_app.logger.warning("cache: Redis niet bereikbaar", exc_info=True)
 
 
+_G_NO_CACHE = "perspectief_no_cache"
+
+
+def do_not_cache() -> None:
+    """This request's answer holds something of this visitor alone (a CSRF token in a form): never cache it."""
+    setattr(g, _G_NO_CACHE, True)
+
+
 def current_version() -> int:
     """The data version, read once per request (on the driver's connection: a third of the cost of a Core query,
     and this runs on every cached answer)."""
@@ -163,7 +172,7 @@ def cached(store: Store, view: Callable) -> Callable:
             raise
         if key is not None:
             CACHE.labels("miss").inc()
-            if response.status_code == 200 and "Set-Cookie" not in response.headers \
+            if response.status_code == 200 and "Set-Cookie" not in response.headers and not g.get(_G_NO_CACHE) \
                     and not response.direct_passthrough and "Content-Encoding" not in response.headers:
                 store.set(key, _pack(response))
         return response

@@ -21,8 +21,9 @@ from itsdangerous import BadSignature, Signer
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from dashboard import texts
+from dashboard.cache import do_not_cache
 from dashboard.exports.routes import BUSY_SCRIPT
-from dashboard.sessions import bound_csrf_secret
+from dashboard.sessions import bound_csrf_secret, session_not_loaded
 from settings import Settings
 
 CSRF_COOKIE = "_csrf_token"  # the cookie name dash-renderer reads (it sends it back as header X-CSRFToken)
@@ -73,6 +74,7 @@ def _valid_cookie_token() -> str | None:
 def csrf_token() -> str:
     """The CSRF token for the current request: its valid cookie, or a new one the response will set (the session's
     own token when signed in, else a new anonymous one)."""
+    do_not_cache()  # a page or callback answer that carries it belongs to this visitor alone
     token = _valid_cookie_token()
     if token is not None:
         return token
@@ -110,7 +112,9 @@ def _check_csrf() -> Response | None:
 
 
 def _set_csrf_cookie(response: Response) -> None:
-    if _valid_cookie_token() is not None or request.path.startswith(_NO_COOKIE_PREFIXES):
+    if request.path.startswith(_NO_COOKIE_PREFIXES) or session_not_loaded():
+        return  # a request without its session (favicon, probes) cannot tell which token is right: leave it
+    if _valid_cookie_token() is not None:
         return
     # Not HttpOnly: dash-renderer reads it from document.cookie to send it back as a header.
     response.set_cookie(CSRF_COOKIE, csrf_token(), path="/", samesite="Lax", secure=request.is_secure,

@@ -61,6 +61,14 @@ class ServerSession(CallbackDict, SessionMixin):
         return self._csrf
 
 
+def session_not_loaded() -> bool:
+    """Whether this request skipped the session (static files, probes): who is signed in is not known here."""
+    if not has_request_context():
+        return True
+    current = session._get_current_object() if hasattr(session, "_get_current_object") else session
+    return isinstance(current, ServerSession) and current.static
+
+
 def bound_csrf_secret() -> str | None:
     """The CSRF secret of the current request's signed-in session (dashboard.security binds its token to it)."""
     if not has_request_context():

@@ -705,8 +705,8 @@ USERS_OWN_PASSWORD = "Uw eigen wachtwoord wijzigt u (met uw huidige wachtwoord) 
 
 # --- production limits and operations (issue 15) ---------------------------------------------------------------------
 REQUEST_TOO_LARGE = "Dit verzoek is te groot: hoogstens {mb} MB."
-COMPARE_TOO_MANY = ("U kunt hoogstens {most} gebieden tegelijk vergelijken; u koos er {asked}. De eerste {most} staan "
-                    "hieronder. Haal er een paar weg om andere te kiezen.")
+COMPARE_TOO_MANY = ("U kunt hoogstens {most} gebieden tegelijk vergelijken; u koos er {asked}. Alleen de eerste {most} "
+                    "zijn meegenomen. Haal er een paar weg om andere te kiezen.")
 EXPORT_QUEUE_FULL_TITLE = "Even geduld"
 EXPORT_QUEUE_FULL = ("Er worden nu te veel rapporten tegelijk gemaakt. Probeer het over een halve minuut opnieuw; de "
                      "pagina doet dat vanzelf als u hem openlaat.")

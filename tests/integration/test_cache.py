@@ -199,3 +199,16 @@ def test_visitors_with_different_page_loads_share_the_cached_answer(demo_app) ->
                                    headers={"X-CSRFToken": token_of[client]}).status_code)
         hit = _hits() > hits
     assert answers == [200, 200] and hit  # the second visitor's answer came from the cache
+
+
+def test_an_answer_with_a_visitors_csrf_token_is_never_shared(demo_app) -> None:  # noqa: ANN001
+    """The sign-in page's form carries the visitor's own CSRF token: a second visitor must get their own, never the
+    first one's from the cache (else their sign-in is refused)."""
+    tokens = []
+    for _ in range(2):
+        reader = _reader(demo_app)
+        page = json.dumps(_router(reader, "/inloggen"))
+        own = reader.get_cookie("_csrf_token").value
+        assert own in page
+        tokens.append(own)
+    assert tokens[0] != tokens[1]
