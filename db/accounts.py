@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 import sys
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -31,6 +30,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from db.account_names import hidden_problem, normalise_email, normalise_name
 from db.models import Programme, Role, RoleGrant, SignInAttempt, User, as_utc
 from db.web_sessions import end_user_sessions
 
@@ -149,32 +149,6 @@ def grants_of(user: User) -> frozenset[Grant]:
 # --- accounts ----------------------------------------------------------------------------------------------------
 
 
-def normalise_email(email: str) -> str:
-    """NFKC, trimmed, lower case: look-alike forms (full-width letters, ligatures) become the one address."""
-    return unicodedata.normalize("NFKC", email).strip().lower()
-
-
-def normalise_name(name: str) -> str:
-    """An account's display name in NFKC with inner runs of spaces made one."""
-    return " ".join(unicodedata.normalize("NFKC", name).split())
-
-
-def hidden_characters(text: str) -> list[str]:
-    """The invisible and direction-changing characters in `text` (zero-width spaces and joiners, the
-    left-to-right/right-to-left marks, embeddings, overrides and isolates, other format and control characters),
-    as U+XXXX codes: names and addresses with them look like another account's."""
-    return [f"U+{ord(c):04X}" for c in text
-            if unicodedata.category(c) in ("Cf", "Cc", "Co", "Cs", "Zl", "Zp")]
-
-
-def _hidden_problem(text: str, what: str) -> str | None:
-    found = hidden_characters(text)
-    if not found:
-        return None
-    return (f"{what} bevat onzichtbare tekens of tekens die de schrijfrichting veranderen ({', '.join(found[:3])}); "
-            f"zo kan het op een ander account lijken. Typ het opnieuw zonder die tekens.")
-
-
 def hash_password(password: str) -> str:
     check_password_rules(password)
     return HASHER.hash(password)
@@ -207,7 +181,7 @@ def new_account_problems(session: Session, email: str, name: str, password: str)
     nothing (fields: email, name, password)."""
     email = normalise_email(email)
     problems: dict[str, str] = {}
-    if hidden := _hidden_problem(email, "Het e-mailadres"):
+    if hidden := hidden_problem(email, "Het e-mailadres"):
         problems["email"] = hidden
     elif not email:
         problems["email"] = "Vul een e-mailadres in."
@@ -216,7 +190,7 @@ def new_account_problems(session: Session, email: str, name: str, password: str)
     elif find_user(session, email) is not None:
         problems["email"] = (f"Er is al een account met het e-mailadres {email}. Zoek het op in de lijst van "
                              f"accounts (een gedeactiveerd account kunt u daar heractiveren).")
-    if hidden := _hidden_problem(name, "De naam"):
+    if hidden := hidden_problem(name, "De naam"):
         problems["name"] = hidden
     elif not normalise_name(name):
         problems["name"] = "Vul een naam in."
@@ -230,7 +204,7 @@ def new_account_problems(session: Session, email: str, name: str, password: str)
 def create_user(session: Session, email: str, name: str, password: str, now: datetime | None = None) -> User:
     """A new active account without roles; refuses an invalid or already used e-mail address and a short password."""
     for text, what, field in ((email, "Het e-mailadres", "email"), (name, "De naam", "name")):
-        if hidden := _hidden_problem(text, what):
+        if hidden := hidden_problem(text, what):
             raise AccountError(hidden, field)
     email = normalise_email(email)
     name = normalise_name(name)
