@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
+import time
 from pathlib import Path
 
 from dash import Dash
@@ -23,6 +24,7 @@ class AssetHashes:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._known: dict[str, tuple[float, str]] = {}
+        self._stamp: tuple[float, tuple] | None = None
         self._lock = threading.Lock()
 
     def of(self, relative: str) -> str | None:
@@ -38,6 +40,19 @@ class AssetHashes:
         with self._lock:
             self._known[relative] = (mtime, digest)
         return digest
+
+    def stamp(self) -> tuple:
+        """The assets' modification times: changes when a file is changed, added or removed (looked at once every
+        two seconds at most: the folder may hold many files)."""
+        now = time.monotonic()
+        with self._lock:
+            if self._stamp is not None and now - self._stamp[0] < 2:
+                return self._stamp[1]
+        found = tuple(sorted((str(p.relative_to(self.folder)), p.stat().st_mtime)
+                             for p in self.folder.rglob("*") if p.is_file()))
+        with self._lock:
+            self._stamp = (now, found)
+        return found
 
     def rewrite(self, html: str) -> str:
         def replace(m: re.Match) -> str:

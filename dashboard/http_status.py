@@ -5,13 +5,16 @@ router then shows "Pagina niet gevonden" in the page)."""
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from functools import wraps
 from urllib.parse import unquote
 
 from dash import Dash
 from flask import Response, request
 
-from dashboard.auth import can
+from dashboard.auth import can, current_user
+from dashboard.cache import current_version
 from dashboard.data import read_session
 from dashboard.limits import parse_id
 from db import lookups
@@ -65,9 +68,29 @@ def install_page_status(app: Dash) -> None:
     endpoint = (app.config.routes_pathname_prefix or "/") + DASH_CATCHALL
     view = server.view_functions[endpoint]
 
+    known: OrderedDict[tuple[str, int], bool] = OrderedDict()
+    lock = threading.Lock()
+
+    def exists(path: str) -> bool:
+        """page_exists, remembered per data version for anonymous visitors (a story's existence depends on who
+        asks; the answer for anonymous visitors changes only with a write)."""
+        if current_user() is not None:
+            return page_exists(path)
+        key = (path, current_version())
+        with lock:
+            if key in known:
+                known.move_to_end(key)
+                return known[key]
+        found = page_exists(path)
+        with lock:
+            known[key] = found
+            while len(known) > 4096:
+                known.popitem(last=False)
+        return found
+
     @wraps(view)
     def page_or_not_found(*args, **kwargs):  # noqa: ANN202
-        if not page_exists(request.path):
+        if not exists(request.path):
             return Response(app.index(), status=404, mimetype="text/html")
         return view(*args, **kwargs)
 

@@ -15,6 +15,7 @@ from dashboard.http_status import install_page_status
 from dashboard.limits import install_limits
 from dashboard.logs import install_request_log
 from dashboard.metrics import install_metrics
+from dashboard.page_shell import install_page_shell
 from dashboard.public_url import BASE_URL_KEY
 from settings import Settings
 
@@ -30,7 +31,8 @@ def register_operations(app: Dash, settings: Settings) -> None:
     install_health(server)
     server.config[BASE_URL_KEY] = settings.public_base_url()
     jobs.configure(settings.redis_url, settings.export_queue_max)
-    install_asset_urls(app)
+    hashes = install_asset_urls(app)
+    install_page_shell(app, hashes.stamp)  # after install_asset_urls: the stored shell has the hashed links
     install_page_status(app)
     prefix = app.config.routes_pathname_prefix or "/"
     install_cache(server, settings, [
