@@ -17,6 +17,7 @@ from dash import Dash, dcc, html
 from flask_compress import Compress
 
 from dashboard import texts
+from dashboard.api.routes import register_api
 from dashboard.auth import register_auth
 from dashboard.components.shell import demo_banner, footer, header
 from dashboard.data import CONFIG_KEY, FOUR_EYES_KEY
@@ -25,6 +26,7 @@ from dashboard.exports.routes import register_quarter_routes
 from dashboard.operations import register_operations
 from dashboard.secret_key import key_problem, signing_key, with_local_key
 from dashboard.security import register_security
+from dashboard.theme import ASSETS_DIR, COMPONENTS_CSS, THEME_KEY, html_classes, load_theme
 from dashboard.uploads import register_uploads
 from settings import Settings, get_settings
 
@@ -57,20 +59,31 @@ def prepare_database(settings: Settings) -> None:
         logging.getLogger(__name__).info("Demo geladen in %s", settings.database_url)
 
 
+def _asset_url(app: Dash, path: str) -> str:
+    """The URL of an asset with ?m=<mtime>: a changed file is fetched again (as Dash does for its own assets)."""
+    return f"{app.get_asset_url(path)}?m={int((ASSETS_DIR / path).stat().st_mtime)}"
+
+
 def create_app(settings: Settings | None = None) -> Dash:
     """The Dash app on the database named in `settings` (which must already be migrated)."""
     settings = settings or get_settings()
     from dashboard import router  # registers the page callbacks
 
+    theme = load_theme(settings.theme)
     app = Dash(
         __name__,
         title=texts.APP_TITLE,
+        assets_path_ignore=["^themes$", "^vendor$"],  # loaded in their own order below
         update_title=None,
         compress=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
                    {"name": "description", "content": texts.APP_TAGLINE}],
     )
-    app.index_string = INDEX_STRING
+    # NL Design System components first, then the base tokens and the theme's, then our own assets (10-…css)
+    first = [str(COMPONENTS_CSS.relative_to(ASSETS_DIR))] if COMPONENTS_CSS.is_file() else []
+    app.config.external_stylesheets = [_asset_url(app, p) for p in [*first, *theme.stylesheets]]
+    app.index_string = INDEX_STRING.replace('<html lang="nl">', f'<html lang="nl" class="{html_classes(theme)}">')
+    app.server.config[THEME_KEY] = theme.name
     app.server.config[CONFIG_KEY] = settings.database_url
     app.server.config[FOUR_EYES_KEY] = settings.four_eyes
     app.server.config["SECRET_KEY"] = signing_key(settings)
@@ -78,11 +91,13 @@ def create_app(settings: Settings | None = None) -> Dash:
     register_downloads(app.server)
     register_quarter_routes(app.server)
     register_uploads(app.server, settings)
+    register_api(app.server, {"name": settings.api_contact_name, "url": settings.api_contact_url,
+                              "email": settings.api_contact_email})
     app.layout = html.Div(className="app-shell", children=[
         dcc.Location(id="url", refresh=False),
         dcc.Store(id="page-title"),
         html.Div(id="page-title-sink", hidden=True),
-        header(),
+        header(app.get_asset_url(theme.logo) if theme.logo else None, theme.logo_alt),
         demo_banner(),
         html.Main(id="inhoud", tabIndex="-1", children=html.Div(id="page-content")),
         footer(),

@@ -56,8 +56,19 @@ class Settings(BaseSettings):
         description="Four-eyes rule: nobody approves an item they created, changed or submitted since it was last "
         "published (set to false only where one person does everything, e.g. a trial).",
     )
+    theme: str = Field(
+        default="voorbeeld",
+        description="Look of the site, the PDF report and the slides: a folder under assets/themes/ (shipped: "
+        "'voorbeeld', NL Design System's example tokens, and 'denhaag'); see README, 'Huisstijl'.",
+    )
     upload_max_image_mb: float = Field(default=5, gt=0, description="Largest image upload (PNG, JPEG, WebP) in MB.")
     upload_max_video_mb: float = Field(default=200, gt=0, description="Largest video upload (MP4) in MB.")
+    api_contact_name: str = Field(default="Team Perspectief",
+                                  description="info.contact.name of the open-data API's OpenAPI document.")
+    api_contact_url: str = Field(default="https://www.perspectief.example/open-data",
+                                 description="info.contact.url of the open-data API's OpenAPI document.")
+    api_contact_email: str = Field(default="opendata@perspectief.example",
+                                   description="info.contact.email of the open-data API's OpenAPI document.")
     # --- production and operations (issue 15) ---
     base_url: str | None = Field(
         default=None,

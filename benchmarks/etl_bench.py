@@ -58,8 +58,9 @@ def prepare_db(url: str, n_indicators: int) -> tuple[list[str], list[str]]:
     """A migrated database with the real regions and n generated indicators; returns their codes."""
     from db.migrate import upgrade
     from db.session import session_scope
-    from etl import cbs, loader
-    from etl.schemas import IndicatorRow
+    from db.write import loads as loader
+    from db.write.rows import IndicatorRow
+    from etl import cbs
 
     upgrade(url)
     data = ROOT / "etl" / "data" / "cbs"

@@ -92,11 +92,12 @@ def build_database(url: str, db_path: Path, n_wijk: int) -> dict[str, float]:
     from sqlalchemy import select
 
     from db.migrate import upgrade
-    from db.models import DataLoad, Direction, Indicator, Programme
+    from db.models import DataLoad, Indicator, Programme
     from db.session import session_scope
-    from etl import loader
+    from db.write import loads as loader
+    from db.write.rows import IndicatorRow
     from etl.demo import load_demo
-    from etl.schemas import IndicatorRow
+    from indicators.enums import Direction
 
     t0 = time.perf_counter()
     upgrade(url)
@@ -185,7 +186,7 @@ def add_programmes(url: str, total: int, n_wijk: int) -> int:
 
     from db.models import Indicator, Programme
     from db.session import session_scope
-    from etl import loader
+    from db.write import loads as loader
     from etl.demo_content import PROGRAMMES, PROJECTS, STORIES
 
     with session_scope(url) as session:
@@ -337,7 +338,8 @@ def measure_all(db_path: Path, repeat: int, which: str, freeze: bool) -> dict:  
     from dashboard import router
     from dashboard.data import read_session
     from dashboard.pages import programme
-    from indicators.queries import comparison_options, programme_cards, programme_trend_views, programme_view
+    from db.read.programmes import programme_cards, programme_trend_views, programme_view
+    from db.read.trends import comparison_options
     from settings import Settings
 
     url = f"sqlite:///{db_path}"
@@ -406,7 +408,7 @@ def measure_all(db_path: Path, repeat: int, which: str, freeze: bool) -> dict:  
                                   data(programme_view, slug, typical_codes),
                                   observations(slug, [HOME, *typical_codes]), repeat))
             if hasattr(programme, "update_results"):  # the result table filtered by a callback
-                from indicators.results_view import programme_results
+                from db.read.results import programme_results
 
                 cases.append(Case(f"programma {short}: resultaten", "update_results", results_callback(slug),
                                   data(programme_results, slug),

@@ -50,8 +50,9 @@ def main() -> None:
     from dashboard.exports.pdf import render_pdf
     from dashboard.exports.report_html import render_html
     from dashboard.exports.xlsx import render_xlsx
+    from db.read.quarter import build_report
     from db.session import session_scope
-    from indicators.quarter import build_report, parse_quarter
+    from indicators.periods import parse_quarter
     from settings import Settings
 
     url = f"sqlite:///{tempfile.mkdtemp(prefix='quarter-bench-')}/demo.db"

@@ -6,7 +6,7 @@ dashboard/pages/password.py; the account area in the header is dashboard/compone
 A session holds the account id, its session_version and the sign-in time, kept on the server (dashboard.sessions: the
 cookie holds a random token only). Every request of a signed-in visitor checks all three: past SESSION_HOURS after
 sign-in, or once the version changed (new password) or the account was deactivated, the session is gone – and those
-changes delete the account's stored sessions as well, on every instance at once."""
+changes (and a role taken away) delete the account's stored sessions as well, on every instance at once."""
 
 from __future__ import annotations
 
@@ -16,14 +16,14 @@ from datetime import UTC, datetime, timedelta
 from urllib.parse import urlencode, urlsplit
 
 from flask import Flask, Response, abort, current_app, g, has_request_context, redirect, request, session
-from sqlalchemy.orm import selectinload
 
+from dashboard.api import is_api_path
 from dashboard.data import CONFIG_KEY, read_session
 from dashboard.limits import client_address
 from dashboard.sessions import ServerSessionInterface
-from db.accounts import Action, Grant, Refusal, allowed, authenticate, change_password, grants_of
-from db.models import User
+from db.accounts import Grant, allowed, authenticate, set_own_password, signed_in
 from db.session import session_scope
+from indicators.enums import Action, Refusal
 from settings import Settings
 
 SIGN_IN_PATH = "/inloggen"
@@ -105,11 +105,11 @@ def _load_user() -> CurrentUser | None:
         setattr(g, _G_EXPIRED, True)
         return None
     with read_session() as s:
-        user = s.get(User, uid, options=[selectinload(User.grants)]) if isinstance(uid, int) else None
-        if user is None or not user.is_active or user.session_version != session.get(SESSION_VERSION):
-            session.clear()
-            return None
-        return CurrentUser(user.id, user.email, user.name, grants_of(user))
+        user = signed_in(s, uid, session.get(SESSION_VERSION))
+    if user is None:
+        session.clear()
+        return None
+    return CurrentUser(user.id, user.email, user.name, user.grants)
 
 
 def safe_next(value: object) -> str:
@@ -178,25 +178,13 @@ def change_own_password() -> Response:
         return _no_store(redirect(sign_in_url(PASSWORD_PATH, EXPIRED if g.get(_G_EXPIRED) else None), 303))
     current, new, repeat = (request.form.get(name, "") for name in PASSWORD_FIELDS)
     with session_scope(current_app.config[CONFIG_KEY]) as s:
-        account = s.get(User, user.id)
-        problems = change_password(s, account, current, new, repeat, client_address(), datetime.now(UTC))
-        version = account.session_version
+        problems, version = set_own_password(s, user.id, current, new, repeat, client_address(),
+                                             datetime.now(UTC))
     if problems:
         codes = urlencode({ERROR_PARAM: ",".join(problems)}, safe=",")
         return _no_store(redirect(f"{PASSWORD_PATH}?{codes}", 303))
     _start_session(user.id, version)  # the raised session_version ended every other session, and the old one here
     return _no_store(redirect(f"{PASSWORD_PATH}?{CHANGED_PARAM}=1", 303))
-
-
-def renew_session() -> None:
-    """Keep this browser signed in with a fresh session after its account's sessions were ended on purpose (an admin
-    taking away a role of their own): same account, new token and CSRF secret."""
-    user = current_user()
-    if user is None:
-        return
-    with read_session() as s:
-        version = s.get(User, user.id).session_version
-    _start_session(user.id, version)
 
 
 def sign_out() -> Response:
@@ -261,6 +249,8 @@ def install_auth(server: Flask, settings: Settings, prefix: str = "/") -> None:
         path = request.path
         if path.startswith(tuple(prefix + p for p in _PUBLIC_PREFIXES)):
             return None  # static files: no session work at all
+        if is_api_path(path):
+            return None  # the API asks for sign-in itself, answering 401 as problem+json (dashboard.api.routes)
         user = current_user()  # also ends an expired or invalidated session, on every request
         to_sign_in = request.method in ("GET", "HEAD") and path != dash_callback
         if user is None and to_sign_in and path.rstrip("/") in SIGNED_IN_PATHS:
@@ -276,6 +266,4 @@ def install_auth(server: Flask, settings: Settings, prefix: str = "/") -> None:
 
 def register_auth(app, settings: Settings) -> None:  # noqa: ANN001 - a dash.Dash
     """Sign-in on the Dash app's server (called once from create_app)."""
-    from dashboard.components import account  # noqa: F401 - registers the header's account-area callback
-
     install_auth(app.server, settings, app.config.routes_pathname_prefix or "/")

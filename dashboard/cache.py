@@ -1,5 +1,5 @@
 """A response cache for what anonymous readers ask again and again: the public pages' Dash callbacks, the page shell,
-downloads. Keyed by the request (method, path, query, body) and the data version (db.data_version: every committed
+downloads. Keyed by the request (method, path, query, body) and the data version (db.write.data_version: every committed
 write of content raises it), so a load, an edit or a publication makes the very next visit build afresh – on every
 instance. In Redis with REDIS_URL (shared by all instances), else in this process (CACHE_MB per worker, least
 recently used out first). Answers are kept gzip-compressed and served so to clients that accept it.
@@ -27,8 +27,7 @@ from flask import Flask, Response, current_app, g, make_response, request
 from dashboard.auth import current_user
 from dashboard.data import CONFIG_KEY
 from dashboard.metrics import CACHE
-from db import data_version
-from db.session import get_engine
+from db.read import data_version
 from settings import Settings
 
 PREFIX = "perspectief:cache:"
@@ -108,7 +107,7 @@ def current_version() -> int:
     """The data version, read once per request (on the driver's connection: a third of the cost of a Core query,
     and this runs on every cached answer)."""
     if _G_VERSION not in g:
-        setattr(g, _G_VERSION, data_version.current_raw(get_engine(current_app.config[CONFIG_KEY])))
+        setattr(g, _G_VERSION, data_version.current(current_app.config[CONFIG_KEY]))
     return g.get(_G_VERSION)
 
 

@@ -6,9 +6,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from flask import current_app
-from sqlalchemy.orm import Session
 
-from db.session import session_factory, session_scope
+from db.session import Session, session_factory, session_scope
 
 CONFIG_KEY = "PERSPECTIEF_DATABASE_URL"
 FOUR_EYES_KEY = "PERSPECTIEF_FOUR_EYES"

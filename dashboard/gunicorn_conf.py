@@ -20,7 +20,8 @@ worker_class = "gthread"
 preload_app = True
 timeout = 60
 graceful_timeout = 20
-keepalive = 65  # longer than a reader's pause and than nginx's upstream keepalive (60 s): no race on a closing connection
+# longer than a reader's pause and than nginx's upstream keepalive (60 s): no race on a closing connection
+keepalive = 65
 accesslog = None  # the app logs every request itself (dashboard.logs), with its request id
 errorlog = "-"
 # X-Forwarded-* count only with TRUST_PROXY (then the app applies ProxyFix as well); never by default

@@ -5,27 +5,13 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 
 from flask import Flask, Response, current_app
-from sqlalchemy import text
 
 from dashboard.data import CONFIG_KEY
-from db.session import get_engine
+from db.migrate import current_revision, head_revision
 
 HEALTH_PATH, READY_PATH = "/healthz", "/readyz"
-
-
-@lru_cache(maxsize=1)
-def newest_revision() -> str:
-    """The head revision of our migrations (read once from the files)."""
-    from alembic.script import ScriptDirectory
-
-    from db.migrate import MIGRATIONS_DIR, alembic_config
-
-    config = alembic_config("sqlite://")
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    return ScriptDirectory.from_config(config).get_current_head()
 
 
 def _json(body: dict, status: int) -> Response:
@@ -41,12 +27,11 @@ def healthz() -> Response:
 def readyz() -> Response:
     """200 when the database answers at the newest revision; 503 with the failed check otherwise."""
     try:
-        with get_engine(current_app.config[CONFIG_KEY]).connect() as conn:
-            revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    except Exception:  # noqa: BLE001 - unreachable, wrong credentials, no schema: not ready
+        revision = current_revision(current_app.config[CONFIG_KEY])
+    except Exception:  # noqa: BLE001 - unreachable, wrong credentials: not ready
         current_app.logger.warning("readyz: database niet bereikbaar", exc_info=True)
         return _json({"status": "niet gereed", "database": "onbereikbaar"}, 503)
-    head = newest_revision()
+    head = head_revision()
     if revision != head:
         return _json({"status": "niet gereed", "database": "niet bijgewerkt", "revisie": revision,
                       "nodig": head}, 503)

@@ -17,10 +17,9 @@ from dashboard.auth import can, current_user
 from dashboard.cache import current_version
 from dashboard.data import read_session
 from dashboard.limits import parse_id
-from db import lookups
-from db.accounts import Action
-from db.periods import PeriodError
-from indicators.quarter import parse_quarter
+from db.read import lookups
+from indicators.enums import Action
+from indicators.periods import PeriodError, parse_quarter
 
 DASH_CATCHALL = "<path:path>"
 

@@ -9,16 +9,17 @@ from __future__ import annotations
 import json
 import logging
 
+from dash import html
 from flask import Flask, Response, abort, current_app, has_app_context, request
-from sqlalchemy.exc import DataError
 
 from dashboard import texts
+from dashboard.components import nl
+from db.read.lookups import MAX_ID
+from db.session import OutOfRange
 from settings import Settings, get_settings
 
 MAX_REQUEST_KEY = "PERSPECTIEF_MAX_REQUEST_BYTES"
 MAX_REGIONS_KEY = "PERSPECTIEF_MAX_COMPARE_REGIONS"
-# The largest id the database can hold: PostgreSQL's INTEGER (the primary keys); SQLite's is larger.
-MAX_ID = 2**31 - 1
 MB = 1024 * 1024
 # Endpoints with a limit of their own (uploads: dashboard.uploads sets request.max_content_length itself).
 OWN_LIMIT_ENDPOINTS = frozenset({"upload_media"})
@@ -53,6 +54,13 @@ def limit_regions(codes: list[str]) -> tuple[list[str], bool]:
 
 def too_many_regions_text(asked: int) -> str:
     return texts.COMPARE_TOO_MANY.format(most=max_compare_regions(), asked=asked)
+
+
+def too_many_regions(asked: int) -> html.Div | None:
+    """The page's warning when more comparison regions were asked (`asked`) than may be shown, else None."""
+    if asked <= max_compare_regions():
+        return None
+    return nl.alert(too_many_regions_text(asked), "warning", role="alert", className="compare-limit")
 
 
 def _too_large() -> Response:
@@ -91,11 +99,11 @@ def install_limits(server: Flask, settings: Settings) -> None:
     # The last line of defence for ids that reach the database from a callback's payload: a number beyond the
     # column's range is "not found", not a server error (SQLite: OverflowError; PostgreSQL: a DataError).
     server.register_error_handler(OverflowError, _out_of_range)
-    server.register_error_handler(DataError, _out_of_range)
+    server.register_error_handler(OutOfRange, _out_of_range)
 
 
 def _out_of_range(exc: Exception) -> Response:
-    if isinstance(exc, DataError) and "out of range" not in str(exc.orig):
+    if isinstance(exc, OutOfRange) and "out of range" not in str(exc.orig):
         raise exc
     response = Response(json.dumps({"message": texts.NOT_FOUND_TEXT}, ensure_ascii=False), status=404,
                         mimetype="application/json")

@@ -10,15 +10,13 @@ from __future__ import annotations
 import hmac
 import os
 import time
-from datetime import UTC
 
 from flask import Flask, Response, current_app, g, request
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily
-from sqlalchemy import func, select
 
 from dashboard.data import CONFIG_KEY
-from db.models import DataLoad
+from db.read.reference import last_loads_per_table
 from db.session import session_scope
 from settings import Settings
 
@@ -52,13 +50,9 @@ class _ScrapeTimeCollector:
         loads = GaugeMetricFamily("perspectief_last_load_timestamp_seconds",
                                   "Tijdstip (Unix) van de laatste geslaagde lading per CBS-tabel", labels=["table"])
         with session_scope(self.database_url) as s:
-            rows = s.execute(select(DataLoad.table_id, func.max(DataLoad.finished_at))
-                             .where(DataLoad.status == "gereed", DataLoad.table_id.is_not(None))
-                             .group_by(DataLoad.table_id)).all()
-        for table_id, finished in rows:
-            if finished is not None:
-                stamp = finished.timestamp() if finished.tzinfo else finished.replace(tzinfo=UTC).timestamp()
-                loads.add_metric([table_id], stamp)
+            finished = last_loads_per_table(s)
+        for table_id, at in sorted(finished.items()):
+            loads.add_metric([table_id], at.timestamp())
         yield loads
 
 

@@ -7,7 +7,7 @@
     python -m dashboard.quarter_cli afgerond 12 2026-12-10 --door "A. de Vries"
 
 Uses DATABASE_URL like the app. The web app does the same at /beheer/kwartaal/<YYYY>-Q<n> (dashboard/pages/
-kwartaal_overleg.py) for signed-in approvers of a programme (notes) and admins (notes and publishing). A note records
+quarter_meeting.py) for signed-in approvers of a programme (notes) and admins (notes and publishing). A note records
 who recorded it and who marked it done: the signed-in account there, `--door` here (default "opdrachtregel")."""
 
 from __future__ import annotations
@@ -20,10 +20,9 @@ from functools import partial
 from dashboard.exports.pdf import render_pdf
 from dashboard.exports.report_html import render_html
 from dashboard.exports.xlsx import render_xlsx
-from db.periods import PeriodError
 from db.session import session_scope
-from indicators.quarter import parse_quarter
-from indicators.quarter_snapshot import FrozenSnapshotError, Renderers, add_note, mark_done, publish_quarter
+from db.write.quarter import FrozenSnapshotError, Renderers, add_note, mark_done, publish_quarter
+from indicators.periods import PeriodError, parse_quarter
 from settings import get_settings
 
 CLI_AUTHOR = "opdrachtregel"  # who published, recorded a note or marked it done, when --door is not given

@@ -10,23 +10,26 @@ from urllib.parse import unquote
 from dash import Input, Output, State, callback, clientside_callback, html
 
 from dashboard import texts
+from dashboard.components import account  # noqa: F401 - registers the header's account-area callback
 from dashboard.limits import parse_id
 from dashboard.pages import (
-    beheer,
-    bewerken,
+    accessibility,
     districts,
-    gebruikers,
+    edit_item,
     indicator,
-    kwartaal_invoer,
-    kwartaal_overleg,
     not_found,
     overview,
     password,
     presentation,
     programme,
     quarter,
+    quarter_entry,
+    quarter_meeting,
     signin,
     story,
+    user_account,
+    users,
+    worklist,
 )
 from dashboard.urlstate import parse_query
 
@@ -39,15 +42,16 @@ ROUTES: list[tuple[re.Pattern, Callable[..., html.Div], str]] = [
     (re.compile(r"^/kwartaal/(?P<quarter>[^/]+?)/?$"), quarter.layout, texts.QUARTER_TITLE.format(label="")),
     (re.compile(r"^/kwartaal/(?P<quarter>[^/]+)/presentatie/?$"), presentation.layout, texts.QUARTER_PRESENT),
     (re.compile(r"^/inloggen/?$"), signin.layout, texts.SIGNIN_TITLE),
+    (re.compile(r"^/toegankelijkheid/?$"), accessibility.layout, "Toegankelijkheidsverklaring"),
     (re.compile(r"^/account/wachtwoord/?$"), password.layout, texts.PASSWORD_TITLE),
-    (re.compile(r"^/beheer/?$"), beheer.layout, texts.BEHEER_TITLE),
-    (re.compile(r"^/beheer/gebruikers/?$"), gebruikers.list_layout, texts.USERS_TITLE),
-    (re.compile(r"^/beheer/gebruikers/(?P<user_id>[0-9]+|nieuw)/?$"), gebruikers.account_layout, texts.USERS_TITLE),
+    (re.compile(r"^/beheer/?$"), worklist.layout, texts.BEHEER_TITLE),
+    (re.compile(r"^/beheer/gebruikers/?$"), users.layout, texts.USERS_TITLE),
+    (re.compile(r"^/beheer/gebruikers/(?P<user_id>[0-9]+|nieuw)/?$"), user_account.layout, texts.USERS_TITLE),
     (re.compile(r"^/beheer/(?P<kind_slug>project|resultaat|meting|verhaal|toelichting|meting-toelichting)/"
-                r"(?P<item_id>[0-9]+|nieuw)/?$"), bewerken.layout, texts.BEHEER_TITLE),
-    (re.compile(r"^/beheer/programma/(?P<slug>[a-z0-9-]+)/kwartaal/(?P<quarter>[^/]+?)/?$"), kwartaal_invoer.layout,
+                r"(?P<item_id>[0-9]+|nieuw)/?$"), edit_item.layout, texts.BEHEER_TITLE),
+    (re.compile(r"^/beheer/programma/(?P<slug>[a-z0-9-]+)/kwartaal/(?P<quarter>[^/]+?)/?$"), quarter_entry.layout,
      texts.BEHEER_TITLE),
-    (re.compile(r"^/beheer/kwartaal/(?P<quarter>[^/]+?)/?$"), kwartaal_overleg.layout, texts.BEHEER_TITLE),
+    (re.compile(r"^/beheer/kwartaal/(?P<quarter>[^/]+?)/?$"), quarter_meeting.layout, texts.BEHEER_TITLE),
 ]
 
 
@@ -80,9 +84,9 @@ def _first_heading(component) -> str | None:  # noqa: ANN001 - a Dash component 
 def validation_layouts() -> list[html.Div]:
     """Every page's components, so Dash can check callbacks without suppressing errors."""
     return [overview.layout(), not_found.layout(), *programme.VALIDATION_STUBS, *indicator.VALIDATION_STUBS,
-            *districts.VALIDATION_STUBS, *beheer.VALIDATION_STUBS, *bewerken.VALIDATION_STUBS,
-            *kwartaal_invoer.VALIDATION_STUBS, *kwartaal_overleg.VALIDATION_STUBS,
-            *gebruikers.VALIDATION_STUBS]
+            *districts.VALIDATION_STUBS, *worklist.VALIDATION_STUBS, *edit_item.VALIDATION_STUBS,
+            *quarter_entry.VALIDATION_STUBS, *quarter_meeting.VALIDATION_STUBS,
+            *user_account.VALIDATION_STUBS]
 
 
 callback(

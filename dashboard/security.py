@@ -21,6 +21,7 @@ from itsdangerous import BadSignature, Signer
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from dashboard import texts
+from dashboard.api import API_ROOT, is_api_path
 from dashboard.cache import do_not_cache
 from dashboard.exports.routes import BUSY_SCRIPT
 from dashboard.sessions import bound_csrf_secret, session_not_loaded
@@ -35,8 +36,9 @@ PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=
 _SALT = "perspectief-csrf"
 _G_NEW_CSRF = "perspectief_new_csrf"
 _G_CHECKED = "perspectief_csrf_checked"
-# Long-cached static files get no cookie: a shared cache must never hand one visitor's token to another.
-_NO_COOKIE_PREFIXES = ("/assets/", "/_dash-component-suites/")
+# Long-cached static files and the open-data API get no cookie: a shared cache must never hand one visitor's token
+# to another.
+_NO_COOKIE_PREFIXES = ("/assets/", "/_dash-component-suites/", API_ROOT + "/")
 
 
 def _signer() -> Signer:
@@ -96,8 +98,8 @@ def _sent_token() -> str | None:
 
 def _check_csrf() -> Response | None:
     """before_request: refuse a state-changing request unless it repeats its validly signed CSRF cookie."""
-    if request.method in SAFE_METHODS:
-        return None
+    if request.method in SAFE_METHODS or is_api_path(request.path):
+        return None  # the API changes nothing: it answers every other method with 405 itself (dashboard.api)
     expected = _valid_cookie_token()
     sent = _sent_token()
     if expected is not None and sent and hmac.compare_digest(sent.encode(), expected.encode()):
@@ -112,7 +114,7 @@ def _check_csrf() -> Response | None:
 
 
 def _set_csrf_cookie(response: Response) -> None:
-    if request.path.startswith(_NO_COOKIE_PREFIXES) or session_not_loaded():
+    if request.path.startswith(_NO_COOKIE_PREFIXES) or request.path == API_ROOT or session_not_loaded():
         return  # a request without its session (favicon, probes) cannot tell which token is right: leave it
     if _valid_cookie_token() is not None:
         return

@@ -23,11 +23,11 @@ from dashboard import texts
 from dashboard.auth import can, current_user, require
 from dashboard.data import read_session, write_session
 from dashboard.limits import parse_id
-from db.accounts import Action, is_programme
-from db.media import record_upload
-from db.models import Role
+from db.accounts import is_programme
+from db.read.stories import media_references
+from db.write.media import record_upload
+from indicators.enums import Action, Role
 from indicators.safe_text import UPLOAD_NAME
-from indicators.stories import media_references
 from settings import Settings, get_settings
 
 UPLOAD_PATH = "/media"
@@ -189,9 +189,8 @@ def upload() -> Response:
         stored = store_upload(request.files.get("file"), request.form.get("kind", ""))
     except UploadRefused as exc:
         return _refusal(exc.message, exc.status)
-    user = current_user()
-    with write_session() as s:  # the programme it is for: a story elsewhere may not use it unpublished (db.media)
-        record_upload(s, stored.name, programme_id, stored.kind, stored.size, user.id if user else None)
+    with write_session() as s:  # the programme it is for: a story elsewhere may not use it unpublished (db.write.media)
+        record_upload(s, current_user(), stored.name, programme_id, stored.kind, stored.size)
     response = jsonify({"name": stored.name, "url": stored.url, "kind": stored.kind})
     response.status_code = 201
     response.headers["Cache-Control"] = "no-store"

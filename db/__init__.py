@@ -1,4 +1,2 @@
-"""Database layer: typed SQLAlchemy models, engine/session handling, migrations and periods.
-
-Never imports dash; `indicators` and `etl` build on it.
-"""
+"""Database layer: the ORM tables (models/), engine and sessions (session), migrations, accounts, every query
+(read/) and the one write service (write/). Above `indicators`, below `dashboard` and `etl`; never imports dash."""

@@ -5,11 +5,12 @@ functions they build on are in db/accounts.py."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from db.accounts import (
     PROGRAMME_ROLES,
@@ -25,7 +26,11 @@ from db.accounts import (
     reset_password,
     revoke_role,
 )
-from db.models import Role, RoleGrant, User
+from db.models.accounts import RoleGrant, User
+from db.models.programmes import Programme
+from db.read.lookups import valid_id
+from indicators.enums import Role
+from indicators.periods import as_utc
 
 NOT_SIGNED_IN = "Log in om dit te doen."
 ADMIN_ONLY = "U mag dit niet doen: alleen een beheerder (admin) beheert accounts."
@@ -42,7 +47,7 @@ LAST_ADMIN = ("Dit is de laatste actieve beheerder: zonder beheerder kan niemand
 
 class Principal(Protocol):
     """Whoever asks for an account change: the signed-in account (dashboard.auth.CurrentUser has `id`,
-    db.workflow.Actor `user_id`). Only its id counts: its rights are read from the database."""
+    db.write.workflow.Actor `user_id`). Only its id counts: its rights are read from the database."""
 
 
 def _admin_accounts(session: Session) -> list[int]:
@@ -68,8 +73,7 @@ def _checked_admin(session: Session, actor: Principal | None) -> list[int]:
 
 
 def _account(session: Session, user_id: object) -> User:
-    valid = isinstance(user_id, int) and not isinstance(user_id, bool) and 1 <= user_id <= 2**31 - 1
-    user = session.get(User, user_id) if valid else None
+    user = session.get(User, user_id) if valid_id(user_id) else None
     if user is None:
         raise AccountError(NO_SUCH_ACCOUNT)
     return user
@@ -164,3 +168,50 @@ def admin_set_password(session: Session, actor: Principal | None, user_id: int, 
     return user
 
 
+
+
+# --- what the account pages show ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GrantView:
+    id: int
+    role: Role
+    programme_id: int | None
+    programme_name: str | None
+
+
+@dataclass(frozen=True)
+class AccountView:
+    """An account as the administration pages show it; moments are aware UTC datetimes."""
+
+    id: int
+    email: str
+    name: str
+    is_active: bool
+    last_login_at: datetime | None
+    created_at: datetime | None
+    grants: tuple[GrantView, ...]
+
+
+def _view(user: User, names: dict[int, str]) -> AccountView:
+    return AccountView(user.id, user.email, user.name, user.is_active, as_utc(user.last_login_at),
+                       as_utc(user.created_at), tuple(
+                           GrantView(g.id, Role(g.role), g.programme_id, names.get(g.programme_id or 0))
+                           for g in user.grants))
+
+
+def _programme_names(session: Session) -> dict[int, str]:
+    return dict(session.execute(select(Programme.id, Programme.name)).all())
+
+
+def accounts(session: Session) -> list[AccountView]:
+    """Every account with its grants (in no particular order)."""
+    names = _programme_names(session)
+    return [_view(u, names) for u in session.scalars(select(User).options(selectinload(User.grants))).all()]
+
+
+def account(session: Session, user_id: int) -> AccountView | None:
+    """One account with its grants, as stored now (None when it does not exist)."""
+    user = session.get(User, user_id, options=[selectinload(User.grants)], populate_existing=True)
+    return _view(user, _programme_names(session)) if user is not None else None

@@ -23,7 +23,6 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from enum import StrEnum
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -31,8 +30,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from db.account_names import hidden_problem, normalise_email, normalise_name
-from db.models import Programme, Role, RoleGrant, SignInAttempt, User, as_utc
+from db.models.accounts import RoleGrant, SignInAttempt, User
+from db.models.programmes import Programme
+from db.read.lookups import valid_id
 from db.web_sessions import end_user_sessions
+from indicators.enums import Action, PasswordProblem, Refusal, Role
+from indicators.periods import as_utc
 
 MIN_PASSWORD_LENGTH = 12
 MAX_PASSWORD_LENGTH = 1024  # argon2 takes any length; this only stops absurd request bodies from costing CPU
@@ -68,35 +71,6 @@ class AccountInvalid(AccountError):
 
 class NotPermitted(AccountError):
     """The one asking is not signed in or not an active admin: nothing was changed."""
-
-
-class PasswordProblem(StrEnum):
-    """Why a password change (`change_password`) was refused; the web form shows each next to its field."""
-
-    CURRENT_EMPTY = "huidig-leeg"
-    CURRENT_WRONG = "huidig-onjuist"
-    LOCKED = "geblokkeerd"
-    NEW_EMPTY = "nieuw-leeg"
-    TOO_SHORT = "te-kort"
-    TOO_LONG = "te-lang"
-    UNCHANGED = "ongewijzigd"
-    REPEAT_EMPTY = "herhaling-leeg"
-    MISMATCH = "ongelijk"
-
-
-class Refusal(StrEnum):
-    """Why a sign-in was refused. INVALID covers unknown e-mail, wrong password and deactivated account alike."""
-
-    INVALID = "onjuist"
-    LOCKED = "geblokkeerd"
-
-
-class Action(StrEnum):
-    READ_PUBLISHED = "read_published"
-    READ_UNPUBLISHED = "read_unpublished"
-    EDIT = "edit"  # results, measurements and stories of a programme
-    APPROVE = "approve"  # approve a programme's changes for publication
-    ADMIN = "admin"  # users, indicators, loads
 
 
 # The documented permission registry: who may do what (tests keep `allowed` and this table in step).
@@ -254,7 +228,7 @@ def programme_by_slug(session: Session, slug: str) -> Programme:
 def is_programme(session: Session, programme_id: object) -> bool:
     """Whether `programme_id` is the id of an existing programme (any other value – a string, a bool, a number
     beyond the database's integers – is not)."""
-    if not isinstance(programme_id, int) or isinstance(programme_id, bool) or not 1 <= programme_id <= 2**31 - 1:
+    if not valid_id(programme_id):
         return False
     return session.get(Programme, programme_id) is not None
 
@@ -385,6 +359,42 @@ def change_password(session: Session, user: User, current: str, new: str, repeat
     session.add(SignInAttempt(email=user.email, ip=ip, at=now, succeeded=True))
     session.flush()
     return []
+
+
+# --- the web app's sessions ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """The account behind a valid session cookie."""
+
+    id: int
+    email: str
+    name: str
+    grants: frozenset[Grant]
+
+
+def has_accounts(session: Session) -> bool:
+    return session.scalar(select(User.id).limit(1)) is not None
+
+
+def signed_in(session: Session, user_id: object, session_version: object) -> SignedIn | None:
+    """The account of a session, with its grants, while it is active and the session still valid (its version is
+    the account's: a new password or a deactivation ends every session); else None."""
+    user = session.get(User, user_id, options=[selectinload(User.grants)]) \
+        if isinstance(user_id, int) and not isinstance(user_id, bool) else None
+    if user is None or not user.is_active or user.session_version != session_version:
+        return None
+    return SignedIn(user.id, user.email, user.name, grants_of(user))
+
+
+def set_own_password(session: Session, user_id: int, current: str, new: str, repeat: str, ip: str,
+                        now: datetime | None = None) -> tuple[list[PasswordProblem], int]:
+    """`change_password` for the signed-in account `user_id`: the problems, and the account's session version
+    afterwards (raised when the password changed)."""
+    user = session.get(User, user_id)
+    problems = change_password(session, user, current, new, repeat, ip, now)
+    return problems, user.session_version
 
 
 def _verify(password_hash: str, password: str) -> bool:

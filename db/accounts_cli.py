@@ -26,7 +26,9 @@ from db.accounts import (
     reset_password,
     revoke_role,
 )
-from db.models import Programme, Role, User
+from db.models.accounts import User
+from db.models.programmes import Programme
+from indicators.enums import Role
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 ROLE_HELP = "viewer (leest gepubliceerde inhoud), editor of approver (per programma), admin (beheer)"

@@ -1,4 +1,6 @@
-"""The one place that creates engines and sessions (web app, ETL jobs and tests alike)."""
+"""The one place that creates engines and sessions (web app, ETL jobs and tests alike). It also hands the shells
+(dashboard, etl) what they need of SQLAlchemy without importing it: the Session type, the database error and a
+URL that is safe to print."""
 
 from __future__ import annotations
 
@@ -9,14 +11,18 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DataError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from db import data_version
+__all__ = ["DatabaseError", "OutOfRange", "Session", "get_engine", "make_engine", "safe_url", "session_factory",
+           "session_scope"]
+
+DatabaseError = SQLAlchemyError  # any error of the database or its driver (unreachable, refused, …)
+OutOfRange = DataError  # a value the column cannot hold (PostgreSQL: an id beyond INTEGER); SQLite: OverflowError
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for `url`; SQLite files get WAL, foreign keys and a busy timeout. Commits that write content raise
-    the data version (db.data_version)."""
+    """An engine for `url`; SQLite files get WAL, foreign keys and a busy timeout."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
@@ -32,11 +38,8 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA cache_size=-65536")  # 64 MiB page cache: big loads keep their indexes in memory
             cur.close()
 
-        data_version.install(engine)
         return engine
-    engine = create_engine(url, pool_pre_ping=True)
-    data_version.install(engine)  # every committed content write raises the version the page cache is keyed by
-    return engine
+    return create_engine(url, pool_pre_ping=True)
 
 
 @lru_cache(maxsize=8)
@@ -61,3 +64,11 @@ def session_scope(url: str) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+def safe_url(url: str) -> str:
+    """The database URL without its password, for messages; '?' when it is no URL."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - a message must never fail
+        return "?"

@@ -12,7 +12,8 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from db.models import WebSession, as_utc
+from db.models.operations import WebSession
+from indicators.periods import as_utc
 
 TOKEN_BYTES = 32
 

@@ -1,2 +1,2 @@
-"""ETL: read sources (CBS downloads, own spreadsheets, demo content), validate every row with
-pydantic, and write them to the database in one transaction per load. Never imports dash."""
+"""ETL: read sources (CBS downloads, own spreadsheets, demo content), validate every row, and write them to the
+database through db.write in one transaction per load. Never imports dash or the dashboard."""

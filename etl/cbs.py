@@ -15,12 +15,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from db.models import ObservationStatus, RegionKind
-from db.periods import Period, PeriodError
+from db.write.rows import ObservationRow, RegionRow
 from etl import messages
 from etl.reading import FileRefused
-from etl.schemas import ObservationRow, RegionRow
-from etl.values import ValueError_, clean_code, clean_text, parse_value
+from indicators.enums import COUNTRY, ObservationStatus, RegionKind
+from indicators.periods import Period, PeriodError
+from indicators.values import ValueError_, clean_code, clean_text, parse_value
 
 # 85067NED "Gebieden in Nederland": topic key of each grouping -> (our group kind, name column)
 GROUP_COLUMNS_85067 = {
@@ -36,7 +36,6 @@ GROUP_COLUMNS_85067 = {
     "gemeentegrootte": ("Code_50", "Omschrijving_51"),
     "stedelijkheid": ("Code_52", "Omschrijving_53"),
 }
-COUNTRY_CODE = "NL01"
 COUNTRY_NAME = "Nederland"
 
 
@@ -55,9 +54,9 @@ def read_regions_85067(folder: Path) -> list[RegionRow]:
             gemeenten.append(_gemeente_85067(rec, provinces))
         except (KeyError, TypeError, ValueError, ValueError_, ValidationError):
             raise FileRefused(messages.REGION_ROW_BROKEN.format(name="data.csv", line=line)) from None
-    country = RegionRow(code=COUNTRY_CODE, name=COUNTRY_NAME, kind=RegionKind.COUNTRY)
+    country = RegionRow(code=COUNTRY, name=COUNTRY_NAME, kind=RegionKind.COUNTRY)
     province_rows = [
-        RegionRow(code=code, name=name, kind=RegionKind.PROVINCE, parent_code=COUNTRY_CODE)
+        RegionRow(code=code, name=name, kind=RegionKind.PROVINCE, parent_code=COUNTRY)
         for code, name in sorted(provinces.items())
     ]
     return [country, *province_rows, *gemeenten]

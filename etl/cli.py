@@ -8,12 +8,9 @@ import os
 import sys
 from pathlib import Path
 
-from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
-
 from db.migrate import upgrade
-from db.models import DataLoad
-from db.session import session_scope
+from db.read.reference import recent_loads
+from db.session import DatabaseError, safe_url, session_scope
 from etl import messages as msg
 from etl.pipeline import Outcome, run_load
 from etl.progress import Progress
@@ -157,7 +154,7 @@ def cmd_load_table(args: argparse.Namespace, url: str) -> int:
 
 def cmd_status(args: argparse.Namespace, url: str) -> int:
     with session_scope(url) as session:
-        loads = session.scalars(select(DataLoad).order_by(DataLoad.id.desc()).limit(args.limit)).all()
+        loads = recent_loads(session, args.limit)
         if not loads:
             print(msg.STATUS_EMPTY)
             return EXIT_DONE
@@ -225,8 +222,8 @@ def main(argv: list[str] | None = None) -> int:
     url = _database_url(args)
     try:
         upgrade(url)
-    except (SQLAlchemyError, OSError) as exc:
-        print(msg.DB_UNREACHABLE.format(url=_safe(url), error=str(exc).splitlines()[0]), file=sys.stderr)
+    except (DatabaseError, OSError) as exc:
+        print(msg.DB_UNREACHABLE.format(url=safe_url(url), error=str(exc).splitlines()[0]), file=sys.stderr)
         return EXIT_USAGE
     try:
         return COMMANDS[args.command](args, url)
@@ -237,12 +234,3 @@ def main(argv: list[str] | None = None) -> int:
         print(msg.UNEXPECTED.format(kind=type(exc).__name__, error=str(exc).splitlines()[0] if str(exc) else ""),
               file=sys.stderr)
         return EXIT_REFUSED
-
-
-def _safe(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # noqa: BLE001
-        return "?"

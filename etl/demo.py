@@ -7,12 +7,10 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session
-
-from db.models import Indicator, IndicatorNote, Programme, Region
-from db.session import session_scope
-from etl import cbs, loader
+from db.read.reference import has_programmes
+from db.session import Session, session_scope
+from db.write import loads
+from etl import cbs
 from etl.demo_content import (
     CBS_INDICATORS,
     EXAMPLE_INDICATORS,
@@ -58,37 +56,37 @@ def load_demo(url: str) -> DemoReport:
     known_codes = {r.code for r in regions}
     observations = 0
     with session_scope(url) as session:
-        load = loader.start_load(session, source="CBS (regio-indeling 85067NED, 85318NED)", table_id="85067NED",
-                                 file_hash_=loader.file_hash(DATA_DIR / "cbs" / "85067NED" / "data.csv"))
-        loader.upsert_regions(session, regions)
-        loader.finish_load(load, len(regions), len(regions))
-        loader.upsert_indicators(session, CBS_INDICATORS + EXAMPLE_INDICATORS)
+        load = loads.start_load(session, source="CBS (regio-indeling 85067NED, 85318NED)", table_id="85067NED",
+                                file_hash_=loads.file_hash(DATA_DIR / "cbs" / "85067NED" / "data.csv"))
+        loads.upsert_regions(session, regions)
+        loads.finish_load(load, len(regions), len(regions))
+        loads.upsert_indicators(session, CBS_INDICATORS + EXAMPLE_INDICATORS)
         for filename, table_id, measures, filters in CBS_SERIES:
             path = SOCIAAL / filename
-            load = loader.start_load(session, source="CBS", path=f"etl/data/sociaal-domein/{filename}",
-                                     table_id=table_id, file_hash_=loader.file_hash(path))
-            n = loader.upsert_observations(session, cbs.read_label_table(path, measures, resolver, filters), load)
-            loader.finish_load(load, n, n)
+            load = loads.start_load(session, source="CBS", path=f"etl/data/sociaal-domein/{filename}",
+                                    table_id=table_id, file_hash_=loads.file_hash(path))
+            n = loads.upsert_observations(session, cbs.read_label_table(path, measures, resolver, filters), load)
+            loads.finish_load(load, n, n)
             observations += n
         path = SOCIAAL / "84752NED.csv"
-        load = loader.start_load(session, source="CBS", path="etl/data/sociaal-domein/84752NED.csv",
-                                 table_id="84752NED", file_hash_=loader.file_hash(path))
+        load = loads.start_load(session, source="CBS", path="etl/data/sociaal-domein/84752NED.csv",
+                                table_id="84752NED", file_hash_=loads.file_hash(path))
         rows = cbs.read_label_table(path, {"WmoClientenPer1000Inwoners_6": "wmo-clienten"}, resolver,
                                     {"TypeMaatwerkvoorziening": "Totaal"}, code_column="Codering_3",
                                     known_codes=known_codes)
-        n = loader.upsert_observations(session, rows, load)
-        loader.finish_load(load, n, n)
+        n = loads.upsert_observations(session, rows, load)
+        loads.finish_load(load, n, n)
         observations += n
-        load = loader.start_load(session, source="Voorbeeldcijfers (fictief)", table_id=None)
-        n = loader.upsert_observations(session, example_observations(), load)
-        loader.finish_load(load, n, n, "Fictieve voorbeeldcijfers voor de demo")
+        load = loads.start_load(session, source="Voorbeeldcijfers (fictief)", table_id=None)
+        n = loads.upsert_observations(session, example_observations(), load)
+        loads.finish_load(load, n, n, "Fictieve voorbeeldcijfers voor de demo")
         observations += n
         for programme in PROGRAMMES:
-            loader.replace_programme(session, programme)
+            loads.replace_programme(session, programme)
         for project in PROJECTS:
-            loader.add_project(session, project)
+            loads.add_project(session, project)
         for story in STORIES:
-            loader.add_story(session, story)
+            loads.add_story(session, story)
         _replace_example_notes(session)
     log.info("demo geladen: %d regio's, %d waarnemingen", len(regions), observations)
     return DemoReport(len(regions), observations, len(PROGRAMMES), len(PROJECTS), len(STORIES))
@@ -96,22 +94,13 @@ def load_demo(url: str) -> DemoReport:
 
 def _replace_example_notes(session: Session) -> None:
     """The demo's notes on trend points, stored as examples; a reload replaces them (never a gemeente's own)."""
-    session.execute(delete(IndicatorNote).where(IndicatorNote.is_example.is_(True)))
-    indicators = dict(session.execute(select(Indicator.code, Indicator.id)
-                                      .where(Indicator.code.in_({n.indicator_code for n in NOTES}))).all())
-    regions = dict(session.execute(select(Region.code, Region.id)
-                                   .where(Region.code.in_({n.region_code for n in NOTES}))).all())
-    session.add_all(IndicatorNote(
-        indicator_id=indicators[n.indicator_code], region_id=regions[n.region_code], period_kind=n.period.kind,
-        period_start=n.period.start, text=n.text, note_date=n.note_date, author=n.author, is_example=True)
-        for n in NOTES)
-    session.flush()
+    loads.replace_example_notes(session, NOTES)
 
 
 def load_demo_if_empty(url: str) -> bool:
     """Load the demo when the database holds no programme yet; True when it loaded."""
     with session_scope(url) as session:
-        if session.scalar(select(func.count()).select_from(Programme)):
+        if has_programmes(session):
             return False
     load_demo(url)
     return True

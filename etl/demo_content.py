@@ -11,9 +11,7 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
-from db.models import Direction, MeasurementStatus, ProjectStatus, ResultKind, StoryKind
-from db.periods import Period
-from etl.schemas import (
+from db.write.rows import (
     IndicatorRow,
     MeasurementRow,
     ObservationRow,
@@ -24,10 +22,11 @@ from etl.schemas import (
     ResultRow,
     StoryRow,
 )
+from indicators.enums import COUNTRY, Direction, MeasurementStatus, ProjectStatus, ResultKind, StoryKind
+from indicators.periods import Period
 
 ALMELO = "GM0141"
 ALMERE = "GM0034"
-NEDERLAND = "NL01"
 SV = "sociaal-en-vitaal"
 ZV = "zorg-en-veiligheid"
 ALMERE_SOURCE = "Gemeente Almere, beleidskader sociaal domein 'Anticiperen op wat nodig is' 2019-2022"
@@ -119,11 +118,11 @@ def example_observations() -> list[ObservationRow]:
     years = range(2016, 2026)
     rows = [
         *_example_series("eenzaamheid", ALMELO, 12, 0.3, 0.6, years),
-        *_example_series("eenzaamheid", NEDERLAND, 11, 0.15, 0.3, years),
+        *_example_series("eenzaamheid", COUNTRY, 11, 0.15, 0.3, years),
         *_example_series("kinderarmoede", ALMELO, 14, -0.2, 0.5, years),
-        *_example_series("kinderarmoede", NEDERLAND, 9, -0.2, 0.2, years),
+        *_example_series("kinderarmoede", COUNTRY, 9, -0.2, 0.2, years),
         *_example_series("veiligheidsgevoel-jongeren", ALMELO, 78, 0.6, 1.0, years),
-        *_example_series("veiligheidsgevoel-jongeren", NEDERLAND, 82, 0.2, 0.5, years),
+        *_example_series("veiligheidsgevoel-jongeren", COUNTRY, 82, 0.2, 0.5, years),
     ]
     # Real figures quoted in Almere's policy framework (a different gemeente, shown for comparison).
     rows += [

@@ -11,11 +11,8 @@ import math
 import re
 from pathlib import Path
 
-from sqlalchemy import select
-
-from db.models import Region, RegionGeometry, utcnow
 from db.session import session_scope
-from etl import loader
+from db.write import loads
 
 # Properties that may hold the region code, in the order they are tried.
 CODE_PROPERTIES = ("statcode", "wijkcode", "buurtcode", "gemeentecode", "regiocode", "code")
@@ -24,7 +21,7 @@ _CODE = re.compile(r"^(GM|WK|BU|PV|NL)\d{2,8}$")
 _PREFIX_BY_LENGTH = {4: "GM", 6: "WK", 8: "BU"}  # bare CBS numbers: 0141, 014110, 01411000
 
 
-class GeoError(loader.LoadError):
+class GeoError(loads.LoadError):
     """A boundary file that cannot be loaded; the message says why, in Dutch."""
 
 
@@ -115,25 +112,12 @@ def load_boundaries(url: str, path: Path) -> int:
     path = Path(path)
     features = read_features(path)
     with session_scope(url) as session:
-        ids = dict(session.execute(select(Region.code, Region.id)
-                                   .where(Region.code.in_([c for c, _ in features]))).all())
-        unknown = [c for c, _ in features if c not in ids]
+        load = loads.start_load(session, source=f"Grenzen ({path.name})", path=str(path),
+                                file_hash_=loads.file_hash(path), kind="grenzen")
+        unknown = loads.store_boundaries(session, features, path.name, load)
         if unknown:
             shown = ", ".join(unknown[:5]) + (" …" if len(unknown) > 5 else "")
             raise GeoError(f"{len(unknown)} regiocode(s) uit {path.name} staan niet in de database: {shown}. "
                            "Laad eerst de regio-indeling (CBS 85067NED/85318NED).")
-        load = loader.start_load(session, source=f"Grenzen ({path.name})", path=str(path),
-                                 file_hash_=loader.file_hash(path))
-        existing = {g.region_id: g for g in session.scalars(
-            select(RegionGeometry).where(RegionGeometry.region_id.in_(list(ids.values()))))}
-        now = utcnow()
-        for code, geometry in features:
-            row = existing.get(ids[code])
-            if row is None:
-                session.add(RegionGeometry(region_id=ids[code], geometry=geometry, source=path.name,
-                                           loaded_at=now, load_id=load.id))
-            else:
-                row.geometry, row.source, row.loaded_at, row.load_id = geometry, path.name, now, load.id
-        loader.finish_load(load, len(features), len(features), f"{len(features)} grenzen opgeslagen")
-        load.kind = "grenzen"
+        loads.finish_load(load, len(features), len(features), f"{len(features)} grenzen opgeslagen")
     return len(features)

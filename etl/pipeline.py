@@ -15,18 +15,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from db.models import DataLoad, Indicator, utcnow
-from db.session import session_scope
-from etl import loader
+from db.read.reference import indicator_ids, region_ids
+from db.session import Session, session_scope
+from db.write import loads
+from db.write.observations import MergeCounts, Stage
+from db.write.rows import IndicatorRow, RegionRow
 from etl import messages as msg
 from etl.progress import Progress
 from etl.reading import FileRefused
-from etl.schemas import IndicatorRow, RegionRow
-from etl.staging import MergeCounts, Stage
 from etl.validation import Context, RowError, validate_chunk
+from indicators.periods import utcnow
 
 MAX_REPORTED_ERRORS = 1000  # a refused file stops being read after this many errors
 
@@ -79,10 +78,6 @@ class Outcome:
     message: str = ""
 
 
-def _indicator_ids(session: Session) -> dict[str, int]:
-    return dict(session.execute(select(Indicator.code, Indicator.id)).all())
-
-
 def _write_rejected(writer, errors: list[RowError]) -> None:  # noqa: ANN001 - a csv writer
     for e in errors:
         writer.writerow([e.file, e.line, e.column, e.value, e.reason])
@@ -98,17 +93,16 @@ def run_load(url: str, read: Callable[[Session], Plan], *, skip_invalid: bool = 
     try:
         with session_scope(url) as session:
             plan = read(session)
-            load = loader.start_load(session, source=plan.source, path=str(plan.path), table_id=plan.table_id,
-                                     file_hash_=loader.file_hash(*plan.files))
-            load.kind = plan.kind
+            load = loads.start_load(session, source=plan.source, path=str(plan.path), table_id=plan.table_id,
+                                    file_hash_=loads.file_hash(*plan.files), kind=plan.kind)
             regions = 0
             if plan.regions:
-                regions = (loader.upsert_regions(session, plan.regions) if plan.regions_authoritative
-                           else loader.merge_regions(session, plan.regions))
+                regions = (loads.upsert_regions(session, plan.regions) if plan.regions_authoritative
+                           else loads.merge_regions(session, plan.regions))
             if plan.indicators:
-                loader.add_new_indicators(session, plan.indicators)
-            ctx = Context(file=plan.path.name, decimal=plan.decimal, region_ids=loader.region_ids(session),
-                          indicator_ids=_indicator_ids(session), skip_foreign_regions=plan.skip_foreign_regions)
+                loads.add_new_indicators(session, plan.indicators)
+            ctx = Context(file=plan.path.name, decimal=plan.decimal, region_ids=region_ids(session),
+                          indicator_ids=indicator_ids(session), skip_foreign_regions=plan.skip_foreign_regions)
             stage = Stage(session)
             errors: list[RowError] = []
             error_total = 0
@@ -122,9 +116,9 @@ def run_load(url: str, read: Callable[[Session], Plan], *, skip_invalid: bool = 
             progress.start(plan.size)
             for chunk in plan.chunks(plan):
                 if plan.pending_indicators:
-                    loader.add_new_indicators(session, list(plan.pending_indicators.values()))
+                    loads.add_new_indicators(session, list(plan.pending_indicators.values()))
                     plan.pending_indicators.clear()
-                    ctx.indicator_ids = _indicator_ids(session)
+                    ctx.indicator_ids = indicator_ids(session)
                 good, chunk_errors = validate_chunk(chunk, ctx)
                 chunk_errors = plan.errors + chunk_errors
                 plan.errors.clear()
@@ -167,12 +161,10 @@ def run_load(url: str, read: Callable[[Session], Plan], *, skip_invalid: bool = 
                 plan.notices.append(msg.NOTICE_OTHER_REGIONS.format(count=ctx.skipped_foreign))
             progress.finish(rows_read)
             counts = stage.merge(load.id, plan.source, plan.table_id, load.file_hash, utcnow())
-            loader.finish_load(load, rows_read, counts.loaded, " ".join(plan.notices))
-            load.rows_changed = counts.changed
-            load.rows_unchanged = counts.unchanged
-            load.rows_rejected = rejected
-            load.rejected_path = str(rejected_path) if skip_invalid and rejected else ""
-            load.error_report = "\n".join(e.as_text() for e in errors[:MAX_REPORTED_ERRORS])
+            loads.finish_load(load, rows_read, counts.loaded, " ".join(plan.notices), changed=counts.changed,
+                              unchanged=counts.unchanged, rejected=rejected,
+                              rejected_path=str(rejected_path) if skip_invalid and rejected else "",
+                              error_report="\n".join(e.as_text() for e in errors[:MAX_REPORTED_ERRORS]))
             load_id = load.id
         if rejected_file:
             rejected_file.close()
@@ -186,7 +178,7 @@ def run_load(url: str, read: Callable[[Session], Plan], *, skip_invalid: bool = 
         progress.finish(0)
         outcome = Outcome(None, "geweigerd", errors=refused.errors, error_total=refused.total,
                           notices=refused.notices, seconds=time.monotonic() - started, message=str(refused))
-    except (FileRefused, loader.LoadError) as refused:
+    except (FileRefused, loads.LoadError) as refused:
         progress.finish(0)
         outcome = Outcome(None, "geweigerd", notices=plan.notices if plan else [],
                           seconds=time.monotonic() - started, message=str(refused))
@@ -201,13 +193,9 @@ def _log_refusal(url: str, plan: Plan | None, outcome: Outcome) -> int | None:
     """Record a refused load in the load log (its own small transaction: the load itself left nothing)."""
     try:
         with session_scope(url) as session:
-            load = DataLoad(source=(plan.source if plan else "")[:200], path=str(plan.path) if plan else "",
-                            table_id=plan.table_id if plan else None, kind=plan.kind if plan else "",
-                            started_at=utcnow(), finished_at=utcnow(), status="geweigerd",
-                            rows_rejected=outcome.error_total, message=outcome.message[:2000],
-                            error_report="\n".join(e.as_text() for e in outcome.errors[:MAX_REPORTED_ERRORS]))
-            session.add(load)
-            session.flush()
-            return load.id
+            return loads.log_refusal(
+                session, plan.source if plan else "", str(plan.path) if plan else "", plan.table_id if plan else None,
+                plan.kind if plan else "", outcome.error_total, outcome.message,
+                "\n".join(e.as_text() for e in outcome.errors[:MAX_REPORTED_ERRORS]))
     except Exception:  # noqa: BLE001 - the log is best effort; the refusal itself is what matters
         return None

@@ -124,6 +124,15 @@ def csv_rows(source: TextFile, counter: ByteCounter | None = None) -> Iterator[t
             raise FileRefused(msg.FILE_CSV_BROKEN.format(name=source.path.name, line=line, error=exc)) from None
 
 
+def header_and_rows(path: Path, rows: Iterator[tuple[int, list]]) -> tuple[list, Iterator[tuple[int, list]]]:
+    """The first row (the header) and the rows after it; a file without even a header is refused."""
+    try:
+        _, header = next(rows)
+    except StopIteration:
+        raise FileRefused(msg.FILE_EMPTY.format(name=path.name)) from None
+    return header, rows
+
+
 def xlsx_rows(path: Path) -> Iterator[tuple[int, list[object]]]:
     """(row number, cell values) of the first sheet of an Excel workbook, streamed (read-only mode)."""
     from openpyxl import load_workbook

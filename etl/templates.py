@@ -6,7 +6,8 @@
 
 Column names are matched loosely (case, spaces, common synonyms such as "jaar" or "gemeente"); extra
 columns are ignored with a notice. Figures go through the same pipeline as CBS tables; results are
-checked row by row with pydantic and merged into `measurement`, keeping the replaced values in history.
+checked row by row with pydantic and merged into `measurement` by its one owner (db.write.measurements), which keeps
+the replaced values in history.
 """
 
 from __future__ import annotations
@@ -22,18 +23,20 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from db.models import Indicator, Measurement, MeasurementHistory, MeasurementStatus, Project, Result, utcnow
-from db.periods import Period, PeriodError
-from db.session import session_scope
-from etl import loader, messages
+from db.read.reference import indicator_codes
+from db.session import Session, session_scope
+from db.write import loads
+from db.write.measurements import LoadedMeasurement, LoadedResult, merge_loaded, results_by_name
+from db.write.rows import IndicatorRow
+from etl import messages
 from etl.pipeline import MAX_REPORTED_ERRORS, Plan
-from etl.reading import ByteCounter, FileRefused, csv_rows, open_text, xlsx_rows
-from etl.schemas import IndicatorRow
+from etl.reading import ByteCounter, FileRefused, csv_rows, header_and_rows, open_text, xlsx_rows
 from etl.validation import RECORD_COLUMNS, RowError, row_length_error
-from etl.values import ValueError_, clean_text, parse_value
+from indicators.enums import MeasurementStatus
+from indicators.periods import Period, PeriodError
+from indicators.trends import classify_measurement
+from indicators.values import ValueError_, clean_text, parse_value
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "data" / "templates"
 CHUNK_ROWS = 50_000
@@ -137,10 +140,7 @@ def open_table(path: Path) -> Table:
         notices = list(text_file.notices)
     else:
         raise FileRefused(messages.FILE_UNKNOWN_TYPE.format(name=path.name))
-    try:
-        _, header = next(rows)
-    except StopIteration:
-        raise FileRefused(messages.FILE_EMPTY.format(name=path.name)) from None
+    header, rows = header_and_rows(path, rows)
     return Table(path, list(header), rows, notices, is_excel, counter)
 
 
@@ -173,7 +173,7 @@ def read_figures(table: Table, session: Session, decimal: str | None = None) -> 
     plan = Plan(kind="tabel", path=path, files=[path], source=f"Eigen cijfers ({path.name})", table_id=None,
                 decimal=decimal, chunks=lambda plan: iter(()), size=path.stat().st_size,
                 notices=table.notices + notices)
-    known = {c.lower(): c for c in session.scalars(select(Indicator.code)).all()}
+    known = {c.lower(): c for c in indicator_codes(session)}
     created: set[str] = set()
     name_col, unit_col, source_col = cols.get("indicator_naam"), cols.get("eenheid"), cols.get("bron")
 
@@ -321,8 +321,6 @@ class ResultsOutcome:
 def load_results(url: str, table: Table, skip_invalid: bool = False,
                  rejected_path: Path | None = None) -> ResultsOutcome:
     """Merge a results spreadsheet into `measurement` in one transaction (all or nothing by default)."""
-    from indicators.trends import classify_measurement
-
     started = time.monotonic()
     cols, notices = match_columns(table.header, RESULT_COLUMNS, RESULT_OPTIONAL, table.path.name)
     notices = table.notices + notices
@@ -346,12 +344,11 @@ def load_results(url: str, table: Table, skip_invalid: bool = False,
     outcome = ResultsOutcome(None, "geweigerd", rows_read=rows_read, notices=notices)
     try:
         with session_scope(url) as session:
-            results = _results_by_name(session)
-            load = loader.start_load(session, source=f"Resultaten ({name})", path=str(table.path),
-                                     file_hash_=loader.file_hash(table.path))
-            load.kind = "resultaten"
+            results = results_by_name(session)
+            load = loads.start_load(session, source=f"Resultaten ({name})", path=str(table.path),
+                                    file_hash_=loads.file_hash(table.path), kind="resultaten")
             seen: dict[tuple[int, str, date], int] = {}
-            plan: list[tuple[int, Result, MeasurementInput]] = []
+            plan: list[tuple[int, LoadedResult, MeasurementInput]] = []
             for line, row in checked:
                 result = results.get((row.project.lower(), row.result.lower()))
                 if result is None:
@@ -370,29 +367,11 @@ def load_results(url: str, table: Table, skip_invalid: bool = False,
                 plan.append((line, result, row))
             if errors and not skip_invalid:
                 raise _Refused()
-            now = utcnow()
-            for _line, result, row in plan:
-                status = row.status or classify_measurement(row.target, row.realised, result.desired_direction)
-                existing = session.scalar(select(Measurement).where(
-                    Measurement.result_id == result.id, Measurement.period_kind == row.period.kind,
-                    Measurement.period_start == row.period.start))
-                new_values = (row.target, row.realised, status, row.explanation)
-                if existing is None:
-                    session.add(Measurement(result_id=result.id, period_kind=row.period.kind,
-                                            period_start=row.period.start, target=row.target,
-                                            realised=row.realised, status=status, explanation=row.explanation))
-                    outcome.new += 1
-                elif (existing.target, existing.realised, existing.status, existing.explanation) == new_values \
-                        and not existing.is_example:
-                    outcome.unchanged += 1
-                else:
-                    session.add(MeasurementHistory(
-                        measurement_id=existing.id, target=existing.target, realised=existing.realised,
-                        status=existing.status, explanation=existing.explanation, replaced_at=now,
-                        replaced_by_load_id=load.id))
-                    existing.target, existing.realised, existing.status = row.target, row.realised, status
-                    existing.explanation, existing.is_example = row.explanation, False
-                    outcome.changed += 1
+            outcome.new, outcome.changed, outcome.unchanged = merge_loaded(session, load, [
+                LoadedMeasurement(result.id, row.period, row.target, row.realised,
+                                  row.status or classify_measurement(row.target, row.realised,
+                                                                     result.desired_direction), row.explanation)
+                for _line, result, row in plan])
             if skip_invalid and errors:
                 rejected_path = rejected_path or table.path.with_name(table.path.name + ".afgekeurd.csv")
                 with open(rejected_path, "w", encoding="utf-8", newline="") as fh:
@@ -401,11 +380,11 @@ def load_results(url: str, table: Table, skip_invalid: bool = False,
                     for e in errors:
                         writer.writerow([e.file, e.line, e.column, e.value, e.reason])
                 outcome.rejected, outcome.rejected_path = len(errors), rejected_path
-            loader.finish_load(load, rows_read, outcome.new + outcome.changed, " ".join(notices))
-            load.rows_changed, load.rows_unchanged, load.rows_rejected = outcome.changed, outcome.unchanged, len(
-                errors) if skip_invalid else 0
-            load.rejected_path = str(rejected_path) if outcome.rejected else ""
-            load.error_report = "\n".join(e.as_text() for e in errors[:MAX_REPORTED_ERRORS])
+            loads.finish_load(load, rows_read, outcome.new + outcome.changed, " ".join(notices),
+                              changed=outcome.changed, unchanged=outcome.unchanged,
+                              rejected=len(errors) if skip_invalid else 0,
+                              rejected_path=str(rejected_path) if outcome.rejected else "",
+                              error_report="\n".join(e.as_text() for e in errors[:MAX_REPORTED_ERRORS]))
             outcome.load_id = load.id
         outcome.status = "gereed"
     except _Refused:
@@ -417,8 +396,3 @@ def load_results(url: str, table: Table, skip_invalid: bool = False,
 
 class _Refused(Exception):
     pass
-
-
-def _results_by_name(session: Session) -> dict[tuple[str, str], Result]:
-    rows = session.execute(select(Project.name, Result).join(Result, Result.project_id == Project.id)).all()
-    return {(project.lower(), result.name.lower()): result for project, result in rows}

@@ -19,14 +19,14 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from db.models import ObservationStatus
-from db.periods import Period, PeriodError
+from db.write.rows import REGION_CODE
 from etl import messages as msg
-from etl.schemas import REGION_CODE
-from etl.values import ValueError_, clean_code, parse_value
+from indicators.enums import COUNTRY, ObservationStatus
+from indicators.periods import Period, PeriodError
+from indicators.values import ValueError_, clean_code, parse_value
 
 RECORD_COLUMNS = ["line", "column", "indicator", "region", "period", "value", "provisional"]
-REGION_ALIASES = {"NL00": "NL01"}  # CBS uses NL00 for Nederland in the wijken-en-buurten tables
+REGION_ALIASES = {"NL00": COUNTRY}  # CBS uses NL00 for Nederland in the wijken-en-buurten tables
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from decimal import ROUND_HALF_UP, Context, Decimal
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from db.models import Direction, MeasurementStatus, ObservationStatus, ResultKind, StoryKind
-from db.periods import MONTH_ABBR_NL
+from indicators.enums import Direction, MeasurementStatus, ObservationStatus, ResultKind, StoryKind
+from indicators.periods import MONTH_ABBR_NL
 
 MINUS = "\u2212"  # the real minus sign, not a hyphen
 NO_VALUE = "\u2013"  # en dash: there is no value
@@ -101,33 +101,19 @@ def format_percentage_share(part: int, whole: int) -> str:
     return f"{part} van de {whole}"
 
 
+# Labels of the enums' values, as people read them.
 OBSERVATION_STATUS_LABELS: dict[ObservationStatus, str] = {
-    ObservationStatus.DEFINITIVE: "definitief",
-    ObservationStatus.PROVISIONAL: "voorlopig",
-    ObservationStatus.SECRET: "geheim (niet gepubliceerd)",
-    ObservationStatus.MISSING: "ontbreekt",
-}
+    ObservationStatus.DEFINITIVE: "definitief", ObservationStatus.PROVISIONAL: "voorlopig",
+    ObservationStatus.SECRET: "geheim (niet gepubliceerd)", ObservationStatus.MISSING: "ontbreekt"}
 MEASUREMENT_STATUS_LABELS: dict[MeasurementStatus, str] = {
-    MeasurementStatus.ON_TRACK: "Op koers",
-    MeasurementStatus.ATTENTION: "Aandacht nodig",
-    MeasurementStatus.OFF_TRACK: "Niet op koers",
-    MeasurementStatus.UNKNOWN: "Nog niet bekend",
-}
+    MeasurementStatus.ON_TRACK: "Op koers", MeasurementStatus.ATTENTION: "Aandacht nodig",
+    MeasurementStatus.OFF_TRACK: "Niet op koers", MeasurementStatus.UNKNOWN: "Nog niet bekend"}
 RESULT_KIND_LABELS: dict[ResultKind, str] = {
-    ResultKind.HOW_MUCH: "Hoeveel doen we?",
-    ResultKind.HOW_WELL: "Hoe goed doen we het?",
-    ResultKind.BETTER_OFF: "Is iemand erop vooruitgegaan?",
-}
+    ResultKind.HOW_MUCH: "Hoeveel doen we?", ResultKind.HOW_WELL: "Hoe goed doen we het?",
+    ResultKind.BETTER_OFF: "Is iemand erop vooruitgegaan?"}
 STORY_KIND_LABELS: dict[StoryKind, str] = {
-    StoryKind.FILM: "Film",
-    StoryKind.INTERVIEW: "Interview",
-    StoryKind.QUOTE: "Citaat",
-    StoryKind.PHOTO_STORY: "Fotoverhaal",
-}
+    StoryKind.FILM: "Film", StoryKind.INTERVIEW: "Interview", StoryKind.QUOTE: "Citaat",
+    StoryKind.PHOTO_STORY: "Fotoverhaal"}
 DIRECTION_LABELS: dict[Direction, str] = {
-    Direction.MORE: "Meer is beter",
-    Direction.LESS: "Minder is beter",
-    Direction.BETTER: "Beter",
-    Direction.FASTER: "Sneller",
-    Direction.NONE: "Geen gewenste richting",
-}
+    Direction.MORE: "Meer is beter", Direction.LESS: "Minder is beter", Direction.BETTER: "Beter",
+    Direction.FASTER: "Sneller", Direction.NONE: "Geen gewenste richting"}

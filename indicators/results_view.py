@@ -9,11 +9,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from db.models import MeasurementStatus, Programme, ResultKind
-from indicators.queries import ResultView, _results
+from indicators.enums import MeasurementStatus, ResultKind
+from indicators.views import ResultView
 
 SORT_ORDER = "volgorde"  # the programme's own order
 SORT_STATUS = "status"  # niet op koers first
@@ -110,9 +107,3 @@ def apply(results: Sequence[ResultView], query: ResultQuery) -> list[ResultView]
     return sort_results(filter_results(results, query), query.sort)
 
 
-def programme_results(session: Session, slug: str) -> tuple[str, list[ResultView]] | None:
-    """(programme name, its results) without the trends: what the result table's callback needs."""
-    programme = session.scalar(select(Programme).where(Programme.slug == slug))
-    if programme is None:
-        return None
-    return programme.name, _results(session, programme.id)

@@ -140,6 +140,14 @@ def safe_media_url(url: object) -> MediaCheck:
     return MediaCheck.refuse("host")
 
 
+def youtube_id(url: object) -> str | None:
+    """The video id of a YouTube link that safe_media_url accepts, else None."""
+    check = safe_media_url(url)
+    if not check.ok or check.provider != "youtube":
+        return None
+    return check.embed_url.removeprefix(YOUTUBE_EMBED.split("{id}")[0]).split("?")[0]
+
+
 # --- Markdown subset ---------------------------------------------------------------------------------------------
 
 

@@ -20,8 +20,9 @@ def _points(values: Sequence[float | None], lo: float, hi: float, width: int, he
 
 
 def sparkline_svg(realised: Sequence[float | None], target: Sequence[float | None], width: int = 120,
-                  height: int = 32) -> str | None:
-    """SVG text: realised as a solid line with its last point marked, target dashed; None without two values."""
+                  height: int = 32, colour: str = "currentColor", target_colour: str = "currentColor") -> str | None:
+    """SVG text: realised as a solid line with its last point marked, target dashed; None without two values.
+    `colour` and `target_colour` are CSS colours (the caller passes the theme's)."""
     values = [v for v in [*realised, *target] if v is not None]
     if len([v for v in realised if v is not None]) < 2 or not values:
         return None
@@ -30,12 +31,12 @@ def sparkline_svg(realised: Sequence[float | None], target: Sequence[float | Non
              f'viewBox="0 0 {width} {height}">']
     tgt = _points(target, lo, hi, width, height, pad)
     if len(tgt) > 1:
-        parts.append(f'<polyline points="{" ".join(tgt)}" fill="none" stroke="#4a5561" stroke-width="1.5" '
+        parts.append(f'<polyline points="{" ".join(tgt)}" fill="none" stroke="{target_colour}" stroke-width="1.5" '
                      'stroke-dasharray="3 2"/>')
     real = _points(realised, lo, hi, width, height, pad)
-    parts.append(f'<polyline points="{" ".join(real)}" fill="none" stroke="#1f4e79" stroke-width="2"/>')
+    parts.append(f'<polyline points="{" ".join(real)}" fill="none" stroke="{colour}" stroke-width="2"/>')
     x, y = real[-1].split(",")
-    parts.append(f'<circle cx="{x}" cy="{y}" r="2.5" fill="#1f4e79"/></svg>')
+    parts.append(f'<circle cx="{x}" cy="{y}" r="2.5" fill="{colour}"/></svg>')
     return "".join(parts)
 
 

@@ -6,21 +6,10 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
-from db.models import Direction, MeasurementStatus
-from db.periods import Period, PeriodKind
+from indicators.enums import Direction, MeasurementStatus, PeriodKind, Verdict
 from indicators.formatting import format_number
-
-
-class Verdict(StrEnum):
-    """The verdict shown next to every trend; the Dutch values are an interface (pages and tests use them)."""
-
-    DESIRED = "in de gewenste richting"
-    UNDESIRED = "niet in de gewenste richting"
-    NO_CHANGE = "geen duidelijke verandering"
-    UNKNOWN = "onvoldoende gegevens"
-
+from indicators.periods import Period
 
 ICONS = {Verdict.DESIRED: "✔", Verdict.UNDESIRED: "✖", Verdict.NO_CHANGE: "▬", Verdict.UNKNOWN: "?"}
 HIGHER_IS_BETTER = frozenset({Direction.MORE, Direction.BETTER, Direction.FASTER})

@@ -8,12 +8,13 @@ from itertools import groupby
 from dash import dcc, html
 
 from dashboard import texts
-from indicators.queries import RegionOption
+from dashboard.components import nl
+from indicators.views import RegionOption
 
 
 def scroll_region(child, label: str) -> html.Div:  # noqa: ANN001 - a Dash component
     """A horizontally scrollable wrapper that keyboard users can reach and scroll."""
-    return html.Div(child, className="table-responsive", tabIndex="0", role="region", **{"aria-label": label})
+    return html.Div(child, className="perspectief-table-scroll", tabIndex="0", role="region", **{"aria-label": label})
 
 
 def group_label(group: str) -> str:
@@ -34,11 +35,11 @@ def region_checklists(id_type: str, options: list[RegionOption], selected: list[
             dcc.Checklist(id={"type": id_type, "group": n}, className="region-options",
                           options=[{"label": o.name, "value": o.code} for o in items],
                           value=[o.code for o in items if o.code in selected],
-                          inputClassName="form-check-input", labelClassName="region-option"),
+                          inputClassName=nl.CHECKBOX, labelClassName="region-option"),
         ]))
     return html.Details(className="compare-details", children=[
         html.Summary(summary, id=f"{id_type}-samenvatting"),
-        html.P(texts.COMPARE_HELP, className="form-text"),
+        html.P(texts.COMPARE_HELP, className=nl.DESCRIPTION),
         *sets,
     ])
 
@@ -46,7 +47,7 @@ def region_checklists(id_type: str, options: list[RegionOption], selected: list[
 def radio_group(component_id: str, legend: str, options: list[tuple[str, str]], value: str) -> html.Fieldset:
     return html.Fieldset(className="radio-group", children=[
         html.Legend(legend),
-        dcc.RadioItems(id=component_id, value=value, inline=True, inputClassName="form-check-input",
+        dcc.RadioItems(id=component_id, value=value, inline=True, inputClassName=nl.RADIO,
                        options=[{"label": label, "value": v} for v, label in options]),
     ])
 

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from dash import html
 
 from dashboard import texts
+from dashboard.components import nl
 
 
 def download_href(what: str, fmt: str, params: dict[str, str | None]) -> str:
@@ -17,7 +18,7 @@ def download_href(what: str, fmt: str, params: dict[str, str | None]) -> str:
 def download_links(what: str, params: dict[str, str | None], label: str) -> html.P:
     """Two plain links (a download is a server response, not a page of the app); hidden text says what."""
     def link(fmt: str, text: str) -> html.A:
-        return html.A([text, html.Span(texts.DOWNLOAD_HIDDEN.format(what=label), className="visually-hidden")],
+        return nl.A([text, html.Span(texts.DOWNLOAD_HIDDEN.format(what=label), className="visually-hidden")],
                       href=download_href(what, fmt, params), download="", className=f"download-link download-{fmt}")
 
     return html.P(className="downloads", children=[

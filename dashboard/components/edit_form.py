@@ -1,5 +1,5 @@
-"""Building blocks of the editing pages (dashboard/pages/bewerken.py, beheer.py, kwartaal_invoer.py): labelled form
-fields built from db.editing.FIELDS, the error summary, the conflict view (both versions side by side), the
+"""Building blocks of the editing pages (dashboard/pages/edit_item.py, worklist.py, quarter_entry.py): labelled form
+fields built from db.write.forms.FIELDS, the error summary, the conflict view (both versions side by side), the
 workflow panel and the read-only audit trail.
 
 Dash 4's dcc.Input has no aria-describedby, so a field's error is rendered inside its <label> (or <legend>): the
@@ -14,9 +14,11 @@ from typing import Any
 from dash import dcc, html
 
 from dashboard import texts
+from dashboard.components import nl
 from dashboard.components.controls import scroll_region
-from db.models import ItemKind, WorkflowState
-from db.workflow import FORM, AuditView, Conflict
+from db.write.audit import AuditView
+from db.write.workflow import FORM, Conflict
+from indicators.enums import ItemKind, WorkflowState
 
 FIELD = "bewerk-veld"  # {"type": FIELD, "field": name}: the input of one form field
 ERROR = "bewerk-fout"  # {"type": ERROR, "field": name}: its error message (inside its label or legend)
@@ -55,7 +57,8 @@ def state_label(state: WorkflowState | str) -> str:
 
 def state_badge(state: WorkflowState | str) -> html.Span:
     value = WorkflowState(state).value
-    return html.Span(state_label(value), className=f"state-badge state-{value}")
+    tone = {"gepubliceerd": nl.STATUS_SUCCESS}.get(value, nl.STATUS_NEUTRAL)
+    return html.Span(state_label(value), className=f"{tone} state-badge state-{value}")
 
 
 def choices(kind: ItemKind, field: str, lines: Sequence[str] = ()) -> list[tuple[str, str]] | None:
@@ -87,7 +90,7 @@ def _as_input(field: str, value: Any) -> Any:  # noqa: ANN401 - a form value
 
 
 def form_value(field: str, value: Any) -> Any:  # noqa: ANN401
-    """What an input holds, as db.editing takes it."""
+    """What an input holds, as db.write takes it."""
     if field == "partners":
         return [line.strip() for line in str(value or "").splitlines() if line.strip()]
     if field == "consent":
@@ -109,24 +112,24 @@ def field_block(kind: ItemKind, field: str, value: Any, *, error: str | None = N
     """One labelled field with its error message (inside the label) and, for name fields, suggestions."""
     cid = {"type": FIELD, "field": field}
     err = html.Span(error or "", id={"type": ERROR, "field": field}, className="field-error")
-    invalid = " is-invalid" if error else ""
+    invalid = f" {nl.INVALID}" if error else ""
     options = choices(kind, field, lines)
     if options is not None or field == "consent":
-        legend = html.Legend([*_label_text(field), err], className="form-label")
+        legend = html.Legend([*_label_text(field), err], className=nl.LABEL)
         if field == "consent":
             control = dcc.Checklist(id=cid, value=_as_input(field, value), options=[
                 {"label": texts.CONSENT_OPTION, "value": "ja", "disabled": disabled}],
-                inputClassName="form-check-input", labelClassName="edit-option")
+                inputClassName=nl.CHECKBOX, labelClassName="edit-option")
         else:
-            control = dcc.RadioItems(id=cid, value=value, inline=True, inputClassName="form-check-input",
+            control = dcc.RadioItems(id=cid, value=value, inline=True, inputClassName=nl.RADIO,
                                      labelClassName="edit-option",
                                      options=[{"label": lab, "value": v, "disabled": disabled} for v, lab in options])
         return html.Fieldset([legend, control], className="edit-field radio-group mb-3")
-    label = html.Label([*_label_text(field), err], htmlFor=dom_id(cid), className="form-label")
-    common = {"id": cid, "value": _as_input(field, value), "disabled": disabled,
-              "className": "form-control" + invalid}
+    label = html.Label([*_label_text(field), err], htmlFor=dom_id(cid), className=nl.LABEL)
+    common = {"id": cid, "value": _as_input(field, value), "disabled": disabled, "className": nl.TEXTBOX + invalid}
     if field in _TEXTAREAS or field == "partners":
-        control = dcc.Textarea(**common, rows=6 if field in ("body", "transcript") else 3)
+        control = dcc.Textarea(**{**common, "className": nl.TEXTAREA + invalid},
+                               rows=6 if field in ("body", "transcript") else 3)
     elif field in _DATES:
         control = dcc.Input(**common, type="date")
     elif field in _DECIMALS:
@@ -142,7 +145,7 @@ def field_block(kind: ItemKind, field: str, value: Any, *, error: str | None = N
     if datalist:
         children.append(html.Datalist(id=f"bewerk-keuzes-{field}", children=[html.Option(value=v) for v in datalist]))
     if disabled and field in ("period", "indicator_code", "region_code"):
-        children.append(html.P(texts.EDIT_FIXED, className="form-text"))
+        children.append(html.P(texts.EDIT_FIXED, className=nl.DESCRIPTION))
     return html.Div(children, className="edit-field mb-3")
 
 
@@ -160,15 +163,15 @@ def upload_block(target: str, max_bytes: int, *, disabled: bool = False) -> html
     label, button, hint, note = f"{base}-label", f"{base}-knop", f"{base}-uitleg", f"{base}-melding"
     return html.Div(className="edit-field edit-upload mb-3", children=[
         html.Span(texts.UPLOAD_MEDIA_LABEL if target == "media" else texts.UPLOAD_CAPTIONS_LABEL, id=label,
-                  className="form-label d-block"),
+                  className=nl.LABEL),
         dcc.Upload(id=base, max_size=max_bytes, accept=UPLOAD_ACCEPT[target], multiple=False, disabled=disabled,
                    className="upload-zone", className_active="upload-zone is-active",
                    className_reject="upload-zone is-rejected", className_disabled="upload-zone is-disabled",
                    children=html.Button(texts.UPLOAD_DROP, id=button, type="button", disabled=disabled,
-                                        className="btn btn-outline-primary",
+                                        className=nl.BUTTON_SECONDARY,
                                         **{"aria-labelledby": f"{label} {button}",
                                            "aria-describedby": f"{hint} {note}"})),
-        html.P(texts.UPLOAD_HINT.format(mb=f"{max_bytes / (1024 * 1024):g}"), id=hint, className="form-text"),
+        html.P(texts.UPLOAD_HINT.format(mb=f"{max_bytes / (1024 * 1024):g}"), id=hint, className=nl.DESCRIPTION),
         html.Div(id=note, className="upload-message", **{"aria-live": "polite"}),
     ])
 
@@ -176,14 +179,14 @@ def upload_block(target: str, max_bytes: int, *, disabled: bool = False) -> html
 def message(text: str, kind: str = "danger") -> html.Div:
     """A message read out at once (role=alert for problems, role=status for success)."""
     role = "status" if kind == "success" else "alert"
-    return html.Div(text, role=role, className=f"alert alert-{kind} edit-message")
+    return html.Div(text, role=role, className=f"{nl.ALERT_KINDS[kind]} edit-message")
 
 
 def error_summary(errors: Mapping[str, str], intro: str | None = None) -> html.Div:
     """All errors of a refused save, at the top of the form (role=alert); each is also shown next to its field."""
     items = [html.Li(texts.EDIT_ERROR_LINK.format(label=texts.FIELD_LABELS.get(f, f), message=m) if f != FORM else m)
              for f, m in errors.items()]
-    return html.Div(role="alert", className="alert alert-danger edit-message", children=[
+    return html.Div(role="alert", className=f"{nl.ALERT_ERROR} edit-message", children=[
         html.P(intro or texts.EDIT_ERRORS.format(count=len(errors)), className="mb-1"),
         html.Ul(items, className="mb-0"),
     ])
@@ -217,18 +220,18 @@ def conflict_view(exc: Conflict, reload_href: str) -> html.Div:
             html.Td(_shown(mine) if f in exc.mine else "–"),
             html.Td(_shown(theirs)),
         ]))
-    table = html.Table(className="table table-sm conflict-table", children=[
+    table = html.Table(className=f"{nl.TABLE_COMPACT} conflict-table", children=[
         html.Caption(texts.CONFLICT_TABLE),
         html.Thead(html.Tr([html.Th(texts.CONFLICT_FIELD, scope="col"), html.Th(texts.CONFLICT_MINE, scope="col"),
                             html.Th(texts.CONFLICT_THEIRS.format(version=exc.their_version, who=who, state=state),
                                     scope="col")])),
         html.Tbody(rows),
     ])
-    return html.Div(role="alert", className="alert alert-warning edit-message conflict-view", children=[
-        html.H2(texts.CONFLICT_TITLE, className="h4"),
+    return html.Div(role="alert", className=f"{nl.ALERT_WARNING} edit-message conflict-view", children=[
+        nl.H2(texts.CONFLICT_TITLE, className=nl.HEADING_4),
         html.P(exc.message),
         scroll_region(table, texts.CONFLICT_TABLE),
-        html.A(texts.CONFLICT_RELOAD, href=reload_href, className="btn btn-outline-dark conflict-reload"),
+        nl.A(texts.CONFLICT_RELOAD, href=reload_href, className=f"{nl.BUTTON_SECONDARY} conflict-reload"),
     ])
 
 
@@ -244,14 +247,14 @@ def audit_table(trail: Sequence[AuditView]) -> html.Section:
             html.Td(texts.FIELD_LABELS.get(e.field or "", e.field or "–")), html.Td(e.old or "–"),
             html.Td(e.new or "–"), html.Td(e.reason or ""),
         ]) for e in trail]
-        body = scroll_region(html.Table(className="table table-sm audit-table", children=[
+        body = scroll_region(html.Table(className=f"{nl.TABLE_COMPACT} audit-table", children=[
             html.Caption(texts.AUDIT_TABLE, className="visually-hidden"),
             html.Thead(html.Tr([html.Th(c, scope="col") for c in texts.AUDIT_COLS])),
             html.Tbody(rows),
         ]), texts.AUDIT_TABLE)
     return html.Section(className="audit-trail", **{"aria-labelledby": "bewerk-audit-kop"}, children=[
-        html.H2(texts.AUDIT_TITLE, id="bewerk-audit-kop", className="h4"),
-        html.P(texts.AUDIT_INTRO, className="form-text"),
+        nl.H2(texts.AUDIT_TITLE, id="bewerk-audit-kop", className=nl.HEADING_4),
+        html.P(texts.AUDIT_INTRO, className=nl.DESCRIPTION),
         body,
     ])
 
@@ -271,10 +274,10 @@ def workflow_panel(state: WorkflowState, version: int, transitions: Sequence[Wor
     """The item's state, why it cannot be published yet, and a button for every step this actor may take (and why
     there is no approve button when the four-eyes rule leaves that step to someone else)."""
     buttons = [html.Button(step_label(to, state, can_edit), id={"type": STEP, "to": to.value}, n_clicks=0,
-                           type="button", className="btn btn-outline-primary me-2 mb-2") for to in transitions]
+                           type="button", className=f"{nl.BUTTON_SECONDARY} me-2 mb-2") for to in transitions]
     reason = any(needs_reason(to, state, can_edit) for to in transitions)
     return html.Section(className="workflow-panel", **{"aria-labelledby": "bewerk-werkstroom-kop"}, children=[
-        html.H2(texts.EDIT_WORKFLOW, id="bewerk-werkstroom-kop", className="h4"),
+        nl.H2(texts.EDIT_WORKFLOW, id="bewerk-werkstroom-kop", className=nl.HEADING_4),
         html.P([texts.EDIT_STATE.format(state=state_label(state), version=version), " ", state_badge(state)]),
         html.P(texts.EDIT_PUBLISHED_WARNING, className="published-warning")
         if state is WorkflowState.PUBLISHED and can_edit else None,
@@ -282,8 +285,8 @@ def workflow_panel(state: WorkflowState, version: int, transitions: Sequence[Wor
                   html.Ul([html.Li(m) for m in problems.values()])], className="publish-problems")
         if problems and state is not WorkflowState.PUBLISHED else None,
         html.Div(className="mb-2", children=[
-            html.Label(texts.EDIT_REASON, htmlFor="bewerk-reden", className="form-label"),
-            dcc.Textarea(id="bewerk-reden", value="", rows=2, className="form-control"),
+            html.Label(texts.EDIT_REASON, htmlFor="bewerk-reden", className=nl.LABEL),
+            dcc.Textarea(id="bewerk-reden", value="", rows=2, className=nl.TEXTAREA),
         ]) if reason else dcc.Input(id="bewerk-reden", type="hidden", value=""),
         html.P(texts.EDIT_FOUR_EYES, className="four-eyes-note") if other_approver_needed else None,
         html.Div(buttons) if buttons else html.P(texts.EDIT_NO_STEPS),

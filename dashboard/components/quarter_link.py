@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from dash import dcc, html
+from dash import html
 
 from dashboard import texts
+from dashboard.components import nl
 from dashboard.data import read_session
-from indicators.quarter import latest_report_quarter
+from db.read.quarter import latest_report_quarter
 
 
 def latest_quarter_link() -> html.P | None:
@@ -19,5 +20,5 @@ def latest_quarter_link() -> html.P | None:
             quarter = latest_report_quarter(session, date.today())
     except RuntimeError:
         return None
-    return html.P(dcc.Link(texts.QUARTER_LATEST_LINK.format(label=quarter.label), href=f"/kwartaal/{quarter.code}"),
+    return html.P(nl.Link(texts.QUARTER_LATEST_LINK.format(label=quarter.label), href=f"/kwartaal/{quarter.code}"),
                   className="quarter-latest")

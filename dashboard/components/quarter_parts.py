@@ -8,11 +8,11 @@ from datetime import date
 from dash import html
 
 from dashboard import texts
+from dashboard.components import nl
 from dashboard.components.badges import example_label, status_badge
 from dashboard.components.controls import scroll_region
 from dashboard.components.svg_chart import data_uri, trend_svg
-from db.models import MeasurementStatus, StoryKind
-from db.periods import Period
+from indicators.enums import ChangeKind, MeasurementStatus, StoryKind
 from indicators.formatting import (
     MEASUREMENT_STATUS_LABELS,
     STORY_KIND_LABELS,
@@ -20,16 +20,8 @@ from indicators.formatting import (
     format_date,
     format_number,
 )
-from indicators.quarter import (
-    Change,
-    ChangeKind,
-    NoteItem,
-    ProgrammeReport,
-    QuarterReport,
-    ResultItem,
-    StoryItem,
-    TrendItem,
-)
+from indicators.periods import Period
+from indicators.quarter import Change, NoteItem, ProgrammeReport, QuarterReport, ResultItem, StoryItem, TrendItem
 
 _PART = {
     ChangeKind.NEW_MEASUREMENT: "resultaat", ChangeKind.CORRECTED_MEASUREMENT: "resultaat",
@@ -141,7 +133,7 @@ def changes_list(p: ProgrammeReport, limit: int | None = None) -> html.Div:
         return html.P(texts.QUARTER_NO_CHANGES)
     items = [html.Li(className=f"change change-{c.kind.value}", children=[
         html.Span(texts.CHANGE_KIND_LABELS[c.kind.value], className="change-kind"), " ",
-        html.A(change_text(c), href=f"#{change_anchor(p.slug, c)}"),
+        nl.A(change_text(c), href=f"#{change_anchor(p.slug, c)}"),
     ]) for c in shown]
     more = len(p.changes) - len(shown)
     return html.Div([html.Ul(items, className="change-list"),
@@ -167,7 +159,7 @@ def trends_table(p: ProgrammeReport, label: str) -> html.Div:
     rows = [html.Tr([html.Th(t.name, scope="row"), html.Td(latest_text(t), className="num"),
                      html.Td(format_number(t.baseline_value, t.decimals, t.unit), className="num"),
                      html.Td(trend_change(t), className="num"), html.Td(t.verdict)]) for t in p.trends]
-    return scroll_region(html.Table(className="table table-sm quarter-table", children=[
+    return scroll_region(html.Table(className=f"{nl.TABLE_COMPACT} quarter-table", children=[
         html.Caption(caption), html.Thead(html.Tr([html.Th(h, scope="col") for h in head])), html.Tbody(rows),
     ]), caption)
 
@@ -188,7 +180,7 @@ def results_table(p: ProgrammeReport, label: str, explanations: bool = True) -> 
         if explanations:
             cells.append(html.Td([note, " ", example_label() if r.current and r.current.is_example else None]))
         rows.append(html.Tr(cells, id=anchor(p.slug, "resultaat", r.id)))
-    return scroll_region(html.Table(className="table table-sm quarter-table", children=[
+    return scroll_region(html.Table(className=f"{nl.TABLE_COMPACT} quarter-table", children=[
         html.Caption(caption), html.Thead(html.Tr([html.Th(h, scope="col") for h in head])), html.Tbody(rows),
     ]), caption)
 
@@ -199,7 +191,7 @@ def stories_list(p: ProgrammeReport, heading_level: int = 4) -> html.Div:
     heading = html.H4 if heading_level == 4 else html.H3
     return html.Div(className="quarter-stories", children=[html.Article(
         id=anchor(p.slug, "verhaal", s.id), className="quarter-story", children=[
-            heading(html.A(s.title, href=story_href(s, p.slug)), className="story-title"),
+            heading(nl.A(s.title, href=story_href(s, p.slug)), className="story-title"),
             html.P([STORY_KIND_LABELS[StoryKind(s.kind)], " · ",
                     html.Time(format_date(s.story_date), dateTime=s.story_date.isoformat()), " ",
                     example_label(texts.EXAMPLE_STORY) if s.is_example else None], className="story-meta"),

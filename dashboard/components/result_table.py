@@ -8,13 +8,15 @@ from itertools import groupby
 from dash import dcc, html
 
 from dashboard import texts
+from dashboard.components import nl
 from dashboard.components.badges import example_label, status_badge
 from dashboard.components.controls import scroll_region
 from dashboard.components.story_links import story_links
+from dashboard.theme import current_theme
 from indicators.formatting import MEASUREMENT_STATUS_LABELS, RESULT_KIND_LABELS, format_date, format_number
-from indicators.queries import MeasurementView, ResultView
 from indicators.results_view import ALL, SORT_ORDER, ResultQuery, apply
 from indicators.sparkline import data_uri, sparkline_svg
+from indicators.views import MeasurementView, ResultView
 
 HEAD = [texts.COL_MEASURE, texts.COL_KIND, texts.COL_QUARTER, texts.COL_TARGET, texts.COL_REALISED,
         texts.COL_STATUS, texts.COL_EXPLANATION]
@@ -39,7 +41,7 @@ def _history(result: ResultView) -> html.Details:
     ]) for m in result.measurements]
     return html.Details(className="result-history", children=[
         html.Summary(texts.RESULT_HISTORY.format(name=result.name)),
-        html.Table(className="table table-sm", children=[
+        html.Table(className=nl.TABLE_COMPACT, children=[
             html.Thead(html.Tr([html.Th(h, scope="col") for h in (texts.COL_QUARTER, texts.COL_TARGET,
                                                                    texts.COL_REALISED, texts.COL_STATUS,
                                                                    texts.COL_EXPLANATION)])),
@@ -51,7 +53,9 @@ def _history(result: ResultView) -> html.Details:
 def sparkline(result: ResultView) -> html.Img | None:
     """Realised against target over the quarters; the alt text says the same in words."""
     ms = result.measurements
-    svg = sparkline_svg([m.realised for m in ms], [m.target for m in ms])
+    theme = current_theme()
+    svg = sparkline_svg([m.realised for m in ms], [m.target for m in ms], colour=theme.colour("chart-1"),
+                        target_colour=theme.colour("muted"))
     if svg is None:
         return None
     with_value = [m for m in ms if m.realised is not None]
@@ -81,7 +85,7 @@ def result_row(result: ResultView) -> html.Tr:
 def _select(name: str, label: str, options: list[tuple[str, str]], value: str) -> html.Div:
     return html.Div(className="result-filter", children=[
         html.Label(label, htmlFor=f"resultaten-{name}"),
-        html.Select(id=f"resultaten-{name}", name=name, className="form-select", children=[
+        html.Select(id=f"resultaten-{name}", name=name, className=nl.SELECT, children=[
             html.Option(text, value=v, selected=v == value) for v, text in options]),
     ])
 
@@ -100,10 +104,10 @@ def result_controls(slug: str, query: ResultQuery, keep: dict[str, str]) -> html
         html.Div(className="result-filter result-search", children=[
             html.Label(texts.RESULTS_SEARCH, htmlFor="resultaten-tekst"),
             dcc.Input(id="resultaten-tekst", name="tekst", type="search", value=query.text, maxLength=100,
-                      className="form-control", autoComplete="off"),
+                      className=nl.TEXTBOX, autoComplete="off"),
         ]),
-        html.Button(texts.RESULTS_APPLY, type="submit", className="btn btn-primary"),
-        html.A(texts.RESULTS_RESET, href=f"/programma/{slug}" + ("?" + "&".join(
+        html.Button(texts.RESULTS_APPLY, type="submit", className=nl.BUTTON_PRIMARY),
+        nl.A(texts.RESULTS_RESET, href=f"/programma/{slug}" + ("?" + "&".join(
             f"{k}={v}" for k, v in keep.items() if v) if any(keep.values()) else "") + "#resultaten",
             className="result-reset") if not query.is_default else None,
     ])
@@ -132,7 +136,7 @@ def result_table(results: list[ResultView], programme_name: str, sort: str = SOR
     caption = texts.RESULTS_CAPTION.format(name=programme_name)
     if sort != SORT_ORDER:
         caption += texts.RESULTS_SORTED.format(sort=texts.RESULTS_SORT_LABELS[sort].lower())
-    return scroll_region(html.Table(className="table result-table", children=[
+    return scroll_region(html.Table(className=f"{nl.TABLE} result-table", children=[
         html.Caption(caption),
         html.Thead(html.Tr([html.Th(h, scope="col", className="num" if h in NUMERIC else None) for h in HEAD])),
         *body,

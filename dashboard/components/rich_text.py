@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dash import html
 
+from dashboard.components import nl
 from indicators.safe_text import (
     Block,
     Emphasis,
@@ -31,7 +32,7 @@ def _inline(nodes: tuple[Inline, ...]) -> list:
             out.append(html.Em(_inline(node.children)))
         elif isinstance(node, Link):
             # an editor's link leads elsewhere: no referrer, no opener, and no SEO credit
-            out.append(html.A(_inline(node.children), href=node.href, rel="noopener noreferrer nofollow"))
+            out.append(nl.A(_inline(node.children), href=node.href, rel="noopener noreferrer nofollow"))
     return out
 
 

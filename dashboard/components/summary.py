@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from dashboard import texts
-from db.models import MeasurementStatus
-from indicators.trends import Verdict
+from indicators.enums import MeasurementStatus, Verdict
 
 
 def programme_summary(verdicts: dict[Verdict, int], trend_count: int, statuses: dict[MeasurementStatus, int],

@@ -9,16 +9,12 @@ from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from dashboard import texts
-from db.periods import Period
+from dashboard.theme import current_theme
 from indicators.formatting import format_number
+from indicators.periods import Period
 from indicators.quarter import TrendPoint
 
-HOME = "#1f4e79"
-COMPARE = "#595959"
-TARGET = "#b35900"
-GRID = "#d3dae2"
-TEXT = "#1b1f24"
-FONT = "DejaVu Sans, Arial, sans-serif"
+FONT = "DejaVu Sans, Arial, sans-serif"  # the same in the browser, the slides and the PDF (weasyprint has DejaVu)
 
 
 def _x(code: str) -> float:
@@ -41,13 +37,17 @@ def _nice_step(value: float, ticks: int = 4) -> float:
 def trend_svg(points: Sequence[TrendPoint], compare_points: Sequence[TrendPoint], region_name: str,
               compare_name: str | None, unit: str, decimals: int, baseline_year: int | None,
               target: tuple[float, int] | None, title: str, width: int = 520, height: int = 240) -> str:
-    """An accessible SVG (role img, title) of one trend: home region solid, comparison dashed, baseline and target."""
-    home = [(_x(p.period), p.value) for p in points if p.value is not None]
+    """An accessible SVG (role img, title) of one trend: home region solid, comparison dashed, baseline and target;
+    colours from the theme (read once at start)."""
+    theme = current_theme()
+    home, compare, target_colour = theme.colour("chart-1"), theme.colour("chart-2"), theme.colour("chart-target")
+    grid, text, background = theme.colour("chart-grid"), theme.colour("chart-text"), theme.colour("chart-background")
+    mine = [(_x(p.period), p.value) for p in points if p.value is not None]
     other = [(_x(p.period), p.value) for p in compare_points if p.value is not None]
-    xs = [x for x, _ in home + other] + ([float(baseline_year)] if baseline_year else [])
+    xs = [x for x, _ in mine + other] + ([float(baseline_year)] if baseline_year else [])
     if target:
         xs.append(float(target[1]))
-    ys = [y for _, y in home + other] + ([target[0]] if target else [])
+    ys = [y for _, y in mine + other] + ([target[0]] if target else [])
     left, right, top, bottom = 52, 16, 16, 56
     plot_w, plot_h = width - left - right, height - top - bottom
     x0, x1 = (min(xs), max(xs)) if xs else (0.0, 1.0)
@@ -65,40 +65,41 @@ def trend_svg(points: Sequence[TrendPoint], compare_points: Sequence[TrendPoint]
 
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}"'
            f' role="img" font-family="{FONT}" font-size="12"><title>{escape(title)}</title>',
-           f'<rect width="{width}" height="{height}" fill="#ffffff"/>']
+           f'<rect width="{width}" height="{height}" fill="{background}"/>']
     for i in range(5):
         v = y_step * i
-        out.append(f'<line x1="{left}" x2="{width - right}" y1="{sy(v)}" y2="{sy(v)}" stroke="{GRID}"/>')
-        out.append(f'<text x="{left - 6}" y="{sy(v) + 4}" text-anchor="end" fill="{TEXT}">'
+        out.append(f'<line x1="{left}" x2="{width - right}" y1="{sy(v)}" y2="{sy(v)}" stroke="{grid}"/>')
+        out.append(f'<text x="{left - 6}" y="{sy(v) + 4}" text-anchor="end" fill="{text}">'
                    f'{escape(format_number(v, y_decimals, "%" if unit == "%" else ""))}</text>')
     years = sorted({int(x) for x in xs})
     step = max(1, math.ceil(len(years) / 8))
     for year in years[::step]:
-        out.append(f'<text x="{sx(year)}" y="{top + plot_h + 16}" text-anchor="middle" fill="{TEXT}">{year}</text>')
+        out.append(f'<text x="{sx(year)}" y="{top + plot_h + 16}" text-anchor="middle" fill="{text}">{year}</text>')
     if baseline_year and xs:
         bx = sx(baseline_year)
-        out.append(f'<line x1="{bx}" x2="{bx}" y1="{top}" y2="{top + plot_h}" stroke="#6c757d" '
-                   f'stroke-dasharray="4 3"/>')
-        out.append(f'<text x="{bx + 4}" y="{top + 10}" fill="{TEXT}">{escape(texts.BASELINE_MARK)}</text>')
-    for pts, colour, dash in ((other, COMPARE, ' stroke-dasharray="6 4"'), (home, HOME, "")):
+        out.append(f'<line x1="{bx}" x2="{bx}" y1="{top}" y2="{top + plot_h}" '
+                   f'stroke="{theme.colour("chart-forecast")}" stroke-dasharray="4 3"/>')
+        out.append(f'<text x="{bx + 4}" y="{top + 10}" fill="{text}">{escape(texts.BASELINE_MARK)}</text>')
+    for pts, colour, dash in ((other, compare, ' stroke-dasharray="6 4"'), (mine, home, "")):
         if pts:
             path = " ".join(f"{sx(x)},{sy(y)}" for x, y in pts)
             out.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2.5"{dash}/>')
             out += [f'<circle cx="{sx(x)}" cy="{sy(y)}" r="3" fill="{colour}"/>' for x, y in pts]
     if target:
         tx, ty = sx(target[1]), sy(target[0])
-        out.append(f'<path d="M{tx},{ty - 7} L{tx + 7},{ty} L{tx},{ty + 7} L{tx - 7},{ty} Z" fill="{TARGET}"/>')
-    legend = [(HOME, "", region_name)]
+        out.append(f'<path d="M{tx},{ty - 7} L{tx + 7},{ty} L{tx},{ty + 7} L{tx - 7},{ty} Z" fill="{target_colour}"/>')
+    legend = [(home, "", region_name)]
     if other and compare_name:
-        legend.append((COMPARE, ' stroke-dasharray="6 4"', compare_name))
+        legend.append((compare, ' stroke-dasharray="6 4"', compare_name))
     if target:
-        legend.append((TARGET, "", texts.TARGET.format(year=target[1], value=format_number(target[0], decimals, unit))))
+        legend.append((target_colour, "", texts.TARGET.format(year=target[1],
+                                                              value=format_number(target[0], decimals, unit))))
     lx = left
     for colour, dash, label in legend:
         ly = height - 14
         out.append(f'<line x1="{lx}" x2="{lx + 22}" y1="{ly - 4}" y2="{ly - 4}" stroke="{colour}" '
                    f'stroke-width="3"{dash}/>')
-        out.append(f'<text x="{lx + 28}" y="{ly}" fill="{TEXT}">{escape(label)}</text>')
+        out.append(f'<text x="{lx + 28}" y="{ly}" fill="{text}">{escape(label)}</text>')
         lx += 36 + 7 * len(label)
     out.append("</svg>")
     return "".join(out)

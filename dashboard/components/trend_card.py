@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dash import dcc, html
+from dash import html
 
 from dashboard import texts
+from dashboard.components import nl
 from dashboard.components.badges import example_label, verdict_badge
 from dashboard.components.controls import scroll_region
 from dashboard.components.downloads import download_links
@@ -12,7 +13,7 @@ from dashboard.components.story_links import story_links
 from dashboard.components.trend_chart import chart, create_figure, data_table, region_list
 from indicators.formatting import DIRECTION_LABELS, format_change, format_date, format_number
 from indicators.notes import note_count
-from indicators.queries import TrendView
+from indicators.views import TrendView
 
 
 def provenance_line(source: str, table_id: str | None, loaded) -> str:  # noqa: ANN001 - datetime | None
@@ -32,7 +33,7 @@ def notes_link(trend: TrendView) -> html.P | None:
     count = texts.INDICATOR_NOTES_LINK_ONE if n == 1 else texts.INDICATOR_NOTES_LINK_MANY.format(n=n)
     name = trend.indicator.name
     region = next(note.region_code for notes in trend.notes.values() for note in notes)
-    return html.P(className="trend-notes-link", children=dcc.Link(
+    return html.P(className="trend-notes-link", children=nl.Link(
         [count, html.Span(texts.INDICATOR_NOTES_LINK_HIDDEN.format(name=name), className="visually-hidden")],
         href=f"/indicator/{trend.indicator.code}?regio={region}#indicator-figuren",
         title=texts.INDICATOR_NOTES_LINK_LABEL.format(count=count, name=name)))
@@ -68,15 +69,19 @@ def trend_card(trend: TrendView, baseline_year: int, download: dict[str, str | N
         facts.append((texts.COL_TARGET, texts.TARGET.format(
             year=trend.target_year, value=format_number(trend.target_value, ind.decimals, ind.unit))))
     return html.Article(className="trend-card", id=f"trend-{ind.code}", children=[
-        html.H3(dcc.Link(ind.name, href=f"/indicator/{ind.code}"), className="trend-title"),
+        nl.H3(nl.Link(ind.name, href=f"/indicator/{ind.code}"), className="trend-title"),
         example_label() if trend.has_example else None,
         verdict_badge(s),
-        html.P(s.sentence, className="trend-sentence"),
-        html.P(trend.forecast.sentence, className="trend-forecast") if trend.forecast else None,
+        html.P(s.sentence, className="trend-sentence", id=f"trend-{ind.code}-uitspraak"),
+        html.P(trend.forecast.sentence, className="trend-forecast", id=f"trend-{ind.code}-lijn") if trend.forecast
+        else None,
         notes_link(trend),
-        html.Dl(className="trend-facts", children=[x for k, v in facts for x in (html.Dt(k), html.Dd(v))]),
+        html.Dl(className="trend-facts", id=f"trend-{ind.code}-feiten",
+                children=[x for k, v in facts for x in (html.Dt(k), html.Dd(v))]),
         chart({"type": "programma-trend-graph", "code": ind.code}, figure,
-              texts.CHART_LABEL.format(name=ind.name, unit=ind.unit, regions=regions)),
+              texts.CHART_LABEL.format(name=ind.name, unit=ind.unit, regions=regions),
+              " ".join(f"trend-{ind.code}-{part}" for part in ("uitspraak", "lijn", "feiten")
+                       if part != "lijn" or trend.forecast)),
         # The table is built when it is first opened (show_trend_table): a programme's tables hold thousands of
         # cells that few readers open, and building and sending them made every page and comparison slow.
         html.Details(className="table-toggle", children=[

@@ -10,19 +10,19 @@ from collections.abc import Sequence
 from dash import dcc, html
 
 from dashboard import texts
-from db.periods import Period
+from dashboard.components import nl
+from dashboard.theme import current_theme
 from indicators.formatting import OBSERVATION_STATUS_LABELS, format_date, format_number
 from indicators.notes import NotesByPeriod, NoteView, matching_period, numbered
-from indicators.queries import SeriesPoint
+from indicators.periods import Period
 from indicators.trends import Forecast
-
-HOME_COLOUR = "#1f4e79"
-FORECAST_COLOUR = "#6c757d"  # 4,7:1 on white
-COMPARE_COLOURS = ["#595959", "#b35900", "#2e7d32", "#7b1fa2", "#00838f", "#ad1457", "#5d4037", "#455a64"]
+from indicators.views import SeriesPoint
 
 
 def _colour(index: int) -> str:
-    return HOME_COLOUR if index == 0 else COMPARE_COLOURS[(index - 1) % len(COMPARE_COLOURS)]
+    """The theme's series colours (--perspectief-chart-1…8): the home region first, then the comparisons."""
+    series = current_theme().series
+    return series[0] if index == 0 else series[1 + (index - 1) % (len(series) - 1)]
 
 
 def _x(period: Period) -> float:
@@ -70,6 +70,8 @@ def _note_hover(items: list[tuple[int, NoteView]]) -> str:
 def _note_annotations(series: dict[str, list[SeriesPoint]], notes: NotesByPeriod | None) -> list[dict]:
     """A numbered flag above each noted point (its number is the one in the list under the chart)."""
     values = {(code, p.period): p.value for code, pts in series.items() for p in pts}
+    theme = current_theme()
+    flag, on_flag, edge = theme.colour("chart-1"), theme.colour("on-primary"), theme.colour("chart-background")
     annotations = []
     for (code, period), items in placed_notes(series, notes).items():
         y = values.get((code, period))
@@ -78,9 +80,9 @@ def _note_annotations(series: dict[str, list[SeriesPoint]], notes: NotesByPeriod
         annotations.append({
             "name": "toelichting", "x": _x(period), "y": y, "xref": "x", "yref": "y",
             "text": ", ".join(str(n) for n, _ in items), "hovertext": _note_hover(items),
-            "showarrow": True, "arrowhead": 0, "arrowwidth": 1.5, "arrowcolor": HOME_COLOUR, "ax": 0, "ay": -26,
-            "bgcolor": HOME_COLOUR, "bordercolor": "#ffffff", "borderwidth": 1, "borderpad": 3,
-            "font": {"color": "#ffffff", "size": 11},
+            "showarrow": True, "arrowhead": 0, "arrowwidth": 1.5, "arrowcolor": flag, "ax": 0, "ay": -26,
+            "bgcolor": flag, "bordercolor": edge, "borderwidth": 1, "borderpad": 3,
+            "font": {"color": on_flag, "size": 11},
         })
     return annotations
 
@@ -108,6 +110,7 @@ def create_figure(series: dict[str, list[SeriesPoint]], region_names: dict[str, 
     """Plotly figure dict for one indicator; the first series is the home region. `notes` are flagged on their
     points with the numbers of `notes_list`; `forecast` is drawn as a dashed grey line ("als er niets
     verandert")."""
+    theme = current_theme()
     periods = sorted({p.period for pts in series.values() for p in pts})
     labels = {p: p.label for p in periods}
     positions = {p: _x(p) for p in periods}
@@ -130,7 +133,7 @@ def create_figure(series: dict[str, list[SeriesPoint]], region_names: dict[str, 
     shapes, annotations = [], []
     if baseline_year is not None and periods and periods[0].start.year <= baseline_year:
         shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": baseline_year, "x1": baseline_year,
-                       "y0": 0, "y1": 1, "line": {"color": "#6c757d", "dash": "dash"}})
+                       "y0": 0, "y1": 1, "line": {"color": theme.colour("chart-forecast"), "dash": "dash"}})
         annotations.append({"x": baseline_year, "y": 1, "xref": "x", "yref": "paper", "showarrow": False,
                             "text": texts.BASELINE_MARK, "yanchor": "bottom", "font": {"size": 11}})
     if forecast:
@@ -140,34 +143,37 @@ def create_figure(series: dict[str, list[SeriesPoint]], region_names: dict[str, 
             "x": [float(y) for y, _ in forecast.line], "y": [v for _, v in forecast.line],
             "customdata": [[str(y), format_number(v, decimals, unit)] for y, v in forecast.line],
             "hovertemplate": f"<b>{name}</b><br>%{{customdata[0]}}: %{{customdata[1]}}<extra></extra>",
-            "line": {"color": FORECAST_COLOUR, "width": 2, "dash": "dash"},
+            "line": {"color": theme.colour("chart-forecast"), "width": 2, "dash": "dash"},
         })
     if target:
         value, year = target
         traces.append({"type": "scatter", "mode": "markers", "name": texts.TARGET.format(
             year=year, value=format_number(value, decimals, unit)), "x": [float(year)], "y": [value],
-            "marker": {"symbol": "star", "size": 13, "color": "#b35900"}, "hoverinfo": "name"})
+            "marker": {"symbol": "star", "size": 13, "color": theme.colour("chart-target")}, "hoverinfo": "name"})
     flags = _note_annotations(series, notes)
     annotations += flags
     return {
         "data": traces,
         "layout": {
             "height": height, "margin": {"l": 48, "r": 16, "t": 44 if flags else 24, "b": 40},
-            "separators": ",.", "font": {"family": "system-ui, sans-serif", "size": 12, "color": "#212529"},
+            "separators": ",.", "font": {"family": theme.font, "size": 12, "color": theme.colour("chart-text")},
             "xaxis": {"type": "linear", "tickmode": "array", "tickvals": tickvals, "ticktext": ticktext,
                       "tickangle": 0, "automargin": True, "showgrid": False, "zeroline": False},
             "yaxis": {"rangemode": "tozero", "automargin": True, "ticksuffix": "%" if unit == "%" else "",
                       "zeroline": False},
             "legend": {"orientation": "h", "y": -0.25}, "showlegend": len(traces) > 1,
             "shapes": shapes, "annotations": annotations,
-            "plot_bgcolor": "#ffffff", "paper_bgcolor": "#ffffff", "hovermode": "closest",
+            "plot_bgcolor": theme.colour("chart-background"), "paper_bgcolor": theme.colour("chart-background"),
+            "hovermode": "closest",
         },
     }
 
 
-def chart(graph_id: str | dict, figure: dict, label: str) -> html.Div:
-    """The chart with an accessible name; the table next to it is the text alternative."""
-    return html.Div(className="chart", role="img", **{"aria-label": label}, children=dcc.Graph(
+def chart(graph_id: str | dict, figure: dict, label: str, described_by: str | None = None) -> html.Div:
+    """The chart with an accessible name, described by the page's words about it (`described_by`: ids of the
+    verdict sentence and facts); the table with the same figures is the full text alternative."""
+    described = {"aria-describedby": described_by} if described_by else {}
+    return html.Div(className="chart", role="img", **{"aria-label": label}, **described, children=dcc.Graph(
         id=graph_id, figure=figure, config={"displayModeBar": False, "responsive": True},
         style={"height": f"{figure['layout']['height']}px"},
     ))
@@ -206,7 +212,7 @@ def data_table(series: dict[str, list[SeriesPoint]], region_names: dict[str, str
                 items = placed.get((code, p.period), [])
                 cells.append(html.Td(_note_cell(p.period, items) if items else "", className="note-cell"))
             rows.append(html.Tr(cells))
-    return html.Table(className="table table-sm data-table", children=[
+    return html.Table(className=f"{nl.TABLE_COMPACT} data-table", children=[
         html.Caption(caption),
         html.Thead(html.Tr([html.Th(h, scope="col", className="num" if h == texts.COL_VALUE else None)
                             for h in head])),
@@ -240,6 +246,6 @@ def notes_list(series: dict[str, list[SeriesPoint]], notes: NotesByPeriod | None
             text = f"{text} {why}"
         items.append(html.Li(text, value=number))
     return html.Section(className="trend-notes", **{"aria-labelledby": heading_id}, children=[
-        html.H2(texts.INDICATOR_NOTES_TITLE, id=heading_id, className="h5"),
+        nl.H2(texts.INDICATOR_NOTES_TITLE, id=heading_id, className=nl.HEADING_5),
         html.Ol(items, className="trend-notes-list"),
     ])

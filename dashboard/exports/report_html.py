@@ -5,7 +5,9 @@ Deterministic: the same report gives the same bytes, so a published report's HTM
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
+from pathlib import Path
 
 from dashboard import texts
 from dashboard.components.quarter_parts import (
@@ -21,48 +23,18 @@ from dashboard.components.quarter_parts import (
     trend_change,
 )
 from dashboard.components.svg_chart import data_uri
-from db.models import MeasurementStatus, StoryKind
+from dashboard.theme import current_theme
+from indicators.enums import MeasurementStatus, StoryKind
 from indicators.formatting import MEASUREMENT_STATUS_LABELS, STORY_KIND_LABELS, format_date, format_number
 from indicators.quarter import ProgrammeReport, QuarterReport
 
-CSS = """
-@page { size: A4; margin: 18mm 16mm 20mm;
-  @top-right { content: string(report-title); font-size: 8pt; color: #4a5561; }
-  @bottom-center { content: "Pagina " counter(page) " van " counter(pages); font-size: 8pt; color: #4a5561; } }
-@page :first { @top-right { content: none; } @bottom-center { content: none; } }
-html { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 9.5pt; color: #1b1f24; line-height: 1.4; }
-h1, h2, h3, h4 { color: #14365a; line-height: 1.2; break-after: avoid; }
-h1 { font-size: 26pt; string-set: report-title content(); margin: 0 0 6mm; }
-h2 { font-size: 17pt; border-bottom: 2pt solid #1f4e79; padding-bottom: 2mm; }
-h3 { font-size: 12.5pt; margin-top: 7mm; }
-h4 { font-size: 10.5pt; margin: 3mm 0 1mm; }
-a { color: #1f4e79; }
-.cover { height: 240mm; display: flex; flex-direction: column; justify-content: center; }
-.cover .brand { font-size: 14pt; font-weight: bold; color: #1f4e79; letter-spacing: .05em; }
-.cover .status { font-size: 11pt; font-weight: bold; }
-.cover .demo { border: 1pt solid #8a6d00; background: #fff3c4; padding: 3mm; font-size: 9pt; }
-.toc { break-before: page; }
-.toc ol { list-style: none; padding-left: 0; }
-.toc ol ol { padding-left: 6mm; }
-.toc a { text-decoration: none; color: #1b1f24; }
-.toc a::after { content: leader('.') target-counter(attr(href), page); }
-.programme { break-before: page; }
-.meta { color: #4a5561; }
-.changes li { margin-bottom: 1mm; }
-.kind { font-weight: bold; }
-.figures { display: flex; flex-wrap: wrap; justify-content: space-between; }
-figure { width: 49%; margin: 0 0 4mm; break-inside: avoid; }
-figure img { width: 100%; height: auto; border: .5pt solid #d3dae2; }
-figcaption { font-size: 8.5pt; }
-table { width: 100%; border-collapse: collapse; margin: 2mm 0 4mm; font-size: 8.5pt; }
-caption { text-align: left; font-weight: bold; margin-bottom: 1mm; }
-th, td { border-bottom: .5pt solid #d3dae2; padding: 1.2mm 1.5mm; text-align: left; vertical-align: top; }
-thead th { border-bottom: 1pt solid #1f4e79; }
-tr { break-inside: avoid; }
-.num { text-align: right; white-space: nowrap; }
-.example { color: #5c4400; font-weight: bold; font-size: 7.5pt; }
-.story { break-inside: avoid; border-left: 2pt solid #5b8fc7; padding-left: 3mm; margin-bottom: 3mm; }
-"""
+REPORT_CSS = Path(__file__).with_name("report.css")
+
+
+@lru_cache
+def report_css() -> str:
+    """The print stylesheet (dashboard/exports/report.css), read once."""
+    return REPORT_CSS.read_text(encoding="utf-8")
 
 
 def _e(text: object) -> str:
@@ -73,65 +45,63 @@ def _example(flag: bool, label: str = texts.EXAMPLE_LABEL) -> str:
     return f' <span class="example">{_e(label)}</span>' if flag else ""
 
 
+def _part(slug: str, key: str, title: str, body: str, empty: str) -> str:
+    """One part of a programme's section: its heading, then `body`, or the sentence `empty` when there is none."""
+    return f'<h3 id="{anchor(slug, key, "")}">{_e(title)}</h3>' + (body or f"<p>{_e(empty)}</p>")
+
+
+def _trends(p: ProgrammeReport, label: str) -> str:
+    if not p.trends:
+        return ""
+    figures = '<div class="figures">' + "".join(
+        f'<figure id="{anchor(p.slug, "trend", t.code)}"><img src="{data_uri(chart_svg(t, p.baseline_year))}" '
+        f'alt="{_e(chart_alt(t))}">'
+        f"<figcaption><strong>{_e(t.name)}</strong>{_example(t.has_example)}<br>{_e(t.sentence)}</figcaption>"
+        f"</figure>" for t in p.trends) + "</div>"
+    head = [texts.QUARTER_COL_TREND, texts.QUARTER_COL_LATEST, texts.QUARTER_COL_BASELINE.format(year=p.baseline_year),
+            texts.QUARTER_COL_CHANGE, texts.QUARTER_COL_VERDICT]
+    return figures + _table(texts.QUARTER_TRENDS_CAPTION.format(name=p.name, label=label), head, [
+        [(t.name, "th"), (latest_text(t), "num"), (format_number(t.baseline_value, t.decimals, t.unit), "num"),
+         (trend_change(t), "num"), (t.verdict, "")] for t in p.trends])
+
+
+def _results(p: ProgrammeReport, label: str) -> str:
+    if not p.results:
+        return ""
+    head = [texts.COL_PROJECT, texts.COL_MEASURE, texts.COL_TARGET, texts.COL_REALISED, texts.COL_STATUS,
+            texts.COL_EXPLANATION]
+    rows = []
+    for r in p.results:
+        target, realised, note = measurement_cells(r)
+        status = MEASUREMENT_STATUS_LABELS[MeasurementStatus(r.current.status)] if r.current else "–"
+        rows.append(([(r.project_name, ""), (r.name, "th"), (target, "num"), (realised, "num"), (status, ""),
+                      (note, "")], anchor(p.slug, "resultaat", r.id)))
+    return _table(texts.QUARTER_RESULTS_CAPTION.format(name=p.name, label=label), head, rows)
+
+
 def _programme(p: ProgrammeReport, report: QuarterReport) -> str:
     label, previous = report.period.label, report.previous_period.label
-    out = [f'<section class="programme" id="{anchor(p.slug, "programma", "")}">',
-           f"<h2>{_e(p.name)}</h2>",
-           f'<p class="meta">{_e(p.region_name)} · {_e(texts.QUARTER_COL_BASELINE.format(year=p.baseline_year))}</p>',
-           f'<h3 id="{anchor(p.slug, "veranderd", "")}">{_e(texts.QUARTER_CHANGES.format(previous=previous))}</h3>']
-    if p.changes:
-        out.append('<ul class="changes">' + "".join(
-            f'<li><span class="kind">{_e(texts.CHANGE_KIND_LABELS[c.kind.value])}</span> '
-            f'<a href="#{change_anchor(p.slug, c)}">{_e(change_text(c))}</a></li>' for c in p.changes) + "</ul>")
-    else:
-        out.append(f"<p>{_e(texts.QUARTER_NO_CHANGES)}</p>")
-    out.append(f'<h3 id="{anchor(p.slug, "trends", "")}">{_e(texts.SECTION_TRENDS)}</h3>')
-    if p.trends:
-        out.append('<div class="figures">' + "".join(
-            f'<figure id="{anchor(p.slug, "trend", t.code)}"><img src="{data_uri(chart_svg(t, p.baseline_year))}" '
-            f'alt="{_e(chart_alt(t))}">'
-            f"<figcaption><strong>{_e(t.name)}</strong>{_example(t.has_example)}<br>{_e(t.sentence)}</figcaption>"
-            f"</figure>" for t in p.trends) + "</div>")
-        head = [texts.QUARTER_COL_TREND, texts.QUARTER_COL_LATEST,
-                texts.QUARTER_COL_BASELINE.format(year=p.baseline_year), texts.QUARTER_COL_CHANGE,
-                texts.QUARTER_COL_VERDICT]
-        out.append(_table(texts.QUARTER_TRENDS_CAPTION.format(name=p.name, label=label), head, [
-            [(t.name, "th"), (latest_text(t), "num"), (format_number(t.baseline_value, t.decimals, t.unit), "num"),
-             (trend_change(t), "num"), (t.verdict, "")] for t in p.trends]))
-    else:
-        out.append(f"<p>{_e(texts.QUARTER_NO_TRENDS)}</p>")
-    out.append(f'<h3 id="{anchor(p.slug, "resultaten", "")}">{_e(texts.SECTION_RESULTS)}</h3>')
-    if p.results:
-        head = [texts.COL_PROJECT, texts.COL_MEASURE, texts.COL_TARGET, texts.COL_REALISED, texts.COL_STATUS,
-                texts.COL_EXPLANATION]
-        rows = []
-        for r in p.results:
-            target, realised, note = measurement_cells(r)
-            status = MEASUREMENT_STATUS_LABELS[MeasurementStatus(r.current.status)] if r.current else "–"
-            rows.append(([(r.project_name, ""), (r.name, "th"), (target, "num"), (realised, "num"), (status, ""),
-                          (note, "")], anchor(p.slug, "resultaat", r.id)))
-        out.append(_table(texts.QUARTER_RESULTS_CAPTION.format(name=p.name, label=label), head, rows))
-    else:
-        out.append(f"<p>{_e(texts.QUARTER_NO_RESULTS)}</p>")
-    out.append(f'<h3 id="{anchor(p.slug, "verhalen", "")}">{_e(texts.SECTION_STORIES)}</h3>')
-    if p.stories:
-        for s in p.stories:
-            out.append(
-                f'<div class="story" id="{anchor(p.slug, "verhaal", s.id)}"><h4>{_e(s.title)}</h4>'
-                f'<p class="meta">{_e(STORY_KIND_LABELS[StoryKind(s.kind)])} · {_e(format_date(s.story_date))}'
-                f"{_example(s.is_example, texts.EXAMPLE_STORY)}</p><p>{_e(s.summary)}</p>"
-                f'<p><a href="{_e(story_href(s, p.slug))}">{_e(texts.PDF_STORY_LINK)}</a></p></div>')
-    else:
-        out.append(f"<p>{_e(texts.QUARTER_NO_STORIES)}</p>")
-    out.append(f'<h3 id="{anchor(p.slug, "besluiten", "")}">{_e(texts.QUARTER_NOTES)}</h3>')
-    if p.notes:
-        out.append("<ul>" + "".join(
-            f"<li><strong>{_e(texts.NOTE_KIND_LABELS[n.kind])}:</strong> {_e(n.text)}"
-            + (f" ({_e(note_meta(n))})" if note_meta(n) else "") + "</li>" for n in p.notes) + "</ul>")
-    else:
-        out.append(f"<p>{_e(texts.QUARTER_NO_NOTES)}</p>")
-    out.append("</section>")
-    return "".join(out)
+    changes = '<ul class="changes">' + "".join(
+        f'<li><span class="kind">{_e(texts.CHANGE_KIND_LABELS[c.kind.value])}</span> '
+        f'<a href="#{change_anchor(p.slug, c)}">{_e(change_text(c))}</a></li>' for c in p.changes) + "</ul>" \
+        if p.changes else ""
+    stories = "".join(
+        f'<div class="story" id="{anchor(p.slug, "verhaal", s.id)}"><h4>{_e(s.title)}</h4>'
+        f'<p class="meta">{_e(STORY_KIND_LABELS[StoryKind(s.kind)])} · {_e(format_date(s.story_date))}'
+        f"{_example(s.is_example, texts.EXAMPLE_STORY)}</p><p>{_e(s.summary)}</p>"
+        f'<p><a href="{_e(story_href(s, p.slug))}">{_e(texts.PDF_STORY_LINK)}</a></p></div>' for s in p.stories)
+    notes = "<ul>" + "".join(
+        f"<li><strong>{_e(texts.NOTE_KIND_LABELS[n.kind])}:</strong> {_e(n.text)}"
+        + (f" ({_e(note_meta(n))})" if note_meta(n) else "") + "</li>" for n in p.notes) + "</ul>" if p.notes else ""
+    return "".join([
+        f'<section class="programme" id="{anchor(p.slug, "programma", "")}">', f"<h2>{_e(p.name)}</h2>",
+        f'<p class="meta">{_e(p.region_name)} · {_e(texts.QUARTER_COL_BASELINE.format(year=p.baseline_year))}</p>',
+        _part(p.slug, "veranderd", texts.QUARTER_CHANGES.format(previous=previous), changes, texts.QUARTER_NO_CHANGES),
+        _part(p.slug, "trends", texts.SECTION_TRENDS, _trends(p, label), texts.QUARTER_NO_TRENDS),
+        _part(p.slug, "resultaten", texts.SECTION_RESULTS, _results(p, label), texts.QUARTER_NO_RESULTS),
+        _part(p.slug, "verhalen", texts.SECTION_STORIES, stories, texts.QUARTER_NO_STORIES),
+        _part(p.slug, "besluiten", texts.QUARTER_NOTES, notes, texts.QUARTER_NO_NOTES),
+        "</section>"])
 
 
 def _table(caption: str, head: list[str], rows: list) -> str:
@@ -174,7 +144,7 @@ def render_html(report: QuarterReport) -> str:
     demo = any(p.is_demo for p in report.programmes)
     return "".join([
         '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">',
-        f"<title>{_e(title)}</title><style>{CSS}</style></head><body>",
+        f"<title>{_e(title)}</title><style>{current_theme().css_variables()}{report_css()}</style></head><body>",
         '<section class="cover">', f'<p class="brand">{_e(texts.APP_TITLE)}</p>', f"<h1>{_e(title)}</h1>",
         f"<p>{_e(texts.PDF_COVER_TAGLINE)}</p>",
         f'<p class="status">{_e(status_line(report))}</p>',

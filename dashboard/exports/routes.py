@@ -1,10 +1,10 @@
 """Flask routes for the downloads `/kwartaal/<YYYY>-Q<n>.pdf` and `.xlsx`.
 
 A published quarter serves the bytes frozen in its snapshot. A draft is rendered from today's figures, only for a
-quarter that exists (db.lookups): Excel in the request (~0.1 s), the PDF – for a signed-in account only – in the
-export worker (see jobs.py); until it is ready the route answers 202 with a small page that says so, shows progress
-and fetches the file when it is there; with a full export queue, 503 with Retry-After. Links in a PDF use BASE_URL,
-never the request's host, and the job key names the content only."""
+quarter that exists (db.read.lookups): Excel in the request (~0.1 s), the PDF – for a signed-in account only – in
+the export worker (see jobs.py); until it is ready the route answers 202 with a small page that says so, shows
+progress and fetches the file when it is there; with a full export queue, 503 with Retry-After. Links in a PDF use
+BASE_URL, never the request's host, and the job key names the content only."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ import hashlib
 from html import escape
 
 from flask import Flask, Response, abort
-from sqlalchemy import select
 
 from dashboard import texts
 from dashboard.auth import current_user
@@ -22,10 +21,10 @@ from dashboard.exports.pdf import html_to_pdf
 from dashboard.exports.report_html import render_html
 from dashboard.exports.xlsx import render_xlsx
 from dashboard.public_url import base_url
-from db.lookups import quarter_exists
-from db.models import QuarterSnapshot
-from db.periods import PeriodError
-from indicators.quarter import QuarterReport, build_report, canonical_json, parse_quarter
+from db.read.lookups import quarter_exists
+from db.read.quarter import build_report, frozen_file
+from indicators.periods import PeriodError, parse_quarter
+from indicators.quarter import QuarterReport, canonical_json
 
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -74,12 +73,6 @@ def _busy(code: str, seconds: float | None) -> Response:
     return response
 
 
-def _published(code: str, column) -> bytes | None:  # noqa: ANN001 - a QuarterSnapshot column
-    """The frozen bytes of a published quarter (None for a draft); only that column is read."""
-    with read_session() as session:
-        return session.scalar(select(column).where(QuarterSnapshot.quarter == code))
-
-
 def queue_full(retry_after: int) -> Response:
     """503 with Retry-After: the export queue is full (EXPORT_QUEUE_MAX); the page retries by itself."""
     body = f"""<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">
@@ -98,22 +91,25 @@ def export_key(kind: str, content: str, base: str) -> str:
     return f"{kind}:" + hashlib.sha256((base + "\n" + content).encode()).hexdigest()
 
 
-def quarter_pdf(code: str) -> Response:
+def _quarter_file(code: str, fmt: str) -> Response:
+    """The PDF or Excel (`fmt`) of a quarter: frozen bytes when published; else, for a quarter that exists, made from
+    today's figures (the PDF only for a signed-in account, in the export worker, with the busy page until it is
+    ready: it costs a worker seconds)."""
     try:
         quarter = parse_quarter(code)
     except PeriodError:
         abort(404)
-    name = f"kwartaalrapportage-{code}.pdf"
-    if (frozen := _published(code, QuarterSnapshot.pdf)) is not None:
-        return _file(frozen, PDF, name)
-    # A draft costs a worker seconds: only for a signed-in account, and only for a quarter that has a report.
-    if current_user() is None:
-        abort(404)
+    mimetype, name = (PDF if fmt == "pdf" else XLSX), f"kwartaalrapportage-{code}.{fmt}"
     with read_session() as session:
-        if not quarter_exists(session, quarter):
-            abort(404)
-        content = canonical_json(build_report(session, quarter))
-    base = base_url()
+        frozen = frozen_file(session, code, fmt)
+        if frozen is None and (not quarter_exists(session, quarter) or (fmt == "pdf" and current_user() is None)):
+            abort(404)  # 1990-Q1, 2090-Q1, or an anonymous visitor's draft PDF: nothing is made or queued
+        report = build_report(session, quarter) if frozen is None else None
+    if frozen is not None:
+        return _file(frozen, mimetype, name)
+    if fmt == "xlsx":
+        return _file(render_xlsx(report), XLSX, name)
+    content, base = canonical_json(report), base_url()
     key = export_key("pdf", content, base)
     try:
         data = jobs.get_or_start(key, pdf_from_json, content, base)
@@ -122,19 +118,12 @@ def quarter_pdf(code: str) -> Response:
     return _file(data, PDF, name) if data is not None else _busy(code, jobs.elapsed(key))
 
 
+def quarter_pdf(code: str) -> Response:
+    return _quarter_file(code, "pdf")
+
+
 def quarter_xlsx(code: str) -> Response:
-    try:
-        quarter = parse_quarter(code)
-    except PeriodError:
-        abort(404)
-    name = f"kwartaalrapportage-{code}.xlsx"
-    if (frozen := _published(code, QuarterSnapshot.xlsx)) is not None:
-        return _file(frozen, XLSX, name)
-    with read_session() as session:
-        if not quarter_exists(session, quarter):
-            abort(404)
-        report = build_report(session, quarter)
-    return _file(render_xlsx(report), XLSX, name)
+    return _quarter_file(code, "xlsx")
 
 
 def register_quarter_routes(server: Flask) -> None:

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import datetime
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.writer.excel import ExcelWriter
 
 from dashboard import texts
 from dashboard.components.quarter_parts import change_text, note_meta, period_label, story_href
 from dashboard.exports.report_html import status_line
-from db.models import MeasurementStatus, StoryKind
-from indicators.downloads import append_row
+from dashboard.exports.spreadsheet import append_row
+from indicators.enums import MeasurementStatus, StoryKind
 from indicators.formatting import MEASUREMENT_STATUS_LABELS, STORY_KIND_LABELS
 from indicators.quarter import QuarterReport
 
@@ -33,14 +35,26 @@ def _sheet(wb: Workbook, title: str, head: list[str], rows: list[list]) -> None:
         ws.column_dimensions[get_column_letter(i)].width = min(60, max(10, width + 2))
 
 
+def _stable_zip(data: bytes, when: datetime) -> bytes:
+    """The workbook's zip with every entry dated `when` (openpyxl dates them now): the same report gives the same
+    bytes, so a frozen workbook can be compared byte for byte."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
+            entry.compress_type, entry.external_attr = info.compress_type, info.external_attr
+            dst.writestr(entry, src.read(info.filename))
+    return out.getvalue()
+
+
 def render_xlsx(report: QuarterReport) -> bytes:
     """Sheets: Rapport, Wat is veranderd, Trends, Trendcijfers, Resultaten, Verhalen, Besluiten en actiepunten."""
     sheets = texts.XLSX_SHEETS
     wb = Workbook()
     wb.remove(wb.active)
     wb.properties.creator = texts.APP_TITLE
-    wb.properties.created = wb.properties.modified = report.published_at.replace(tzinfo=None) \
-        if report.published_at else FIXED_TIME
+    created = report.published_at.replace(tzinfo=None) if report.published_at else FIXED_TIME
+    wb.properties.created = wb.properties.modified = created
     wb.properties.title = texts.QUARTER_TITLE.format(label=report.period.label)
     _sheet(wb, sheets["info"], [texts.XLSX_QUARTER, texts.XLSX_STATUS], [
         [report.period.label, status_line(report)]])
@@ -81,5 +95,6 @@ def render_xlsx(report: QuarterReport) -> bytes:
                 if hasattr(cell.value, "year") and not isinstance(cell.value, datetime):
                     cell.number_format = "d-m-yyyy"
     buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    # ExcelWriter, not wb.save: that stamps "modified" with the time of saving
+    ExcelWriter(wb, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
+    return _stable_zip(buffer.getvalue(), created)

@@ -9,12 +9,14 @@ from dash import Input, Output, State, callback, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import texts
+from dashboard.components import nl
 from dashboard.components.controls import radio_group, scroll_region, shown
 from dashboard.components.district_map import district_map, legend
 from dashboard.components.downloads import download_links
 from dashboard.data import read_session
 from dashboard.urlstate import build_search, parse_codes
-from indicators.districts import CLASS_LABELS, SORT_KEYS, DistrictView, Thresholds, district_view, sort_rows
+from db.read.districts import district_view
+from indicators.districts import CLASS_LABELS, SORT_KEYS, DistrictView, Thresholds, sort_rows
 from indicators.formatting import OBSERVATION_STATUS_LABELS, format_number
 
 THRESHOLD_ORIGIN = {"default": texts.DISTRICTS_THRESHOLD_SOURCE_DEFAULT,
@@ -63,8 +65,8 @@ def content(view: DistrictView, sort: str | None, orange: float | None, red: flo
     if view.thresholds:
         out += [html.P(threshold_text(view.thresholds, ind.decimals, ind.unit, view.gemeente_value),
                        className="district-thresholds", id="wijken-grenzen"),
-                html.P(THRESHOLD_ORIGIN[view.thresholds.origin], className="form-text")]
-    out.append(html.H2(texts.DISTRICTS_MAP, id="wijken-kaart-titel"))
+                html.P(THRESHOLD_ORIGIN[view.thresholds.origin], className=nl.DESCRIPTION)]
+    out.append(nl.H2(texts.DISTRICTS_MAP, id="wijken-kaart-titel"))
     if view.geometries:
         out += [legend(), district_map(view, texts.DISTRICTS_MAP_LABEL.format(
             gemeente=view.gemeente_name, indicator=ind.name, period=period))]
@@ -72,10 +74,10 @@ def content(view: DistrictView, sort: str | None, orange: float | None, red: flo
         if missing:
             out.append(html.P(texts.DISTRICTS_MAP_PARTIAL.format(missing=missing, total=len(view.rows))))
     else:
-        out.append(html.P(texts.DISTRICTS_NO_MAP, className="alert alert-info", id="wijken-geen-kaart"))
+        out.append(html.P(texts.DISTRICTS_NO_MAP, className=nl.ALERT_INFO, id="wijken-geen-kaart"))
     out += [
-        html.H2(texts.DISTRICTS_TABLE),
-        scroll_region(html.Table(className="table table-sm district-table", id="wijken-tabel", children=[
+        nl.H2(texts.DISTRICTS_TABLE),
+        scroll_region(html.Table(className=f"{nl.TABLE_COMPACT} district-table", id="wijken-tabel", children=[
             html.Caption(caption),
             html.Thead(html.Tr([html.Th(texts.DISTRICTS_COL_CODE, scope="col"),
                                 html.Th(texts.DISTRICTS_COL_NAME, scope="col"),
@@ -100,8 +102,8 @@ def content(view: DistrictView, sort: str | None, orange: float | None, red: flo
 def page(view: DistrictView, sort: str | None, orange: float | None, red: float | None) -> html.Div:
     ind = view.indicator
     return html.Div(className="container page-districts", children=[
-        html.H1(texts.DISTRICTS_TITLE.format(gemeente=view.gemeente_name)),
-        html.P(texts.DISTRICTS_INTRO, className="lead"),
+        nl.H1(texts.DISTRICTS_TITLE.format(gemeente=view.gemeente_name)),
+        html.P(texts.DISTRICTS_INTRO, className=nl.LEAD),
         dcc.Store(id="wijken-staat", data={"gemeente": view.gemeente_code, "oranje": orange, "rood": red,
                                            "periode": view.period.code if view.period else None,
                                            "getoond": shown(ind.code if ind else None,
@@ -118,7 +120,7 @@ def page(view: DistrictView, sort: str | None, orange: float | None, red: float 
 
 def not_found() -> html.Div:
     return html.Div(className="container", children=[
-        html.H1(texts.DISTRICTS_TITLE_EMPTY), html.P(texts.DISTRICTS_NONE), dcc.Link(texts.BACK_TO_OVERVIEW, href="/"),
+        nl.H1(texts.DISTRICTS_TITLE_EMPTY), html.P(texts.DISTRICTS_NONE), nl.Link(texts.BACK_TO_OVERVIEW, href="/"),
     ])
 
 

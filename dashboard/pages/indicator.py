@@ -8,16 +8,17 @@ from dash import ALL, Input, Output, State, callback, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import texts
+from dashboard.components import nl
 from dashboard.components.badges import example_label, verdict_badge
 from dashboard.components.controls import flatten, radio_group, region_checklists, scroll_region, shown
 from dashboard.components.downloads import download_links
 from dashboard.components.story_tile import story_tile
 from dashboard.components.trend_chart import chart, create_figure, data_table, notes_list, region_list
 from dashboard.data import read_session
-from dashboard.limits import limit_regions, max_compare_regions, too_many_regions_text
+from dashboard.limits import limit_regions, too_many_regions
 from dashboard.urlstate import build_search, parse_codes
-from db.models import ObservationStatus
-from db.periods import PeriodKind
+from db.read.indicator import indicator_view
+from indicators.enums import COUNTRY, ObservationStatus, PeriodKind
 from indicators.formatting import (
     DIRECTION_LABELS,
     OBSERVATION_STATUS_LABELS,
@@ -25,8 +26,7 @@ from indicators.formatting import (
     format_datetime,
     format_number,
 )
-from indicators.indicator_query import IndicatorView, indicator_view
-from indicators.queries import COUNTRY
+from indicators.views import IndicatorView
 
 PERIOD_LABELS = {PeriodKind.YEAR: "Per jaar", PeriodKind.HALF_YEAR: "Per halfjaar",
                  PeriodKind.QUARTER: "Per kwartaal", PeriodKind.MONTH: "Per maand"}
@@ -36,8 +36,7 @@ def figures(view: IndicatorView, asked: int = 0) -> list:
     """Chart and table for the current selection (also rebuilt by the callback); first a message when more
     comparison regions were asked (`asked`) than may be shown."""
     info = view.info
-    limit = html.P(too_many_regions_text(asked), role="alert", className="alert alert-warning compare-limit") \
-        if asked > max_compare_regions() else None
+    limit = too_many_regions(asked)
     if not view.series:
         return [limit, html.P("Geen cijfers voor deze selectie.")]
     regions = region_list(list(view.series), view.region_names)
@@ -46,12 +45,14 @@ def figures(view: IndicatorView, asked: int = 0) -> list:
         limit,
         example_label() if has_example else None,
         verdict_badge(view.summary) if view.summary else None,
-        html.P(view.summary.sentence, className="trend-sentence") if view.summary else None,
+        html.P(view.summary.sentence, className="trend-sentence", id="indicator-uitspraak") if view.summary else None,
         chart("indicator-grafiek", create_figure(view.series, view.region_names, info.unit, info.decimals,
                                                  height=360, notes=view.notes),
-              texts.CHART_LABEL.format(name=info.name, unit=info.unit, regions=regions)),
+              texts.CHART_LABEL.format(name=info.name, unit=info.unit, regions=regions),
+              "indicator-uitspraak indicator-tabel-uitleg" if view.summary else "indicator-tabel-uitleg"),
         notes_list(view.series, view.notes, view.region_names, heading_id="indicator-toelichtingen"),
-        html.H2(texts.INDICATOR_TABLE),
+        nl.H2(texts.INDICATOR_TABLE),
+        html.P(texts.CHART_TABLE_NOTE, id="indicator-tabel-uitleg", className=nl.DESCRIPTION),
         scroll_region(data_table(view.series, view.region_names, info.unit, info.decimals,
                                  caption=f"{info.name} ({info.unit})", notes=view.notes),
                       texts.TABLE_REGION.format(name=info.name)),
@@ -68,15 +69,15 @@ def page(view: IndicatorView, asked: int = 0) -> html.Div:
     info = view.info
     compare = [c for c in view.series if c != view.home_code]
     return html.Div(className="container page-indicator", children=[
-        html.H1(info.name),
-        html.P(INDICATOR_REVIEW_BANNER, className="alert alert-warning") if view.needs_review else None,
+        nl.H1(info.name),
+        html.P(INDICATOR_REVIEW_BANNER, className=nl.ALERT_WARNING) if view.needs_review else None,
         html.Dl(className="indicator-meta", children=[
             html.Dt(texts.COL_UNIT), html.Dd(info.unit or "–"),
             html.Dt(texts.COL_DIRECTION), html.Dd(DIRECTION_LABELS[info.desired_direction]),
             html.Dt(texts.INDICATOR_REGION), html.Dd(view.region_names.get(view.home_code, view.home_code)),
             html.Dt(texts.INDICATOR_PROGRAMMES),
             html.Dd([x for i, (slug, name) in enumerate(view.programmes)
-                     for x in ([", "] if i else []) + [dcc.Link(name, href=f"/programma/{slug}")]] or "–"),
+                     for x in ([", "] if i else []) + [nl.Link(name, href=f"/programma/{slug}")]] or "–"),
         ]),
         dcc.Store(id="indicator-code", data=info.code),
         dcc.Store(id="indicator-regio", data=view.home_code),
@@ -86,12 +87,12 @@ def page(view: IndicatorView, asked: int = 0) -> html.Div:
                     [(k.value, PERIOD_LABELS[k]) for k in view.available_kinds], view.period_kind.value),
         region_checklists("indicator-vergelijk", view.comparison_options, compare),
         html.Div(id="indicator-figuren", children=figures(view, asked)),
-        html.H2(texts.INDICATOR_DEFINITION),
+        nl.H2(texts.INDICATOR_DEFINITION),
         html.P(info.definition or "–"),
-        html.H2(texts.INDICATOR_SOURCE),
+        nl.H2(texts.INDICATOR_SOURCE),
         html.P(texts.SOURCE_LINE.format(source=info.source)
                + (f" · {texts.TABLE_LINE.format(table=info.cbs_table_id)}" if info.cbs_table_id else "")),
-        scroll_region(html.Table(className="table table-sm", children=[
+        scroll_region(html.Table(className=nl.TABLE_COMPACT, children=[
             html.Caption(texts.LOADS_CAPTION),
             html.Thead(html.Tr([html.Th(h, scope="col") for h in (
                 texts.COL_LOAD_SOURCE, texts.COL_LOAD_TABLE, texts.COL_LOAD_HASH, texts.COL_LOAD_DATE)])),
@@ -101,7 +102,7 @@ def page(view: IndicatorView, asked: int = 0) -> html.Div:
         ]), texts.LOADS_CAPTION),
         corrections_section(view),
         html.Section(**{"aria-labelledby": "indicator-verhalen"}, children=[
-            html.H2(texts.INDICATOR_STORIES, id="indicator-verhalen"),
+            nl.H2(texts.INDICATOR_STORIES, id="indicator-verhalen"),
             html.Div(className="story-grid", children=[story_tile(s) for s in view.stories]),
         ]) if view.stories else None,
     ])
@@ -123,7 +124,7 @@ def corrections_section(view: IndicatorView) -> html.Section:
         body = html.P(texts.CORRECTIONS_NONE.format(region=region))
     else:
         caption = texts.CORRECTIONS_CAPTION.format(region=region)
-        body = scroll_region(html.Table(className="table table-sm", children=[
+        body = scroll_region(html.Table(className=nl.TABLE_COMPACT, children=[
             html.Caption(caption),
             html.Thead(html.Tr([html.Th(h, scope="col") for h in (
                 texts.COL_CORR_PERIOD, texts.COL_CORR_OLD, texts.COL_CORR_NEW, texts.COL_CORR_WHEN,
@@ -135,7 +136,7 @@ def corrections_section(view: IndicatorView) -> html.Section:
                         for c in view.corrections]),
         ]), caption)
     return html.Section(**{"aria-labelledby": "indicator-correcties"}, children=[
-        html.H2(texts.CORRECTIONS_TITLE, id="indicator-correcties"), body])
+        nl.H2(texts.CORRECTIONS_TITLE, id="indicator-correcties"), body])
 
 
 INDICATOR_REVIEW_BANNER = texts.INDICATOR_REVIEW
@@ -143,8 +144,8 @@ INDICATOR_REVIEW_BANNER = texts.INDICATOR_REVIEW
 
 def not_found(code: str) -> html.Div:
     return html.Div(className="container", children=[
-        html.H1(texts.NOT_FOUND_TITLE), html.P(texts.INDICATOR_NOT_FOUND.format(code=code)),
-        dcc.Link(texts.BACK_TO_OVERVIEW, href="/"),
+        nl.H1(texts.NOT_FOUND_TITLE), html.P(texts.INDICATOR_NOT_FOUND.format(code=code)),
+        nl.Link(texts.BACK_TO_OVERVIEW, href="/"),
     ])
 
 
@@ -162,7 +163,7 @@ def layout(code: str | None = None, regio: str | None = None, vergelijk: str | N
     home = (parse_codes(regio) or [None])[0]
     compare = parse_codes(vergelijk) if vergelijk is not None else [COUNTRY]
     asked = len(compare)
-    compare = limit_regions(compare)[0]
+    compare = limit_regions(compare)[0]  # MAX_COMPARE_REGIONS
     with read_session() as session:
         view = indicator_view(session, code, home, compare, _kind(periode))
     return page(view, asked) if view else not_found(code)
@@ -180,7 +181,7 @@ def update_figures(groups: list[list[str] | None], kind: str | None, code: str |
         raise PreventUpdate
     compare = flatten(groups)
     asked = len(compare)
-    compare = limit_regions(compare)[0]  # MAX_COMPARE_REGIONS
+    compare = limit_regions(compare)[0]  # MAX_COMPARE_REGIONS: a forged request cannot ask for thousands
     if showing == shown(compare, kind) and asked == len(compare):
         raise PreventUpdate
     with read_session() as session:

@@ -9,28 +9,26 @@ from __future__ import annotations
 from dash import Input, Output, clientside_callback, dcc, html
 
 from dashboard import texts
+from dashboard.components import nl
 from dashboard.components.quarter_link import latest_quarter_link
 from dashboard.components.summary import programme_summary
 from dashboard.data import read_session
-from db.models import MeasurementStatus
+from db.read.programmes import programme_cards
+from db.read.search import filter_options, programmes_matching, search
+from indicators.enums import HitKind, MeasurementStatus, Verdict
 from indicators.formatting import STORY_KIND_LABELS, format_date
-from indicators.queries import ProgrammeCard, programme_cards
 from indicators.search import (
     MAX_QUERY_LENGTH,
     MIN_QUERY_LENGTH,
     FilterOptions,
-    HitKind,
     OverviewFilter,
     SearchHit,
     clean_query,
     filter_cards,
-    filter_options,
     highlight,
     is_searchable,
-    programmes_matching,
-    search,
 )
-from indicators.trends import Verdict
+from indicators.views import ProgrammeCard
 
 TITLE = texts.OVERVIEW_TITLE
 MAX_HITS = 50
@@ -40,8 +38,8 @@ def card(c: ProgrammeCard) -> html.Article:
     v, r = c.verdicts, c.result_statuses
     newest = c.newest_stories[0] if c.newest_stories else None
     return html.Article(className="programme-card", id=f"programma-{c.slug}", children=[
-        html.H2(className="card-title", children=[
-            dcc.Link(c.name, href=f"/programma/{c.slug}"),
+        nl.H2(className="card-title", children=[
+            nl.Link(c.name, href=f"/programma/{c.slug}"),
             html.Span(texts.DEMO_BADGE, className="demo-badge") if c.is_demo else None,
         ]),
         html.P(f"{c.region_name} · {c.period}", className="card-meta"),
@@ -68,9 +66,9 @@ def card(c: ProgrammeCard) -> html.Article:
 
 def _select(name: str, label: str, all_label: str, options: list[tuple[str, str]], value: str | None
             ) -> html.Div:
-    return html.Div(className="col-12 col-md-4", children=[
-        html.Label(label, htmlFor=f"overzicht-{name}", className="form-label"),
-        html.Select(id=f"overzicht-{name}", name=name, className="form-select", children=[
+    return html.Div(className="perspectief-form-col", children=[
+        html.Label(label, htmlFor=f"overzicht-{name}", className=nl.LABEL),
+        html.Select(id=f"overzicht-{name}", name=name, className=nl.SELECT, children=[
             html.Option(all_label, value="", selected=not value),
             *[html.Option(text, value=v, selected=v == value) for v, text in options]]),
     ])
@@ -81,18 +79,18 @@ def search_form(query: str, flt: OverviewFilter, options: FilterOptions) -> html
     the filters and filtering keeps the search."""
     return html.Form(method="get", action="/", role="search", className="overview-search mb-4",
                      **{"aria-label": texts.OVERVIEW_SEARCH_FORM}, children=[
-        html.Label(texts.OVERVIEW_SEARCH_LABEL, htmlFor="overzicht-zoek", className="form-label"),
+        html.Label(texts.OVERVIEW_SEARCH_LABEL, htmlFor="overzicht-zoek", className=nl.LABEL),
         # dcc.Input takes no aria-describedby: the help stands between label and field, read in that order
-        html.P(texts.OVERVIEW_SEARCH_HELP, id="overzicht-zoek-uitleg", className="form-text mt-0 mb-1"),
-        html.Div(className="input-group", children=[
+        html.P(texts.OVERVIEW_SEARCH_HELP, id="overzicht-zoek-uitleg", className=f"{nl.DESCRIPTION} mt-0 mb-1"),
+        html.Div(className="perspectief-input-group", children=[
             dcc.Input(id="overzicht-zoek", name="zoek", type="search", value=query, maxLength=MAX_QUERY_LENGTH,
-                      className="form-control", autoComplete="off"),
-            html.Button(texts.OVERVIEW_SEARCH_BUTTON, type="submit", className="btn btn-primary",
+                      className=nl.TEXTBOX, autoComplete="off"),
+            html.Button(texts.OVERVIEW_SEARCH_BUTTON, type="submit", className=nl.BUTTON_PRIMARY,
                         id="overzicht-zoekknop"),
         ]),
         html.Details(className="overview-filters", open=flt.active, children=[
             html.Summary(texts.OVERVIEW_FILTER_SUMMARY_ACTIVE if flt.active else texts.OVERVIEW_FILTER_SUMMARY),
-            html.Div(className="row g-2 mt-1", children=[
+            html.Div(className="perspectief-form-row mt-1", children=[
                 _select("programma", texts.OVERVIEW_FILTER_PROGRAMME, texts.OVERVIEW_FILTER_ALL_PROGRAMMES,
                         options.programmes, flt.programme),
                 _select("thema", texts.OVERVIEW_FILTER_THEME, texts.OVERVIEW_FILTER_ALL_THEMES, options.themes,
@@ -100,10 +98,10 @@ def search_form(query: str, flt: OverviewFilter, options: FilterOptions) -> html
                 _select("wijk", texts.OVERVIEW_FILTER_WIJK, texts.OVERVIEW_FILTER_ALL_WIJKEN, options.wijken,
                         flt.wijk),
             ]),
-            html.P(texts.OVERVIEW_FILTER_WIJK_HELP, className="form-text"),
-            html.Button(texts.OVERVIEW_FILTER_APPLY, type="submit", className="btn btn-outline-primary"),
+            html.P(texts.OVERVIEW_FILTER_WIJK_HELP, className=nl.DESCRIPTION),
+            html.Button(texts.OVERVIEW_FILTER_APPLY, type="submit", className=nl.BUTTON_SECONDARY),
         ]),
-        html.P(html.A(texts.OVERVIEW_RESET, href="/"), className="mt-2") if query or flt.active else None,
+        html.P(nl.A(texts.OVERVIEW_RESET, href="/"), className="mt-2") if query or flt.active else None,
     ])
 
 
@@ -130,9 +128,9 @@ def hit_item(hit: SearchHit, query: str) -> html.Li:
         where = texts.OVERVIEW_HIT_NO_PROGRAMME
     context = texts.OVERVIEW_HIT_RESULT_OF.format(project=hit.snippet) if hit.kind is HitKind.RESULT else hit.snippet
     return html.Li(className=f"search-hit search-hit-{hit.kind.value} mb-3", children=[
-        html.Span(texts.OVERVIEW_HIT_KINDS[hit.kind.value], className="search-hit-kind badge text-bg-light border"),
+        html.Span(texts.OVERVIEW_HIT_KINDS[hit.kind.value], className=f"{nl.DATA_BADGE} search-hit-kind"),
         " ",
-        dcc.Link(_marked(hit.title, query), href=hit.href, className="search-hit-link"),
+        nl.Link(_marked(hit.title, query), href=hit.href, className="search-hit-link"),
         html.Br(),
         html.Small(where, className="search-hit-programme"),
         html.P(_marked(context, query), className="search-hit-context mb-0") if context else None,
@@ -146,12 +144,12 @@ def search_results(query: str, hits: list[SearchHit] | None, flt: OverviewFilter
         body = [html.P(texts.OVERVIEW_RESULTS_NONE.format(query=query), className="search-empty")]
     else:
         body = [html.Ul(className="search-hits list-unstyled", children=[hit_item(h, query) for h in hits[:MAX_HITS]]),
-                html.P(texts.OVERVIEW_RESULTS_LIMITED.format(shown=MAX_HITS), className="form-text")
+                html.P(texts.OVERVIEW_RESULTS_LIMITED.format(shown=MAX_HITS), className=nl.DESCRIPTION)
                 if len(hits) > MAX_HITS else None]
     title = texts.OVERVIEW_RESULTS_TITLE + (texts.OVERVIEW_RESULTS_FILTERED if flt.active else "")
     return html.Section(id="zoekresultaten", className="search-results mb-4",
                         **{"aria-labelledby": "zoekresultaten-titel"},
-                        children=[html.H2(title, id="zoekresultaten-titel", className="h4"), *body])
+                        children=[nl.H2(title, id="zoekresultaten-titel", className=nl.HEADING_4), *body])
 
 
 def filter_note(flt: OverviewFilter, options: FilterOptions, shown: int, total: int) -> list:
@@ -169,7 +167,7 @@ def filter_note(flt: OverviewFilter, options: FilterOptions, shown: int, total: 
     if shown == 0:
         empty = (texts.OVERVIEW_NO_CARDS_WIJK.format(name=names["wijk"][flt.wijk]) if flt.wijk
                  else texts.OVERVIEW_NO_CARDS)
-        note.append(html.P([empty, " ", dcc.Link(texts.OVERVIEW_WIJK_PAGE_LINK, href="/wijken")
+        note.append(html.P([empty, " ", nl.Link(texts.OVERVIEW_WIJK_PAGE_LINK, href="/wijken")
                             if flt.wijk else None], className="filter-empty"))
     return note
 
@@ -188,8 +186,8 @@ def layout(zoek: str | None = None, programma: str | None = None, thema: str | N
     except RuntimeError:  # no app context: Dash validating the layout
         all_cards = cards = []
     return html.Div(className="container page-overview", children=[
-        html.H1(texts.OVERVIEW_TITLE),
-        html.P(texts.OVERVIEW_INTRO, className="lead"),
+        nl.H1(texts.OVERVIEW_TITLE),
+        html.P(texts.OVERVIEW_INTRO, className=nl.LEAD),
         latest_quarter_link(),
         search_form(query, flt, options),
         # Filled by the callback below once the page is on screen, so screen readers announce it.

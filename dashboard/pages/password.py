@@ -13,8 +13,10 @@ from flask import has_request_context
 
 from dashboard import texts
 from dashboard.auth import PASSWORD_FIELDS, PASSWORD_PATH, current_user, sign_in_url
+from dashboard.components import nl
 from dashboard.components.account import csrf_input
-from db.accounts import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PasswordProblem
+from db.accounts import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
+from indicators.enums import PasswordProblem
 
 TITLE = texts.PASSWORD_TITLE
 CURRENT, NEW, REPEAT = PASSWORD_FIELDS
@@ -51,14 +53,14 @@ def _field(field: str, error: str | None, hint: str | None = None) -> html.Div:
     """A labelled password field; its hint and error stand between label and field and describe the field."""
     fid = input_id(field)
     return html.Div(className="mb-3", children=[
-        html.Label(LABELS[field], htmlFor=fid, className="form-label"),
-        html.P(hint, id=f"{fid}-uitleg", className="form-text mt-0 mb-1", **{"data-describes": fid})
+        html.Label(LABELS[field], htmlFor=fid, className=nl.LABEL),
+        html.P(hint, id=f"{fid}-uitleg", className=f"{nl.DESCRIPTION} mt-0 mb-1", **{"data-describes": fid})
         if hint else None,
         html.P(error, id=f"{fid}-fout", className="field-error mb-1",
                **{"data-describes": fid, "data-invalid": "true"}) if error else None,
         # never a value: a password is not sent back into the page
         dcc.Input(id=fid, name=field, type="password", autoComplete=AUTOCOMPLETE[field], required=True,
-                  maxLength=MAX_PASSWORD_LENGTH, className="form-control" + (" field-invalid" if error else "")),
+                  maxLength=MAX_PASSWORD_LENGTH, className=nl.TEXTBOX + (f" {nl.INVALID}" if error else "")),
     ])
 
 
@@ -68,8 +70,8 @@ def _summary(problems: list[PasswordProblem]) -> html.Div:
     for problem in problems:
         field = FIELD_OF[problem]
         text = error_text(problem)
-        items.append(html.Li(html.A(f"{LABELS[field]}: {text}", href=f"#{input_id(field)}") if field else text))
-    return html.Div(role="alert", id="wachtwoord-fouten", className="alert alert-danger", children=[
+        items.append(html.Li(nl.A(f"{LABELS[field]}: {text}", href=f"#{input_id(field)}") if field else text))
+    return html.Div(role="alert", id="wachtwoord-fouten", className=nl.ALERT_ERROR, children=[
         html.P(texts.PASSWORD_NOT_CHANGED, className="mb-1"),
         html.Ul(items, className="mb-0"),
     ])
@@ -79,16 +81,16 @@ def layout(fout: str | None = None, gewijzigd: str | None = None, **_query: str)
     user = current_user()
     if user is None:  # reached without a page load (the guard redirects a GET), e.g. after the session ended
         return html.Div(className="container signin-page password-page", children=[
-            html.H1(TITLE), html.P(texts.PASSWORD_SIGN_IN_TEXT),
-            html.P(html.A(texts.PASSWORD_SIGN_IN, href=sign_in_url(PASSWORD_PATH), className="btn btn-primary")),
+            nl.H1(TITLE), html.P(texts.PASSWORD_SIGN_IN_TEXT),
+            html.P(nl.A(texts.PASSWORD_SIGN_IN, href=sign_in_url(PASSWORD_PATH), className=nl.BUTTON_PRIMARY)),
         ])
     problems = problems_from(fout)
     errors = {FIELD_OF[p]: error_text(p) for p in reversed(problems) if FIELD_OF[p]}  # the first per field wins
     changed = gewijzigd == "1" and not problems
     return html.Div(className="container signin-page password-page", children=[
-        html.H1(TITLE),
-        html.Div(role="status", id="wachtwoord-gewijzigd", className="alert alert-success", children=[
-            html.P(texts.PASSWORD_CHANGED, className="mb-1 fw-bold"),
+        nl.H1(TITLE),
+        html.Div(role="status", id="wachtwoord-gewijzigd", className=nl.ALERT_OK, children=[
+            html.P(texts.PASSWORD_CHANGED, className="mb-1 perspectief-strong"),
             html.P(texts.PASSWORD_CHANGED_MORE, className="mb-0"),
         ]) if changed else None,
         html.P(texts.PASSWORD_INTRO) if not changed else None,
@@ -103,7 +105,7 @@ def layout(fout: str | None = None, gewijzigd: str | None = None, **_query: str)
                 _field(CURRENT, errors.get(CURRENT)),
                 _field(NEW, errors.get(NEW), texts.PASSWORD_NEW_HINT.format(min=MIN_PASSWORD_LENGTH)),
                 _field(REPEAT, errors.get(REPEAT)),
-                html.Button(texts.PASSWORD_BUTTON, type="submit", className="btn btn-primary",
+                html.Button(texts.PASSWORD_BUTTON, type="submit", className=nl.BUTTON_PRIMARY,
                             id="wachtwoord-knop"),
             ]),
         ]),

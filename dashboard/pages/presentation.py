@@ -5,9 +5,10 @@ PageUp/PageDown (presenter remotes), Home/End and buttons (assets/40-presentatio
 
 from __future__ import annotations
 
-from dash import dcc, html
+from dash import html
 
 from dashboard import texts
+from dashboard.components import nl
 from dashboard.components.quarter_parts import (
     changes_list,
     notes_list,
@@ -77,13 +78,13 @@ def page(report: QuarterReport) -> html.Div:
         "data-slide": "0", "data-status-template": texts.PRESENT_STATUS}, children=[
         html.Div(className="slides", children=deck),
         html.Div(className="presentation-controls", children=[
-            html.Button(texts.PRESENT_PREVIOUS, type="button", className="btn btn-outline-primary",
+            html.Button(texts.PRESENT_PREVIOUS, type="button", className=nl.BUTTON_SECONDARY,
                         **{"data-action": "previous"}),
             html.P(texts.PRESENT_STATUS.format(n=1, total=total), className="slide-status", role="status"),
-            html.Button(texts.PRESENT_NEXT, type="button", className="btn btn-primary", **{"data-action": "next"}),
-            html.Button(texts.PRESENT_FULLSCREEN, type="button", className="btn btn-outline-secondary",
+            html.Button(texts.PRESENT_NEXT, type="button", className=nl.BUTTON_PRIMARY, **{"data-action": "next"}),
+            html.Button(texts.PRESENT_FULLSCREEN, type="button", className=nl.BUTTON_SECONDARY,
                         **{"data-action": "fullscreen"}),
-            dcc.Link(texts.PRESENT_BACK, href=f"/kwartaal/{report.quarter}"),
+            nl.Link(texts.PRESENT_BACK, href=f"/kwartaal/{report.quarter}"),
             html.P(texts.PRESENT_HELP, className="presentation-help"),
         ]),
     ])

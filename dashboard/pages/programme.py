@@ -8,6 +8,7 @@ from dash import ALL, MATCH, Input, Output, State, callback, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import texts
+from dashboard.components import nl
 from dashboard.components.controls import flatten, region_checklists, shown
 from dashboard.components.downloads import download_links
 from dashboard.components.result_table import result_controls, result_part
@@ -15,13 +16,15 @@ from dashboard.components.story_tile import story_tile
 from dashboard.components.summary import programme_summary
 from dashboard.components.trend_card import TABLE_BODY, TABLE_TOGGLE, trend_card, trend_table
 from dashboard.data import read_session
-from dashboard.limits import limit_regions, too_many_regions_text
+from dashboard.limits import limit_regions, too_many_regions
 from dashboard.urlstate import merge_search, parse_codes, parse_query
+from db.read.programmes import programme_trend_views, programme_view
+from indicators.enums import COUNTRY
 from indicators.formatting import DIRECTION_LABELS
-from indicators.queries import COUNTRY, ProgrammeView, TrendView, programme_trend_views, programme_view
-from indicators.queries import result_status_counts as status_counts
 from indicators.results_view import ResultQuery
 from indicators.trends import count_verdicts
+from indicators.views import ProgrammeView, TrendView
+from indicators.views import result_status_counts as status_counts
 
 DEFAULT_COMPARE = [COUNTRY]
 SHOWN = "programma-getoond"
@@ -30,8 +33,7 @@ SHOWN = "programma-getoond"
 def trends_grid(trends: list[TrendView], baseline_year: int, slug: str | None = None,
                 compare: list[str] | None = None, asked: int = 0) -> list:
     """The trend cards; first a message when more comparison regions were asked (`asked`) than may be shown."""
-    limit = [html.P(too_many_regions_text(asked), role="alert", className="alert alert-warning compare-limit")] \
-        if asked > len(compare or []) else []
+    limit = [warning] if (warning := too_many_regions(asked)) is not None else []
     if not trends:
         return [*limit, html.P(texts.NO_TRENDS)]
     download = {"programma": slug, "vergelijk": ",".join(compare or []) or "geen"} if slug else None
@@ -40,7 +42,7 @@ def trends_grid(trends: list[TrendView], baseline_year: int, slug: str | None = 
 
 def _section(section_id: str, title: str, intro: str, *children) -> html.Section:  # noqa: ANN002
     return html.Section(id=section_id, className="programme-part", **{"aria-labelledby": f"{section_id}-titel"},
-                        children=[html.H2(title, id=f"{section_id}-titel"), html.P(intro, className="part-intro"),
+                        children=[nl.H2(title, id=f"{section_id}-titel"), html.P(intro, className="part-intro"),
                                   *children])
 
 
@@ -53,13 +55,13 @@ def page(view: ProgrammeView, compare: list[str], results_query: ResultQuery | N
     return html.Div(className="container page-programme", children=[
         dcc.Store(id="programma-slug", data=view.slug),
         dcc.Store(id=SHOWN, data=shown(compare)),  # the comparison these cards show (see update_trends)
-        html.H1(view.name),
+        nl.H1(view.name),
         html.P(texts.PROGRAMME_PERIOD.format(start=view.start_year, end=view.end_year,
                                              baseline=view.baseline_year, region=view.region_name),
                className="programme-meta"),
-        html.P(view.vision, className="lead"),
+        html.P(view.vision, className=nl.LEAD),
         html.Div(className="summary-box", role="status", children=[
-            html.H2(texts.SUMMARY_TITLE, className="h5"), html.P(summary, id="programma-samenvatting")]),
+            nl.H2(texts.SUMMARY_TITLE, className=nl.HEADING_5), html.P(summary, id="programma-samenvatting")]),
         html.Details(className="programme-lines", children=[
             html.Summary(texts.LINES_TITLE),
             html.Ul([html.Li([html.Strong(name), f" – {goal} ",
@@ -95,8 +97,8 @@ def _results_download(slug: str, name: str, query: ResultQuery) -> html.P:
 
 def not_found(slug: str) -> html.Div:
     return html.Div(className="container", children=[
-        html.H1(texts.NOT_FOUND_TITLE), html.P(texts.PROGRAMME_NOT_FOUND.format(slug=slug)),
-        dcc.Link(texts.BACK_TO_OVERVIEW, href="/"),
+        nl.H1(texts.NOT_FOUND_TITLE), html.P(texts.PROGRAMME_NOT_FOUND.format(slug=slug)),
+        nl.Link(texts.BACK_TO_OVERVIEW, href="/"),
     ])
 
 

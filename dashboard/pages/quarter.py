@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from dash import dcc, html
+from dash import html
 
 from dashboard import texts
 from dashboard.auth import current_user
+from dashboard.components import nl
 from dashboard.components.quarter_parts import (
     anchor,
     changes_list,
@@ -23,19 +24,12 @@ from dashboard.components.quarter_parts import (
 )
 from dashboard.data import read_session
 from dashboard.exports.report_html import status_line
-from dashboard.pages import kwartaal_overleg
-from db.accounts import Action
-from db.lookups import quarter_exists
-from db.periods import Period, PeriodError
-from indicators.quarter import (
-    NoteItem,
-    ProgrammeReport,
-    QuarterReport,
-    last_ended_quarter,
-    notes_recorded_after_publication,
-    parse_quarter,
-    report_for,
-)
+from dashboard.pages import quarter_meeting
+from db.read.lookups import quarter_exists
+from db.read.quarter import notes_recorded_after_publication, report_for
+from indicators.enums import Action
+from indicators.periods import Period, PeriodError, last_ended_quarter, parse_quarter
+from indicators.quarter import NoteItem, ProgrammeReport, QuarterReport
 
 
 def not_found(code: str) -> html.Div:
@@ -45,44 +39,44 @@ def not_found(code: str) -> html.Div:
     except PeriodError:
         text = texts.QUARTER_NOT_FOUND.format(code=code)
     return html.Div(className="container", children=[
-        html.H1(texts.NOT_FOUND_TITLE), html.P(text),
-        dcc.Link(texts.BACK_TO_OVERVIEW, href="/"),
+        nl.H1(texts.NOT_FOUND_TITLE), html.P(text),
+        nl.Link(texts.BACK_TO_OVERVIEW, href="/"),
     ])
 
 
 def _part(slug: str, part: str, title: str, *children) -> html.Section:  # noqa: ANN002 - Dash children
     heading_id = anchor(slug, part)
     return html.Section(className=f"quarter-part quarter-{part}", **{"aria-labelledby": heading_id},
-                        children=[html.H3(title, id=heading_id), *children])
+                        children=[nl.H3(title, id=heading_id), *children])
 
 
 def programme_section(p: ProgrammeReport, report: QuarterReport, late_notes: list[NoteItem]) -> html.Section:
     label, previous = report.period.label, report.previous_period.label
     heading_id = anchor(p.slug, "programma")
     return html.Section(className="quarter-programme", **{"aria-labelledby": heading_id}, children=[
-        html.H2(dcc.Link(p.name, href=f"/programma/{p.slug}"), id=heading_id),
+        nl.H2(nl.Link(p.name, href=f"/programma/{p.slug}"), id=heading_id),
         html.P(f"{p.region_name} · {texts.QUARTER_COL_BASELINE.format(year=p.baseline_year)}", className="card-meta"),
         _part(p.slug, "veranderd", texts.QUARTER_CHANGES.format(previous=previous), changes_list(p)),
         _part(p.slug, "trends", texts.SECTION_TRENDS, trend_figures(p), trends_table(p, label)),
         _part(p.slug, "resultaten", texts.SECTION_RESULTS, results_table(p, label)),
         _part(p.slug, "verhalen", texts.SECTION_STORIES, stories_list(p)),
         _part(p.slug, "besluiten", texts.QUARTER_NOTES, notes_list(p.notes),
-              html.Div(className="late-notes", children=[html.P(texts.NOTE_CHANGED_AFTER, className="form-text"),
+              html.Div(className="late-notes", children=[html.P(texts.NOTE_CHANGED_AFTER, className=nl.DESCRIPTION),
                                                          notes_list(late_notes)]) if late_notes else None),
     ])
 
 
 def quarter_nav(report: QuarterReport, today: date) -> html.Nav:
     q = report.period
-    links = [dcc.Link(texts.QUARTER_PREVIOUS.format(label=q.previous().label), href=f"/kwartaal/{q.previous().code}")]
+    links = [nl.Link(texts.QUARTER_PREVIOUS.format(label=q.previous().label), href=f"/kwartaal/{q.previous().code}")]
     if q.next() <= last_ended_quarter(today):
-        links.append(dcc.Link(texts.QUARTER_NEXT.format(label=q.next().label), href=f"/kwartaal/{q.next().code}"))
+        links.append(nl.Link(texts.QUARTER_NEXT.format(label=q.next().label), href=f"/kwartaal/{q.next().code}"))
     links += [
-        dcc.Link(texts.QUARTER_PRESENT, href=f"/kwartaal/{q.code}/presentatie"),
+        nl.Link(texts.QUARTER_PRESENT, href=f"/kwartaal/{q.code}/presentatie"),
         # a draft's PDF is made on request for signed-in accounts only (it costs a worker seconds)
-        html.A(texts.QUARTER_PDF, href=f"/kwartaal/{q.code}.pdf") if report.published_at or current_user()
+        nl.A(texts.QUARTER_PDF, href=f"/kwartaal/{q.code}.pdf") if report.published_at or current_user()
         else html.Span(texts.QUARTER_PDF_AFTER_PUBLICATION, className="quarter-pdf-later"),
-        html.A(texts.QUARTER_XLSX, href=f"/kwartaal/{q.code}.xlsx"),
+        nl.A(texts.QUARTER_XLSX, href=f"/kwartaal/{q.code}.xlsx"),
     ]
     return html.Nav(className="quarter-nav", **{"aria-label": texts.QUARTER_NAV},
                     children=html.Ul([html.Li(link) for link in links]))
@@ -91,10 +85,10 @@ def quarter_nav(report: QuarterReport, today: date) -> html.Nav:
 def meeting_link(code: str) -> html.P | None:
     """For signed-in approvers and admins: where to record this quarter's decisions (and, for admins, publish)."""
     user = current_user()
-    if not kwartaal_overleg.may_hold_meeting(user):
+    if not quarter_meeting.may_hold_meeting(user):
         return None
     publish = texts.MEETING_MANAGE_PUBLISH if user.can(Action.ADMIN) else ""
-    return html.P(dcc.Link(texts.MEETING_MANAGE_LINK.format(publish=publish), href=f"/beheer/kwartaal/{code}"),
+    return html.P(nl.Link(texts.MEETING_MANAGE_LINK.format(publish=publish), href=f"/beheer/kwartaal/{code}"),
                   className="quarter-meeting-link")
 
 
@@ -102,16 +96,16 @@ def page(report: QuarterReport, late_notes: dict[str, list[NoteItem]], today: da
     label, previous = report.period.label, report.previous_period.label
     compared = texts.QUARTER_COMPARED_PUBLISHED if report.previous_published else texts.QUARTER_COMPARED_LIVE
     return html.Div(className="container page-quarter", children=[
-        html.H1(texts.QUARTER_TITLE.format(label=label)),
-        html.P(status_line(report), className="quarter-status " + (
+        nl.H1(texts.QUARTER_TITLE.format(label=label)),
+        html.P(status_line(report), className="quarter-status" + (
             "quarter-published" if report.published_at else "quarter-draft")),
         html.P([texts.QUARTER_INTRO.format(label=label, previous=previous), " ", compared.format(previous=previous)],
-               className="lead"),
+               className=nl.LEAD),
         quarter_nav(report, today),
         meeting_link(report.quarter),
         html.Nav(className="quarter-contents", **{"aria-labelledby": "kw-inhoud"}, children=[
-            html.H2(texts.QUARTER_CONTENTS, id="kw-inhoud", className="h5"),
-            html.Ul([html.Li(html.A(p.name, href=f"#{anchor(p.slug, 'programma')}")) for p in report.programmes]),
+            nl.H2(texts.QUARTER_CONTENTS, id="kw-inhoud", className=nl.HEADING_5),
+            html.Ul([html.Li(nl.A(p.name, href=f"#{anchor(p.slug, 'programma')}")) for p in report.programmes]),
         ]),
         *[programme_section(p, report, late_notes.get(p.slug, [])) for p in report.programmes],
     ])

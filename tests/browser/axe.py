@@ -1,4 +1,5 @@
-"""axe-core in the page: WCAG 2.1 A/AA checks for the browser tests (vendored, works offline).
+"""axe-core in the page: WCAG 2.1 A/AA checks for the browser tests (the npm package `axe-core`, a dev dependency in
+package.json, installed by `npm ci` in ./test.sh; works offline).
 
     violations = run_axe(page)
     assert violations == [], format_violations(violations)
@@ -8,12 +9,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-AXE_JS = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+import pytest
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+AXE_JS = PROJECT_DIR / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def run_axe(page) -> list[dict]:  # noqa: ANN001 - playwright.sync_api.Page
     """Run axe-core on the whole document of `page`; returns its violations (empty list when clean)."""
+    if not AXE_JS.is_file():
+        pytest.fail(f"{AXE_JS} is missing: run `npm ci` (./test.sh runs scripts/npm_assets.sh, which does).",
+                    pytrace=False)
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         # evaluated through the DevTools protocol, which the app's Content-Security-Policy does not govern (an
         # injected <script> tag would be refused, and loosening the policy for tests would hide real violations)

@@ -109,3 +109,27 @@ def page(browser: Browser) -> Iterator[Page]:
 def phone_page(browser: Browser) -> Iterator[Page]:
     """A new page at phone size (375x812, nl-NL); see `page.console_errors`."""
     yield from _new_page(browser, 375, 812)
+
+
+@pytest.fixture(scope="session")
+def themed_app(demo_app, demo_app_url: str, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN001, ANN201
+    """A function theme name -> tests.browser.themed_apps.ThemedApp: the in-process demo app for its own theme,
+    `python app.py` with THEME=<name> for any other (started on first use, stopped at the end of the session)."""
+    from dashboard.theme import THEME_KEY
+    from tests.browser.themed_apps import AppProcess, ThemedApp
+
+    own = demo_app.server.config[THEME_KEY]
+    started: dict[str, AppProcess] = {}
+
+    def get(theme: str) -> ThemedApp:
+        if theme == own:
+            return ThemedApp(theme, demo_app_url, os.environ["PERSPECTIEF_TEST_APP_DB"])
+        if theme not in started:
+            started[theme] = AppProcess(theme, tmp_path_factory.mktemp(f"theme-{theme}"))
+        return started[theme].app
+
+    try:
+        yield get
+    finally:
+        for process in started.values():
+            process.stop()

@@ -13,8 +13,9 @@ from sqlalchemy import select
 
 from dashboard import texts
 from db.accounts import create_user, grant_role
-from db.models import Programme, Role
+from db.models import Programme
 from db.session import session_scope
+from indicators.enums import Role
 from tests.browser.axe import format_violations, run_axe
 
 PASSWORD = "kwartaal drie invoeren"

@@ -14,8 +14,8 @@ import pytest
 
 from dashboard import texts
 from db.accounts import create_user, grant_role
-from db.models import Role
 from db.session import session_scope
+from indicators.enums import Role
 from tests.browser.editor_support import PASSWORD, browser_page, clean, sign_in
 from tests.browser.test_signin_ui import tab_to
 

@@ -12,7 +12,7 @@ import uuid
 import pytest
 
 from dashboard import texts
-from db.models import Role
+from indicators.enums import Role
 from tests.browser.editor_support import SLUG, account, browser_page, clean, sign_in
 
 pytestmark = pytest.mark.browser

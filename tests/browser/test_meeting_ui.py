@@ -15,10 +15,10 @@ import pytest
 
 from dashboard import texts
 from db.accounts import create_user, grant_role
-from db.models import Role
 from db.session import session_scope
+from indicators.enums import Role
 from indicators.formatting import format_date
-from indicators.quarter import last_ended_quarter
+from indicators.periods import last_ended_quarter
 from tests.browser.editor_support import PASSWORD, account, browser_page, clean, sign_in
 
 pytestmark = pytest.mark.browser

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from dashboard import texts
-from db.models import Role
+from indicators.enums import Role
 from tests.browser.editor_support import PASSWORD, account, clean, sign_in
 from tests.browser.test_signin_ui import tab_to
 

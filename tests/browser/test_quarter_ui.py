@@ -134,9 +134,9 @@ def test_a_full_slide_of_decisions_fits_the_big_screen(big_screen, demo_app_url:
     import os
 
     from dashboard.pages.presentation import NOTES_PER_SLIDE
-    from db.periods import Period
     from db.session import session_scope
-    from indicators.quarter_snapshot import add_note
+    from db.write.quarter import add_note
+    from indicators.periods import Period
 
     quarter = Period.parse("2026-Q1")
     text = ("Het college onderzoekt samen met de wijkteams en de huisartsen hoe de wachttijd voor jeugdhulp in "

@@ -15,8 +15,11 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import delete, select
 
-from db.models import Region, RegionGeometry, RegionKind, Result, Story
+from dashboard.theme import load_theme
+from db.models import Region, RegionGeometry, Result, Story
 from db.session import session_scope
+from indicators.enums import RegionKind
+from settings import Settings
 from tests.browser.test_pages import open_page
 
 pytestmark = pytest.mark.browser
@@ -136,7 +139,10 @@ def test_wijken_map_renders_the_geojson_fixture(page, geo_app_url: str) -> None:
     assert paths.count() == 12
     fills = page.evaluate("""() => Array.from(document.querySelectorAll('#wijken-kaart path.choroplethlocation'))
         .map(p => getComputedStyle(p).fill)""")
-    assert set(fills) == {"rgb(46, 125, 50)", "rgb(224, 138, 0)", "rgb(198, 40, 40)"}  # groen, oranje, rood
+    theme = load_theme(Settings().theme)  # the demo app's theme: the map takes the wijk colours from it
+    rgb = ["rgb({}, {}, {})".format(*(int(c[i:i + 2], 16) for i in (1, 3, 5)))
+           for c in (theme.colour(f"district-{k}") for k in ("groen", "oranje", "rood"))]
+    assert set(fills) == set(rgb)  # groen, oranje, rood
     # every shape is a small rectangle inside the plot, not the "whole globe" of a wrongly wound polygon
     sizes = page.evaluate("""() => Array.from(document.querySelectorAll('#wijken-kaart path.choroplethlocation'))
         .map(p => { const b = p.getBBox(); return [b.width, b.height]; })""")

@@ -7,9 +7,9 @@ import urllib.parse
 
 import pytest
 
-from db.models import MeasurementStatus
+from db.read.results import programme_results
 from db.session import session_scope
-from indicators.results_view import programme_results
+from indicators.enums import MeasurementStatus
 from tests.browser.axe import format_violations, run_axe
 from tests.browser.test_pages import open_page
 

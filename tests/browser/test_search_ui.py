@@ -8,8 +8,9 @@ import re
 
 import pytest
 
+from db.read.search import search
 from db.session import session_scope
-from indicators.search import OverviewFilter, search
+from indicators.search import OverviewFilter
 from tests.browser.test_pages import open_page
 
 pytestmark = pytest.mark.browser

@@ -15,7 +15,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from dashboard import texts
 from dashboard.uploads import CONFIG_KEY, UploadConfig
-from db.models import Role
+from indicators.enums import Role
 from indicators.safe_text import UPLOAD_NAME
 from tests.browser.editor_support import SLUG, account, browser_page, clean, sign_in
 from tests.integration.test_uploads import HTML, MP4, VTT

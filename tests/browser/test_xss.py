@@ -6,7 +6,7 @@ even tried), the DOM has no event-handler attribute or script URL, and the paylo
 downloads (CSV, XLSX, PDF) are read back: no formula, no markup.
 
 The editor side too: an editor and an approver (payloads in their names) sign in; one item of every kind, edited
-through db.editing once per payload and left in concept, ingediend or goedgekeurd, lists every payload as old and
+through db.write once per payload and left in concept, ingediend or goedgekeurd, lists every payload as old and
 new value in its audit trail; a concept or submitted story per payload fills the work list. With the same checks:
 /beheer (both accounts, a step taken from the list), the edit pages (/beheer/<project|resultaat|meting|verhaal|
 toelichting|meting-toelichting>/<id>), payloads typed into a new project's form and saved, the conflict view of two
@@ -44,19 +44,16 @@ from db.models import (
     IndicatorNote,
     Measurement,
     MeasurementNote,
-    MeasurementStatus,
     MeetingNote,
-    MeetingNoteKind,
     Programme,
     Project,
     Result,
-    ResultKind,
     Story,
-    StoryKind,
 )
-from db.periods import Period
 from db.session import get_engine, session_scope
-from etl.schemas import StoryRow
+from db.write.rows import StoryRow
+from indicators.enums import MeasurementStatus, MeetingNoteKind, ResultKind, StoryKind
+from indicators.periods import Period
 from indicators.safe_text import parse_markdown, plain_text, safe_media_url
 from tests.browser.editor_support import PASSWORD, sign_in  # the same sign-in as the editor tests
 from tests.browser.xss_payloads import CORPUS, payloads
@@ -172,7 +169,7 @@ APPROVER = ("goedkeurder@gemeente.nl", '"><script>xssHook(802)</script> Gijs')
 def _history(s, actor, kind: str, item_id: int, version: int, values) -> int:  # noqa: ANN001 - Session, Actor
     """Update the item once for every payload after the first (`values(n, payload)`): its audit trail then lists
     every payload as an old and a new value."""
-    from db import editing
+    from db import write as editing
 
     update = {"project": editing.update_project, "resultaat": editing.update_result,
               "meting": editing.update_measurement, "verhaal": editing.update_story,
@@ -183,12 +180,12 @@ def _history(s, actor, kind: str, item_id: int, version: int, values) -> int:  #
 
 
 def _seed_editing(url: str) -> dict[str, int]:
-    """An editor and an approver of PROGRAMME (payloads in their names); through db.editing one item of every kind
+    """An editor and an approver of PROGRAMME (payloads in their names); through db.write one item of every kind
     edited through every payload (left in concept, ingediend and goedgekeurd), and a concept or submitted story per
     payload for the work list."""
-    from db import editing
+    from db import write as editing
     from db.accounts import create_user, grant_role, grants_of
-    from db.models import Role, WorkflowState
+    from indicators.enums import Role, WorkflowState
 
     first = PAYLOADS[0]
     with session_scope(url) as s:
@@ -530,7 +527,7 @@ def _signed_in_get(xss_app: XssApp, path: str, timeout: float = 120) -> tuple[st
 def test_quarter_print_html_escapes_every_payload(xss_app: XssApp) -> None:
     """The HTML weasyprint turns into the PDF: the payloads are text in it, not markup."""
     from dashboard.exports.report_html import render_html
-    from indicators.quarter import build_report
+    from db.read.quarter import build_report
 
     with session_scope(xss_app.db_url) as s:
         document = render_html(build_report(s, Period.parse(QUARTER)))

@@ -13,24 +13,19 @@ from sqlalchemy.orm import Session
 from db.accounts import Grant
 from db.models import (
     Base,
-    Direction,
     Indicator,
     Measurement,
-    MeasurementStatus,
     Programme,
     ProgrammeIndicator,
     ProgrammeLine,
     Project,
     Region,
-    RegionKind,
     Result,
-    ResultKind,
-    Role,
     Story,
-    StoryKind,
 )
-from db.periods import Period
-from db.workflow import Actor
+from db.write.workflow import Actor
+from indicators.enums import Direction, MeasurementStatus, RegionKind, ResultKind, Role, StoryKind
+from indicators.periods import Period
 
 
 @dataclass

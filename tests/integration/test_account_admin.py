@@ -36,9 +36,10 @@ from db.accounts import (
     reactivate_user,
     revoke_role,
 )
-from db.models import Programme, Region, RegionKind, Role, RoleGrant, User
+from db.models import Programme, Region, RoleGrant, User
 from db.session import session_scope
-from db.workflow import Actor
+from db.write.workflow import Actor
+from indicators.enums import RegionKind, Role
 from tests.integration.test_accounts import _clean_refusal, run_cli
 
 PASSWORD = "correct paard batterij"

@@ -15,10 +15,12 @@ import pytest
 from sqlalchemy import select
 
 from dashboard import texts
+from dashboard.components import nl
 from db import account_admin, accounts
 from db.accounts import create_user, find_user, grant_role
-from db.models import Programme, Role, RoleGrant, User
+from db.models import Programme, RoleGrant, User
 from db.session import session_scope
+from indicators.enums import Role
 from tests.integration import test_authz_http
 from tests.integration.test_authz_http import (
     PROG_A,
@@ -222,7 +224,7 @@ def test_duplicate_address_and_short_password_are_refused_next_to_their_fields(c
     assert f"Er is al een account met het e-mailadres {email}" in out["gebruiker-email-fout"]["children"]
     assert out["gebruiker-naam-fout"]["children"] == "Vul een naam in."
     assert "te kort" in out["gebruiker-wachtwoord-fout"]["children"]
-    assert out["gebruiker-email"]["className"] == "form-control field-invalid"
+    assert out["gebruiker-email"]["className"] == f"{nl.TEXTBOX} {nl.INVALID}"
     assert out["gebruiker-wachtwoord"]["value"] == ""  # a refused password is not kept in the page
     assert texts.USERS_NOT_CREATED in json.dumps(out[CREATE_OUT], ensure_ascii=False)
     assert snapshot(app_url) == before

@@ -26,9 +26,7 @@ from db.accounts import (
     MAX_FAILURES_PER_EMAIL,
     MAX_FAILURES_PER_IP,
     AccountError,
-    Action,
     Grant,
-    Refusal,
     allowed,
     authenticate,
     create_user,
@@ -38,8 +36,9 @@ from db.accounts import (
     set_password,
 )
 from db.migrate import upgrade
-from db.models import Programme, Region, RegionKind, Role, RoleGrant, SignInAttempt, User
+from db.models import Programme, Region, RoleGrant, SignInAttempt, User
 from db.session import get_engine, session_scope
+from indicators.enums import Action, Refusal, RegionKind, Role
 from settings import Settings
 from tests.dash_tree import components
 

@@ -17,24 +17,14 @@ from sqlalchemy import select
 
 from dashboard import texts
 from dashboard.data import CONFIG_KEY
-from db import accounts, editing
+from db import accounts
+from db import write as editing
 from db.accounts import Grant, create_user, grant_role
-from db.models import (
-    AuditEntry,
-    Measurement,
-    MeasurementNote,
-    Programme,
-    ProgrammeLine,
-    Project,
-    Result,
-    Role,
-    Story,
-    User,
-    WorkflowState,
-)
-from db.periods import Period
+from db.models import AuditEntry, Measurement, MeasurementNote, Programme, ProgrammeLine, Project, Result, Story, User
 from db.session import session_scope
-from db.workflow import Actor
+from db.write.workflow import Actor
+from indicators.enums import Role, WorkflowState
+from indicators.periods import Period
 
 PASSWORD = "matrix van rollen 2026"
 PROG_A, PROG_B = "sociaal-en-vitaal", "zorg-en-veiligheid"

@@ -17,12 +17,14 @@ from sqlalchemy import select
 
 from dashboard import texts
 from dashboard.exports import jobs
-from dashboard.pages import kwartaal_overleg as page
-from db.models import MeetingNote, MeetingNoteKind, QuarterSnapshot
+from dashboard.pages import quarter_meeting as page
+from dashboard.pages import quarter_publish as publish
+from db.models import MeetingNote, QuarterSnapshot
 from db.session import session_scope
+from db.write.quarter import add_note
+from indicators.enums import MeetingNoteKind
 from indicators.formatting import format_date
-from indicators.quarter import last_ended_quarter, parse_quarter
-from indicators.quarter_snapshot import add_note
+from indicators.periods import last_ended_quarter, parse_quarter
 from tests.integration.test_authz_http import (  # noqa: F401 - clients and app_url are fixtures
     PROG_A,
     PROG_B,
@@ -88,10 +90,10 @@ def done_body(admin, note_id: int, slug: str = PROG_A) -> dict:  # noqa: ANN001
                    [({"type": page.DONE_DATE, "programme": slug, "note": note_id}, "2024-06-20")])
 
 
-def publish_body(admin, quarter: str, trigger: tuple = (page.CONFIRM_YES, "n_clicks", 1),  # noqa: ANN001
+def publish_body(admin, quarter: str, trigger: tuple = (publish.CONFIRM_YES, "n_clicks", 1),  # noqa: ANN001
                  store: Any = None) -> dict:  # noqa: ANN401
     tree = render(admin, f"/beheer/kwartaal/{quarter}")
-    return payload(admin, tree, page.PUBLISH_STATUS, trigger, [(page.PUBLISH_STORE, store)])
+    return payload(admin, tree, publish.PUBLISH_STATUS, trigger, [(publish.PUBLISH_STORE, store)])
 
 
 def is_published(url: str, quarter: str) -> bool:
@@ -109,12 +111,12 @@ def publish_until_done(client, admin, quarter: str, timeout: float = 120) -> lis
         assert answer.status_code == 200, answer.get_data(as_text=True)[:800]
         response = answer.get_json()["response"]
         seen.append(json.dumps(response, ensure_ascii=False))
-        store = response.get(page.PUBLISH_STORE, {}).get("data")
+        store = response.get(publish.PUBLISH_STORE, {}).get("data")
         if store is None or time.monotonic() > deadline:
             return seen
         tick += 1
         time.sleep(0.3)
-        answer = _post(client, publish_body(admin, quarter, (page.PUBLISH_TICK, "n_intervals", tick), store))
+        answer = _post(client, publish_body(admin, quarter, (publish.PUBLISH_TICK, "n_intervals", tick), store))
 
 
 def account_name(role: str) -> str:
@@ -177,7 +179,7 @@ def test_publish_poll_with_a_forged_store_is_refused(clients: dict, app_url: str
     quarter = _PUBLISH_QUARTERS[role]
     store = {"quarter": quarter, "at": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime())}
     before = table_snapshot(app_url)
-    answer = _post(clients[role], publish_body(clients["admin"], quarter, (page.PUBLISH_TICK, "n_intervals", 3),
+    answer = _post(clients[role], publish_body(clients["admin"], quarter, (publish.PUBLISH_TICK, "n_intervals", 3),
                                                store))
     assert refused(answer)
     assert table_snapshot(app_url) == before and not is_published(app_url, quarter)

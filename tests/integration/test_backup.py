@@ -16,10 +16,11 @@ import pytest
 from sqlalchemy import MetaData, func, select
 
 from db.migrate import upgrade
-from db.periods import Period
+from db.read.quarter import build_report
 from db.session import get_engine, session_scope
-from indicators.quarter import build_report, canonical_json
-from indicators.quarter_snapshot import Renderers, add_note, publish_quarter
+from db.write.quarter import Renderers, add_note, publish_quarter
+from indicators.periods import Period
+from indicators.quarter import canonical_json
 from tests.conftest import _postgres_database, _sqlite_database
 from tests.integration.test_quarter import SLUG, build_world, download_client
 

@@ -1,7 +1,7 @@
-"""The response cache (dashboard.cache) and the data version (db.data_version) on the real app: a repeated anonymous
-visit is answered from the cache; a signed-in visitor never is; a publication, a load or an edit makes the very next
-visit show the new state (no stale cache); the data version rises with content writes on SQLite and PostgreSQL and
-not with sign-ins; assets carry their content hash and long cache headers."""
+"""The response cache (dashboard.cache) and the data version (db.write.data_version) on the real app: a repeated
+anonymous visit is answered from the cache; a signed-in visitor never is; a publication, a load or an edit makes the
+very next visit show the new state (no stale cache); the data version rises with content writes on SQLite and
+PostgreSQL and not with sign-ins; assets carry their content hash and long cache headers."""
 
 from __future__ import annotations
 
@@ -16,13 +16,14 @@ from argon2 import PasswordHasher
 
 from dashboard.data import CONFIG_KEY
 from dashboard.metrics import CACHE
-from db import accounts, data_version
+from db import accounts
 from db.accounts import Grant, create_user
-from db.models import Role
-from db.periods import Period
-from db.session import get_engine, session_scope
-from db.workflow import Actor
-from indicators.quarter_snapshot import Renderers, publish_quarter
+from db.read import data_version
+from db.session import session_scope
+from db.write.quarter import Renderers, publish_quarter
+from db.write.workflow import Actor
+from indicators.enums import Role
+from indicators.periods import Period
 
 UPDATE = "/_dash-update-component"
 QUARTER = "2023-Q1"  # no other test publishes it
@@ -51,8 +52,7 @@ def _reader(demo_app):  # noqa: ANN001, ANN201
 
 
 def _version(url: str) -> int:
-    with get_engine(url).connect() as conn:
-        return data_version.current(conn)
+    return data_version.current(url)
 
 
 def test_a_repeated_anonymous_visit_comes_from_the_cache(demo_app) -> None:  # noqa: ANN001
@@ -100,7 +100,7 @@ def test_a_publication_shows_on_the_next_visit(demo_app) -> None:  # noqa: ANN00
 
 
 def test_an_edit_and_a_load_show_on_the_next_visit(demo_app, tmp_path: Path) -> None:  # noqa: ANN001
-    from db import editing
+    from db import write as editing
     from etl import cli
 
     url = demo_app.server.config[CONFIG_KEY]

@@ -15,10 +15,11 @@ from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
-from db import editing as ed
+from db import write as ed
 from db.accounts import Grant
-from db.models import AuditEntry, ItemKind, Measurement, Role
-from db.workflow import Actor
+from db.models import AuditEntry, Measurement
+from db.write.workflow import Actor
+from indicators.enums import ItemKind, Role
 
 EDITORS = 20
 

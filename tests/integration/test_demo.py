@@ -7,22 +7,21 @@ from sqlalchemy import func, select
 from db.models import (
     Indicator,
     Measurement,
-    MeasurementStatus,
     Observation,
     Programme,
     ProgrammeLine,
     Project,
     Region,
     RegionGroup,
-    RegionKind,
     Result,
     Story,
 )
-from db.periods import Period
+from db.read.programmes import programme_cards, programme_view
+from db.read.trends import comparison_options
 from db.session import session_scope
 from etl.demo import load_demo, load_demo_if_empty
-from indicators.queries import comparison_options, programme_cards, programme_view
-from indicators.trends import Verdict
+from indicators.enums import MeasurementStatus, RegionKind, Verdict
+from indicators.periods import Period
 
 
 def _value(session, indicator: str, region: str, period: Period) -> Observation:  # noqa: ANN001
@@ -119,8 +118,8 @@ def test_programme_view_verdicts_follow_the_data(db_url: str) -> None:
 
 
 def test_indicator_view_shows_provenance_and_period_kinds(db_url: str) -> None:
-    from db.periods import PeriodKind
-    from indicators.indicator_query import indicator_view
+    from db.read.indicator import indicator_view
+    from indicators.enums import PeriodKind
 
     load_demo(db_url)
     with session_scope(db_url) as s:

@@ -13,27 +13,17 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from db import editing as ed
-from db.models import (
-    AuditAction,
-    AuditEntry,
-    IndicatorNote,
-    ItemKind,
-    Measurement,
-    MeasurementNote,
-    Project,
-    Result,
-    Story,
-    WorkflowState,
-)
-from db.periods import Period
+from dashboard.downloads import results_table
+from db import write as ed
+from db.models import AuditEntry, IndicatorNote, Measurement, MeasurementNote, Project, Result, Story
+from db.read.programmes import programme_cards, programme_view
+from db.read.quarter import build_report
+from db.read.search import search
+from db.read.stories import story_detail
+from db.read.trends import notes_by_indicator
 from db.session import session_factory
-from indicators.downloads import results_table
-from indicators.notes import notes_by_indicator
-from indicators.quarter import build_report
-from indicators.queries import programme_cards, programme_view
-from indicators.search import search
-from indicators.stories import story_detail
+from indicators.enums import AuditAction, ItemKind, WorkflowState
+from indicators.periods import Period
 
 C, S, A, P = (WorkflowState.CONCEPT, WorkflowState.SUBMITTED, WorkflowState.APPROVED, WorkflowState.PUBLISHED)
 

@@ -18,22 +18,13 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from db.migrate import upgrade
-from db.models import (
-    DataLoad,
-    Indicator,
-    Measurement,
-    MeasurementHistory,
-    Observation,
-    ObservationHistory,
-    ObservationStatus,
-    Region,
-    RegionKind,
-)
-from db.periods import Period
+from db.models import DataLoad, Indicator, Measurement, MeasurementHistory, Observation, ObservationHistory, Region
 from db.session import session_scope
 from etl import cli
 from etl.demo import load_demo
 from etl.templates import TEMPLATE_DIR
+from indicators.enums import ObservationStatus, RegionKind
+from indicators.periods import Period
 
 ALMELO, ALMERE = "GM0141", "GM0034"
 
@@ -513,7 +504,7 @@ def _texts(component: object) -> str:
 
 def test_indicator_page_shows_provenance_and_corrections(tmp_path: Path, run_etl) -> None:  # noqa: ANN001
     from dashboard.pages.indicator import page
-    from indicators.indicator_query import indicator_view
+    from db.read.indicator import indicator_view
 
     url = f"sqlite:///{tmp_path / 'p.db'}"
     assert run_etl(url, "load-cbs", CBS_DATA / "85067NED", "--quiet").code == 0

@@ -14,12 +14,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from db.models import Indicator, Observation, ObservationStatus, Region
-from db.periods import Period
+from db.models import Indicator, Observation, Region
 from db.session import get_engine, session_scope
 from etl import cli
 from etl.validation import RECORD_COLUMNS, Context, validate_chunk
-from etl.values import ValueError_, parse_value
+from indicators.enums import ObservationStatus
+from indicators.periods import Period
+from indicators.values import ValueError_, parse_value
 
 _BASE: dict[str, Path] = {}
 REGIONS = ["GM0141", "GM0034", "GM0363", "GM0599", "GM0344", "GM1680", "GM0014", "NL01"]

@@ -33,10 +33,11 @@ from dashboard.exports import jobs
 from db import accounts
 from db.account_admin import admin_grant_role
 from db.accounts import AccountError, create_user, grant_role
-from db.models import MeetingNote, Programme, Role, User
-from db.periods import Period
+from db.models import MeetingNote, Programme, User
 from db.session import session_scope
-from indicators.quarter_snapshot import add_note
+from db.write.quarter import add_note
+from indicators.enums import Role
+from indicators.periods import Period
 
 PASSWORD = "een heel veilig wachtwoord"
 UPDATE = "/_dash-update-component"
@@ -248,7 +249,8 @@ def _compare_body(codes: list[str]) -> dict:
 
 
 def test_a_comparison_shows_at_most_max_compare_regions_with_a_dutch_message(demo_app, url: str) -> None:  # noqa: ANN001
-    from db.models import Region, RegionKind
+    from db.models import Region
+    from indicators.enums import RegionKind
 
     with session_scope(url) as s:
         codes = list(s.scalars(select(Region.code).where(Region.kind.in_([RegionKind.MUNICIPALITY,
@@ -277,7 +279,7 @@ def test_unknown_paths_and_ids_out_of_range_answer_404(demo_app, path: str) -> N
     client = demo_app.server.test_client()
     answer = client.get(path)
     assert answer.status_code == 404, path
-    assert '<html lang="nl">' in answer.get_data(as_text=True)  # the page shell, which says "niet gevonden"
+    assert '<html lang="nl"' in answer.get_data(as_text=True)  # the page shell, which says "niet gevonden"
     client.get("/")
     body = dict(ROUTER_BODY, inputs=[{"id": "url", "property": "pathname", "value": path}])
     rendered = client.post(UPDATE, json=body, headers={"X-CSRFToken": token(client)})
@@ -373,9 +375,9 @@ def test_an_upload_attaches_only_within_its_own_programme_until_published(demo_a
                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     from dashboard.uploads import CONFIG_KEY as UPLOADS_KEY
     from dashboard.uploads import UploadConfig
-    from db import editing
+    from db import write as editing
     from db.accounts import Grant
-    from db.workflow import Actor
+    from db.write.workflow import Actor
 
     monkeypatch.setitem(demo_app.server.config, UPLOADS_KEY,
                         UploadConfig(tmp_path, {"image": 1024 * 1024, "video": 1024 * 1024, "captions": 1024}))

@@ -13,16 +13,18 @@ from sqlalchemy import select
 from dashboard.components.trend_card import trend_card
 from dashboard.components.trend_chart import create_figure, data_table, notes_list
 from dashboard.pages.indicator import figures
-from db.models import Indicator, IndicatorNote, Observation, Region, RegionKind
-from db.periods import Period, PeriodKind
+from db.models import Indicator, IndicatorNote, Observation, Region
+from db.read.indicator import indicator_view
+from db.read.programmes import programme_view
+from db.read.trends import notes_by_indicator, notes_for
 from db.session import session_scope
-from etl import loader
+from db.write import loads as loader
+from db.write.rows import IndicatorRow, ObservationRow, RegionRow
 from etl.demo import _replace_example_notes
 from etl.demo_content import ALMELO, NOTES
-from etl.schemas import IndicatorRow, ObservationRow, RegionRow
-from indicators.indicator_query import indicator_view
-from indicators.notes import matching_period, notes_by_indicator, notes_for, numbered
-from indicators.queries import programme_view
+from indicators.enums import PeriodKind, RegionKind
+from indicators.notes import matching_period, numbered
+from indicators.periods import Period
 
 ALMELO_VALUES = {2019: 12.8, 2020: 13.6, 2021: 14.6, 2022: 14.6}
 ENSCHEDE_VALUES = {2019: 11.0, 2020: 11.5, 2021: 12.0, 2022: 12.2}

@@ -17,11 +17,13 @@ from flask import Flask
 from sqlalchemy import func, select
 
 from dashboard import texts
+from dashboard.components import nl
 from dashboard.data import CONFIG_KEY
 from db import accounts
-from db.accounts import MAX_FAILURES_PER_EMAIL, MIN_PASSWORD_LENGTH, PasswordProblem, change_password, create_user
+from db.accounts import MAX_FAILURES_PER_EMAIL, MIN_PASSWORD_LENGTH, change_password, create_user
 from db.models import SignInAttempt, User
 from db.session import session_scope
+from indicators.enums import PasswordProblem
 from settings import Settings
 
 OLD = "oud en vertrouwd wachtwoord"
@@ -307,8 +309,8 @@ def test_wrong_current_password_is_a_counted_failure_and_locks(real) -> None:  #
     assert set(inputs) == {"wachtwoord-huidig-wachtwoord", "wachtwoord-nieuw-wachtwoord",
                            "wachtwoord-nieuw-wachtwoord-herhaald"}
     assert all(p["type"] == "password" and not p.get("value") for p in inputs.values())
-    assert "field-invalid" in inputs["wachtwoord-huidig-wachtwoord"]["className"]
-    assert "field-invalid" not in inputs["wachtwoord-nieuw-wachtwoord"]["className"]
+    assert nl.INVALID in inputs["wachtwoord-huidig-wachtwoord"]["className"]
+    assert nl.INVALID not in inputs["wachtwoord-nieuw-wachtwoord"]["className"]
 
     for _ in range(MAX_FAILURES_PER_EMAIL - 1):
         assert _query(post_change(client, "dit is het niet", NEW).headers["Location"])["fout"] == "huidig-onjuist"

@@ -17,25 +17,12 @@ from plotly.utils import PlotlyJSONEncoder
 from pypdf import PdfReader
 from sqlalchemy import select, update
 
-from db.models import (
-    Direction,
-    Indicator,
-    Measurement,
-    MeasurementStatus,
-    MeetingNote,
-    Observation,
-    Programme,
-    QuarterSnapshot,
-    RegionKind,
-    Result,
-    ResultKind,
-    Story,
-    StoryKind,
-)
-from db.periods import Period, PeriodKind
+from db.models import Indicator, Measurement, MeetingNote, Observation, Programme, QuarterSnapshot, Result, Story
+from db.read.quarter import build_report, notes_recorded_after_publication, report_for
 from db.session import session_scope
-from etl import loader
-from etl.schemas import (
+from db.write import loads as loader
+from db.write.quarter import FrozenSnapshotError, add_note, mark_done, publish_quarter
+from db.write.rows import (
     IndicatorRow,
     MeasurementRow,
     ObservationRow,
@@ -47,17 +34,10 @@ from etl.schemas import (
     ResultRow,
     StoryRow,
 )
+from indicators.enums import ChangeKind, Direction, MeasurementStatus, PeriodKind, RegionKind, ResultKind, StoryKind
 from indicators.formatting import format_date
-from indicators.quarter import (
-    ChangeKind,
-    QuarterReport,
-    build_report,
-    canonical_json,
-    notes_recorded_after_publication,
-    parse_quarter,
-    report_for,
-)
-from indicators.quarter_snapshot import FrozenSnapshotError, add_note, mark_done, publish_quarter
+from indicators.periods import Period, parse_quarter
+from indicators.quarter import QuarterReport, canonical_json
 from tests.dash_tree import components
 
 Q3, Q4, Q1 = Period.quarter(2025, 3), Period.quarter(2025, 4), Period.quarter(2026, 1)

@@ -13,13 +13,16 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from db.models import DataLoad, Region, RegionGeometry, RegionKind, Result, Story
+from dashboard.downloads import districts_table, results_table, trend_table
+from dashboard.exports.spreadsheet import DownloadError, to_csv, to_xlsx
+from db.models import DataLoad, Region, RegionGeometry, Result, Story
+from db.read.districts import district_view
+from db.read.programmes import programme_view
+from db.read.stories import story_detail
 from db.session import session_scope
 from etl.geo import GeoError, load_boundaries
-from indicators.districts import DistrictClass, district_view, sort_rows
-from indicators.downloads import DownloadError, districts_table, results_table, to_csv, to_xlsx, trend_table
-from indicators.queries import programme_view
-from indicators.stories import story_detail
+from indicators.districts import sort_rows
+from indicators.enums import DistrictClass, RegionKind
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "geo" / "almelo_wijken_rechthoeken.geojson"
 

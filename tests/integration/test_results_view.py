@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from db.models import MeasurementStatus, ResultKind
+from dashboard.downloads import results_table
+from db.read.results import programme_results
 from db.session import session_scope
-from indicators.downloads import results_table
-from indicators.results_view import (
-    SORT_NAME,
-    SORT_REALISED,
-    SORT_STATUS,
-    STATUS_SEVERITY,
-    ResultQuery,
-    apply,
-    programme_results,
-)
+from indicators.enums import MeasurementStatus, ResultKind
+from indicators.results_view import SORT_NAME, SORT_REALISED, SORT_STATUS, STATUS_SEVERITY, ResultQuery, apply
 
 SLUG = "sociaal-en-vitaal"
 

@@ -24,8 +24,8 @@ from argon2 import PasswordHasher
 
 from db import accounts
 from db.accounts import create_user, grant_role
-from db.models import Role
 from db.session import session_scope
+from indicators.enums import Role
 from tests.conftest import _postgres_database
 from tests.integration.serve_support import PROJECT, Browser, CeleryWorker, RedisServer, Served
 

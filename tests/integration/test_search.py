@@ -10,20 +10,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from db.read.programmes import programme_cards
+from db.read.search import filter_options, programmes_matching, search
 from db.session import session_scope
-from indicators.queries import programme_cards
-from indicators.search import (
-    FilterOptions,
-    HitKind,
-    OverviewFilter,
-    filter_cards,
-    filter_options,
-    highlight,
-    programmes_matching,
-    search,
-    snippet,
-    theme_slug,
-)
+from indicators.enums import HitKind
+from indicators.search import FilterOptions, OverviewFilter, filter_cards, highlight, snippet, theme_slug
 
 QUERIES = ["eenzaam", "clienten", "Cliënten", "HALT", "regie", "jeugd", "AVE", "scheiding"]
 

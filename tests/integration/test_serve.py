@@ -25,8 +25,8 @@ from sqlalchemy.engine import make_url
 
 from db import accounts
 from db.accounts import create_user, grant_role
-from db.models import Role
 from db.session import session_scope
+from indicators.enums import Role
 from tests.conftest import _postgres_database
 from tests.integration.serve_support import PROJECT, Browser, Served, TcpProxy, free_port, wait_for
 

@@ -1,6 +1,6 @@
-"""Uploaded media in the story form (issue 5): the upload callback's function (dashboard.pages.bewerken.
+"""Uploaded media in the story form (issue 5): the upload callback's function (dashboard.pages.edit_item.
 handle_upload: decoded, checked by content and size with store_upload, editors of the story's programme only), the
-check of stored names when a story is saved (db.editing: only files store_upload stored, or demo files – never a
+check of stored names when a story is saved (db.write: only files store_upload stored, or demo files – never a
 path), the publication check counting uploaded captions, and the story page showing the uploaded video or image."""
 
 from __future__ import annotations
@@ -17,15 +17,17 @@ from sqlalchemy import select
 from dashboard import texts
 from dashboard.data import CONFIG_KEY as DB_KEY
 from dashboard.pages import story as story_page
-from dashboard.pages.bewerken import handle_upload
+from dashboard.pages.edit_item import handle_upload
 from dashboard.uploads import UploadConfig, store_upload
-from db import editing as ed
+from db import write as ed
 from db.accounts import Grant
-from db.media import record_upload
-from db.models import Programme, Role, Story, WorkflowState
+from db.models import Programme, Story
+from db.read.stories import story_detail
 from db.session import session_scope
-from db.workflow import Actor
-from indicators.stories import media_for, story_detail
+from db.write.media import record_upload
+from db.write.workflow import Actor
+from indicators.enums import Role, WorkflowState
+from indicators.stories import media_for
 from tests.integration.test_uploads import HTML, LIMITS, MP4, PNG, SVG, VTT, _file
 
 SLUG = "sociaal-en-vitaal"
@@ -58,12 +60,14 @@ def actors(programmes: dict[str, int]) -> dict[str, Actor | None]:
 
 
 def _uploaded(demo_app, config: UploadConfig, data: bytes, kind: str, slug: str = SLUG) -> str:  # noqa: ANN001
-    """A file stored as the upload route stores it: checked, and recorded for the programme it is for (db.media)."""
+    """A file stored as the upload route stores it: checked, and recorded for the programme it is for
+    (db.write.media)."""
     stored = store_upload(_file(data), kind, config)
     url = demo_app.server.config[DB_KEY]
     with session_scope(url) as s:
-        record_upload(s, stored.name, s.scalar(select(Programme.id).where(Programme.slug == slug)), kind,
-                      stored.size, None)
+        programme_id = s.scalar(select(Programme.id).where(Programme.slug == slug))
+        editor = Actor(0, "Redacteur", frozenset({Grant(Role.EDITOR, programme_id)}))
+        record_upload(s, editor, stored.name, programme_id, kind, stored.size)
     return stored.name
 
 

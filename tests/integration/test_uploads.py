@@ -20,8 +20,9 @@ from dashboard.data import CONFIG_KEY as DB_KEY
 from dashboard.security import CSRF_COOKIE, CSRF_HEADER
 from dashboard.uploads import CONFIG_KEY, MB, UploadConfig, UploadRefused, sniff, store_upload
 from db.accounts import create_user, grant_role
-from db.models import Programme, Role, Story, StoryKind, WorkflowState
+from db.models import Programme, Story
 from db.session import session_scope
+from indicators.enums import Role, StoryKind, WorkflowState
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89" \
       b"\x00\x00\x00\rIDATx\x9cc\xf8\xcf\xc0\xf0\x1f\x00\x05\x00\x01\xff\x89\x99=\x1d\x00\x00\x00\x00IEND\xaeB`\x82"

@@ -4,7 +4,7 @@ from dash import html
 
 from dashboard import texts
 from dashboard.components.edit_form import workflow_panel
-from db.models import WorkflowState
+from indicators.enums import WorkflowState
 from tests.dash_tree import components, strings
 
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from db.models import Direction, MeasurementStatus, ObservationStatus, ResultKind, StoryKind
+from indicators.enums import Direction, MeasurementStatus, ObservationStatus, ResultKind, StoryKind
 from indicators.formatting import (
     DIRECTION_LABELS,
     MEASUREMENT_STATUS_LABELS,

@@ -6,17 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from db.models import Direction, MeasurementStatus
-from db.periods import Period
+from indicators.enums import Direction, MeasurementStatus, Verdict
 from indicators.formatting import format_change, format_date, format_datetime, format_number
-from indicators.trends import (
-    Point,
-    Verdict,
-    classify_measurement,
-    count_verdicts,
-    forecast_if_nothing_changes,
-    summarise_trend,
-)
+from indicators.periods import Period
+from indicators.trends import Point, classify_measurement, count_verdicts, forecast_if_nothing_changes, summarise_trend
 
 
 def test_numbers() -> None:

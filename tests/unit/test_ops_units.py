@@ -20,7 +20,7 @@ from dashboard.limits import MAX_ID, parse_id
 from dashboard.logs import RequestContextFilter, handler_for, redact
 from dashboard.secret_key import OLD_DEFAULT, key_problem, local_key, signing_key, with_local_key
 from db.account_names import hidden_characters, normalise_email, normalise_name
-from db.data_version import IGNORED_TABLES, written_table
+from db.write.data_version import IGNORED_TABLES, written_table
 from settings import Settings
 
 

@@ -7,7 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from db.periods import Period, PeriodError, PeriodKind
+from indicators.enums import PeriodKind
+from indicators.periods import Period, PeriodError
 
 Y, H, Q, M = Period.year, Period.half_year, Period.quarter, Period.month
 
@@ -216,7 +217,7 @@ def test_provisional_cbs_year_matches_definitive() -> None:
     assert Period.parse("2022*") == Period.parse("2022JJ00") == Period.parse("2022") == Y(2022)
 
 
-# known gaps in db/periods.py (reported; strict, so fixing the code makes these fail until the marker goes) --------
+# known gaps in indicators/periods.py (reported; strict, so fixing the code makes these fail until the marker goes)
 @pytest.mark.parametrize("period", [M(2023, 3), M(2023, 10)], ids=str)
 def test_month_label_round_trips(period: Period) -> None:
     assert Period.parse(period.label) == period

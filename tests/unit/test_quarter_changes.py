@@ -10,20 +10,17 @@ import pytest
 
 from dashboard.components.quarter_parts import change_text, note_meta
 from dashboard.components.svg_chart import trend_svg
-from db.periods import Period, PeriodError
+from indicators.enums import ChangeKind, Movement
+from indicators.periods import Period, PeriodError, last_ended_quarter, parse_quarter
 from indicators.quarter import (
     Change,
-    ChangeKind,
     MeasurementItem,
-    Movement,
     NoteItem,
     ProgrammeReport,
     ResultItem,
     StoryItem,
     TrendItem,
     TrendPoint,
-    last_ended_quarter,
-    parse_quarter,
     what_changed,
 )
 

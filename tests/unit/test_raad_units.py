@@ -7,10 +7,12 @@ from datetime import date
 
 import pytest
 
+from dashboard.exports.spreadsheet import DownloadTable, to_csv
 from dashboard.pages.story import media_block
-from indicators.districts import DistrictClass, Thresholds, _signed_area, d3_winding
-from indicators.downloads import DownloadTable, to_csv
-from indicators.stories import Media, StoryDetail, media_for, youtube_id
+from indicators.districts import Thresholds, _signed_area, d3_winding
+from indicators.enums import DistrictClass
+from indicators.safe_text import youtube_id
+from indicators.stories import Media, StoryDetail, media_for
 
 
 @pytest.mark.parametrize(("url", "vid"), [

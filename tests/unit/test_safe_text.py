@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 from pydantic import ValidationError
 
 from dashboard.components.rich_text import rich_text
-from etl.schemas import StoryRow
-from indicators.downloads import DownloadTable, to_csv, to_xlsx
+from dashboard.exports.spreadsheet import DownloadTable, to_csv, to_xlsx
+from db.write.rows import StoryRow
 from indicators.safe_text import (
     MEDIA_REASONS,
     Emphasis,

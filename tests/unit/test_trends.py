@@ -7,13 +7,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from db.models import Direction, MeasurementStatus
-from db.periods import Period
+from indicators.enums import Direction, MeasurementStatus, Verdict
+from indicators.periods import Period
 from indicators.trends import (
     NO_DIRECTION_SENTENCE,
     Point,
     TrendSummary,
-    Verdict,
     classify_measurement,
     count_verdicts,
     forecast_if_nothing_changes,

@@ -4,10 +4,10 @@ import pytest
 
 from dashboard.components.trend_chart import create_figure
 from dashboard.urlstate import build_search, parse_codes, parse_query
-from db.models import ObservationStatus
-from db.periods import Period
-from etl.values import ValueError_, clean_code, parse_value
-from indicators.queries import SeriesPoint
+from indicators.enums import ObservationStatus
+from indicators.periods import Period
+from indicators.values import ValueError_, clean_code, parse_value
+from indicators.views import SeriesPoint
 
 
 @pytest.mark.parametrize(("raw", "decimal", "expected"), [

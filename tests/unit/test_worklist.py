@@ -1,9 +1,9 @@
 """The editors' work list's "Wat op u wacht" as plain functions: what the signed-in account can do next."""
 
 from dashboard import texts
-from dashboard.pages.beheer import todo_counts, todo_summary
-from db.editing import EditableItem
-from db.models import ItemKind, WorkflowState
+from dashboard.pages.worklist import todo_counts, todo_summary
+from db.write.worklist import EditableItem
+from indicators.enums import ItemKind, WorkflowState
 from tests.dash_tree import strings
 
 C, S, A, P = WorkflowState.CONCEPT, WorkflowState.SUBMITTED, WorkflowState.APPROVED, WorkflowState.PUBLISHED

@@ -1,0 +1,1 @@
+"""The accessibility statement (/toegankelijkheid) and the evaluation it is generated from."""
