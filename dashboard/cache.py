@@ -1,13 +1,14 @@
-"""A response cache for what anonymous readers ask again and again: the public pages' Dash callbacks, the page shell,
-downloads. Keyed by the request (method, path, query, body) and the data version (db.write.data_version: every committed
-write of content raises it), so a load, an edit or a publication makes the very next visit build afresh – on every
-instance. In Redis with REDIS_URL (shared by all instances), else in this process (CACHE_MB per worker, least
-recently used out first). Answers are kept gzip-compressed and served so to clients that accept it.
+"""A response cache for what anonymous readers ask again and again: the public pages' Dash callbacks, what the page
+shell loads first, downloads and the open-data API. Keyed by the request (method, path, query, body, and for the API
+its Accept header) and the data version (db.write.data_version: every committed write of content raises it), so a
+load, an edit or a publication makes the very next visit build afresh – on every instance. In Redis with REDIS_URL
+(shared by all instances), else in this process (CACHE_MB per worker, least recently used out first). Answers are
+kept gzip-compressed and served so to clients that accept it.
 
 Only anonymous requests are cached (a signed-in account may see unpublished content), only after every guard has
-run (the cache wraps the view functions), and never an answer that sets a cookie or holds something of one visitor
-alone (a form's CSRF token: `do_not_cache()`). `install_cache(server, settings,
-endpoints)` wraps the named endpoints; the open-data API can wrap its own the same way."""
+run (the cache wraps the view functions: the sign-in guard of REQUIRE_SIGN_IN, the API's own guard), and never an
+answer that sets a cookie or holds something of one visitor alone (a form's CSRF token: `do_not_cache()`).
+`install_cache(server, settings, endpoints)` wraps the named endpoints (dashboard.operations names them)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import hashlib
 import json
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from functools import wraps
 from typing import Protocol
@@ -32,7 +33,8 @@ from settings import Settings
 
 PREFIX = "perspectief:cache:"
 _G_VERSION = "perspectief_data_version"
-_KEPT_HEADERS = ("Content-Disposition", "Retry-After", "Cache-Control")
+# What a view sets that the cached answer must carry again (the API: its ETag, Vary, Link and X-Total-Count).
+_KEPT_HEADERS = ("Content-Disposition", "Retry-After", "Cache-Control", "ETag", "Vary", "Link", "X-Total-Count")
 NO_UPDATE = 204
 _IGNORED_ARGS = frozenset({"endId"})
 _UNCACHED_ARGS = frozenset({"cacheKey", "job", "oldJob"})
@@ -111,8 +113,9 @@ def current_version() -> int:
     return g.get(_G_VERSION)
 
 
-def request_key() -> str | None:
-    """The cache key of this request, or None when it must not be cached (signed in, no data version)."""
+def request_key(vary: Sequence[str] = ()) -> str | None:
+    """The cache key of this request, or None when it must not be cached (signed in, no data version). `vary`: the
+    request headers the answer depends on (the API: Accept, which chooses JSON or CSV)."""
     if current_user() is not None:
         return None
     args = request.args
@@ -125,7 +128,9 @@ def request_key() -> str | None:
     # it out, or no two visitors would ever share an answer.
     query = sorted((k, v) for k, vs in args.lists() for v in vs if k not in _IGNORED_ARGS)
     digest = hashlib.sha256()
-    for part in (request.method, request.path, json.dumps(query), str(version), date.today().isoformat()):
+    headers = [request.headers.get(name, "") for name in vary]
+    for part in (request.method, request.path, json.dumps(query), json.dumps(headers), str(version),
+                 date.today().isoformat()):
         digest.update(part if isinstance(part, bytes) else part.encode())
         digest.update(b"\0")
     if request.method == "POST":
@@ -154,15 +159,17 @@ def _unpack(value: bytes) -> Response:
     return response
 
 
-def cached(store: Store, view: Callable) -> Callable:
-    """`view` with its anonymous answers (200 and Dash's 204 "nothing to update") kept in `store`."""
+def cached(store: Store, view: Callable, vary: Sequence[str] = ()) -> Callable:
+    """`view` with its anonymous answers (200 and Dash's 204 "nothing to update") kept in `store`, keyed also by the
+    request headers in `vary`. A cached answer with an ETag is 304 for a client that has it already."""
 
     @wraps(view)
     def wrapper(*args, **kwargs):  # noqa: ANN202
-        key = request_key()
+        key = request_key(vary)
         if key is not None and (hit := store.get(key)) is not None:
             CACHE.labels("hit").inc()
-            return _unpack(hit)
+            response = _unpack(hit)
+            return response.make_conditional(request) if "ETag" in response.headers else response
         try:
             response = make_response(view(*args, **kwargs))
         except PreventUpdate:
@@ -187,12 +194,13 @@ def make_store(settings: Settings) -> Store | None:
     return MemoryStore(int(settings.cache_mb * 1024 * 1024))
 
 
-def install_cache(server: Flask, settings: Settings, endpoints: Iterable[str]) -> Store | None:
-    """Wrap the view functions of `endpoints` (those that exist) with the cache; None when caching is off."""
+def install_cache(server: Flask, settings: Settings, endpoints: Mapping[str, Sequence[str]]) -> Store | None:
+    """Wrap the view functions of `endpoints` (those that exist; each with the request headers its answer depends
+    on) with one cache; None when caching is off."""
     store = make_store(settings)
     if store is None:
         return None
-    for endpoint in endpoints:
+    for endpoint, vary in endpoints.items():
         if endpoint in server.view_functions:
-            server.view_functions[endpoint] = cached(store, server.view_functions[endpoint])
+            server.view_functions[endpoint] = cached(store, server.view_functions[endpoint], tuple(vary))
     return store

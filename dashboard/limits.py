@@ -2,7 +2,8 @@
 the number of comparison regions (MAX_COMPARE_REGIONS) and database ids in URLs and callbacks (out of range: not
 found, instead of an OverflowError deep in the driver).
 
-`install_limits(server, settings)` puts the body limit on a Flask server; the API and every page share it."""
+`install_limits(server, settings)` puts the body limit on a Flask server; the open-data API (a 413 as problem+json
+there) and every page share it."""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ from dash import html
 from flask import Flask, Response, abort, current_app, has_app_context, request
 
 from dashboard import texts
+from dashboard.api import is_api_path
+from dashboard.api import texts as api_texts
+from dashboard.api.problems import ApiProblem, problem_response
 from dashboard.components import nl
 from db.read.lookups import MAX_ID
 from db.session import OutOfRange
@@ -66,7 +70,9 @@ def too_many_regions(asked: int) -> html.Div | None:
 def _too_large() -> Response:
     limit = current_app.config[MAX_REQUEST_KEY] / MB
     message = texts.REQUEST_TOO_LARGE.format(mb=f"{limit:g}")
-    if request.path.startswith("/_dash-") or request.accept_mimetypes.best == "application/json":
+    if is_api_path(request.path):  # the open-data API answers every error as problem+json
+        response = problem_response(ApiProblem(413, api_texts.HTTP_TITLES[413], message))
+    elif request.path.startswith("/_dash-") or request.accept_mimetypes.best == "application/json":
         response = Response(json.dumps({"message": message}, ensure_ascii=False), status=413,
                             mimetype="application/json")
     else:
