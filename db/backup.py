@@ -6,7 +6,8 @@
 A backup of a running site is consistent (pg_dump takes one snapshot; SQLite's backup API copies a consistent
 state while the app keeps writing). The kind of backup file is recognised by its first bytes, so a SQLite backup is
 never restored into PostgreSQL or the other way round. Passwords go to pg_dump/pg_restore through the environment,
-never on the command line (where `ps` shows them)."""
+never on the command line (where `ps` shows them). After a restore the data version moves past every number used
+before (db.write.data_version.after_restore), so no cached answer of the old data is served."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import URL, make_url
 
 from db.session import get_engine
+from db.write import data_version
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PG_MAGIC = b"PGDMP"
@@ -142,13 +144,15 @@ def restore(database_url: str, path: Path, overwrite: bool = False) -> None:
         finally:
             target.close()
             source.close()
-        return
-    args, env = _pg_args(database_url)
-    if existing:
-        _drop_everything(database_url)
-    _run([_pg_tool("pg_restore"), "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error",
-          *args, str(path)], env, "pg_restore")
-    get_engine(database_url).dispose()
+    else:
+        args, env = _pg_args(database_url)
+        if existing:
+            _drop_everything(database_url)
+        _run([_pg_tool("pg_restore"), "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error",
+              *args, str(path)], env, "pg_restore")
+    engine = get_engine(database_url)
+    engine.dispose()
+    data_version.after_restore(engine)  # answers cached before the restore never match the restored data
 
 
 def _drop_everything(database_url: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String
+from sqlalchemy import JSON, BigInteger, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base
@@ -31,12 +31,12 @@ class WebSession(Base):
 
 class DataVersion(Base):
     """One row: a number that every committed write of content raises (db.write.data_version), so cached pages,
-    downloads and API answers keyed by it are never stale."""
+    downloads and API answers keyed by it are never stale. 64 bits: a restore moves it to the clock in microseconds."""
 
     __tablename__ = "data_version"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, default=1)
+    version: Mapped[int] = mapped_column(BigInteger, default=1)
 
 
 class MediaUpload(Base):

@@ -8,13 +8,14 @@ frozen quarter snapshots) on every engine of the process. A transaction that ran
 content table – whichever write path of db.write issued it: the editing functions, `save_quarter`, the ETL loads'
 merge and upserts, publishing a quarter, meeting notes – raises the version just before it commits. Writes that
 change nothing a visitor sees – sessions, sign-in attempts, accounts, the ETL staging table, upload records – leave
-it alone."""
+it alone. `after_restore` moves it past every number used before, so answers cached before a restore never match."""
 
 from __future__ import annotations
 
 import re
+import time
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, inspect, text
 from sqlalchemy.engine import Connection
 
 # Tables whose writes change nothing a cached page, download or API answer shows.
@@ -68,6 +69,21 @@ def install() -> None:
     event.listen(Engine, "after_cursor_execute", _after_execute)
     event.listen(Engine, "commit", _before_commit)
     event.listen(Engine, "rollback", _after_rollback)
+
+
+def after_restore(engine: Engine) -> int:
+    """After a restore: a version above every one used before (the clock in microseconds, or one more than the
+    restored number), so an answer cached from the database before the restore – in Redis or in a running worker –
+    is never taken for the restored data's. The new version, 0 when the restored database has no data_version."""
+    if not inspect(engine).has_table("data_version"):
+        return 0  # a backup from before migration 0009: the migration starts it afresh
+    with engine.begin() as conn:
+        restored = conn.execute(text("SELECT version FROM data_version WHERE id = 1")).scalar()
+        if restored is None:
+            return 0
+        version = max(int(restored) + 1, time.time_ns() // 1000)
+        conn.execute(text("UPDATE data_version SET version = :v WHERE id = 1"), {"v": version})
+    return version
 
 
 install()

@@ -1,8 +1,8 @@
 """`python -m db backup PATH` and `python -m db restore PATH [--overschrijven]` on SQLite and PostgreSQL: a round trip
-into an empty database gives the same rows (counted per table, and equal row by row) and the app serves the same
-quarter report (the published quarter's frozen PDF and Excel byte for byte, a draft quarter's content); a restore
-over a database that has tables is refused without --overschrijven, and a backup of one kind is never restored into
-the other."""
+into an empty database gives the same rows (counted per table, and equal row by row; the data version moves past
+every number used before, so no cached answer of the old data is served) and the app serves the same quarter report
+(the published quarter's frozen PDF and Excel byte for byte, a draft quarter's content); a restore over a database
+that has tables is refused without --overschrijven, and a backup of one kind is never restored into the other."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import MetaData, func, select
+from sqlalchemy import MetaData, func, select, text
 
 from db.migrate import upgrade
 from db.read.quarter import build_report
@@ -52,12 +52,18 @@ def row_counts(url: str) -> dict[str, int]:
 
 
 def all_rows(url: str) -> dict[str, list]:
+    """Every row of every table, but the data version (a restore moves it on: see `data_version`)."""
     meta = MetaData()
     engine = get_engine(url)
     meta.reflect(engine)
     with engine.connect() as conn:
         return {name: sorted((tuple(r) for r in conn.execute(select(t))), key=repr)
-                for name, t in sorted(meta.tables.items())}
+                for name, t in sorted(meta.tables.items()) if name != "data_version"}
+
+
+def data_version(url: str) -> int:
+    with get_engine(url).connect() as conn:
+        return conn.scalar(text("SELECT version FROM data_version WHERE id = 1"))
 
 
 def db_cli(url: str, *args: str) -> subprocess.CompletedProcess:
@@ -99,6 +105,8 @@ def test_backup_and_restore_round_trip(db_url: str, tmp_path: Path, request: pyt
         assert restored.returncode == 0, restored.stderr
         assert row_counts(empty) == before_counts
         assert all_rows(empty) == before_rows
+        # the data version moved past every number used before: no answer cached from the old data matches
+        assert data_version(empty) > max(data_version(db_url), 10**15)
         assert _served(empty) == before_served  # the app serves the same quarter report
         refused = db_cli(empty, "restore", str(backup))
         assert refused.returncode == 1 and "--overschrijven" in refused.stderr and "Traceback" not in refused.stderr

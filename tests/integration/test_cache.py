@@ -22,7 +22,7 @@ from db.read import data_version
 from db.session import session_scope
 from db.write.quarter import Renderers, publish_quarter
 from db.write.workflow import Actor
-from indicators.enums import Role
+from indicators.enums import ItemKind, Role
 from indicators.periods import Period
 
 UPDATE = "/_dash-update-component"
@@ -141,6 +141,63 @@ def test_the_data_version_rises_with_content_writes_only(db_url: str) -> None:
         s.flush()
         raise RuntimeError("rolled back")
     assert _version(db_url) == start + 1  # a rolled-back write raises nothing
+
+
+def test_every_write_path_of_db_write_raises_the_data_version(db_url: str, tmp_path: Path) -> None:
+    """The demo load, an ETL file load, editing (create, workflow steps, a measurement), publishing a quarter and
+    meeting notes each raise the data version once they commit; accounts, sessions and upload records do not."""
+    from datetime import date, timedelta
+
+    from db import web_sessions
+    from db import write as editing
+    from db.read.programmes import programme_id
+    from db.write.media import record_upload
+    from db.write.quarter import add_note, mark_done
+    from etl import cli
+    from etl.demo import load_demo
+
+    def raised(step) -> bool:  # noqa: ANN001
+        before = _version(db_url)
+        step()
+        return _version(db_url) > before
+
+    def in_session(fn):  # noqa: ANN001, ANN202
+        def run() -> None:
+            with session_scope(db_url) as s:
+                fn(s)
+        return run
+
+    admin = Actor(0, "Versietest", frozenset({Grant(Role.ADMIN)}))
+    assert raised(lambda: load_demo(db_url))
+    table = tmp_path / "cijfers.csv"
+    table.write_text("indicator;regio;periode;waarde\njeugdhulp;GM0141;2026;66,6\n", encoding="utf-8")
+    assert raised(lambda: cli.main(["--database-url", db_url, "load-table", str(table), "--quiet"]))
+    refs = {}
+
+    def story(s) -> None:  # noqa: ANN001
+        refs["story"] = editing.create_story(s, admin, "sociaal-en-vitaal", {
+            "kind": "citaat", "title": "Versie", "summary": "Versie", "story_date": "2026-09-01", "consent": True})
+
+    def submit(s) -> None:  # noqa: ANN001
+        editing.transition(s, admin, "verhaal", refs["story"].id, "ingediend", refs["story"].version)
+
+    def measurement(s) -> None:  # noqa: ANN001
+        result = next(i for i in editing.editable_items(s, admin) if i.kind == ItemKind.RESULT)
+        editing.create_measurement(s, admin, result.id, {"period": "2020-Q1", "target": 1, "realised": 1,
+                                                         "status": "op_koers"})
+
+    quarter = Period.quarter(2025, 4)
+    assert raised(in_session(story)) and raised(in_session(submit)) and raised(in_session(measurement))
+    assert raised(in_session(lambda s: publish_quarter(s, quarter, Renderers(
+        html=lambda r: "<p>r</p>", pdf=lambda r: b"%PDF", xlsx=lambda r: b"PK"), "Versietest")))
+    assert raised(in_session(lambda s: refs.update(note=add_note(s, "sociaal-en-vitaal", quarter, "actiepunt",
+                                                                 "Versie", owner="Team"))))
+    assert raised(in_session(lambda s: mark_done(s, refs["note"].id, date(2026, 1, 5))))
+    email = f"v-{uuid.uuid4().hex[:6]}@gemeente.nl"
+    assert not raised(in_session(lambda s: refs.update(user=create_user(s, email, "Versie", "een lang wachtwoord!"))))
+    assert not raised(in_session(lambda s: web_sessions.create(s, refs["user"].id, {}, timedelta(hours=1))))
+    assert not raised(in_session(lambda s: record_upload(s, admin, f"{uuid.uuid4().hex[:22]}.png",
+                                                         programme_id(s, "sociaal-en-vitaal"), "image", 10)))
 
 
 def test_assets_carry_a_content_hash_and_long_cache_headers(demo_app) -> None:  # noqa: ANN001

@@ -35,7 +35,7 @@ def upgrade() -> None:
     data_version = op.create_table(
         'data_version',
         sa.Column('id', sa.Integer(), nullable=False),
-        sa.Column('version', sa.Integer(), nullable=False),
+        sa.Column('version', sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_data_version')),
     )
     op.bulk_insert(data_version, [{'id': 1, 'version': 1}])
