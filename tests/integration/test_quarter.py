@@ -225,6 +225,28 @@ def test_frozen_downloads_are_served_from_the_snapshot(world: str) -> None:
     assert client.get("/kwartaal/2025-Q9.pdf").status_code == 404
 
 
+def test_the_command_line_publishes_a_pdf_with_links_on_base_url(world: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`python -m dashboard.quarter_cli publiceer` without --url: the frozen PDF links to BASE_URL, as the web app's."""
+    from pypdf import PdfReader
+
+    from dashboard.quarter_cli import main as cli
+    from settings import get_settings
+
+    base = "https://perspectief.gemeente.example/"
+    monkeypatch.setenv("BASE_URL", base)
+    get_settings.cache_clear()
+    try:
+        assert cli(["publiceer", "2025-Q4"], database_url=world) == 0
+    finally:
+        monkeypatch.delenv("BASE_URL")
+        get_settings.cache_clear()
+    with session_scope(world) as s:
+        pdf = s.scalar(select(QuarterSnapshot.pdf))
+    uris = [str(a.get_object()["/A"]["/URI"]) for page in PdfReader(io.BytesIO(pdf)).pages
+            for a in page.get("/Annots") or [] if "/URI" in (a.get_object().get("/A") or {})]
+    assert uris and all(u.startswith(base) for u in uris), uris
+
+
 def test_meeting_notes_are_carried_until_done(world: str) -> None:
     from dashboard.components.quarter_parts import note_meta
 
