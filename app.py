@@ -1,12 +1,16 @@
 """Perspectief: create the Dash app (`create_app`) and run it (`python app.py`).
 
 No I/O at import time; `python app.py` migrates the database, loads the demo into an empty one,
-and serves on http://127.0.0.1:8050 (PORT and DATABASE_URL override)."""
+and serves on http://127.0.0.1:8050 (PORT and DATABASE_URL override). `wsgi()` is the application gunicorn
+serves under ./serve.sh (`gunicorn "app:wsgi()"`)."""
 
 from __future__ import annotations
 
+import atexit
 import gc
 import logging
+import signal
+import sys
 
 import dash
 from dash import Dash, dcc, html
@@ -19,6 +23,8 @@ from dashboard.components.shell import demo_banner, footer, header
 from dashboard.data import ACTUALITY_KEY, CONFIG_KEY, FOUR_EYES_KEY
 from dashboard.downloads import register_downloads
 from dashboard.exports.routes import register_quarter_routes
+from dashboard.operations import register_operations
+from dashboard.secret_key import key_problem, signing_key, with_local_key
 from dashboard.security import register_security
 from dashboard.theme import ASSETS_DIR, COMPONENTS_CSS, THEME_KEY, html_classes, load_theme
 from dashboard.uploads import register_uploads
@@ -81,7 +87,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     app.server.config[CONFIG_KEY] = settings.database_url
     app.server.config[FOUR_EYES_KEY] = settings.four_eyes
     app.server.config[ACTUALITY_KEY] = settings.actuality_max_age_years
-    app.server.config["SECRET_KEY"] = settings.secret_key.get_secret_value()
+    app.server.config["SECRET_KEY"] = signing_key(settings)
     Compress(app.server)
     register_downloads(app.server)
     register_quarter_routes(app.server)
@@ -99,6 +105,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     ])
     app.validation_layout = html.Div([app.layout, *router.validation_layouts()])
     register_auth(app, settings)
+    register_operations(app, settings)  # after the routes and guards it wraps, before the security headers
     register_security(app, settings)  # last: its policy lists the hashes of every inline script registered above
     # The app's own objects (Dash registry, layouts, SQLAlchemy metadata) live as long as the process: take them
     # out of the garbage collector's view, so a callback's full collections stop walking them (measured in
@@ -109,11 +116,28 @@ def create_app(settings: Settings | None = None) -> Dash:
     return app
 
 
+def wsgi():  # noqa: ANN201 - a Flask app (WSGI callable)
+    """The WSGI application for gunicorn (./serve.sh): the checked settings, migrations already run by
+    `python -m dashboard.prestart`."""
+    return create_app(get_settings()).server
+
+
 def main() -> None:
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    settings = get_settings()
+    from dashboard.logs import configure_logging
+
+    settings = with_local_key(get_settings())
+    configure_logging(settings)
+    if (problem := key_problem(settings)) is not None:
+        print(f"app.py: {problem}", file=sys.stderr)  # noqa: T201
+        sys.exit(2)
     prepare_database(settings)
     app = create_app(settings)
+    # SIGTERM ends the server like Ctrl-C, so the export worker process stops with it (after a kill -9 it stops by
+    # itself: it watches its parent, dashboard.exports.jobs)
+    from dashboard.exports import jobs
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    atexit.register(jobs.shutdown)
     print(f"Perspectief draait op http://{settings.host}:{settings.port}/", flush=True)  # noqa: T201
     app.run(host=settings.host, port=settings.port, debug=settings.debug)
 
@@ -121,4 +145,4 @@ def main() -> None:
 if __name__ == "__main__":
     main()
 
-__all__ = ["create_app", "prepare_database", "dash"]
+__all__ = ["create_app", "prepare_database", "wsgi", "dash"]

@@ -21,9 +21,10 @@ class Settings(BaseSettings):
     )
     host: str = Field(default="127.0.0.1", description="Address the web server listens on.")
     port: int = Field(default=8050, description="Port the web server listens on.")
-    secret_key: SecretStr = Field(
-        default=SecretStr("dev-only-change-me"),
-        description="Key for signing cookies; set a long random value in production.",
+    secret_key: SecretStr | None = Field(
+        default=None,
+        description="Key for signing cookies and tokens: at least 32 random characters. ./serve.sh refuses to start "
+        "without one; ./run.sh and `python app.py` generate one once into var/secret_key.",
     )
     load_demo: bool = Field(
         default=True,
@@ -74,6 +75,54 @@ class Settings(BaseSettings):
                                  description="info.contact.url of the open-data API's OpenAPI document.")
     api_contact_email: str = Field(default="opendata@perspectief.example",
                                    description="info.contact.email of the open-data API's OpenAPI document.")
+    # --- production and operations (issue 15) ---
+    base_url: str | None = Field(
+        default=None,
+        description="The canonical public address (e.g. https://perspectief.gemeente.nl/): every absolute link (PDF, "
+        "e-mails, feeds) uses it, never the request's Host header. Default http://HOST:PORT/.",
+    )
+    web_concurrency: int | None = Field(
+        default=None, ge=1, description="./serve.sh: number of gunicorn worker processes (default 2 × cores).",
+    )
+    web_threads: int = Field(default=4, ge=1, le=64, description="./serve.sh: threads per gunicorn worker.")
+    max_request_mb: float = Field(
+        default=1, gt=0,
+        description="Largest request body in MB (Dash callbacks, forms); larger ones get 413 before they are read. "
+        "Uploads keep their own limits (UPLOAD_MAX_*).",
+    )
+    max_compare_regions: int = Field(
+        default=12, ge=1, le=200, description="Most comparison regions one page or download shows at once.",
+    )
+    redis_url: str | None = Field(
+        default=None,
+        description="Redis (e.g. redis://127.0.0.1:6379/0): exports run on Celery workers, and the page cache is "
+        "shared by every instance. Without it: a local export worker process and a cache per process.",
+    )
+    export_queue_max: int = Field(
+        default=8, ge=1, description="Most export jobs (PDF) waiting or running at once; more get 503 + Retry-After.",
+    )
+    cache_mb: float = Field(
+        default=64, ge=0,
+        description="In-process page cache per worker (without REDIS_URL), in MB; 0 switches caching off.",
+    )
+    cache_seconds: int = Field(
+        default=3600, ge=1, description="How long a cached answer is kept (a write makes it stale at once anyway).",
+    )
+    metrics_token: SecretStr | None = Field(
+        default=None,
+        description="Bearer token that opens /metrics (Prometheus). Not set: /metrics answers 404.",
+    )
+    log_format: str = Field(
+        default="text", pattern="^(text|json)$",
+        description="`json`: one JSON object per log line (time, level, message, request id, route, status, "
+        "duration); `text`: plain lines.",
+    )
+    log_level: str = Field(default="INFO", description="Lowest level logged (DEBUG, INFO, WARNING, ERROR).")
+
+    def public_base_url(self) -> str:
+        """BASE_URL with one trailing slash, or http://HOST:PORT/ when it is not set."""
+        base = self.base_url or f"http://{self.host}:{self.port}/"
+        return base.rstrip("/") + "/"
 
 
 @lru_cache

@@ -18,6 +18,7 @@ if [ "$(cat .venv/.req-stamp 2>/dev/null || true)" != "$stamp" ]; then
   echo "== installing requirements-dev.txt"
   .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
   echo "$stamp" > .venv/.req-stamp
+  sha256sum requirements.txt | cut -d' ' -f1 > .venv/.req-stamp-run  # ./run.sh and ./serve.sh need no install then
 fi
 
 scripts/npm_assets.sh --required

@@ -3,9 +3,10 @@ keeps anonymous visitors out when REQUIRE_SIGN_IN is on; POST /account/wachtwoor
 its own password. The page /inloggen itself is dashboard/pages/signin.py, /account/wachtwoord is
 dashboard/pages/password.py; the account area in the header is dashboard/components/account.py.
 
-A session holds the account id, its session_version and the sign-in time. Every request of a signed-in visitor
-checks all three on the server: past SESSION_HOURS after sign-in, or once the version changed (new password) or
-the account was deactivated, the session is gone."""
+A session holds the account id, its session_version and the sign-in time, kept on the server (dashboard.sessions: the
+cookie holds a random token only). Every request of a signed-in visitor checks all three: past SESSION_HOURS after
+sign-in, or once the version changed (new password) or the account was deactivated, the session is gone – and those
+changes (and a role taken away) delete the account's stored sessions as well, on every instance at once."""
 
 from __future__ import annotations
 
@@ -15,10 +16,11 @@ from datetime import UTC, datetime, timedelta
 from urllib.parse import urlencode, urlsplit
 
 from flask import Flask, Response, abort, current_app, g, has_request_context, redirect, request, session
-from flask.sessions import SecureCookieSessionInterface
 
 from dashboard.api import is_api_path
 from dashboard.data import CONFIG_KEY, read_session
+from dashboard.limits import client_address
+from dashboard.sessions import ServerSessionInterface
 from db.accounts import Grant, allowed, authenticate, set_own_password, signed_in
 from db.session import session_scope
 from indicators.enums import Action, Refusal
@@ -45,6 +47,8 @@ _G_EXPIRED = "perspectief_session_expired"
 # Needed to render /inloggen itself, so public even when sign-in is required.
 _PUBLIC_PREFIXES = ("assets/", "_dash-component-suites/", "static/")
 _PUBLIC_DASH = ("_dash-layout", "_dash-dependencies", "_favicon.ico", "_reload-hash")
+# Probes and metrics answer without an account (metrics has a token of its own: dashboard.metrics).
+_PUBLIC_PROBES = ("/healthz", "/readyz", "/metrics")
 
 
 @dataclass(frozen=True)
@@ -147,7 +151,7 @@ def sign_in() -> Response:
     if not email.strip() or not password:
         return _no_store(redirect(sign_in_url(next_path, EMPTY), 303))
     with session_scope(current_app.config[CONFIG_KEY]) as s:
-        result = authenticate(s, email, password, request.remote_addr or "", datetime.now(UTC))
+        result = authenticate(s, email, password, client_address(), datetime.now(UTC))
         if isinstance(result, Refusal):
             refusal = result.value
         else:
@@ -174,7 +178,7 @@ def change_own_password() -> Response:
         return _no_store(redirect(sign_in_url(PASSWORD_PATH, EXPIRED if g.get(_G_EXPIRED) else None), 303))
     current, new, repeat = (request.form.get(name, "") for name in PASSWORD_FIELDS)
     with session_scope(current_app.config[CONFIG_KEY]) as s:
-        problems, version = set_own_password(s, user.id, current, new, repeat, request.remote_addr or "",
+        problems, version = set_own_password(s, user.id, current, new, repeat, client_address(),
                                              datetime.now(UTC))
     if problems:
         codes = urlencode({ERROR_PARAM: ",".join(problems)}, safe=",")
@@ -184,21 +188,14 @@ def change_own_password() -> Response:
 
 
 def sign_out() -> Response:
-    """POST /uitloggen: the session ends."""
+    """POST /uitloggen: the session ends (its row goes; the CSRF token is renewed by dashboard.security)."""
     session.clear()
     return _no_store(redirect("/", 303))
 
 
-class _SessionInterface(SecureCookieSessionInterface):
-    """The session cookie gets Secure whenever the request came in over HTTPS (or SESSION_COOKIE_SECURE is set)."""
-
-    def get_cookie_secure(self, app: Flask) -> bool:
-        return bool(app.config["SESSION_COOKIE_SECURE"]) or (has_request_context() and request.is_secure)
-
-
 def _is_public(path: str, prefix: str) -> bool:
     """Requests that the sign-in page needs (or that sign in and out), allowed without an account."""
-    if path.rstrip("/") in (SIGN_IN_PATH, SIGN_OUT_PATH):
+    if path.rstrip("/") in (SIGN_IN_PATH, SIGN_OUT_PATH, *_PUBLIC_PROBES):
         return True
     if not path.startswith(prefix):
         return False
@@ -241,7 +238,7 @@ def install_auth(server: Flask, settings: Settings, prefix: str = "/") -> None:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
     })
-    server.session_interface = _SessionInterface()
+    server.session_interface = ServerSessionInterface()
     server.add_url_rule(SIGN_IN_PATH, "sign_in", sign_in, methods=["POST"])
     server.add_url_rule(SIGN_OUT_PATH, "sign_out", sign_out, methods=["POST"])
     server.add_url_rule(PASSWORD_PATH, "change_own_password", change_own_password, methods=["POST"])

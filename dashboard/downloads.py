@@ -12,6 +12,7 @@ from flask import Flask, Response, abort, request
 from dashboard.data import read_session
 from dashboard.exports.spreadsheet import EXAMPLE, Cell, DownloadError, DownloadTable, to_csv, to_xlsx
 from dashboard.finance_downloads import BUILDERS as FINANCE_BUILDERS
+from dashboard.limits import limit_regions
 from db.read.districts import district_view
 from db.read.indicator import indicator_view
 from db.read.programmes import programme_trend_views, programme_view
@@ -128,6 +129,8 @@ def download(what: str, fmt: str) -> Response:
     if what not in ALL_BUILDERS or fmt not in FORMATS:
         abort(404)
     params = {k: v for k, v in request.args.items() if isinstance(v, str)}
+    if "vergelijk" in params:  # MAX_COMPARE_REGIONS, as on the page the file belongs to
+        params["vergelijk"] = ",".join(limit_regions([c for c in params["vergelijk"].split(",") if c.strip()])[0])
     with read_session() as session:
         try:
             table = ALL_BUILDERS[what](session, params)

@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None, database_url: str | None = None) -> int:
     pub = sub.add_parser("publiceer", help="stel het kwartaalrapport vast (bevriest inhoud, PDF en Excel)")
     pub.add_argument("kwartaal")
     pub.add_argument("--door", default=CLI_AUTHOR, help=f"wie publiceert (standaard: {CLI_AUTHOR})")
-    pub.add_argument("--url", default="http://127.0.0.1:8050/", help="adres van het dashboard (links in de PDF)")
+    pub.add_argument("--url", default=None, help="adres voor de links in de PDF (standaard: BASE_URL)")
     for kind in ("besluit", "actiepunt"):
         note = sub.add_parser(kind, help=f"leg een {kind} vast in het overleg over een kwartaal")
         note.add_argument("kwartaal")
@@ -57,7 +57,8 @@ def main(argv: list[str] | None = None, database_url: str | None = None) -> int:
     try:
         with session_scope(url) as session:
             if args.command == "publiceer":
-                snap = publish_quarter(session, parse_quarter(args.kwartaal), renderers(args.url), args.door)
+                links = args.url or get_settings().public_base_url()  # BASE_URL, as the web app's PDF
+                snap = publish_quarter(session, parse_quarter(args.kwartaal), renderers(links), args.door)
                 print(f"{snap.quarter} vastgesteld ({len(snap.pdf):,} bytes PDF, sha256 {snap.content_sha256[:12]})")
             elif args.command == "afgerond":
                 note = mark_done(session, args.id, args.datum or date.today(), args.door)

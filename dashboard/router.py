@@ -11,6 +11,7 @@ from dash import Input, Output, State, callback, clientside_callback, html
 
 from dashboard import texts
 from dashboard.components import account  # noqa: F401 - registers the header's account-area callback
+from dashboard.limits import parse_id
 from dashboard.pages import (
     accessibility,
     district_profile,
@@ -65,6 +66,8 @@ def resolve(pathname: str | None, search: str | None) -> tuple[html.Div, str]:
     query = parse_query(search)
     for pattern, layout, title in ROUTES:
         if m := pattern.match(path):
+            if any(parse_id(v) is None for k, v in m.groupdict().items() if k.endswith("_id") and v != "nieuw"):
+                break  # an id beyond the database's integers: no such page (was an OverflowError, a 500)
             page = layout(**m.groupdict(), **{k: v for k, v in query.items() if k not in m.groupdict()})
             heading = _first_heading(page) or title
             return page, f"{heading} – {texts.APP_TITLE}"

@@ -1,5 +1,5 @@
-"""Web security for the Flask server under Dash: CSRF protection (a signed double-submit cookie) and security
-headers on every response.
+"""Web security for the Flask server under Dash: CSRF protection (a signed double-submit cookie, bound to the
+signed-in session and renewed at sign-in and sign-out) and security headers on every response.
 
 `register_security(app, settings)` is called last in `create_app`; `csrf_token()` gives plain HTML forms the value
 for their hidden `csrf_token` field. dash-renderer reads the cookie `_csrf_token` itself and sends it back as header
@@ -22,7 +22,9 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from dashboard import texts
 from dashboard.api import API_ROOT, is_api_path
+from dashboard.cache import do_not_cache
 from dashboard.exports.routes import BUSY_SCRIPT
+from dashboard.sessions import bound_csrf_secret, session_not_loaded
 from settings import Settings
 
 CSRF_COOKIE = "_csrf_token"  # the cookie name dash-renderer reads (it sends it back as header X-CSRFToken)
@@ -33,6 +35,7 @@ HSTS = "max-age=31536000"  # no includeSubDomains: other hosts of the gemeente's
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 _SALT = "perspectief-csrf"
 _G_NEW_CSRF = "perspectief_new_csrf"
+_G_CHECKED = "perspectief_csrf_checked"
 # Long-cached static files and the open-data API get no cookie: a shared cache must never hand one visitor's token
 # to another.
 _NO_COOKIE_PREFIXES = ("/assets/", "/_dash-component-suites/", API_ROOT + "/")
@@ -42,27 +45,47 @@ def _signer() -> Signer:
     return Signer(current_app.config["SECRET_KEY"], salt=_SALT)
 
 
+def _bound_payload() -> str | None:
+    """What the token of a signed-in session must carry: its session's CSRF secret (None while anonymous)."""
+    secret = bound_csrf_secret()
+    return f"s.{secret}" if secret else None
+
+
 def _valid_cookie_token() -> str | None:
-    """The request's CSRF cookie if it carries our signature, else None."""
+    """The request's CSRF cookie if it carries our signature and belongs to this request's session: a signed-in
+    session's own token, or an anonymous token while there is no session. A token of another session, or one
+    from before a sign-in or sign-out, is not valid."""
     value = request.cookies.get(CSRF_COOKIE)
     if not value:
         return None
-    try:
-        _signer().unsign(value)
-    except BadSignature:
-        return None
-    return value
+    checked = g.get(_G_CHECKED)
+    if checked is not None and checked[0] == value:
+        payload = checked[1]  # unsigned once per request (the check and the response both ask)
+    else:
+        try:
+            payload = _signer().unsign(value).decode("ascii", "replace")
+        except BadSignature:
+            return None
+        setattr(g, _G_CHECKED, (value, payload))
+    bound = _bound_payload()
+    if bound is not None:
+        return value if hmac.compare_digest(payload.encode(), bound.encode()) else None
+    return value if payload.startswith("a.") else None
 
 
 def csrf_token() -> str:
-    """The CSRF token for the current request: its validly signed cookie, or a new one the response will set."""
+    """The CSRF token for the current request: its valid cookie, or a new one the response will set (the session's
+    own token when signed in, else a new anonymous one)."""
+    do_not_cache()  # a page or callback answer that carries it belongs to this visitor alone
     token = _valid_cookie_token()
     if token is not None:
         return token
-    new = g.get(_G_NEW_CSRF)
-    if new is None:
-        new = _signer().sign(secrets.token_urlsafe(32)).decode("ascii")
-        setattr(g, _G_NEW_CSRF, new)
+    bound = _bound_payload()
+    cached = g.get(_G_NEW_CSRF)
+    if cached is not None and cached[0] == bound:
+        return cached[1]
+    new = _signer().sign(bound or f"a.{secrets.token_urlsafe(32)}").decode("ascii")
+    setattr(g, _G_NEW_CSRF, (bound, new))
     return new
 
 
@@ -91,7 +114,9 @@ def _check_csrf() -> Response | None:
 
 
 def _set_csrf_cookie(response: Response) -> None:
-    if _valid_cookie_token() is not None or request.path.startswith(_NO_COOKIE_PREFIXES) or request.path == API_ROOT:
+    if request.path.startswith(_NO_COOKIE_PREFIXES) or request.path == API_ROOT or session_not_loaded():
+        return  # a request without its session (favicon, probes) cannot tell which token is right: leave it
+    if _valid_cookie_token() is not None:
         return
     # Not HttpOnly: dash-renderer reads it from document.cookie to send it back as a header.
     response.set_cookie(CSRF_COOKIE, csrf_token(), path="/", samesite="Lax", secure=request.is_secure,

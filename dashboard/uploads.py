@@ -21,8 +21,11 @@ from werkzeug.exceptions import NotFound, RequestEntityTooLarge
 
 from dashboard import texts
 from dashboard.auth import can, current_user, require
-from dashboard.data import read_session
+from dashboard.data import read_session, write_session
+from dashboard.limits import parse_id
+from db.accounts import is_programme
 from db.read.stories import media_references
+from db.write.media import record_upload
 from indicators.enums import Action, Role
 from indicators.safe_text import UPLOAD_NAME
 from settings import Settings, get_settings
@@ -177,12 +180,17 @@ def _refusal(message: str, status: int) -> Response:
 def upload() -> Response:
     """POST /media: store one file for an editor of `programme_id` (401/403 otherwise; CSRF is checked before)."""
     raw_id = request.args.get("programme_id") or request.form.get("programme_id", "")
-    programme_id = int(raw_id) if raw_id.isdigit() else None
+    programme_id = parse_id(raw_id)
     require(Action.EDIT, programme_id)
+    with read_session() as s:
+        if programme_id is None or not is_programme(s, programme_id):
+            return _refusal(texts.UPLOAD_NO_PROGRAMME, 400)
     try:
         stored = store_upload(request.files.get("file"), request.form.get("kind", ""))
     except UploadRefused as exc:
         return _refusal(exc.message, exc.status)
+    with write_session() as s:  # the programme it is for: a story elsewhere may not use it unpublished (db.write.media)
+        record_upload(s, current_user(), stored.name, programme_id, stored.kind, stored.size)
     response = jsonify({"name": stored.name, "url": stored.url, "kind": stored.kind})
     response.status_code = 201
     response.headers["Cache-Control"] = "no-store"

@@ -20,6 +20,7 @@ from db.accounts import (
     create_user,
     deactivate_user,
     grant_role,
+    is_programme,
     new_account_problems,
     reactivate_user,
     reset_password,
@@ -27,6 +28,7 @@ from db.accounts import (
 )
 from db.models.accounts import RoleGrant, User
 from db.models.programmes import Programme
+from db.read.lookups import valid_id
 from indicators.enums import Role
 from indicators.periods import as_utc
 
@@ -71,7 +73,7 @@ def _checked_admin(session: Session, actor: Principal | None) -> list[int]:
 
 
 def _account(session: Session, user_id: object) -> User:
-    user = session.get(User, user_id) if isinstance(user_id, int) and not isinstance(user_id, bool) else None
+    user = session.get(User, user_id) if valid_id(user_id) else None
     if user is None:
         raise AccountError(NO_SUCH_ACCOUNT)
     return user
@@ -106,7 +108,7 @@ def admin_grant_role(session: Session, actor: Principal | None, user_id: int, ro
         programme_id = None
     elif programme_id is None:
         raise AccountError("Kies het programma waarvoor deze rol geldt.", "programme")
-    elif session.get(Programme, programme_id) is None:
+    elif not is_programme(session, programme_id):
         raise AccountError("Dit programma bestaat niet (meer).", "programme")
     had = any(g.role == role and g.programme_id == programme_id for g in user.grants)
     grant_role(session, user, role, programme_id)

@@ -29,8 +29,11 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from db.account_names import hidden_problem, normalise_email, normalise_name
 from db.models.accounts import RoleGrant, SignInAttempt, User
 from db.models.programmes import Programme
+from db.read.lookups import valid_id
+from db.web_sessions import end_user_sessions
 from indicators.enums import Action, PasswordProblem, Refusal, Role
 from indicators.periods import as_utc
 
@@ -120,10 +123,6 @@ def grants_of(user: User) -> frozenset[Grant]:
 # --- accounts ----------------------------------------------------------------------------------------------------
 
 
-def normalise_email(email: str) -> str:
-    return email.strip().lower()
-
-
 def hash_password(password: str) -> str:
     check_password_rules(password)
     return HASHER.hash(password)
@@ -156,14 +155,18 @@ def new_account_problems(session: Session, email: str, name: str, password: str)
     nothing (fields: email, name, password)."""
     email = normalise_email(email)
     problems: dict[str, str] = {}
-    if not email:
+    if hidden := hidden_problem(email, "Het e-mailadres"):
+        problems["email"] = hidden
+    elif not email:
         problems["email"] = "Vul een e-mailadres in."
     elif not EMAIL_RE.match(email) or len(email) > 254:
         problems["email"] = f"‘{email}’ is geen geldig e-mailadres."
     elif find_user(session, email) is not None:
         problems["email"] = (f"Er is al een account met het e-mailadres {email}. Zoek het op in de lijst van "
                              f"accounts (een gedeactiveerd account kunt u daar heractiveren).")
-    if not name.strip():
+    if hidden := hidden_problem(name, "De naam"):
+        problems["name"] = hidden
+    elif not normalise_name(name):
         problems["name"] = "Vul een naam in."
     try:
         check_password_rules(password)
@@ -174,8 +177,11 @@ def new_account_problems(session: Session, email: str, name: str, password: str)
 
 def create_user(session: Session, email: str, name: str, password: str, now: datetime | None = None) -> User:
     """A new active account without roles; refuses an invalid or already used e-mail address and a short password."""
+    for text, what, field in ((email, "Het e-mailadres", "email"), (name, "De naam", "name")):
+        if hidden := hidden_problem(text, what):
+            raise AccountError(hidden, field)
     email = normalise_email(email)
-    name = name.strip()
+    name = normalise_name(name)
     if not EMAIL_RE.match(email) or len(email) > 254:
         raise AccountError(f"‘{email}’ is geen geldig e-mailadres.", "email")
     if not name:
@@ -193,6 +199,7 @@ def set_password(session: Session, user: User, password: str) -> None:
     """A new password; ends every session of the account (also the one of whoever changed it)."""
     user.password_hash = hash_password(password)
     user.session_version += 1
+    end_user_sessions(session, user.id)
     session.flush()
 
 
@@ -200,6 +207,7 @@ def deactivate_user(session: Session, user: User) -> None:
     """The account can no longer sign in, and its open sessions end at their next request."""
     user.is_active = False
     user.session_version += 1
+    end_user_sessions(session, user.id)
     session.flush()
 
 
@@ -217,6 +225,14 @@ def programme_by_slug(session: Session, slug: str) -> Programme:
     return programme
 
 
+def is_programme(session: Session, programme_id: object) -> bool:
+    """Whether `programme_id` is the id of an existing programme (any other value – a string, a bool, a number
+    beyond the database's integers – is not)."""
+    if not valid_id(programme_id):
+        return False
+    return session.get(Programme, programme_id) is not None
+
+
 def grant_role(session: Session, user: User, role: Role | str, programme_id: int | None = None) -> RoleGrant:
     """Give `user` a role; editor and approver need a programme, viewer and admin take none. Idempotent."""
     role = Role(role)
@@ -224,6 +240,8 @@ def grant_role(session: Session, user: User, role: Role | str, programme_id: int
         raise AccountError(f"De rol {role.value} geldt per programma: geef een programma op.")
     if role not in PROGRAMME_ROLES and programme_id is not None:
         raise AccountError(f"De rol {role.value} geldt voor alle programma's: geef geen programma op.")
+    if programme_id is not None and not is_programme(session, programme_id):
+        raise AccountError("Dit programma bestaat niet (meer).", "programme")
     # NULL programme_ids are distinct in a unique constraint, so the database alone would allow two admin grants
     existing = next((g for g in user.grants if g.role == role and g.programme_id == programme_id), None)
     if existing is not None:
@@ -236,13 +254,15 @@ def grant_role(session: Session, user: User, role: Role | str, programme_id: int
 
 def revoke_role(session: Session, user: User, role: Role | str, programme_id: int | None = None) -> None:
     """Take a role from `user` (for `programme_id`, for editor and approver); refuses a role the account lacks.
-    Sessions need not end: every request reads the account's grants afresh."""
+    Every session of the account ends (on every instance), so nothing it opened with the role goes on."""
     role = Role(role)
     grant = next((g for g in user.grants if g.role == role and g.programme_id == programme_id), None)
     if grant is None:
         where = "" if programme_id is None else " voor dit programma"
         raise AccountError(f"{user.email} heeft de rol {role.value}{where} niet.", "role")
     user.grants.remove(grant)  # delete-orphan: the row goes
+    user.session_version += 1
+    end_user_sessions(session, user.id)
     session.flush()
 
 
@@ -266,7 +286,8 @@ def _failures_since(session: Session, column, value: str, since: datetime) -> in
 
 
 def is_locked(session: Session, email: str, ip: str, now: datetime) -> bool:
-    """Too many recent failures for this e-mail address (since its last success) or from this IP address."""
+    """Too many recent failures for this e-mail address (since its last success) or from this IP address (an empty
+    `ip` – the client's address is not known, e.g. behind a proxy that is not trusted – counts per address never)."""
     email = normalise_email(email)
     since = now - LOCK_WINDOW
     last_success = session.scalar(select(func.max(SignInAttempt.at))
@@ -275,7 +296,7 @@ def is_locked(session: Session, email: str, ip: str, now: datetime) -> bool:
     if last_success is not None:
         since = as_utc(last_success)
     return (_failures_since(session, SignInAttempt.email, email, since) >= MAX_FAILURES_PER_EMAIL
-            or _failures_since(session, SignInAttempt.ip, ip, now - LOCK_WINDOW) >= MAX_FAILURES_PER_IP)
+            or (bool(ip) and _failures_since(session, SignInAttempt.ip, ip, now - LOCK_WINDOW) >= MAX_FAILURES_PER_IP))
 
 
 def authenticate(session: Session, email: str, password: str, ip: str, now: datetime | None = None

@@ -11,12 +11,14 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DataError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-__all__ = ["DatabaseError", "Session", "get_engine", "make_engine", "safe_url", "session_factory", "session_scope"]
+__all__ = ["DatabaseError", "OutOfRange", "Session", "get_engine", "make_engine", "safe_url", "session_factory",
+           "session_scope"]
 
 DatabaseError = SQLAlchemyError  # any error of the database or its driver (unreachable, refused, …)
+OutOfRange = DataError  # a value the column cannot hold (PostgreSQL: an id beyond INTEGER); SQLite: OverflowError
 
 
 def make_engine(url: str) -> Engine:

@@ -1,6 +1,6 @@
 """How an answer of the API is made: JSON or CSV by the Accept header, one page of a collection with its Link and
-X-Total-Count headers, an ETag with 304 for an unchanged answer, cache and CORS headers, and API-Version on every
-answer."""
+X-Total-Count headers (absolute links on BASE_URL), an ETag with 304 for an unchanged answer, cache and CORS headers,
+and API-Version on every answer."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from dashboard.api import PREFIX, VERSION, texts
 from dashboard.api.models import CSV_SKIP, ApiModel
 from dashboard.api.problems import ApiProblem
 from dashboard.api.queries import Paging
+from dashboard.public_url import base_url
 
 JSON = "application/json"
 CSV = "text/csv"
@@ -29,9 +30,10 @@ EXPOSED = "API-Version, Link, X-Total-Count, ETag"
 
 
 def url(path: str, **params: object) -> str:
-    """The absolute URL of `path` on this server (with query parameters that are not None)."""
+    """The absolute URL of `path` on the public address (BASE_URL, never the request's Host header: the answer may be
+    cached and served to everyone), with the query parameters that are not None."""
     query = urlencode({k: v for k, v in params.items() if v is not None})
-    return request.host_url.rstrip("/") + path + (f"?{query}" if query else "")
+    return base_url().rstrip("/") + path + (f"?{query}" if query else "")
 
 
 def api_url(path: str, **params: object) -> str:

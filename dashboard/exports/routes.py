@@ -1,23 +1,28 @@
 """Flask routes for the downloads `/kwartaal/<YYYY>-Q<n>.pdf` and `.xlsx`.
 
-A published quarter serves the bytes frozen in its snapshot. A draft is rendered from today's figures: Excel in
-the request (~0.1 s), the PDF in the export worker process (see jobs.py); until it is ready the route answers
-202 with a small page that says so, shows progress and fetches the file when it is there."""
+A published quarter serves the bytes frozen in its snapshot. A draft is rendered from today's figures, only for a
+quarter that exists (db.read.lookups): Excel in the request (~0.1 s), the PDF – for a signed-in account only – in
+the export worker (see jobs.py); until it is ready the route answers 202 with a small page that says so, shows
+progress and fetches the file when it is there; with a full export queue, 503 with Retry-After. Links in a PDF use
+BASE_URL, never the request's host, and the job key names the content only."""
 
 from __future__ import annotations
 
 import hashlib
 from html import escape
 
-from flask import Flask, Response, abort, request
+from flask import Flask, Response, abort
 
 from dashboard import texts
+from dashboard.auth import current_user
 from dashboard.data import actuality_max_age, read_session
 from dashboard.exports import jobs
 from dashboard.exports.pdf import html_to_pdf
 from dashboard.exports.report_html import render_html
 from dashboard.exports.xlsx import render_xlsx
+from dashboard.public_url import base_url
 from dashboard.theme import ASSETS_DIR, COMPONENTS_CSS, components_installed, current_theme, html_classes
+from db.read.lookups import quarter_exists
 from db.read.quarter import build_report, frozen_file
 from indicators.actuality import DEFAULT_MAX_AGE_YEARS
 from indicators.periods import PeriodError, parse_quarter
@@ -98,9 +103,28 @@ def _busy(code: str, seconds: float | None) -> Response:
     return response
 
 
+def queue_full(retry_after: int) -> Response:
+    """503 with Retry-After: the export queue is full (EXPORT_QUEUE_MAX); the page retries by itself."""
+    body = f"""<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">
+<title>{escape(texts.EXPORT_QUEUE_FULL_TITLE)}</title><meta http-equiv="refresh" content="{retry_after}">
+<meta name="viewport" content="width=device-width, initial-scale=1"></head><body><main>
+<h1>{escape(texts.EXPORT_QUEUE_FULL_TITLE)}</h1><p role="status">{escape(texts.EXPORT_QUEUE_FULL)}</p>
+<p><a href="/">{escape(texts.BACK_TO_OVERVIEW)}</a></p></main></body></html>"""
+    response = Response(body, status=503, mimetype="text/html")
+    response.headers["Retry-After"] = str(retry_after)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def export_key(kind: str, content: str, base: str) -> str:
+    """The job key: the kind and a hash of the report's content and BASE_URL (never the request's host)."""
+    return f"{kind}:" + hashlib.sha256((base + "\n" + content).encode()).hexdigest()
+
+
 def _quarter_file(code: str, fmt: str) -> Response:
-    """The PDF or Excel (`fmt`) of a quarter: frozen bytes when published; else made from today's figures (the PDF in
-    the export worker, with the busy page until it is ready)."""
+    """The PDF or Excel (`fmt`) of a quarter: frozen bytes when published; else, for a quarter that exists, made from
+    today's figures (the PDF only for a signed-in account, in the export worker, with the busy page until it is
+    ready: it costs a worker seconds)."""
     try:
         quarter = parse_quarter(code)
     except PeriodError:
@@ -108,14 +132,19 @@ def _quarter_file(code: str, fmt: str) -> Response:
     mimetype, name = (PDF if fmt == "pdf" else XLSX), f"kwartaalrapportage-{code}.{fmt}"
     with read_session() as session:
         frozen = frozen_file(session, code, fmt)
+        if frozen is None and (not quarter_exists(session, quarter) or (fmt == "pdf" and current_user() is None)):
+            abort(404)  # 1990-Q1, 2090-Q1, or an anonymous visitor's draft PDF: nothing is made or queued
         report = build_report(session, quarter) if frozen is None else None
     if frozen is not None:
         return _file(frozen, mimetype, name)
     if fmt == "xlsx":
         return _file(render_xlsx(report), XLSX, name)
-    content, base, max_age = canonical_json(report), request.host_url, actuality_max_age()
-    key = f"pdf:{max_age}:" + hashlib.sha256((base + content).encode()).hexdigest()
-    data = jobs.get_or_start(key, pdf_from_json, content, base, max_age)
+    content, base, max_age = canonical_json(report), base_url(), actuality_max_age()
+    key = export_key(f"pdf:{max_age}", content, base)
+    try:
+        data = jobs.get_or_start(key, pdf_from_json, content, base, max_age)
+    except jobs.QueueFull as full:
+        return queue_full(full.retry_after)
     return _file(data, PDF, name) if data is not None else _busy(code, jobs.elapsed(key))
 
 

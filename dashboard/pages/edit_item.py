@@ -43,6 +43,7 @@ from dashboard.uploads import MB, UploadConfig, UploadRefused, sniff, store_uplo
 from db import write as editing
 from db.session import Session
 from db.write.forms import FIELDS, FIXED
+from db.write.media import record_upload
 from db.write.workflow import Conflict, EditError, Invalid, NotAllowed, NotFound, as_actor, may
 from db.write.worklist import CHILD_KIND, children, form_suggestions, parent_programme, story_programme
 from indicators.enums import Action, ItemKind
@@ -346,6 +347,8 @@ def handle_upload(target: str, contents: Any, item: Any, actor: Any,  # noqa: AN
         stored = store_upload(_Decoded(raw), kind, config)
     except UploadRefused as exc:
         return None, message(exc.message)
+    with write_session() as s:  # for this programme only, until a published story shows it (db.write.media)
+        record_upload(s, actor, stored.name, programme_id, stored.kind, stored.size)
     return stored.name, message(texts.UPLOAD_DONE.format(name=stored.name), "success")
 
 

@@ -18,6 +18,7 @@ from dashboard.components.outdated import outdated_label
 from dashboard.components.story_tile import story_tile
 from dashboard.components.trend_chart import WIDE, chart, chart_spec, data_table, notes_list, region_list
 from dashboard.data import actuality_max_age, read_session
+from dashboard.limits import limit_regions, too_many_regions
 from dashboard.urlstate import build_search, parse_codes
 from db.read.indicator import indicator_view
 from indicators.actuality import DEFAULT_MAX_AGE_YEARS
@@ -37,14 +38,16 @@ PERIOD_NOUNS = {PeriodKind.YEAR: "jaarcijfers", PeriodKind.HALF_YEAR: "halfjaarc
                 PeriodKind.QUARTER: "kwartaalcijfers", PeriodKind.MONTH: "maandcijfers"}
 
 
-def figures(view: IndicatorView, max_age: int = DEFAULT_MAX_AGE_YEARS) -> list:
-    """Chart and table for the current selection (also rebuilt by the callback)."""
+def figures(view: IndicatorView, max_age: int = DEFAULT_MAX_AGE_YEARS, asked: int = 0) -> list:
+    """Chart and table for the current selection (also rebuilt by the callback); first a message when more
+    comparison regions were asked (`asked`) than may be shown."""
     info = view.info
-    asked = html.P(texts.INDICATOR_NO_KIND.format(asked=PERIOD_NOUNS[view.asked_kind],
-                                                  shown=PERIOD_NOUNS[view.period_kind]),
-                   className=nl.ALERT_INFO, id="indicator-geen-periode") if view.asked_kind else None
+    limit = too_many_regions(asked)
+    asked_kind = html.P(texts.INDICATOR_NO_KIND.format(asked=PERIOD_NOUNS[view.asked_kind],
+                                                       shown=PERIOD_NOUNS[view.period_kind]),
+                        className=nl.ALERT_INFO, id="indicator-geen-periode") if view.asked_kind else None
     if not view.series:
-        return [asked, html.P(texts.INDICATOR_NO_FIGURES)]
+        return [limit, asked_kind, html.P(texts.INDICATOR_NO_FIGURES)]
     regions = region_list(list(view.series), view.region_names)
     has_example = any(p.is_example for pts in view.series.values() for p in pts)
     target = (view.target_value, view.target_year) if view.target_value is not None and view.target_year else None
@@ -52,7 +55,8 @@ def figures(view: IndicatorView, max_age: int = DEFAULT_MAX_AGE_YEARS) -> list:
                       target, notes=view.notes, forecast=view.forecast, outlier=view.outlier)
     latest = view.summary.latest if view.summary else None
     return [
-        asked,
+        limit,
+        asked_kind,
         example_label() if has_example else None,
         outdated_label(latest.period if latest else None, date.today(), max_age),
         verdict_badge(view.summary) if view.summary else None,
@@ -80,7 +84,7 @@ def figures(view: IndicatorView, max_age: int = DEFAULT_MAX_AGE_YEARS) -> list:
 SHOWN = "indicator-getoond"
 
 
-def page(view: IndicatorView, max_age: int = DEFAULT_MAX_AGE_YEARS) -> html.Div:
+def page(view: IndicatorView, max_age: int = DEFAULT_MAX_AGE_YEARS, asked: int = 0) -> html.Div:
     info = view.info
     compare = [c for c in view.series if c != view.home_code]
     return html.Div(className="container page-indicator", children=[
@@ -101,7 +105,7 @@ def page(view: IndicatorView, max_age: int = DEFAULT_MAX_AGE_YEARS) -> html.Div:
         radio_group("indicator-periode", texts.INDICATOR_PERIOD_KIND,
                     [(k.value, PERIOD_LABELS[k]) for k in view.available_kinds], view.period_kind.value),
         region_checklists("indicator-vergelijk", view.comparison_options, compare),
-        html.Div(id="indicator-figuren", children=figures(view, max_age)),
+        html.Div(id="indicator-figuren", children=figures(view, max_age, asked)),
         nl.H2(texts.INDICATOR_DEFINITION),
         html.P(info.definition or "–"),
         nl.H2(texts.INDICATOR_SOURCE),
@@ -176,9 +180,11 @@ def layout(code: str | None = None, regio: str | None = None, vergelijk: str | N
         return not_found("")
     home = (parse_codes(regio) or [None])[0]
     compare = parse_codes(vergelijk) if vergelijk is not None else [COUNTRY]
+    asked = len(compare)
+    compare = limit_regions(compare)[0]  # MAX_COMPARE_REGIONS
     with read_session() as session:
         view = indicator_view(session, code, home, compare, _kind(periode))
-    return page(view, actuality_max_age()) if view else not_found(code)
+    return page(view, actuality_max_age(), asked) if view else not_found(code)
 
 
 VALIDATION_STUBS = [dcc.Store(id="indicator-code"), dcc.Store(id="indicator-regio"), dcc.Store(id=SHOWN),
@@ -192,13 +198,15 @@ def update_figures(groups: list[list[str] | None], kind: str | None, code: str |
     if not code:
         raise PreventUpdate
     compare = flatten(groups)
-    if showing == shown(compare, kind):
+    asked = len(compare)
+    compare = limit_regions(compare)[0]  # MAX_COMPARE_REGIONS: a forged request cannot ask for thousands
+    if showing == shown(compare, kind) and asked == len(compare):
         raise PreventUpdate
     with read_session() as session:
         view = indicator_view(session, code, home, compare, _kind(kind))
     if view is None:
         raise PreventUpdate
-    return (figures(view, actuality_max_age()),
+    return (figures(view, actuality_max_age(), asked),
             build_search(regio=home, vergelijk=compare or ["geen"], periode=view.period_kind.value),
             shown(compare, kind))
 

@@ -21,6 +21,7 @@ from dashboard.components.story_tile import story_tile
 from dashboard.components.summary import programme_summary
 from dashboard.components.trend_card import TABLE_BODY, TABLE_TOGGLE, trend_card, trend_table
 from dashboard.data import actuality_max_age, read_session
+from dashboard.limits import limit_regions, too_many_regions
 from dashboard.urlstate import merge_search, parse_codes, parse_query
 from db.read.actuality import programme_actuality
 from db.read.finance import programme_finance
@@ -42,12 +43,14 @@ SHOWN = "programma-getoond"
 
 
 def trends_grid(trends: list[TrendView], baseline_year: int, slug: str | None = None,
-                compare: list[str] | None = None, max_age: int = DEFAULT_MAX_AGE_YEARS) -> list:
+                compare: list[str] | None = None, max_age: int = DEFAULT_MAX_AGE_YEARS, asked: int = 0) -> list:
+    """The trend cards; first a message when more comparison regions were asked (`asked`) than may be shown."""
+    limit = [warning] if (warning := too_many_regions(asked)) is not None else []
     if not trends:
-        return [html.P(texts.NO_TRENDS)]
+        return [*limit, html.P(texts.NO_TRENDS)]
     download = {"programma": slug, "vergelijk": ",".join(compare or []) or "geen"} if slug else None
     today = date.today()
-    return [trend_card(t, baseline_year, download, today, max_age) for t in trends]
+    return [*limit, *(trend_card(t, baseline_year, download, today, max_age) for t in trends)]
 
 
 def _section(section_id: str, title: str, intro: str, *children) -> html.Section:  # noqa: ANN002
@@ -58,7 +61,7 @@ def _section(section_id: str, title: str, intro: str, *children) -> html.Section
 
 def page(view: ProgrammeView, compare: list[str], results_query: ResultQuery | None = None,
          max_age: int = DEFAULT_MAX_AGE_YEARS, finance: ProgrammeFinance | None = None,
-         actuality: Actuality | None = None, oldest_year: int | None = None) -> html.Div:
+         actuality: Actuality | None = None, oldest_year: int | None = None, asked: int = 0) -> html.Div:
     results_query = results_query or ResultQuery()
     statuses = status_counts(view.results)
     today = date.today()
@@ -87,7 +90,7 @@ def page(view: ProgrammeView, compare: list[str], results_query: ResultQuery | N
         _section("trends", texts.SECTION_TRENDS, texts.TRENDS_INTRO.format(baseline=view.baseline_year),
                  region_checklists("programma-vergelijk", view.comparison_options, compare),
                  html.Div(id="programma-trends", className="trend-grid", children=trends_grid(
-                     view.trends, view.baseline_year, view.slug, compare, max_age))),
+                     view.trends, view.baseline_year, view.slug, compare, max_age, asked))),
         _section("resultaten", texts.SECTION_RESULTS, texts.RESULTS_INTRO,
                  result_controls(view.slug, results_query, {"vergelijk": ",".join(compare) or "geen"})
                  if view.results else dcc.Input(type="hidden", id="resultaten-vergelijk", value=""),
@@ -135,6 +138,8 @@ def layout(slug: str | None = None, vergelijk: str | None = None, status: str | 
         return not_found("")
     compare = parse_codes(vergelijk) if vergelijk is not None else DEFAULT_COMPARE
     today = date.today()
+    asked = len(compare)
+    compare, _cut = limit_regions(compare)
     with read_session() as session:
         view = programme_view(session, slug, compare)
         if view is None:
@@ -143,7 +148,7 @@ def layout(slug: str | None = None, vergelijk: str | None = None, status: str | 
         actuality = programme_actuality(session, today, actuality_max_age(), [slug]).get(slug)
     allowed = {o.code for o in view.comparison_options}
     return page(view, [c for c in compare if c in allowed], ResultQuery.from_params(status, soort, tekst, sorteer),
-                actuality_max_age(), finance, actuality, oldest_actual_year(today, actuality_max_age()))
+                actuality_max_age(), finance, actuality, oldest_actual_year(today, actuality_max_age()), asked)
 
 
 # Stand-ins for the ids this page's callbacks use, so Dash can validate them (see dashboard.router).
@@ -159,14 +164,16 @@ def update_trends(groups: list[list[str] | None], slug: str | None, search: str 
     if not slug:
         raise PreventUpdate
     compare = flatten(groups)
-    if showing == shown(compare):
+    asked = len(compare)
+    compare, _cut = limit_regions(compare)  # MAX_COMPARE_REGIONS: a forged request cannot ask for thousands
+    if showing == shown(compare) and asked == len(compare):
         raise PreventUpdate
     with read_session() as session:
         found = programme_trend_views(session, slug, compare)
     if found is None:
         raise PreventUpdate
     baseline, trends = found
-    return (trends_grid(trends, baseline, slug, compare, actuality_max_age()),
+    return (trends_grid(trends, baseline, slug, compare, actuality_max_age(), asked),
             merge_search(search, vergelijk=compare or ["geen"]), ",".join(compare) or "geen", shown(compare))
 
 
@@ -189,7 +196,7 @@ def show_trend_table(n_clicks: int | None, toggle_id: dict, slug: str | None, se
     if n_clicks != 1 or not slug:  # later clicks only fold it; the card is rebuilt (closed) on a new comparison
         raise PreventUpdate
     vergelijk = parse_query(search).get("vergelijk")
-    compare = parse_codes(vergelijk) if vergelijk is not None else DEFAULT_COMPARE
+    compare = limit_regions(parse_codes(vergelijk) if vergelijk is not None else DEFAULT_COMPARE)[0]
     with read_session() as session:
         found = programme_trend_views(session, slug, compare, toggle_id["code"])
     if not found or not found[1]:

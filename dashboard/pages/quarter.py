@@ -27,6 +27,7 @@ from dashboard.components.status_matrix import matrix_table, report_matrix
 from dashboard.data import actuality_max_age, read_session
 from dashboard.exports.report_html import status_line
 from dashboard.pages import quarter_meeting
+from db.read.lookups import quarter_exists
 from db.read.quarter import notes_recorded_after_publication, report_for
 from indicators.actuality import DEFAULT_MAX_AGE_YEARS
 from indicators.enums import Action
@@ -35,8 +36,13 @@ from indicators.quarter import NoteItem, ProgrammeReport, QuarterReport
 
 
 def not_found(code: str) -> html.Div:
+    try:
+        parse_quarter(code)
+        text = texts.QUARTER_OUT_OF_RANGE.format(code=code)
+    except PeriodError:
+        text = texts.QUARTER_NOT_FOUND.format(code=code)
     return html.Div(className="container", children=[
-        nl.H1(texts.NOT_FOUND_TITLE), html.P(texts.QUARTER_NOT_FOUND.format(code=code)),
+        nl.H1(texts.NOT_FOUND_TITLE), html.P(text),
         nl.Link(texts.BACK_TO_OVERVIEW, href="/"),
     ])
 
@@ -78,7 +84,9 @@ def quarter_nav(report: QuarterReport, today: date) -> html.Nav:
         links.append(nl.Link(texts.QUARTER_NEXT.format(label=q.next().label), href=f"/kwartaal/{q.next().code}"))
     links += [
         nl.Link(texts.QUARTER_PRESENT, href=f"/kwartaal/{q.code}/presentatie"),
-        nl.A(texts.QUARTER_PDF, href=f"/kwartaal/{q.code}.pdf"),
+        # a draft's PDF is made on request for signed-in accounts only (it costs a worker seconds)
+        nl.A(texts.QUARTER_PDF, href=f"/kwartaal/{q.code}.pdf") if report.published_at or current_user()
+        else html.Span(texts.QUARTER_PDF_AFTER_PUBLICATION, className="quarter-pdf-later"),
         nl.A(texts.QUARTER_XLSX, href=f"/kwartaal/{q.code}.xlsx"),
     ]
     return html.Nav(className="quarter-nav", **{"aria-label": texts.QUARTER_NAV},
@@ -122,6 +130,8 @@ def load(code: str) -> tuple[QuarterReport, dict[str, list[NoteItem]]] | None:
     except PeriodError:
         return None
     with read_session() as session:
+        if not quarter_exists(session, quarter):
+            return None  # 1990-Q1, 2090-Q1: no report (and HTTP 404, dashboard.http_status)
         report = report_for(session, quarter)
         late = notes_recorded_after_publication(session, report) if report.published_at else {}
     return report, late

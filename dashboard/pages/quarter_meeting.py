@@ -32,6 +32,7 @@ from dashboard.pages.quarter_publish import (
     publish_section,
     status_text,
 )
+from db.read.lookups import quarter_exists
 from db.read.programmes import programme_choices, programme_id
 from db.read.quarter import action_item, meeting_notes
 from db.write.quarter import add_note, mark_done
@@ -238,6 +239,9 @@ def record_note(user: CurrentUser | None, slug: str, code: str, values: dict[str
         quarter = parse_quarter(code)
     except PeriodError:
         return message(texts.GRID_BAD_QUARTER), {}, False
+    with read_session() as s:
+        if not quarter_exists(s, quarter):  # 1900-Q1, 2090-Q1: no meeting about them (db.read.lookups)
+            return message(texts.MEETING_QUARTER_UNKNOWN.format(label=quarter.label)), {}, False
     errors, clean = validate_note(values)
     if errors:
         return message(texts.MEETING_ERRORS), errors, False

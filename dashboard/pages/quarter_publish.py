@@ -9,13 +9,11 @@ the server rebuilds the report and finds the PDF job by the hash of its content.
 
 from __future__ import annotations
 
-import hashlib
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from dash import Input, Output, State, callback, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
-from flask import request
 
 from dashboard import texts
 from dashboard.auth import CurrentUser, current_user
@@ -24,8 +22,9 @@ from dashboard.components.edit_form import message
 from dashboard.data import read_session, write_session
 from dashboard.exports import jobs
 from dashboard.exports.report_html import render_html
-from dashboard.exports.routes import pdf_from_json
+from dashboard.exports.routes import export_key, pdf_from_json
 from dashboard.exports.xlsx import render_xlsx
+from dashboard.public_url import base_url as public_base_url
 from db.read.quarter import publication
 from db.write.quarter import FrozenSnapshotError, Renderers, prepare_report, publish_quarter
 from db.write.workflow import MESSAGES
@@ -101,8 +100,8 @@ def _publication_time(value: Any, now: datetime) -> datetime | None:  # noqa: AN
 
 def advance_publication(user: CurrentUser | None, code: str, at: datetime, base_url: str
                         ) -> tuple[str, float | None]:
-    """One step of publishing `code`: ("refused" | "bad" | "already" | "not_ended" | "busy" | "failed" | "done",
-    seconds busy).
+    """One step of publishing `code`: ("refused" | "bad" | "already" | "not_ended" | "busy" | "queue_full" |
+    "failed" | "done", seconds busy).
     Starts the PDF in the export worker on the first call, freezes the snapshot once the PDF is there."""
     if user is None or not user.can(Action.ADMIN):
         return "refused", None
@@ -117,9 +116,11 @@ def advance_publication(user: CurrentUser | None, code: str, at: datetime, base_
     with read_session() as s:
         report = prepare_report(s, quarter, user.name, at)
     content = canonical_json(report)
-    key = "vaststellen:" + hashlib.sha256((base_url + content).encode()).hexdigest()
+    key = export_key("vaststellen", content, base_url)
     try:
         pdf = jobs.get_or_start(key, pdf_from_json, content, base_url)
+    except jobs.QueueFull:
+        return "queue_full", None
     except Exception:  # noqa: BLE001 - a failed render in the worker: say so, write nothing
         return "failed", None
     if pdf is None:
@@ -170,7 +171,7 @@ def publish_step(_open: int | None, _cancel: int | None, _yes: int | None, _tick
             return True, False, message(texts.MEETING_PUBLISH_FAILED), True, None, no_update
     else:
         raise PreventUpdate
-    outcome, seconds = advance_publication(user, code, at, request.host_url)
+    outcome, seconds = advance_publication(user, code, at, public_base_url())
     try:
         label = parse_quarter(code).label
     except PeriodError:
@@ -189,4 +190,6 @@ def publish_step(_open: int | None, _cancel: int | None, _yes: int | None, _tick
         return True, True, message(texts.MEETING_PUBLISH_ALREADY), True, None, status_text(code)
     if outcome == "not_ended":
         return True, True, message(texts.MEETING_PUBLISH_NOT_ENDED), True, None, no_update
+    if outcome == "queue_full":
+        return True, False, message(texts.MEETING_PUBLISH_QUEUE_FULL), True, None, no_update
     return True, False, message(texts.MEETING_PUBLISH_FAILED), True, None, no_update

@@ -4,6 +4,7 @@ per area and read as `texts.NAME` everywhere (a name is defined in exactly one a
 from dashboard.texts.accounts import *  # noqa: F403
 from dashboard.texts.editing import *  # noqa: F403
 from dashboard.texts.finance import *  # noqa: F403
+from dashboard.texts.operations import *  # noqa: F403
 from dashboard.texts.public import *  # noqa: F403
 from dashboard.texts.quarter import *  # noqa: F403
 from dashboard.texts.raad import *  # noqa: F403

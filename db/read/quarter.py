@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 from db.models.figures import Region
 from db.models.programmes import Measurement, Programme, ProgrammeIndicator, ProgrammeLine, Project, Result
 from db.models.quarter import MeetingNote, QuarterSnapshot
+from db.read.lookups import valid_id
 from db.read.project_finance import project_money
 from db.read.stories import story_items
 from db.read.trends import series_for
@@ -217,7 +218,7 @@ def meeting_notes(session: Session, programme_id: int, code: str) -> tuple[list[
 
 
 def action_item(session: Session, note_id: object) -> ActionItemState | None:
-    note = session.get(MeetingNote, note_id) if isinstance(note_id, int) else None
+    note = session.get(MeetingNote, note_id) if valid_id(note_id) else None  # 2**63 in a payload: not found
     if note is None:
         return None
     return ActionItemState(note.id, MeetingNoteKind(note.kind).value, note.programme_id, note.done_on)

@@ -1,7 +1,10 @@
 """Lookups of reference data for loads and the load log: region and indicator codes, the region names that CBS
-exports use, the indicators bound to a CBS table, the programmes of a gemeente and the most recent loads."""
+exports use, the indicators bound to a CBS table, the programmes of a gemeente, the most recent loads and the last
+load per CBS table."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from sqlalchemy import func, select
 
@@ -9,6 +12,7 @@ from db.models.figures import DataLoad, Indicator, Region
 from db.models.programmes import Programme
 from db.session import Session
 from indicators.enums import RegionKind
+from indicators.periods import as_utc
 from indicators.views import LoadView
 
 
@@ -48,3 +52,11 @@ def recent_loads(session: Session, limit: int) -> list[LoadView]:
     return [LoadView(load.id, load.started_at, load.status, load.kind, load.rows_read, load.rows_loaded,
                      load.rows_rejected, load.duration_s, load.table_id, load.path, load.error_report)
             for load in session.scalars(select(DataLoad).order_by(DataLoad.id.desc()).limit(limit)).all()]
+
+
+def last_loads_per_table(session: Session) -> dict[str, datetime]:
+    """When (UTC) the last successful load of each CBS table finished (for /metrics)."""
+    rows = session.execute(select(DataLoad.table_id, func.max(DataLoad.finished_at))
+                           .where(DataLoad.status == "gereed", DataLoad.table_id.is_not(None))
+                           .group_by(DataLoad.table_id)).all()
+    return {table_id: as_utc(finished) for table_id, finished in rows if finished is not None}

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from db.models.figures import Indicator
 from db.models.programmes import Programme
+from db.write import media
 from db.write.audit import authors_since_publication, last_author, record
 from db.write.forms import MESSAGES, Check
 from db.write.items import (
@@ -80,7 +81,8 @@ def update_result(session: Session, actor: ActorLike, result_id: int, expected_v
     return update_item(session, as_actor(actor), ItemKind.RESULT, result_id, expected_version, values)
 
 
-def _story_files(upload_dir: Path | str | None) -> Check:
+def _story_files(upload_dir: Path | str | None, session: Session | None = None,
+                 programme_id: int | None = None) -> Check:
     """The check of a story's files: an uploaded name (dashboard.uploads' random pattern) must be a file in the
     upload folder – anything else is a demo file under assets/media (StoryRow's pattern, no '..') – and captions
     go with a video. Only names that change are looked up, so a story whose upload was removed can still be edited."""
@@ -90,8 +92,12 @@ def _story_files(upload_dir: Path | str | None) -> Check:
         errors: dict[str, str] = {}
         for f in ("media_file", "captions_file"):
             name = getattr(row, f)
-            if name and name != current.get(f) and UPLOAD_NAME.match(name) and not (directory / name).is_file():
-                errors[f] = MESSAGES["upload_missing"]
+            if name and name != current.get(f) and UPLOAD_NAME.match(name):
+                if not (directory / name).is_file():
+                    errors[f] = MESSAGES["upload_missing"]
+                elif session is not None and programme_id is not None and not media.may_attach(session, name,
+                                                                                              programme_id):
+                    errors[f] = MESSAGES["upload_other_programme"]  # another programme's unpublished upload
         if row.captions_file and not (row.media_file or "").endswith((".mp4", ".webm")):
             errors.setdefault("captions_file", MESSAGES["captions_need_video"])
         if errors:
@@ -107,7 +113,8 @@ def create_story(session: Session, actor: ActorLike, programme_slug: str, values
     actor = as_actor(actor)
     programme = programme_by_slug(session, programme_slug)
     obj, _ = create_item(session, actor, ItemKind.STORY, [programme.id], programme.id, values,
-                         {"programme_id": programme.id}, {"programme_slug": programme.slug}, _story_files(upload_dir))
+                         {"programme_id": programme.id}, {"programme_slug": programme.slug},
+                         _story_files(upload_dir, session, programme.id))
     return ref_of(ItemKind.STORY, obj)
 
 
@@ -117,7 +124,7 @@ def update_story(session: Session, actor: ActorLike, story_id: int, expected_ver
     obj = load_item(session, ItemKind.STORY, story_id)
     slug = session.scalar(select(Programme.slug).where(Programme.id == obj.programme_id))
     return update_item(session, actor, ItemKind.STORY, story_id, expected_version, values, {"programme_slug": slug},
-                       obj.programme_id, _story_files(upload_dir))
+                       obj.programme_id, _story_files(upload_dir, session, obj.programme_id))
 
 
 def create_indicator_note(session: Session, actor: ActorLike, values: Mapping[str, Any]) -> ItemRef:

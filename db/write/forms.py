@@ -106,6 +106,8 @@ MESSAGES = {
                           "met media.",
     "pattern_captions_file": "Upload de ondertitels als .vtt-bestand.",
     "upload_missing": "Dit bestand is niet (meer) geüpload: upload het opnieuw.",
+    "upload_other_programme": "Dit bestand is voor een ander programma geüpload en daar nog niet gepubliceerd: "
+                              "upload het opnieuw voor dit programma.",
     "captions_need_video": "Ondertitels horen bij een eigen video: kies eerst de video.",
     "other": "Deze waarde is ongeldig.",
 }

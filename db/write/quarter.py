@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from db.models.programmes import Programme
 from db.models.quarter import MeetingNote, QuarterSnapshot
+from db.read.lookups import quarter_exists
 from db.read.quarter import build_report
 from indicators.enums import MeetingNoteKind
 from indicators.periods import Period, utcnow
@@ -92,6 +93,9 @@ def add_note(session: Session, programme_slug: str, quarter: Period, kind: Meeti
     programme_id = session.scalar(select(Programme.id).where(Programme.slug == programme_slug))
     if programme_id is None:
         raise LookupError(f"programma {programme_slug!r} bestaat niet")
+    if not quarter_exists(session, quarter):
+        raise LookupError(f"kwartaal {quarter.code} bestaat niet: het valt buiten de looptijd van de programma's of "
+                          f"ligt in de toekomst")
     if not text.strip():
         raise ValueError("een besluit of actiepunt heeft tekst nodig")
     _check_name(owner, "eigenaar")

@@ -47,7 +47,11 @@ def test_page_is_accessible_and_error_free(request: pytest.FixtureRequest, demo_
     open_page(page, demo_app_url + path, heading)
     violations = run_axe(page)
     assert violations == [], format_violations(violations)
-    assert page.console_errors == []
+    errors = page.console_errors
+    if heading == "Pagina niet gevonden":
+        # the address answers HTTP 404 (for probes and crawlers); the browser logs that the page itself was a 404
+        errors = [e for e in errors if "status of 404" not in e]
+    assert errors == []
     assert page.evaluate("document.documentElement.lang") == "nl"
     assert heading in page.title()
     if device == "phone":

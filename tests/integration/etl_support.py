@@ -14,7 +14,9 @@ from etl import cli
 PROJECT = Path(__file__).resolve().parents[2]
 CBS_DATA = PROJECT / "etl" / "data" / "cbs"  # real CBS downloads shipped with the app
 TEST_DATA = PROJECT / "tests" / "data"  # recorded responses and format samples (see its README)
-LOG_TABLES = {"data_load", "audit_entry", "alembic_version"}  # every load, refused or not, logs itself here
+# every load, refused or not, logs itself here (load log and audit trail); that log raises the data version
+# (db.data_version) too
+LOG_TABLES = {"data_load", "audit_entry", "alembic_version", "data_version"}
 
 
 @dataclass

@@ -530,7 +530,8 @@ APP_SCRIPT = textwrap.dedent("""
     body = {"output": "account-area.children", "outputs": {"id": "account-area", "property": "children"},
             "inputs": [{"id": "url", "property": "pathname", "value": "/wijken"}],
             "state": [{"id": "url", "property": "search", "value": ""}], "changedPropIds": ["url.pathname"]}
-    headers = {"X-CSRFToken": token} if token else {}
+    cookie = client.get_cookie("_csrf_token")  # renewed at sign-in: the token is bound to the new session
+    headers = {"X-CSRFToken": cookie.value} if cookie else {}
     out["account"] = client.post("/_dash-update-component", json=body, headers=headers).get_data(as_text=True)
     out["csrf"] = bool(token)
     print(json.dumps(out))

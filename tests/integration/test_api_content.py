@@ -24,6 +24,7 @@ from dashboard.components.summary import programme_summary
 from dashboard.data import CONFIG_KEY
 from dashboard.downloads import register_downloads
 from dashboard.exports.routes import register_quarter_routes
+from dashboard.public_url import BASE_URL_KEY
 from dashboard.quarter_cli import renderers
 from db.accounts import create_user
 from db.migrate import upgrade
@@ -50,6 +51,8 @@ from settings import Settings
 from tests import finance_expect as fx
 from tests.conftest import BACKENDS, _postgres_database, _sqlite_database
 from tests.dash_tree import components, strings
+
+PUBLIC = "https://open.gemeente.example/"  # BASE_URL: every absolute link of the API is on it, never on the Host
 
 DRAFT = "CONCEPT-ONZICHTBAAR"  # in the name of every draft item: it must never come out of the API
 Q3 = Period.quarter(2026, 3)
@@ -107,7 +110,7 @@ def world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
             publish_quarter(s, Q3, renderers("http://test/"), published_by="Programmaraad")
         drafts = add_drafts(url)  # after publishing: the frozen quarter cannot hold them either
         server = Flask("api-test")
-        server.config.update({CONFIG_KEY: url, "SECRET_KEY": "test", "TESTING": True})
+        server.config.update({CONFIG_KEY: url, "SECRET_KEY": "test", "TESTING": True, BASE_URL_KEY: PUBLIC})
         install_auth(server, Settings(database_url=url))
         register_api(server)
         register_downloads(server)
@@ -131,7 +134,7 @@ def every_page(server: Flask, path: str, accept: str = "application/json") -> li
             csv.DictReader(io.StringIO(answer.get_data(as_text=True)), delimiter=";"))
         links = dict(reversed(part.split("; rel=")) for part in answer.headers["Link"].split(", "))
         nxt = links.get('"next"')
-        url = nxt.strip("<>").removeprefix("http://localhost") if nxt else None
+        url = nxt.strip("<>").removeprefix(PUBLIC.rstrip("/")) if nxt else None
     assert len(rows) == int(answer.headers["X-Total-Count"])
     return rows
 
@@ -336,7 +339,7 @@ def test_published_quarter_is_the_frozen_report(world) -> None:  # noqa: ANN001
     assert [q["kwartaal"] for q in listed] == ["2026-Q3"]
     client = server.test_client()
     for link in ("pdf", "xlsx"):
-        assert client.get(listed[0][link].removeprefix("http://localhost")).status_code == 200
+        assert client.get(listed[0][link].removeprefix(PUBLIC.rstrip("/"))).status_code == 200
     report = get(server, "/kwartalen/2026-Q3").get_json()
     with session_scope(url) as s:
         from db.read.quarter import published_report

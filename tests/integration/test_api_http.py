@@ -16,9 +16,11 @@ from dashboard.api import VERSION
 from dashboard.api.queries import MAX_PAGE_SIZE
 from dashboard.api.routes import register_api
 from dashboard.data import CONFIG_KEY
+from settings import get_settings
 
 SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 KEBAB = re.compile(r"^(/([a-z0-9-]+|\{[a-zA-Z]+\}|openapi\.json))+$")
+BASE = get_settings().public_base_url().rstrip("/")  # BASE_URL of the demo app: the API's absolute links use it
 SECURITY_HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy",
                     "Permissions-Policy")
 
@@ -148,7 +150,7 @@ def test_pages_follow_link_and_total_count(client) -> None:  # noqa: ANN001
     assert first.headers["X-Total-Count"] == "346"  # 85067NED's 345 and Voorne aan Zee (2023, in 85098NED)
     links = dict(reversed(part.split("; rel=")) for part in first.headers["Link"].split(", "))
     assert set(links) == {'"first"', '"next"', '"last"'}
-    assert links['"last"'] == "<http://localhost/api/v1/regios?soort=gemeente&paginaGrootte=100&pagina=4>"
+    assert links['"last"'] == f"<{BASE}/api/v1/regios?soort=gemeente&paginaGrootte=100&pagina=4>"
     codes = []
     for page in range(1, 5):
         rows = client.get(f"/api/v1/regios?soort=gemeente&paginaGrootte=100&pagina={page}").get_json()
@@ -185,10 +187,10 @@ def test_docs_page_lists_every_operation_without_outside_resources(client, docum
     html = answer.get_data(as_text=True)
     assert html.startswith('<!DOCTYPE html><html lang="nl">')
     assert "<script" not in html
-    assert not re.findall(r'(?:src|href)="(?!/|#|http://localhost)[^"]+"', html)  # nothing from elsewhere (no CDN)
+    assert not re.findall(rf'(?:src|href)="(?!/|#|{re.escape(BASE)})[^"]+"', html)  # nothing from elsewhere (no CDN)
     for methods in document["paths"].values():
         assert f'id="op-{methods["get"]["operationId"]}"' in html
-    assert "curl -H 'Accept: application/json' 'http://localhost/api/v1/programmas/sociaal-en-vitaal'" in html
+    assert f"curl -H 'Accept: application/json' '{BASE}/api/v1/programmas/sociaal-en-vitaal'" in html
 
 
 def test_a_server_error_is_a_problem_without_details(tmp_path: Path) -> None:

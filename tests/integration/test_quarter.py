@@ -126,19 +126,37 @@ def test_as_it_stood_at_the_end_of_the_earlier_quarter(world: str) -> None:
     assert [s.title for s in programme.stories] == ["Zomer in de wijk"]
 
 
-def download_client(url: str):  # noqa: ANN201 - flask.testing.FlaskClient
-    """The download routes on a bare Flask server. Not through create_app: the first Dash app that answers a request
-    takes over the process-wide `dash.callback` registrations, and the browser tests' app in the same pytest worker
-    would then render nothing."""
+def download_client(url: str, signed_in: bool = False):  # noqa: ANN201 - flask.testing.FlaskClient
+    """The download routes on a bare Flask server, with sign-in; `signed_in`: as a new account (a draft's PDF is made
+    for signed-in accounts only). Not through create_app: the first Dash app that answers a request takes over the
+    process-wide `dash.callback` registrations, and the browser tests' app in the same pytest worker would then render
+    nothing."""
+    import uuid
+
+    from argon2 import PasswordHasher
     from flask import Flask
 
+    from dashboard.auth import install_auth
     from dashboard.data import CONFIG_KEY
     from dashboard.exports.routes import register_quarter_routes
+    from db import accounts
+    from settings import Settings
 
     server = Flask("quarter-test")
-    server.config[CONFIG_KEY] = url
+    server.config.update({CONFIG_KEY: url, "SECRET_KEY": "quarter-test-" + "x" * 32})
+    install_auth(server, Settings(database_url=url))
     register_quarter_routes(server)
-    return server.test_client()
+    client = server.test_client()
+    if signed_in:
+        email, password = f"lezer-{uuid.uuid4().hex[:8]}@gemeente.nl", "een lang genoeg wachtwoord"
+        with session_scope(url) as s:
+            old, accounts.HASHER = accounts.HASHER, PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+            try:
+                accounts.create_user(s, email, "Lezer", password)
+            finally:
+                accounts.HASHER = old
+        assert client.post("/inloggen", data={"email": email, "wachtwoord": password}).status_code == 303
+    return client
 
 
 def _page_json(component) -> str:  # noqa: ANN001 - a Dash component tree
@@ -205,6 +223,28 @@ def test_frozen_downloads_are_served_from_the_snapshot(world: str) -> None:
     assert got.status_code == 200 and got.data == pdf and got.mimetype == "application/pdf"
     assert client.get("/kwartaal/2025-Q4.xlsx").data == xlsx
     assert client.get("/kwartaal/2025-Q9.pdf").status_code == 404
+
+
+def test_the_command_line_publishes_a_pdf_with_links_on_base_url(world: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`python -m dashboard.quarter_cli publiceer` without --url: the frozen PDF links to BASE_URL, as the web app's."""
+    from pypdf import PdfReader
+
+    from dashboard.quarter_cli import main as cli
+    from settings import get_settings
+
+    base = "https://perspectief.gemeente.example/"
+    monkeypatch.setenv("BASE_URL", base)
+    get_settings.cache_clear()
+    try:
+        assert cli(["publiceer", "2025-Q4"], database_url=world) == 0
+    finally:
+        monkeypatch.delenv("BASE_URL")
+        get_settings.cache_clear()
+    with session_scope(world) as s:
+        pdf = s.scalar(select(QuarterSnapshot.pdf))
+    uris = [str(a.get_object()["/A"]["/URI"]) for page in PdfReader(io.BytesIO(pdf)).pages
+            for a in page.get("/Annots") or [] if "/URI" in (a.get_object().get("/A") or {})]
+    assert uris and all(u.startswith(base) for u in uris), uris
 
 
 def test_meeting_notes_are_carried_until_done(world: str) -> None:
@@ -368,7 +408,8 @@ def test_draft_pdf_is_made_in_the_export_worker_with_a_progress_page(demo_sqlite
 
     from dashboard.exports import jobs
 
-    client = download_client(demo_sqlite_url)
+    assert download_client(demo_sqlite_url).get("/kwartaal/2026-Q2.pdf").status_code == 404  # anonymous: no job
+    client = download_client(demo_sqlite_url, signed_in=True)
     try:
         first = client.get("/kwartaal/2026-Q2.pdf")
         assert first.status_code == 202 and first.headers["Retry-After"] == "1"

@@ -24,6 +24,7 @@ from db.accounts import Grant
 from db.models import Programme, Story
 from db.read.stories import story_detail
 from db.session import session_scope
+from db.write.media import record_upload
 from db.write.workflow import Actor
 from indicators.enums import Role, WorkflowState
 from indicators.stories import media_for
@@ -57,6 +58,18 @@ def actors(programmes: dict[str, int]) -> dict[str, Actor | None]:
             "approver": Actor(903, "Gijs Goedkeurder", frozenset({Grant(Role.APPROVER, programmes[SLUG])})),
             "viewer": Actor(904, "Vera Kijker", frozenset({Grant(Role.VIEWER)})),
             "anonymous": None}
+
+
+def _uploaded(demo_app, config: UploadConfig, data: bytes, kind: str, slug: str = SLUG) -> str:  # noqa: ANN001
+    """A file stored as the upload route stores it: checked, and recorded for the programme it is for
+    (db.write.media)."""
+    stored = store_upload(_file(data), kind, config)
+    url = demo_app.server.config[DB_KEY]
+    with session_scope(url) as s:
+        programme_id = s.scalar(select(Programme.id).where(Programme.slug == slug))
+        editor = Actor(0, "Redacteur", frozenset({Grant(Role.EDITOR, programme_id)}))
+        record_upload(s, editor, stored.name, programme_id, kind, stored.size)
+    return stored.name
 
 
 def _files(config: UploadConfig) -> list[str]:
@@ -132,9 +145,9 @@ def _story(values: dict) -> dict:
 
 def test_saved_names_must_be_uploaded_files_or_demo_files(demo_app, config: UploadConfig,  # noqa: ANN001
                                                           actors: dict) -> None:
-    video = store_upload(_file(MP4), "video", config).name
-    image = store_upload(_file(PNG), "image", config).name
-    captions = store_upload(_file(VTT), "captions", config).name
+    video = _uploaded(demo_app, config, MP4, "video")
+    image = _uploaded(demo_app, config, PNG, "image")
+    captions = _uploaded(demo_app, config, VTT, "captions")
     missing_mp4, missing_vtt = "A" * 22 + ".mp4", "B" * 22 + ".vtt"
     editor, upload_dir = actors["editor"], config.directory
     with session_scope(demo_app.server.config[DB_KEY]) as s:
@@ -177,9 +190,9 @@ def test_saved_names_must_be_uploaded_files_or_demo_files(demo_app, config: Uplo
 
 def test_publication_counts_uploaded_captions_and_the_page_shows_the_media(demo_app, config: UploadConfig,  # noqa: ANN001
                                                                           actors: dict) -> None:
-    video = store_upload(_file(MP4), "video", config).name
-    image = store_upload(_file(PNG), "image", config).name
-    captions = store_upload(_file(VTT), "captions", config).name
+    video = _uploaded(demo_app, config, MP4, "video")
+    image = _uploaded(demo_app, config, PNG, "image")
+    captions = _uploaded(demo_app, config, VTT, "captions")
     admin = Actor(0, "Beheerder", frozenset({Grant(Role.ADMIN)}))
     upload_dir = config.directory
 

@@ -144,6 +144,8 @@ def test_upload_route_for_editors_of_the_programme(client: FlaskClient, demo_app
     token = _token(client)
     assert _post(client, PNG, "image", own, token).status_code == 401  # anonymous
     _sign_in_as_editor(client, demo_app.server.config[DB_KEY], own)
+    assert _post(client, PNG, "image", own, token).status_code == 403  # the token from before sign-in: renewed
+    token = _token(client)
     assert _post(client, PNG, "image", other, token).status_code == 403  # another programme
     assert _post(client, PNG, "image", own, None).status_code == 403  # no CSRF token
     assert not config.directory.exists() or not any(config.directory.iterdir())
