@@ -7,8 +7,9 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from dashboard import texts
-from dashboard.components.svg_chart import FONT, _nice_step
+from dashboard.components.svg_lines import FONT
 from dashboard.theme import current_theme
+from indicators.axis import nice_step
 from indicators.enums import StatementKind
 from indicators.finance import NBSP, TOTAL, ProgrammeFinance, format_money
 from indicators.formatting import format_number
@@ -49,7 +50,7 @@ def finance_svg(finance: ProgrammeFinance, width: int = 560, height: int = 320) 
     left, right, top, bottom = 78, 8, 30, 62
     plot_w, plot_h = width - left - right, height - top - bottom
     top_value = max([v for *_, v in data] + [1.0])
-    step = _nice_step(top_value / 1_000)  # in millions
+    step = nice_step(top_value / 1_000)  # in millions
     y_max = 4 * step * 1_000
 
     def sy(v: float) -> float:
