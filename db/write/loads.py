@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Table, delete, func, select
+from sqlalchemy import Executable, Table, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -60,6 +60,11 @@ def upsert_rows(session: Session, table: Table, rows: Sequence[dict], keys: list
         return
     stmt = _insert(session, table)
     stmt = stmt.on_conflict_do_update(index_elements=keys, set_={c: stmt.excluded[c] for c in update})
+    _execute_in_chunks(session, stmt, rows)
+
+
+def _execute_in_chunks(session: Session, stmt: Executable, rows: Sequence[dict]) -> None:
+    """One statement over many rows, CHUNK rows per executemany (bounds memory and the parameters per batch)."""
     for start in range(0, len(rows), CHUNK):
         session.execute(stmt, list(rows[start : start + CHUNK]))
 
@@ -120,8 +125,7 @@ def merge_regions(session: Session, rows: Iterable[RegionRow]) -> int:
         data = [{"code": r.code, "name": r.name, "kind": r.kind.value,
                  "parent_id": ids.get(r.parent_code) if r.parent_code else None, "population": r.population}
                 for r in level]
-        for start in range(0, len(data), CHUNK):
-            session.execute(stmt, data[start : start + CHUNK])
+        _execute_in_chunks(session, stmt, data)
         codes = [r.code for r in level]
         for start in range(0, len(codes), CHUNK):  # only this level's ids: the region table may be large
             ids.update(session.execute(select(Region.code, Region.id)
@@ -131,28 +135,27 @@ def merge_regions(session: Session, rows: Iterable[RegionRow]) -> int:
     if groups:
         stmt = _insert(session, RegionGroup.__table__).on_conflict_do_nothing(index_elements=["region_id",
                                                                                            "group_kind"])
-        for start in range(0, len(groups), CHUNK):
-            session.execute(stmt, groups[start : start + CHUNK])
+        _execute_in_chunks(session, stmt, groups)
     return len(rows)
 
 
 def add_new_indicators(session: Session, rows: Iterable[IndicatorRow]) -> int:
     """Register indicators that do not exist yet (existing ones, possibly edited by an admin, stay)."""
-    data = [row.model_dump() for row in rows]
-    for d in data:
-        d["desired_direction"] = d["desired_direction"].value
+    data = _indicator_values(rows)
     if not data:
         return 0
     stmt = _insert(session, Indicator.__table__).on_conflict_do_nothing(index_elements=["code"])
-    for start in range(0, len(data), CHUNK):
-        session.execute(stmt, data[start : start + CHUNK])
+    _execute_in_chunks(session, stmt, data)
     return len(data)
 
 
+def _indicator_values(rows: Iterable[IndicatorRow]) -> list[dict]:
+    """The indicator table's values of indicator rows (the direction as its stored value)."""
+    return [{**row.model_dump(), "desired_direction": row.desired_direction.value} for row in rows]
+
+
 def upsert_indicators(session: Session, rows: Iterable[IndicatorRow]) -> int:
-    data = [row.model_dump() for row in rows]
-    for d in data:
-        d["desired_direction"] = d["desired_direction"].value
+    data = _indicator_values(rows)
     upsert_rows(session, Indicator.__table__, data, keys=["code"],
             update=[k for k in IndicatorRow.model_fields if k != "code"])
     return len(data)
