@@ -271,11 +271,11 @@ def cmd_load_iv3(args: argparse.Namespace, url: str) -> int:
         print(notice, file=sys.stderr)
     if outcome.status != "gereed":
         return _refused(outcome.errors, outcome.error_total, outcome.message)
-    c = outcome.counts
+    c = outcome.counts.amounts
     print(iv3_texts.DONE.format(what=outcome.what_text, gemeenten=format_number(outcome.gemeenten),
-                                amounts=format_number(c.amounts_new + c.amounts_changed + c.amounts_unchanged),
-                                new=format_number(c.amounts_new), changed=format_number(c.amounts_changed),
-                                unchanged=format_number(c.amounts_unchanged),
+                                amounts=format_number(c.total),
+                                new=format_number(c.new), changed=format_number(c.changed),
+                                unchanged=format_number(c.unchanged),
                                 seconds=format_number(outcome.seconds, 1)))
     return EXIT_DONE
 

@@ -27,8 +27,7 @@ def load_iv3_files(session: Session) -> int:
     total = 0
     for path in DEMO_FILES:
         outcome = load_iv3_into(session, path, source=f"CBS Iv3 via BZK ({path.name})")
-        total += outcome.counts.statements_new + outcome.counts.statements_changed + \
-            outcome.counts.statements_unchanged
+        total += outcome.counts.statements.total
     return total
 
 

@@ -125,7 +125,7 @@ def load_budgets(url: str, table: Table, skip_invalid: bool = False, rejected_pa
         load = start_load(session, source=f"Projectfinanciën ({name})", path=str(table.path),
                           file_hash_=file_hash(table.path), kind="financien")
         counts = merge_project_budgets(session, inputs, load.id)
-        finish_load(load, rows_read, counts.new + counts.changed, " ".join(outcome.notices), changed=counts.changed,
+        finish_load(load, rows_read, counts.loaded, " ".join(outcome.notices), changed=counts.changed,
                     unchanged=counts.unchanged, rejected=len(errors),
                     error_report="\n".join(e.as_text() for e in errors[:MAX_REPORTED_ERRORS]))
     if errors:

@@ -179,8 +179,8 @@ def load_iv3_into(session: Session, path: Path, kind: StatementKind | None = Non
         for data in result.statements.values()]
     counts = merge_statements(session, statements, Provenance(load.id, label, table_id, load.file_hash,
                                                               load.started_at))
-    finish_load(load, result.rows_read, counts.amounts_loaded, " ".join(notices), changed=counts.amounts_changed,
-                unchanged=counts.amounts_unchanged)
+    finish_load(load, result.rows_read, counts.amounts_loaded, " ".join(notices), changed=counts.amounts.changed,
+                unchanged=counts.amounts.unchanged)
     return Iv3Outcome("gereed", result.what, len({d.gemeente for d in result.statements.values()}), counts,
                       notices=notices, seconds=time.monotonic() - started, load_id=load.id)
 

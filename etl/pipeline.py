@@ -19,7 +19,8 @@ import pandas as pd
 from db.read.reference import indicator_ids, region_ids
 from db.session import Session, session_scope
 from db.write import loads
-from db.write.observations import MergeCounts, Stage
+from db.write.counts import ChangeCounts
+from db.write.observations import Stage
 from db.write.rows import IndicatorRow, RegionRow
 from etl import messages as msg
 from etl.progress import Progress
@@ -69,7 +70,7 @@ class Outcome:
     load_id: int | None
     status: str  # gereed | geweigerd
     rows_read: int = 0
-    counts: MergeCounts | None = None
+    counts: ChangeCounts | None = None
     regions: int = 0
     rejected: int = 0
     rejected_path: Path | None = None

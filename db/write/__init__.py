@@ -32,9 +32,10 @@ The modules: rows (the input contract of every writer: forms, files, demo) < wor
 transitions) < audit < forms (fields and validation) < revisions (pending revisions of published items) < items
 (generic create and compare-and-set) < edits,
 measurements, worklist; loads and observations (file loads with their history and load log) and quarter
-(publishing a quarter and meeting notes), media (which programme an uploaded story file belongs to). Importing
-db.write registers the ORM guards of the audit trail and of frozen quarter snapshots, and data_version: every
-commit that wrote content raises the data version the response cache is keyed by (db.write.data_version).
+(publishing a quarter and meeting notes), media (which programme an uploaded story file belongs to), counts (what a
+merge of loaded rows did: new, changed, unchanged). Importing db.write registers the ORM guards of the audit trail
+and of frozen quarter snapshots, and data_version: every commit that wrote content raises the data version the
+response cache is keyed by (db.write.data_version).
 """
 
 from db.write import audit, data_version, quarter  # noqa: F401 - registers the guards and the data version

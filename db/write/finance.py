@@ -19,6 +19,7 @@ from db.models import (
     ProjectBudgetHistory,
     Taakveld,
 )
+from db.write.counts import ChangeCounts
 from db.write.iv3 import same_amount
 from db.write.workflow import Actor, require
 from indicators.enums import Action, PeriodKind
@@ -82,16 +83,9 @@ class ProjectBudgetInput:
     is_example: bool = False
 
 
-@dataclass
-class BudgetCounts:
-    new: int = 0
-    changed: int = 0
-    unchanged: int = 0
-
-
-def merge_project_budgets(session: Session, rows: Sequence[ProjectBudgetInput], load_id: int | None) -> BudgetCounts:
+def merge_project_budgets(session: Session, rows: Sequence[ProjectBudgetInput], load_id: int | None) -> ChangeCounts:
     """Insert or update project budgets keyed by (project, quarter); replaced values go to project_budget_history."""
-    counts = BudgetCounts()
+    counts = ChangeCounts()
     if not rows:
         return counts
     existing = {(b.project_id, b.period_start): b for b in session.scalars(

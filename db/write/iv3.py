@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from db.models import Iv3Amount, Iv3AmountHistory, Iv3GroupTotal, Iv3Statement, Region, Taakveld
+from db.write.counts import ChangeCounts
 from indicators.enums import RegionKind, StatementKind
 from indicators.taakveld_groups import Assignment
 
@@ -45,17 +46,16 @@ class Provenance:
 
 @dataclass
 class Iv3Counts:
-    statements_new: int = 0
-    statements_changed: int = 0
-    statements_unchanged: int = 0
-    amounts_new: int = 0
-    amounts_changed: int = 0
-    amounts_unchanged: int = 0
+    """What a load did to the statements and to their amounts; an emptied amount (a taakveld a corrected file no
+    longer has) counts as loaded but not as changed."""
+
+    statements: ChangeCounts = field(default_factory=ChangeCounts)
+    amounts: ChangeCounts = field(default_factory=ChangeCounts)
     amounts_emptied: int = 0
 
     @property
     def amounts_loaded(self) -> int:
-        return self.amounts_new + self.amounts_changed + self.amounts_emptied
+        return self.amounts.loaded + self.amounts_emptied
 
 
 def ensure_taakvelden(session: Session, assignments: Iterable[Assignment]) -> dict[tuple[str, int], int]:
@@ -151,10 +151,10 @@ def merge_statements(session: Session, statements: Sequence[StatementInput], pro
             session.add(row)
             session.flush()
             refresh.append(row.id)
-            counts.statements_new += 1
+            counts.statements.new += 1
             new_rows += [{"statement_id": row.id, "taakveld_id": tid, "lasten": lasten, "baten": baten,
                           "load_id": prov.load_id} for tid, (lasten, baten) in s.amounts.items()]
-            counts.amounts_new += len(s.amounts)
+            counts.amounts.new += len(s.amounts)
             continue
         sid, inhabitants = existing[key]
         before = amounts.get(sid, {})
@@ -164,15 +164,15 @@ def merge_statements(session: Session, statements: Sequence[StatementInput], pro
             if old is None:
                 new_rows.append({"statement_id": sid, "taakveld_id": tid, "lasten": lasten, "baten": baten,
                                  "load_id": prov.load_id})
-                counts.amounts_new += 1
+                counts.amounts.new += 1
                 dirty = True
             elif same_amount(old[1], lasten) and same_amount(old[2], baten):
-                counts.amounts_unchanged += 1
+                counts.amounts.unchanged += 1
             else:
                 history.append({"amount_id": old[0], "lasten": old[1], "baten": old[2], "replaced_at": prov.at,
                                 "replaced_by_load_id": prov.load_id})
                 changed.append({"b_id": old[0], "b_lasten": lasten, "b_baten": baten, "b_load": prov.load_id})
-                counts.amounts_changed += 1
+                counts.amounts.changed += 1
                 dirty = True
         for tid, (aid, lasten, baten) in before.items():
             if tid not in s.amounts and (lasten is not None or baten is not None):
@@ -183,11 +183,11 @@ def merge_statements(session: Session, statements: Sequence[StatementInput], pro
                 dirty = True
         if dirty:
             refresh.append(sid)
-            counts.statements_changed += 1
+            counts.statements.changed += 1
             touched.append({"b_id": sid, "b_inh": s.inhabitants, "b_source": prov.source, "b_table": prov.table_id,
                             "b_hash": prov.file_hash, "b_at": prov.at, "b_load": prov.load_id})
         else:
-            counts.statements_unchanged += 1
+            counts.statements.unchanged += 1
     for part in _chunks(new_rows):
         session.execute(insert(Iv3Amount), list(part))
     for part in _chunks(history):

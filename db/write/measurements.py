@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from db.models.figures import DataLoad
 from db.models.programmes import Measurement, MeasurementHistory, ProgrammeLine, Project, Result
 from db.write.audit import last_author
+from db.write.counts import ChangeCounts
 from db.write.forms import MESSAGES, Check, check_keys, clean_input, validate
 from db.write.items import (
     ItemRef,
@@ -194,13 +195,10 @@ class RefusedRow:
 
 
 @dataclass
-class Merged:
+class Merged(ChangeCounts):
     """What a results file load did: `changed` includes the `revised` (a new version beside a published one)."""
 
-    new: int = 0
-    changed: int = 0
     revised: int = 0
-    unchanged: int = 0
     refused: list[RefusedRow] = field(default_factory=list)
 
 

@@ -16,19 +16,10 @@ import pandas as pd
 from sqlalchemy import DateTime, Integer, bindparam, text
 from sqlalchemy.orm import Session
 
+from db.write.counts import ChangeCounts
+
 KEY = ("indicator_id", "region_id", "period_kind", "period_start")
 STAGE_COLUMNS = ("seq", "line", "indicator_id", "region_id", "period_kind", "period_start", "value", "status")
-
-
-@dataclass
-class MergeCounts:
-    new: int
-    changed: int
-    unchanged: int
-
-    @property
-    def loaded(self) -> int:
-        return self.new + self.changed
 
 
 @dataclass(frozen=True)
@@ -118,7 +109,7 @@ class Stage:
         null_safe = "IS NOT DISTINCT FROM" if self.dialect == "postgresql" else "IS"
         return f"{a}.value {null_safe} {b}.value AND {a}.status = {b}.status"
 
-    def merge(self, load_id: int, source: str, table_id: str | None, file_hash: str, now: datetime) -> MergeCounts:
+    def merge(self, load_id: int, source: str, table_id: str | None, file_hash: str, now: datetime) -> ChangeCounts:
         """Merge the staged records into `observation`, keeping the replaced values in the history."""
         key_eq = " AND ".join(f"o.{k} = s.{k}" for k in KEY)
         differs = f"NOT ({self._same('o', 's')})"
@@ -147,6 +138,6 @@ class Stage:
             WHERE NOT ({self._same("observation", "excluded")}) OR observation.is_example
         """, {"false": False, "source": source[:200], "table_id": table_id, "file_hash": file_hash, "now": now,
               "load_id": load_id}, when)
-        return MergeCounts(new=staged - existing, changed=changed, unchanged=existing - changed)
+        return ChangeCounts(new=staged - existing, changed=changed, unchanged=existing - changed)
 
 
