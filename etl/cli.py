@@ -93,12 +93,17 @@ NEW_INDICATORS_PREFIX = msg.NOTICE_NEW_INDICATORS.split("{count}")[1][:25]
 
 def _refused(errors: list, total: int, message: str) -> int:
     """A refused load on stderr: the bad rows and their count, or why the file as a whole was refused."""
-    if errors:
-        _print_errors(errors, total)
-        print(msg.REFUSED.format(count=format_number(total)), file=sys.stderr)
-    else:
-        print(message, file=sys.stderr)
-        print(msg.REFUSED_FILE, file=sys.stderr)
+    if not errors:
+        return _file_refused(message)
+    _print_errors(errors, total)
+    print(msg.REFUSED.format(count=format_number(total)), file=sys.stderr)
+    return EXIT_REFUSED
+
+
+def _file_refused(why: object) -> int:
+    """A file refused as a whole, before any row was loaded: why, and that nothing changed."""
+    print(why, file=sys.stderr)
+    print(msg.REFUSED_FILE, file=sys.stderr)
     return EXIT_REFUSED
 
 
@@ -174,9 +179,7 @@ def cmd_load_table(args: argparse.Namespace, url: str) -> int:
     try:
         table = open_table(args.path)
     except FileRefused as refused:
-        print(refused, file=sys.stderr)
-        print(msg.REFUSED_FILE, file=sys.stderr)
-        return EXIT_REFUSED
+        return _file_refused(refused)
     from etl.finance_template import is_finance_table, load_budgets
 
     if is_finance_table(table.header):
@@ -187,9 +190,7 @@ def cmd_load_table(args: argparse.Namespace, url: str) -> int:
         try:
             outcome = load_results(url, table, args.skip_invalid, args.rejected, args.door)
         except FileRefused as refused:
-            print(refused, file=sys.stderr)
-            print(msg.REFUSED_FILE, file=sys.stderr)
-            return EXIT_REFUSED
+            return _file_refused(refused)
         status = _report_sheet(outcome, msg.DONE_RESULTS)
         if status == EXIT_DONE and (outcome.new or outcome.changed):
             print(msg.DONE_RESULTS_WORKFLOW)
@@ -248,9 +249,7 @@ def cmd_load_geo(args: argparse.Namespace, url: str) -> int:
     try:
         count = geo.load_boundaries(url, args.path)
     except (geo.GeoError, FileRefused) as exc:
-        print(exc, file=sys.stderr)
-        print(msg.REFUSED_FILE, file=sys.stderr)
-        return EXIT_REFUSED
+        return _file_refused(exc)
     print(msg.GEO_DONE.format(count=format_number(count)))
     return EXIT_DONE
 
