@@ -7,6 +7,7 @@ request log and the metrics by route like every page."""
 from __future__ import annotations
 
 from dash import Dash
+from flask import redirect
 
 from dashboard.asset_urls import install_asset_urls
 from dashboard.cache import install_cache
@@ -23,6 +24,10 @@ from settings import Settings
 API_NOT_CACHED = frozenset({"api.unknown", "api.unknown_root"})
 
 
+def prefix_of(app: Dash) -> str:
+    return app.config.routes_pathname_prefix or "/"
+
+
 def register_operations(app: Dash, settings: Settings) -> None:
     """Install the production pieces on `app.server`: called once from create_app after every route and guard is
     registered (the cache wraps view functions, so it runs after the sign-in guard) and before register_security
@@ -32,12 +37,14 @@ def register_operations(app: Dash, settings: Settings) -> None:
     install_metrics(server, settings)
     install_limits(server, settings)
     install_health(server)
+    # browsers ask /favicon.ico of pages without an icon link (the API's documentation): Dash's own icon
+    server.add_url_rule("/favicon.ico", "favicon", lambda: redirect(prefix_of(app) + "_favicon.ico", 301))
     server.config[BASE_URL_KEY] = settings.public_base_url()
     jobs.configure(settings.redis_url, settings.export_queue_max)
     hashes = install_asset_urls(app)
     install_page_shell(app, hashes.stamp)  # after install_asset_urls: the stored shell has the hashed links
     install_page_status(app)
-    prefix = app.config.routes_pathname_prefix or "/"
+    prefix = prefix_of(app)
     cached: dict[str, tuple[str, ...]] = {
         prefix + "_dash-update-component": (),  # the public pages' callbacks (anonymous readers only)
         prefix + "_dash-layout": (), prefix + "_dash-dependencies": (),  # what the page shell loads first

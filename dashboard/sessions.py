@@ -21,8 +21,8 @@ from db import web_sessions
 from db.session import session_scope
 
 USER_KEY = "uid"  # the session key that holds the account id (dashboard.auth.SESSION_USER)
-_STATIC_PREFIXES = ("/assets/", "/_dash-component-suites/", "/static/", "/_favicon.ico", "/healthz", "/readyz",
-                    "/metrics")
+_STATIC_PREFIXES = ("/assets/", "/_dash-component-suites/", "/static/", "/_favicon.ico", "/favicon.ico",
+                    "/healthz", "/readyz", "/metrics")
 log = logging.getLogger(__name__)
 
 

@@ -29,5 +29,5 @@ def finance_lines(finance: ProgrammeFinance | None) -> html.P | None:
     lines = card_lines(finance)
     if not lines:
         return None
-    return html.P(className="part-words part-finance",
+    return html.P(className="part-words",
                   children=[x for i, line in enumerate(lines) for x in ((html.Br(),) if i else ()) + (line,)])

@@ -109,8 +109,10 @@ def test_wijken_lists_the_real_wijken_beside_the_bundled_map(page, demo_app_url:
                                 .where(Region.parent_id == almelo, Region.kind == RegionKind.DISTRICT)).all())
     assert len(wijken) == 12
     open_page(page, demo_app_url + "/wijken", "Wijken van Almelo")
-    page.locator("#wijken-kaart .choroplethlocation").first.wait_for()  # the demo loads Almelo's wijk boundaries
-    assert page.locator("#wijken-kaart path.choroplethlocation").count() == 12
+    image = page.locator("#wijken-kaart img:visible")  # the demo loads Almelo's wijk boundaries: the SVG map
+    image.wait_for()
+    assert page.locator(f"map[name='{image.get_attribute('usemap').removeprefix('#')}'] area").count() == 12
+    assert page.locator("#wijken-geen-kaart").count() == 0
     rows = page.locator("#wijken-tabel tbody tr")
     assert rows.count() == 12
     shown = {rows.nth(i).locator("td").first.inner_text(): rows.nth(i).locator("th").inner_text() for i in range(12)}

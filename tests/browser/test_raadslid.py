@@ -77,10 +77,13 @@ def reader_text(page) -> str:  # noqa: ANN001
 
 
 LICENCE_NAMES = re.compile(r"CC BY \d\.\d|CC0 \d\.\d")  # names, not numbers: "CC BY 4.0", "CC0 1.0"
+# Iv3 taakveld codes are codes, not numbers: "taakveld 7.1", "(6.4 Begeleide participatie", "6.21–6.23"
+TAAKVELD_CODES = re.compile(r"taakveld(?:en)? \d\.\d{1,2}[a-z]?|\b\d\.\d{1,2}[a-z]?(?= [A-Z])|"
+                            r"\b\d\.\d{1,2}[a-z]?–\d\.\d{1,2}[a-z]?")
 
 
 def forbidden_in(text: str) -> list[str]:
-    text = LICENCE_NAMES.sub("licentie", text)
+    text = TAAKVELD_CODES.sub("taakveld", LICENCE_NAMES.sub("licentie", text))
     found = []
     for pattern, what in FORBIDDEN:
         for m in pattern.finditer(text):
@@ -96,7 +99,8 @@ def test_forbidden_patterns_catch_what_issue_14_found() -> None:
         assert forbidden_in(bad), bad
     for good in ("20,5 partners", "1.234 inwoners", "3e kwartaal 2026", "1 van de 4 trends gaat de gewenste kant op",
                  "“Halt-voorlichting: ‘Nu weet ik bij wie ik terechtkan’”", "geen resultaten vragen aandacht",
-                 "Bron: CBS · CBS-tabel 85098NED · geladen 3 dec 2026"):
+                 "Bron: CBS · CBS-tabel 85098NED · geladen 3 dec 2026", "Volksgezondheid (taakveld 7.1)",
+                 "Participatie (6.4 Begeleide participatie)", "vanaf 2025 6.21–6.23 (Wmo, Jeugd)"):
         assert not forbidden_in(good), (good, forbidden_in(good))
 
 
@@ -119,7 +123,7 @@ def test_every_public_page_is_accessible_and_reads_right(request: pytest.Fixture
             found.append(format_violations(violations))
         if page.evaluate("document.documentElement.scrollWidth") > WIDTHS[device]:
             found.append(f"scrolls sideways: {page.evaluate('document.documentElement.scrollWidth')} px")
-        found += page.console_errors
+        found += [e for e in page.console_errors if not (path == "/bestaat/niet" and "status of 404" in e)]
         if found:
             problems[path] = found
     assert not problems, "\n".join(f"{p}:\n  " + "\n  ".join(f) for p, f in problems.items())
@@ -207,7 +211,7 @@ def test_each_overview_card_has_a_visual_per_part(request: pytest.FixtureRequest
     assert cards.count() == 2
     for i in range(cards.count()):
         card = cards.nth(i)
-        parts = card.locator(".card-part")
+        parts = card.locator(".card-part:not(.part-finance)")  # the three parts; the money is a fourth, in words
         assert parts.count() == 3
         for j in range(3):
             visual = parts.nth(j).locator(".part-visual")
@@ -349,8 +353,9 @@ def test_binnenstad_shows_its_indicators_beside_gemeente_and_nederland(request: 
     for column in ("Binnenstad", "Almelo", "Nederland", "Klasse"):
         assert column in table.locator("thead").inner_text()
     wmo = table.locator("tr", has=page.get_by_role("link", name="Wmo-cliënten"))
-    assert "103 per 1.000 inwoners" in wmo.locator(".wijk-value").inner_text()
-    assert "65 per 1.000 inwoners" in wmo.locator(".gemeente-value").inner_text()
+    # the newest year of 85639NED (2023, etl/data/sociaal-domein): Binnenstad 129, Almelo 77 per 1.000
+    assert "129 per 1.000 inwoners" in wmo.locator(".wijk-value").inner_text()
+    assert "77 per 1.000 inwoners" in wmo.locator(".gemeente-value").inner_text()
     assert "Rood" in wmo.locator(".class-cell").inner_text()
     assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[device]
 
@@ -365,13 +370,18 @@ def test_a_programme_page_needs_no_plotly(page, demo_app_url: str) -> None:  # n
 
 def test_the_pdf_waiting_page_is_honest_and_styled_like_the_site(page, demo_app_url: str) -> None:  # noqa: ANN001
     """A draft quarter's PDF is made in the export worker; meanwhile the reader sees a page in the site's style with
-    an indeterminate bar (the export reports no steps) and the real time so far, and the download starts itself."""
+    an indeterminate bar (the export reports no steps) and the real time so far, and the download starts itself.
+    A draft's PDF is for signed-in accounts only (issue 15)."""
+    from indicators.enums import Role
+    from tests.browser.editor_support import account, sign_in
+
+    sign_in(page, demo_app_url, account("Redacteur PDF", Role.EDITOR))
     response = page.goto(demo_app_url + "/kwartaal/2025-Q4.pdf")
     assert response.status == 202
-    assert page.locator("link[rel=stylesheet][href='/assets/10-perspectief.css']").count() == 1
+    assert page.locator("link[rel=stylesheet][href^='/assets/10-perspectief.css']").count() == 1
     theme = load_theme(Settings().theme)  # the app's theme, as on its Dash pages (NL Design System tokens)
     assert theme.html_class in page.evaluate("document.documentElement.className").split()
-    assert page.locator(f"link[rel=stylesheet][href='/assets/themes/{theme.name}/tokens.css']").count() == 1
+    assert page.locator(f"link[rel=stylesheet][href^='/assets/themes/{theme.name}/tokens.css']").count() == 1
     assert page.locator(".site-header .brand").is_visible()
     bar = page.locator("progress#pdf-voortgang")
     assert bar.get_attribute("value") is None and bar.evaluate("p => p.position") == -1  # indeterminate

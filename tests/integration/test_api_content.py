@@ -330,7 +330,7 @@ def test_csv_format(world) -> None:  # noqa: ANN001
     assert "GM1900;Súdwest-Fryslân;gemeente;" in text
     values = get(server, "/indicatoren/jeugdhulp/waarnemingen?regioCode=GM0141&periodeVan=2023&periodeTot=2023"
                          "&periodesoort=jaar", Accept="text/csv").get_data(as_text=True)
-    assert ";15.3;definitief;false;CBS;" in values  # a decimal point, never a comma
+    assert ";15.3;definitief;false;CBS StatLine;" in values  # a decimal point, never a comma
 
 
 def test_published_quarter_is_the_frozen_report(world) -> None:  # noqa: ANN001

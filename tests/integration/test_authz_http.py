@@ -255,14 +255,14 @@ def _prepare(cell: str, role: str, url: str, admin) -> tuple[dict, Any]:  # noqa
                      if isinstance(c["props"]["id"], dict) and c["props"]["id"].get("type") == "kwartaal-veld")
         rid = first["result"]
         body = payload(admin, tree, "kwartaal-melding", ("kwartaal-opslaan", "n_clicks", 1), [
-            ({"type": "kwartaal-veld", "result": rid, "field": "realised"}, "12,5"),
+            ({"type": "kwartaal-veld", "result": rid, "field": "realised"}, "13"),  # a count: a whole number
             ({"type": "kwartaal-veld", "result": rid, "field": "explanation"}, "Ingevoerd in het raster")])
 
         def saved() -> bool:
             p = Period.parse(quarter)
             with session_scope(url) as s:
                 return s.scalar(select(Measurement.realised).where(Measurement.result_id == rid,
-                                                                   Measurement.period_start == p.start)) == 12.5
+                                                                   Measurement.period_start == p.start)) == 13
         return body, saved
     start = {"verhaal wijzigen": WorkflowState.CONCEPT, "indienen": WorkflowState.CONCEPT,
              "goedkeuren (werklijst)": WorkflowState.SUBMITTED, "publiceren": WorkflowState.APPROVED,

@@ -116,7 +116,7 @@ def test_an_edit_and_a_load_show_on_the_next_visit(demo_app, tmp_path: Path) -> 
             ref = editing.transition(s, admin, "verhaal", ref.id, step, ref.version, four_eyes=False)
     edited = json.dumps(_router(_reader(demo_app), path), ensure_ascii=False)
     assert title not in before and title in edited
-    figure = "66.6"
+    figure = "66,6%"  # the trend card's latest value, as a reader sees it (the chart is a server-drawn picture)
     table = tmp_path / "cijfers.csv"
     table.write_text("indicator;regio;periode;waarde\njeugdhulp;GM0141;2026;66,6\n", encoding="utf-8")
     assert cli.main(["--database-url", url, "load-table", str(table), "--quiet"]) == 0

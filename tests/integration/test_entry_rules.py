@@ -164,10 +164,11 @@ def test_the_results_template_refuses_the_same_rows_naming_row_and_column(setup:
             "kolom toelichting in") in lines
     assert any(line.startswith("resultaten.csv;4;toelichting;;bij de status 'aandacht nodig'") for line in lines)
     assert any(line.startswith("resultaten.csv;5;streefwaarde;100,5;") for line in lines)
-    with factory() as s:  # nothing written but the refusal in the load log and the audit trail (issue 13)
-        after = snapshot(s)
+    with factory() as s:  # nothing written but the refusal in the load log and the audit trail (issue 13), which
+        after = snapshot(s)  # raises the data version (issue 15)
         logged = after.pop("data_load"), after.pop("audit_entry")
-        assert after == {k: v for k, v in before.items() if k not in ("data_load", "audit_entry")}
+        assert after.pop("data_version") != before["data_version"]
+        assert after == {k: v for k, v in before.items() if k not in ("data_load", "audit_entry", "data_version")}
         assert [row[1] for row in logged[0]] == ["Resultaten (resultaten.csv)"] and len(logged[1]) == 1
 
     good = _write(tmp_path / "goed.csv", ["Buurtkamers A;Bezoekers A;2026-Q3;100;20;Goed bezocht;op koers",
