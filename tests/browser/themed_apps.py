@@ -43,8 +43,8 @@ class AppProcess:
         self.log_path = workdir / "app.log"
         self.app = ThemedApp(theme, f"http://127.0.0.1:{port}", f"sqlite:///{workdir / 'perspectief.db'}")
         env = {**os.environ, "THEME": theme, "PORT": str(port), "HOST": "127.0.0.1",
-               "DATABASE_URL": self.app.db_url, "SECRET_KEY": f"test-{theme}-{port}-".ljust(40, "x"), "LOAD_DEMO": "true",
-               "DEBUG": "false"}
+               "DATABASE_URL": self.app.db_url, "SECRET_KEY": f"test-{theme}-{port}-".ljust(40, "x"),
+               "LOAD_DEMO": "true", "DEBUG": "false"}
         self.log = self.log_path.open("w")
         self.process = subprocess.Popen([sys.executable, "app.py"], cwd=PROJECT_DIR, env=env, stdout=self.log,
                                         stderr=subprocess.STDOUT)
