@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Indicator, Programme, ProgrammeIndicator, Region, Story
+from db.models import Indicator, Programme, ProgrammeIndicator, QuarterSnapshot, Region, Story
 from db.read.districts import default_gemeente
 from db.read.quarter import latest_report_quarter
 from indicators.enums import RegionKind
@@ -17,7 +17,8 @@ from indicators.enums import RegionKind
 
 def public_paths(session: Session, today: date) -> list[str]:
     """The paths a reader can reach without signing in, in reading order (the quarter report of the latest ended
-    quarter with results, its slides and PDF included)."""
+    quarter with results and its slides; its PDF once the quarter is published – a draft's PDF is for signed-in
+    accounts only)."""
     slugs = list(session.scalars(select(Programme.slug).order_by(Programme.sort_order, Programme.name)))
     indicators = list(session.scalars(
         select(Indicator.code).join(ProgrammeIndicator, ProgrammeIndicator.indicator_id == Indicator.id)
@@ -31,4 +32,6 @@ def public_paths(session: Session, today: date) -> list[str]:
                                       Region.parent_id == select(Region.id).where(Region.code == home)
                                       .scalar_subquery()).order_by(Region.code))]
     quarter = latest_report_quarter(session, today).code
-    return [*paths, f"/kwartaal/{quarter}", f"/kwartaal/{quarter}/presentatie", f"/kwartaal/{quarter}.pdf"]
+    published = session.scalar(select(QuarterSnapshot.id).where(QuarterSnapshot.quarter == quarter)) is not None
+    return [*paths, f"/kwartaal/{quarter}", f"/kwartaal/{quarter}/presentatie",
+            *([f"/kwartaal/{quarter}.pdf"] if published else [])]
