@@ -99,16 +99,19 @@ def euros(value: float) -> str:
 
 def actuality_score(session, slug: str, today: date, max_age: int = 2) -> int:  # noqa: ANN001
     """Actualiteit as the issue defines it, with plain SQL on the database (not with db.read.actuality): trends
-    whose newest figure is at most `max_age` years old, running results measured in the last closed quarter,
+    whose newest figure (yearly, where the indicator has yearly figures) is at most `max_age` years old, running results measured in the last closed quarter,
     results whose status asks for a toelichting that have one, stories under a year old."""
     pid, region = session.execute(text("SELECT id, region_id FROM programme WHERE slug = :s"), {"s": slug}).one()
     ok = total = 0
     for (ind,) in session.execute(text("SELECT indicator_id FROM programme_indicator WHERE programme_id = :p"),
                                   {"p": pid}):
-        # every period lies within one calendar year, so the year of its start is the year it ends in
-        years = [int(str(start)[:4]) for (start,) in session.execute(text(
-            "SELECT period_start FROM observation WHERE indicator_id = :i AND region_id = :r AND value IS NOT NULL"),
-            {"i": ind, "r": region})]
+        # every period lies within one calendar year, so the year of its start is the year it ends in; the yearly
+        # figures count where there are any (the series the trend card shows), else every kind
+        rows = session.execute(text(
+            "SELECT period_start, period_kind FROM observation WHERE indicator_id = :i AND region_id = :r "
+            "AND value IS NOT NULL"), {"i": ind, "r": region}).all()
+        yearly = [start for start, kind in rows if kind == "jaar"]
+        years = [int(str(start)[:4]) for start in (yearly or [start for start, _ in rows])]
         total += 1
         ok += bool(years) and max(years) >= today.year - max_age
     current = (today.month - 1) // 3  # 0 … 3: the quarter we are in; the one before it is the last closed one

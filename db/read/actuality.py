@@ -36,7 +36,8 @@ from indicators.periods import Period, last_ended_quarter
 
 
 def _newest_figures(session: Session, pairs: set[tuple[int, int]]) -> dict[tuple[int, int], Period]:
-    """The newest period with a value per (indicator, region)."""
+    """The newest period with a value per (indicator, region): of the yearly figures where there are any – the series
+    the trend cards show and label "niet actueel" (db.read.trends.series_for) – else of any period kind."""
     if not pairs:
         return {}
     indicators = {i for i, _ in pairs}
@@ -50,8 +51,9 @@ def _newest_figures(session: Session, pairs: set[tuple[int, int]]) -> dict[tuple
             .group_by(Observation.indicator_id, Observation.region_id, Observation.period_kind)):
         if (ind, region) not in pairs:
             continue
-        period = Period(start, PeriodKind(kind))
-        if (ind, region) not in newest or period.end > newest[(ind, region)].end:
+        period, known = Period(start, PeriodKind(kind)), newest.get((ind, region))
+        if known is None or (period.kind is PeriodKind.YEAR) > (known.kind is PeriodKind.YEAR) or (
+                (period.kind is PeriodKind.YEAR) == (known.kind is PeriodKind.YEAR) and period.end > known.end):
             newest[(ind, region)] = period
     return newest
 
