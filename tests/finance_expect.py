@@ -99,8 +99,9 @@ def euros(value: float) -> str:
 
 def actuality_score(session, slug: str, today: date, max_age: int = 2) -> int:  # noqa: ANN001
     """Actualiteit as the issue defines it, with plain SQL on the database (not with db.read.actuality): trends
-    whose newest figure (yearly, where the indicator has yearly figures) is at most `max_age` years old, running results measured in the last closed quarter,
-    results whose status asks for a toelichting that have one, stories under a year old."""
+    whose newest figure (yearly, where the indicator has yearly figures) is at most `max_age` years old, running
+    results measured in the last closed quarter, results whose status asks for a toelichting that have one, stories
+    under a year old."""
     pid, region = session.execute(text("SELECT id, region_id FROM programme WHERE slug = :s"), {"s": slug}).one()
     ok = total = 0
     for (ind,) in session.execute(text("SELECT indicator_id FROM programme_indicator WHERE programme_id = :p"),
