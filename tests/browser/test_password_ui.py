@@ -44,7 +44,7 @@ def test_change_password_with_the_keyboard(page, demo_app_url: str) -> None:  # 
     page.keyboard.press("Enter")
     page.get_by_role("heading", level=1, name=texts.PASSWORD_TITLE).wait_for()
     assert page.url.endswith("/account/wachtwoord")
-    page.wait_for_function("document.querySelector('#wachtwoord-nieuw-wachtwoord[aria-describedby]') !== null")
+    page.wait_for_function("() => document.querySelector('#wachtwoord-nieuw-wachtwoord[aria-describedby]') !== null")
     assert _described(page, NEW_FIELD) == ["wachtwoord-nieuw-wachtwoord-uitleg"]
     assert page.get_attribute(CURRENT, "autocomplete") == "current-password"
     assert page.get_attribute(NEW_FIELD, "autocomplete") == page.get_attribute(REPEAT, "autocomplete") == "new-password"
@@ -58,7 +58,8 @@ def test_change_password_with_the_keyboard(page, demo_app_url: str) -> None:  # 
     summary.wait_for()
     assert texts.PASSWORD_ERRORS["huidig-onjuist"] in summary.inner_text()
     assert texts.PASSWORD_ERRORS["ongelijk"] in summary.inner_text()
-    page.wait_for_function("document.querySelector('#wachtwoord-huidig-wachtwoord[aria-invalid=\"true\"]') !== null")
+    page.wait_for_function(
+        "() => document.querySelector('#wachtwoord-huidig-wachtwoord[aria-invalid=\"true\"]') !== null")
     assert _described(page, CURRENT) == ["wachtwoord-huidig-wachtwoord-fout"]
     assert page.get_attribute(REPEAT, "aria-invalid") == "true"
     assert page.get_attribute(NEW_FIELD, "aria-invalid") is None
@@ -68,7 +69,8 @@ def test_change_password_with_the_keyboard(page, demo_app_url: str) -> None:  # 
     # a link in the summary takes the keyboard to its field
     tab_to(page, "#wachtwoord-fouten a[href='#wachtwoord-huidig-wachtwoord']")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'wachtwoord-huidig-wachtwoord'")
+    page.wait_for_function(
+        "() => document.activeElement && document.activeElement.id === 'wachtwoord-huidig-wachtwoord'")
 
     # changed
     _type_fields(page, PASSWORD, NEW, NEW)
@@ -94,6 +96,7 @@ def test_password_form_on_a_phone(phone_page, demo_app_url: str) -> None:  # noq
     page.keyboard.press("Enter")
     page.get_by_role("alert").wait_for()
     assert "fout=te-kort,ongelijk" in page.url
-    page.wait_for_function("document.querySelector('#wachtwoord-nieuw-wachtwoord[aria-invalid=\"true\"]') !== null")
+    page.wait_for_function(
+        "() => document.querySelector('#wachtwoord-nieuw-wachtwoord[aria-invalid=\"true\"]') !== null")
     assert _described(page, NEW_FIELD) == ["wachtwoord-nieuw-wachtwoord-uitleg", "wachtwoord-nieuw-wachtwoord-fout"]
     clean(page, phone=True)

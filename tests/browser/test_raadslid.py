@@ -65,7 +65,10 @@ def routes() -> list[str]:
 def settle(page) -> None:  # noqa: ANN001 - playwright Page
     page.locator("h1").first.wait_for()
     page.wait_for_load_state("networkidle")
-    page.wait_for_function("Array.from(document.images).every(i => i.complete)")
+    # a promise in one evaluate (not wait_for_function with an expression: polling it needs eval, which the
+    # site's Content Security Policy refuses when the images are not all there at the first look)
+    page.evaluate("() => Promise.all(Array.from(document.images).filter(i => !i.complete).map(i => new Promise("
+                  "done => { i.addEventListener('load', done); i.addEventListener('error', done); })))")
 
 
 def reader_text(page) -> str:  # noqa: ANN001
