@@ -87,7 +87,8 @@ def measure(base: str, database_url: str, limit_kb: int) -> bool:
                 within = size <= limit_kb * 1024
                 ok &= within
                 verdict = f"  {'OK' if within else 'TE ZWAAR'} (grens {limit_kb} KB)"
-            print(f"{name:<32} {requests:>9} {kb(size):>13} {('+' if size >= floor else '') + kb(size - floor):>13}  {top}{verdict}")  # noqa: T201
+            diff = ("+" if size >= floor else "") + kb(size - floor)
+            print(f"{name:<32} {requests:>9} {kb(size):>13} {diff:>13}  {top}{verdict}")  # noqa: T201
         browser.close()
     return ok
 
