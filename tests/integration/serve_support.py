@@ -42,6 +42,18 @@ def wait_for(url: str, timeout: float = 120, proc: subprocess.Popen | None = Non
     raise TimeoutError(f"{url} did not answer in {timeout} s")
 
 
+
+def stop_group(proc: subprocess.Popen) -> None:
+    """End a process started with start_new_session=True and everything it started: SIGTERM, then SIGKILL after
+    30 s."""
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
 class Served:
     """One ./serve.sh: its base URL, process and log file."""
 
@@ -67,13 +79,7 @@ class Served:
         return self.log.read_text(errors="replace")
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait()
+        stop_group(self.proc)
         self._out.close()
 
 
@@ -240,10 +246,5 @@ class CeleryWorker:
             time.sleep(0.2)
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
+        stop_group(self.proc)
         self._out.close()
