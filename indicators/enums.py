@@ -96,17 +96,10 @@ class ItemKind(StrEnum):
     MEASUREMENT_NOTE = "meting_toelichting"
 
 
-class AuditSubject(StrEnum):
-    """What an audit entry is about: an editable item (the values of ItemKind) or a file load (`lading`, its id
-    that of the load log's data_load row)."""
-
-    PROJECT = ItemKind.PROJECT.value
-    RESULT = ItemKind.RESULT.value
-    MEASUREMENT = ItemKind.MEASUREMENT.value
-    STORY = ItemKind.STORY.value
-    INDICATOR_NOTE = ItemKind.INDICATOR_NOTE.value
-    MEASUREMENT_NOTE = ItemKind.MEASUREMENT_NOTE.value
-    LOAD = "lading"
+# What an audit entry is about: an editable item (every ItemKind, same name and value) or a file load (`lading`,
+# its id that of the load log's data_load row).
+AuditSubject = StrEnum("AuditSubject", [(kind.name, kind.value) for kind in ItemKind] + [("LOAD", "lading")],
+                       module=__name__)
 
 
 class AuditAction(StrEnum):

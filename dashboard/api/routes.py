@@ -1,10 +1,14 @@
 """The resources of the API (Flask blueprint under /api) and `register_api`, which puts them on the server with the
 API's own guard (GET/HEAD/OPTIONS only, sign-in when REQUIRE_SIGN_IN is on) and headers.
 
-Every route parses its query with its model (queries.parse), reads through db.read – the same read models as the
-pages – in one short read session, and answers through http.one or http.collection."""
+Every route parses its query with the model its document entry names (`_get`, queries.parse), reads through
+db.read – the same read models as the pages – in one short read session, and answers through http.one or
+http.collection."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
 
 from flask import Blueprint, Flask, Response, current_app, request
 
@@ -27,7 +31,7 @@ from dashboard.api.problems import (
     problem_response,
     unknown_path,
 )
-from dashboard.api.queries import NoQuery, ObservationQuery, Paging, ResultQuery, StoryQuery, parse
+from dashboard.api.queries import NoQuery, ObservationQuery, Paging, QueryModel, ResultQuery, StoryQuery, parse
 from dashboard.api.queries import RegionQuery as RegionParams
 from dashboard.auth import REQUIRE_KEY, current_user
 from dashboard.data import read_session
@@ -51,27 +55,36 @@ MAX_ID = 2**31 - 1
 bp = Blueprint("api", __name__, url_prefix=API_ROOT)
 
 
-def _query(model: type) -> object:
-    return parse(model, request.args.to_dict(flat=False))
+def _get(path: str, operation_id: str, tag: str, ok: object, query: type[QueryModel] = NoQuery, *,
+         collection: bool = False, can_be_missing: bool = False):  # noqa: ANN202 - a decorator
+    """A resource: its route under /v1, its entry in the document, and its query parsed with the model that the
+    document names (refused with 400 when it does not fit) and passed to the view first, unless it is NoQuery."""
+    def register(view: Callable[..., Response]) -> Callable[..., Response]:
+        @wraps(view)
+        def answer(**path_values: object) -> Response:
+            parsed = parse(query, request.args.to_dict(flat=False))
+            return view(**path_values) if query is NoQuery else view(parsed, **path_values)
+        documented_view = documented(operation_id, tag, ok, query, collection=collection,
+                                     can_be_missing=can_be_missing)(answer)
+        return bp.get(f"{V1}{path}")(documented_view)
+    return register
 
 
-def _page(rows: list, paging: Paging) -> list:
-    return rows[paging.offset:paging.offset + paging.page_size]
+def _paged(rows: list, model: type, paging: Paging) -> Response:
+    """A collection read whole (programmes, results, stories, quarters: a few hundred rows at most), answered with
+    the page the query asks for."""
+    return collection(rows[paging.offset:paging.offset + paging.page_size], model, len(rows), paging)
 
 
-@bp.get(f"{V1}/programmas")
-@documented("getProgrammas", "programmas", list[m.Programma], Paging, collection=True)
-def programmas() -> Response:
-    paging = _query(Paging)
+@_get("/programmas", "getProgrammas", "programmas", list[m.Programma], Paging, collection=True)
+def programmas(paging: Paging) -> Response:
     with read_session() as session:
         rows = [to.programme_row(card) for card in programme_cards(session)]
-    return collection(_page(rows, paging), m.Programma, len(rows), paging)
+    return _paged(rows, m.Programma, paging)
 
 
-@bp.get(f"{V1}/programmas/<slug>")
-@documented("getProgramma", "programmas", m.ProgrammaDetail, can_be_missing=True)
+@_get("/programmas/<slug>", "getProgramma", "programmas", m.ProgrammaDetail, can_be_missing=True)
 def programma(slug: str) -> Response:
-    _query(NoQuery)
     with read_session() as session:
         view = programme_view(session, slug, compare=())
     if view is None:
@@ -79,44 +92,37 @@ def programma(slug: str) -> Response:
     return one(to.programme_detail(view))
 
 
-@bp.get(f"{V1}/programmas/<slug>/resultaten")
-@documented("getProgrammaResultaten", "programmas", list[m.Resultaat], ResultQuery, collection=True,
-            can_be_missing=True)
-def resultaten(slug: str) -> Response:
-    query = _query(ResultQuery)
+@_get("/programmas/<slug>/resultaten", "getProgrammaResultaten", "programmas", list[m.Resultaat], ResultQuery,
+      collection=True, can_be_missing=True)
+def resultaten(query: ResultQuery, slug: str) -> Response:
     with read_session() as session:
         found = programme_results(session, slug)
     if found is None:
         raise not_found(texts.NO_PROGRAMME.format(slug=slug))
     rows = to.result_rows(found[1], query.quarter)
-    return collection(_page(rows, query), m.Resultaat, len(rows), query)
+    return _paged(rows, m.Resultaat, query)
 
 
-@bp.get(f"{V1}/programmas/<slug>/financien")
-@documented("getProgrammaFinancien", "programmas", list[m.Financien], Paging, collection=True, can_be_missing=True)
-def financien(slug: str) -> Response:
-    paging = _query(Paging)
+@_get("/programmas/<slug>/financien", "getProgrammaFinancien", "programmas", list[m.Financien], Paging,
+      collection=True, can_be_missing=True)
+def financien(paging: Paging, slug: str) -> Response:
     with read_session() as session:
         found = programme_finance_rows(session, slug)  # the read model of the page's Financiën and its download
     if found is None:
         raise not_found(texts.NO_PROGRAMME.format(slug=slug))
     rows = to.finance_rows(*found)
-    return collection(_page(rows, paging), m.Financien, len(rows), paging)
+    return _paged(rows, m.Financien, paging)
 
 
-@bp.get(f"{V1}/indicatoren")
-@documented("getIndicatoren", "indicatoren", list[m.Indicator], Paging, collection=True)
-def indicatoren() -> Response:
-    paging = _query(Paging)
+@_get("/indicatoren", "getIndicatoren", "indicatoren", list[m.Indicator], Paging, collection=True)
+def indicatoren(paging: Paging) -> Response:
     with read_session() as session:
         total, items = open_data.indicator_catalogue(session, paging.offset, paging.page_size)
     return collection([to.indicator_row(i) for i in items], m.Indicator, total, paging)
 
 
-@bp.get(f"{V1}/indicatoren/<code>")
-@documented("getIndicator", "indicatoren", m.IndicatorDetail, can_be_missing=True)
+@_get("/indicatoren/<code>", "getIndicator", "indicatoren", m.IndicatorDetail, can_be_missing=True)
 def indicator(code: str) -> Response:
-    _query(NoQuery)
     with read_session() as session:
         item = open_data.catalogue_indicator(session, code)
         if item is None:
@@ -132,11 +138,9 @@ def indicator(code: str) -> Response:
                                  webpagina=to.url(f"/indicator/{code}")))
 
 
-@bp.get(f"{V1}/indicatoren/<code>/waarnemingen")
-@documented("getIndicatorWaarnemingen", "indicatoren", list[m.Waarneming], ObservationQuery, collection=True,
-            can_be_missing=True)
-def waarnemingen(code: str) -> Response:
-    query = _query(ObservationQuery)
+@_get("/indicatoren/<code>/waarnemingen", "getIndicatorWaarnemingen", "indicatoren", list[m.Waarneming],
+      ObservationQuery, collection=True, can_be_missing=True)
+def waarnemingen(query: ObservationQuery, code: str) -> Response:
     where = ObservationFilter(region_code=query.region_code, kind=query.period_kind, start=query.first_day,
                               end=query.last_day)
     with read_session() as session:
@@ -147,28 +151,22 @@ def waarnemingen(code: str) -> Response:
     return collection([to.observation_row(o) for o in rows], m.Waarneming, total, query)
 
 
-@bp.get(f"{V1}/regios")
-@documented("getRegios", "regios", list[m.Regio], RegionParams, collection=True)
-def regios() -> Response:
-    query = _query(RegionParams)
+@_get("/regios", "getRegios", "regios", list[m.Regio], RegionParams, collection=True)
+def regios(query: RegionParams) -> Response:
     with read_session() as session:
         total, rows = open_data.region_rows(session, query.kind, query.parent_code, query.offset, query.page_size)
     return collection([to.region_row(r) for r in rows], m.Regio, total, query)
 
 
-@bp.get(f"{V1}/verhalen")
-@documented("getVerhalen", "verhalen", list[m.Verhaal], StoryQuery, collection=True)
-def verhalen() -> Response:
-    query = _query(StoryQuery)
+@_get("/verhalen", "getVerhalen", "verhalen", list[m.Verhaal], StoryQuery, collection=True)
+def verhalen(query: StoryQuery) -> Response:
     with read_session() as session:
         rows = [to.story_row(row) for row in open_data.published_stories(session, query.programme)]
-    return collection(_page(rows, query), m.Verhaal, len(rows), query)
+    return _paged(rows, m.Verhaal, query)
 
 
-@bp.get(f"{V1}/verhalen/<int:id>")
-@documented("getVerhaal", "verhalen", m.VerhaalDetail, can_be_missing=True)
+@_get("/verhalen/<int:id>", "getVerhaal", "verhalen", m.VerhaalDetail, can_be_missing=True)
 def verhaal(id: int) -> Response:  # `id`: the path parameter's name in the document
-    _query(NoQuery)
     if not 1 <= id <= MAX_ID:  # beyond what the database's integer holds
         raise not_found(texts.NO_STORY.format(id=id))
     with read_session() as session:
@@ -178,19 +176,15 @@ def verhaal(id: int) -> Response:  # `id`: the path parameter's name in the docu
     return one(to.story_detail(detail))
 
 
-@bp.get(f"{V1}/kwartalen")
-@documented("getKwartalen", "kwartalen", list[qm.Kwartaal], Paging, collection=True)
-def kwartalen() -> Response:
-    paging = _query(Paging)
+@_get("/kwartalen", "getKwartalen", "kwartalen", list[qm.Kwartaal], Paging, collection=True)
+def kwartalen(paging: Paging) -> Response:
     with read_session() as session:
         rows = [to.quarter_row(q) for q in open_data.published_quarter_list(session)]
-    return collection(_page(rows, paging), qm.Kwartaal, len(rows), paging)
+    return _paged(rows, qm.Kwartaal, paging)
 
 
-@bp.get(f"{V1}/kwartalen/<kwartaal>")
-@documented("getKwartaal", "kwartalen", qm.KwartaalRapport, can_be_missing=True)
+@_get("/kwartalen/<kwartaal>", "getKwartaal", "kwartalen", qm.KwartaalRapport, can_be_missing=True)
 def kwartaal(kwartaal: str) -> Response:
-    _query(NoQuery)
     try:
         quarter = parse_quarter(kwartaal)
     except PeriodError:
@@ -202,10 +196,8 @@ def kwartaal(kwartaal: str) -> Response:
     return one(to.quarter_report(report))
 
 
-@bp.get(f"{V1}/openapi.json")
-@documented("getOpenapi", "documentatie", m.OpenapiDocument)
+@_get("/openapi.json", "getOpenapi", "documentatie", m.OpenapiDocument)
 def openapi() -> Response:
-    _query(NoQuery)
     return one(m.OpenapiDocument(openapi_document()))
 
 
