@@ -11,7 +11,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import (  # noqa: I001
+from db.models import (
     Indicator,
     Measurement,
     MeasurementNote,
