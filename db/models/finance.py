@@ -6,17 +6,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, Enum, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from db.models.base import Base, PeriodMixin
+from db.models.base import Base, PeriodMixin, ReplacedMixin, enum_column
 from db.models.figures import Region
 from db.models.programmes import Programme, Project
 from indicators.enums import StatementKind
 from indicators.periods import utcnow
-
-_KIND = Enum(StatementKind, name="statement_kind", native_enum=False, create_constraint=True,
-             values_callable=lambda e: [m.value for m in e], validate_strings=True, length=20)
 
 
 class Taakveld(Base):
@@ -45,7 +42,7 @@ class Iv3Statement(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     region_id: Mapped[int] = mapped_column(ForeignKey("region.id", ondelete="CASCADE"), index=True)
     year: Mapped[int] = mapped_column(Integer)
-    kind: Mapped[StatementKind] = mapped_column(_KIND)
+    kind: Mapped[StatementKind] = mapped_column(enum_column(StatementKind, "statement_kind"))
     inhabitants: Mapped[int | None] = mapped_column(Integer)
     source: Mapped[str] = mapped_column(String(300), default="")
     table_id: Mapped[str | None] = mapped_column(String(20))  # CBS table, e.g. 45063NED
@@ -85,14 +82,7 @@ class Iv3GroupTotal(Base):
     baten: Mapped[float | None] = mapped_column(Float)
 
 
-class _Replaced:
-    """When a later load replaced the values of a history row, and which load did."""
-
-    replaced_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    replaced_by_load_id: Mapped[int | None] = mapped_column(ForeignKey("data_load.id"))
-
-
-class Iv3AmountHistory(_Replaced, Base):
+class Iv3AmountHistory(ReplacedMixin, Base):
     """The values an amount had before a later load (a corrected file) replaced them."""
 
     __tablename__ = "iv3_amount_history"
@@ -152,7 +142,7 @@ class ProjectBudget(PeriodMixin, Base):
     project: Mapped[Project] = relationship()
 
 
-class ProjectBudgetHistory(_Replaced, Base):
+class ProjectBudgetHistory(ReplacedMixin, Base):
     """A project budget row's values before a later load replaced them."""
 
     __tablename__ = "project_budget_history"

@@ -125,8 +125,7 @@ def columns_of(session: Session, kind: ItemKind, row: Any, programme_id: int | N
         cols.update(name=row.name, kind=row.kind, unit=row.unit, desired_direction=row.desired_direction,
                     decimals=row.decimals)
     elif kind is ItemKind.MEASUREMENT:
-        cols.update(period_kind=row.period.kind, period_start=row.period.start, target=row.target,
-                    realised=row.realised, status=row.status, explanation=row.explanation)
+        cols.update(row.columns())
     elif kind is ItemKind.STORY:
         project_id = result_id = indicator_id = None
         if row.project_name:

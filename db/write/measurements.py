@@ -39,7 +39,7 @@ from db.write.workflow import (
 from indicators.enums import Action, Direction, ItemKind, MeasurementStatus, PeriodKind, WorkflowState
 from indicators.formatting import MEASUREMENT_STATUS_LABELS
 from indicators.measurement_rules import WHOLE_NUMBER, measurement_problems
-from indicators.periods import Period, PeriodError, utcnow
+from indicators.periods import Period, PeriodError
 
 
 def measurement_check(session: Session, result_id: int | None) -> Check:
@@ -158,8 +158,7 @@ def save_quarter(session: Session, actor: ActorLike, programme_slug: str, quarte
 
 def new_measurements(rows: Sequence[MeasurementRow]) -> list[Measurement]:
     """The measurements of a result that the demo (or a test) loads with its project: published, no audit."""
-    return [Measurement(period_kind=m.period.kind, period_start=m.period.start, target=m.target, realised=m.realised,
-                        status=m.status, explanation=m.explanation, is_example=m.is_example) for m in rows]
+    return [Measurement(**m.columns(), is_example=m.is_example) for m in rows]
 
 
 @dataclass(frozen=True)
@@ -254,10 +253,7 @@ def merge_loaded(session: Session, load: DataLoad, rows: Sequence[LoadedMeasurem
                                                  .format(quarter=row.period.code, state=work.state.value)))
                 continue
             if work.revision is None and work.state is WorkflowState.CONCEPT:
-                old = MeasurementHistory(measurement_id=existing.id, target=existing.target,
-                                         realised=existing.realised, status=existing.status,
-                                         explanation=existing.explanation, replaced_at=utcnow(),
-                                         replaced_by_load_id=load.id)
+                old = MeasurementHistory.of(existing, load.id)
             ref = update_measurement(session, actor, existing.id, work.version, values, note=note)
         except Invalid as exc:
             name, reason = next(iter(exc.errors.items()))

@@ -173,8 +173,7 @@ def publish_revision(session: Session, kind: ItemKind, row: Any, revision: Revis
     replaced measurement keeps its old values in measurement_history); False when someone else moved it first."""
     old = None
     if isinstance(row, Measurement):
-        old = MeasurementHistory(measurement_id=row.id, target=row.target, realised=row.realised, status=row.status,
-                                 explanation=row.explanation, replaced_at=utcnow())
+        old = MeasurementHistory.of(row)
     values = {**decoded(kind, revision), **ON_PUBLISH.get(kind, {})}
     if not _close(session, kind, row, revision, expected_version, values):
         return False

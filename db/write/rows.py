@@ -138,6 +138,11 @@ class MeasurementRow(Row):
     explanation: str = ""
     is_example: bool = False
 
+    def columns(self) -> dict[str, object]:
+        """The measurement table's columns for these values (is_example aside: only the demo sets it)."""
+        return {"period_kind": self.period.kind, "period_start": self.period.start, "target": self.target,
+                "realised": self.realised, "status": self.status, "explanation": self.explanation}
+
 
 class ResultRow(Row):
     name: Text
