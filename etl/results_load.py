@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from db.read.reference import KnownResult, results_by_name
 from db.session import DatabaseError, session_scope
 from db.write import loads
-from db.write.measurements import LoadedMeasurement, LoadedResult, merge_loaded, results_by_name
+from db.write.measurements import LoadedMeasurement, merge_loaded
 from etl import messages
 from etl.pipeline import MAX_REPORTED_ERRORS
 from etl.reading import FileRefused
@@ -124,12 +125,12 @@ class _Refused(Exception):
     pass
 
 
-def _status(row: MeasurementInput, result: LoadedResult) -> MeasurementStatus:
+def _status(row: MeasurementInput, result: KnownResult) -> MeasurementStatus:
     """The row's status, or the one its target and realised value give when the manager left it open."""
     return row.status or classify_measurement(row.target, row.realised, result.desired_direction)
 
 
-def _rule_errors(name: str, line: int, row: MeasurementInput, result: LoadedResult) -> list[RowError]:
+def _rule_errors(name: str, line: int, row: MeasurementInput, result: KnownResult) -> list[RowError]:
     """The rules of indicators.measurement_rules for one row, naming its column: whole numbers for a result counted
     in things, a toelichting with a status other than op koers – the same rules as the edit form."""
     status = _status(row, result)

@@ -1,17 +1,18 @@
 """Lookups of reference data for loads and the load log: region and indicator codes, the region names that CBS
-exports use, the indicators bound to a CBS table, the programmes of a gemeente, the most recent loads and the last
-load per CBS table."""
+exports use, the indicators bound to a CBS table, the results a results file may name, the programmes of a gemeente,
+the most recent loads and the last load per CBS table."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
 
 from db.models.figures import DataLoad, Indicator, Region
-from db.models.programmes import Programme
+from db.models.programmes import Programme, Project, Result
 from db.session import Session
-from indicators.enums import RegionKind
+from indicators.enums import Direction, RegionKind
 from indicators.periods import as_utc
 from indicators.views import LoadView
 
@@ -35,6 +36,23 @@ def bound_indicators(session: Session, table_id: str | None) -> dict[str, str]:
     rows = session.execute(select(Indicator.cbs_measure_key, Indicator.code)
                            .where(Indicator.cbs_table_id == table_id)).all()
     return {key: code for key, code in rows if key}
+
+
+@dataclass(frozen=True)
+class KnownResult:
+    """A result that a results file names by project and result name: what checking its rows needs."""
+
+    id: int
+    desired_direction: Direction
+    unit: str = ""
+
+
+def results_by_name(session: Session) -> dict[tuple[str, str], KnownResult]:
+    """Every result (in any workflow state) by (project name, result name), both lower case."""
+    rows = session.execute(select(Project.name, Result.name, Result.id, Result.desired_direction, Result.unit)
+                           .join(Result, Result.project_id == Project.id)).all()
+    return {(project.lower(), name.lower()): KnownResult(rid, direction, unit or "")
+            for project, name, rid, direction, unit in rows}
 
 
 def regions_by_kind(session: Session) -> list[tuple[str, str, RegionKind]]:

@@ -36,7 +36,7 @@ from db.write.workflow import (
     load_actor,
     require,
 )
-from indicators.enums import Action, Direction, ItemKind, MeasurementStatus, PeriodKind, WorkflowState
+from indicators.enums import Action, ItemKind, MeasurementStatus, PeriodKind, WorkflowState
 from indicators.formatting import MEASUREMENT_STATUS_LABELS
 from indicators.measurement_rules import WHOLE_NUMBER, measurement_problems
 from indicators.periods import Period, PeriodError
@@ -162,15 +162,6 @@ def new_measurements(rows: Sequence[MeasurementRow]) -> list[Measurement]:
 
 
 @dataclass(frozen=True)
-class LoadedResult:
-    """A result as a results file names it (project and result name), for `merge_loaded`."""
-
-    id: int
-    desired_direction: Direction
-    unit: str = ""
-
-
-@dataclass(frozen=True)
 class LoadedMeasurement:
     """One checked row of a results file; `line`: its row number in the file."""
 
@@ -199,14 +190,6 @@ class Merged(ChangeCounts):
 
     revised: int = 0
     refused: list[RefusedRow] = field(default_factory=list)
-
-
-def results_by_name(session: Session) -> dict[tuple[str, str], LoadedResult]:
-    """Every result (in any workflow state) by (project name, result name), both lower case."""
-    rows = session.execute(select(Project.name, Result.name, Result.id, Result.desired_direction, Result.unit)
-                           .join(Result, Result.project_id == Project.id)).all()
-    return {(project.lower(), name.lower()): LoadedResult(rid, direction, unit or "")
-            for project, name, rid, direction, unit in rows}
 
 
 IN_REVIEW = (WorkflowState.SUBMITTED, WorkflowState.APPROVED)
