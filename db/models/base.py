@@ -1,18 +1,18 @@
-"""The declarative base with its naming convention, portable enum columns, and the period, history and workflow
-mixins of the tables."""
+"""The declarative base with its naming convention, portable enum columns, and the period and workflow mixins
+of the tables."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import Date, DateTime, Enum, ForeignKey, Integer, MetaData
+from sqlalchemy import Date, Enum, Integer, MetaData
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 from indicators.enums import PeriodKind, WorkflowState
-from indicators.periods import Period, utcnow
+from indicators.periods import Period
 
-__all__ = ["NAMING_CONVENTION", "Base", "enum_column", "PeriodMixin", "ReplacedMixin", "WorkflowMixin"]
+__all__ = ["NAMING_CONVENTION", "Base", "enum_column", "PeriodMixin", "WorkflowMixin"]
 
 
 NAMING_CONVENTION = {
@@ -51,14 +51,6 @@ class PeriodMixin:
     @property
     def period(self) -> Period:
         return Period(self.period_start, PeriodKind(self.period_kind))
-
-
-class ReplacedMixin:
-    """A history row's end: when a later load or edit replaced the values it keeps, and which load did (none for an
-    edit)."""
-
-    replaced_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    replaced_by_load_id: Mapped[int | None] = mapped_column(ForeignKey("data_load.id"))
 
 
 class WorkflowMixin:

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from db.models.base import Base, PeriodMixin, ReplacedMixin, enum_column
+from db.models.base import Base, PeriodMixin, enum_column
 from db.models.figures import Region
 from db.models.programmes import Programme, Project
 from indicators.enums import StatementKind
@@ -82,7 +82,14 @@ class Iv3GroupTotal(Base):
     baten: Mapped[float | None] = mapped_column(Float)
 
 
-class Iv3AmountHistory(ReplacedMixin, Base):
+class _Replaced:
+    """When a later load replaced the values of a history row, and which load did."""
+
+    replaced_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    replaced_by_load_id: Mapped[int | None] = mapped_column(ForeignKey("data_load.id"))
+
+
+class Iv3AmountHistory(_Replaced, Base):
     """The values an amount had before a later load (a corrected file) replaced them."""
 
     __tablename__ = "iv3_amount_history"
@@ -142,7 +149,7 @@ class ProjectBudget(PeriodMixin, Base):
     project: Mapped[Project] = relationship()
 
 
-class ProjectBudgetHistory(ReplacedMixin, Base):
+class ProjectBudgetHistory(_Replaced, Base):
     """A project budget row's values before a later load replaced them."""
 
     __tablename__ = "project_budget_history"

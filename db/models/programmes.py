@@ -3,12 +3,12 @@ notes), and stories."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from db.models.base import Base, PeriodMixin, ReplacedMixin, WorkflowMixin, enum_column
+from db.models.base import Base, PeriodMixin, WorkflowMixin, enum_column
 from db.models.figures import Indicator, Region
 from indicators.enums import Direction, MeasurementStatus, ProjectStatus, ResultKind, StoryKind
 from indicators.periods import utcnow
@@ -134,7 +134,7 @@ class Measurement(PeriodMixin, WorkflowMixin, Base):
     result: Mapped[Result] = relationship(back_populates="measurements")
 
 
-class MeasurementHistory(ReplacedMixin, Base):
+class MeasurementHistory(Base):
     """A measurement's values before a later load or edit replaced them."""
 
     __tablename__ = "measurement_history"
@@ -145,6 +145,8 @@ class MeasurementHistory(ReplacedMixin, Base):
     realised: Mapped[float | None] = mapped_column(Float)
     status: Mapped[MeasurementStatus] = mapped_column(enum_column(MeasurementStatus, "measurement_status"))
     explanation: Mapped[str] = mapped_column(Text, default="")
+    replaced_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    replaced_by_load_id: Mapped[int | None] = mapped_column(ForeignKey("data_load.id"))
 
     @classmethod
     def of(cls, measurement: Measurement, load_id: int | None = None) -> MeasurementHistory:
