@@ -75,7 +75,7 @@ class Settings(BaseSettings):
                                  description="info.contact.url of the open-data API's OpenAPI document.")
     api_contact_email: str = Field(default="opendata@perspectief.example",
                                    description="info.contact.email of the open-data API's OpenAPI document.")
-    # --- production and operations (issue 15) ---
+    # --- production and operations ---
     base_url: str | None = Field(
         default=None,
         description="The canonical public address (e.g. https://perspectief.gemeente.nl/): every absolute link (PDF, "

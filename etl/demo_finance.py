@@ -11,7 +11,7 @@ from db.write.finance import ProjectBudgetInput, merge_project_budgets, set_prog
 from etl.demo_content import DEMO_QUARTERS, PROJECTS, SV, ZV
 from etl.iv3 import DEMO_FILES, load_iv3_into
 
-# Which taakveldgroepen count as each programme's money (issue: Wmo, participatie and toegang for Sociaal en
+# Which taakveldgroepen count as each programme's money (Wmo, participatie and toegang for Sociaal en
 # Vitaal; jeugd, openbare orde en veiligheid and volksgezondheid for Zorg en Veiligheid).
 PROGRAMME_GROUPS = {
     SV: ["wmo", "participatie", "toegang"],

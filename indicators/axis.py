@@ -1,6 +1,6 @@
 """Where a chart's y-axis starts, declared per kind of measure, and the round axis range that follows from it.
 
-The rule (issue 14): quantities whose zero means "none" – percentages, rates per N inhabitants, counts and amounts –
+The rule: quantities whose zero means "none" – percentages, rates per N inhabitants, counts and amounts –
 start at 0, so the height of a line is its size; measures without such a zero – an index (2015 = 100), a report
 mark, an average age – start near their own figures, so their movement stays visible. The kind is read from the
 measure's unit; AXIS_RULES is the declaration (tests hold every unit of the demo and of the CBS tables in

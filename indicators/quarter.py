@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict
 
-from indicators.enums import ChangeKind, Movement
+from indicators.enums import ChangeKind, Movement, ObservationStatus
 from indicators.periods import Period, parse_quarter
 
 EPSILON = 1e-9
@@ -23,7 +23,7 @@ class _Model(BaseModel):
 class TrendPoint(_Model):
     period: str  # Period.code, e.g. "2024" or "2026-Q3"
     value: float | None
-    status: str = "definitief"
+    status: str = ObservationStatus.DEFINITIVE.value
     is_example: bool = False
 
 
@@ -87,7 +87,7 @@ class StoryItem(_Model):
     indicator_code: str | None
     indicator_name: str | None
     media_url: str | None
-    # since issue 14 (absent from reports frozen before): the picture or poster bundled or uploaded, and where the
+    # not in reports frozen before stories had pictures: the picture or poster bundled or uploaded, and where the
     # story's programme and result are, for the links of its tile
     media_file: str | None = None
     programme_slug: str = ""

@@ -135,8 +135,8 @@ def figures_of(text: str, unit: str) -> list[int]:
 
 def figure_conflicts(headline: str, texts: list[str], unit: str, realised_until: list[float],
                      ) -> list[str]:
-    """Where a story's figures disagree with the result it belongs to (issue 14: the film spoke of 19 partners while
-    the result showed 22). `realised_until`: the result's realised values up to the story's date, oldest first.
+    """Where a story's figures disagree with the result it belongs to (a film that speaks of 19 partners while the
+    result shows 22). `realised_until`: the result's realised values up to the story's date, oldest first.
     Every figure in the story must be one of them (an earlier stand may be told), and the last figure of the
     headline (title and summary) must be the stand at the story's date."""
     known = {round(v) for v in realised_until}

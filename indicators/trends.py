@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from indicators.enums import Direction, MeasurementStatus, PeriodKind, Verdict
+from indicators.enums import Direction, MeasurementStatus, ObservationStatus, PeriodKind, Verdict
 from indicators.formatting import format_number
 from indicators.periods import Period
 
@@ -22,7 +22,7 @@ BASIS_PREVIOUS = "previous"
 class Point:
     period: Period
     value: float | None
-    status: str = "definitief"
+    status: str = ObservationStatus.DEFINITIVE.value
 
     @property
     def has_value(self) -> bool:

@@ -1,4 +1,4 @@
-"""The open-data API under /api/v1 (issue 16): read-only, what the public pages show, following the Logius NL API
+"""The open-data API under /api/v1: read-only, what the public pages show, following the Logius NL API
 Design Rules. `dashboard.api.routes.register_api(server)` puts it on the Flask server; this module only names the
 paths, so that the app-wide guards (CSRF, sign-in) can leave the API to its own checks without importing it."""
 

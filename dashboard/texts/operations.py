@@ -1,5 +1,5 @@
 """Dutch text of production limits and operations: request limits, the comparison limit, the export queue, quarters
-that do not exist (issue 15)."""
+that do not exist."""
 
 REQUEST_TOO_LARGE = "Dit verzoek is te groot: hoogstens {mb} MB."
 COMPARE_TOO_MANY = ("U kunt hoogstens {most} gebieden tegelijk vergelijken; u koos er {asked}. Alleen de eerste {most} "

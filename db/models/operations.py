@@ -1,4 +1,4 @@
-"""Production operations (issue 15): server-side sessions, the data version the response cache is keyed by, and the
+"""Production operations: server-side sessions, the data version the response cache is keyed by, and the
 programme each uploaded story file was uploaded for."""
 
 from __future__ import annotations
