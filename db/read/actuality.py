@@ -23,6 +23,7 @@ from db.models import (
     Result,
     Story,
 )
+from db.read.results import published_results
 from indicators.actuality import (
     Actuality,
     explained_item,
@@ -83,11 +84,8 @@ def programme_actuality(session: Session, today: date, max_age_years: int,
                                                   period.label if period else "", today, max_age_years))
 
     results = session.execute(
-        select(Result.id, Result.name, ProgrammeLine.programme_id, Project.status, Project.start_date,
-               Project.end_date)
-        .join(Project, Project.id == Result.project_id)
-        .join(ProgrammeLine, ProgrammeLine.id == Project.programme_line_id)
-        .where(ProgrammeLine.programme_id.in_(ids), Result.is_published(), Project.is_published())
+        published_results(Result.id, Result.name, ProgrammeLine.programme_id, Project.status, Project.start_date,
+                          Project.end_date, programme_ids=ids)
         .order_by(ProgrammeLine.programme_id, ProgrammeLine.sort_order, Project.id, Result.id)).all()
     measurements: dict[int, list] = defaultdict(list)
     result_ids = [r[0] for r in results]

@@ -21,6 +21,7 @@ from db.models.programmes import Measurement, Programme, ProgrammeIndicator, Pro
 from db.models.quarter import MeetingNote, QuarterSnapshot
 from db.read.lookups import valid_id
 from db.read.project_finance import project_money
+from db.read.results import published_results
 from db.read.stories import story_items
 from db.read.trends import series_for
 from indicators.enums import COUNTRY, MeetingNoteKind, PeriodKind, WorkflowState
@@ -96,10 +97,7 @@ def _measurement(m: Measurement) -> MeasurementItem:
 
 def _results(session: Session, programme_id: int, quarter: Period) -> list[ResultItem]:
     stmt = (
-        select(Result, Project.name, ProgrammeLine.name)
-        .join(Project, Project.id == Result.project_id)
-        .join(ProgrammeLine, ProgrammeLine.id == Project.programme_line_id)
-        .where(ProgrammeLine.programme_id == programme_id, Result.is_published(), Project.is_published())
+        published_results(Result, Project.name, ProgrammeLine.name, programme_ids=[programme_id])
         .options(selectinload(Result.measurements))
         .order_by(ProgrammeLine.sort_order, ProgrammeLine.id, Project.id, Result.id)
     )

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from db.models.programmes import Measurement, MeasurementNote, Programme, ProgrammeLine, Project, Result
@@ -14,6 +15,15 @@ from db.read.stories import stories_by_result
 from indicators.enums import PeriodKind
 from indicators.periods import Period
 from indicators.views import MeasurementNoteView, MeasurementView, ResultView
+
+
+def published_results(*columns: Any, programme_ids: Sequence[int]) -> Select:
+    """select(*columns) over the published results of the published projects of these programmes, joined to their
+    project and line (the first column must be of Result)."""
+    return (select(*columns)
+            .join(Project, Project.id == Result.project_id)
+            .join(ProgrammeLine, ProgrammeLine.id == Project.programme_line_id)
+            .where(ProgrammeLine.programme_id.in_(list(programme_ids)), Result.is_published(), Project.is_published()))
 
 
 def results_of(session: Session, programme_id: int) -> list[ResultView]:
@@ -26,14 +36,9 @@ def results_for(session: Session, programme_ids: Sequence[int]) -> dict[int, lis
     out: dict[int, list[ResultView]] = defaultdict(list)
     if not programme_ids:
         return out
-    stmt = (
-        select(Result.id, Result.name, Result.kind, Result.unit, Result.decimals, Result.desired_direction,
-               Project.name, ProgrammeLine.name, ProgrammeLine.programme_id)
-        .join(Project, Project.id == Result.project_id)
-        .join(ProgrammeLine, ProgrammeLine.id == Project.programme_line_id)
-        .where(ProgrammeLine.programme_id.in_(list(programme_ids)), Result.is_published(), Project.is_published())
-        .order_by(ProgrammeLine.sort_order, Project.id, Result.id)
-    )
+    stmt = published_results(Result.id, Result.name, Result.kind, Result.unit, Result.decimals,
+                             Result.desired_direction, Project.name, ProgrammeLine.name, ProgrammeLine.programme_id,
+                             programme_ids=programme_ids).order_by(ProgrammeLine.sort_order, Project.id, Result.id)
     views = []
     for rid, name, kind, unit, decimals, direction, project_name, line_name, programme_id in session.execute(stmt):
         view = ResultView(rid, name, kind.value, unit, decimals, direction.value, line_name, project_name, [])
