@@ -12,15 +12,17 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models.audit import AuditEntry
-from db.models.figures import Indicator, IndicatorNote, Region
-from db.models.programmes import (
+from db.models import (
+    AuditEntry,
+    Indicator,
+    IndicatorNote,
     Measurement,
     MeasurementNote,
     Programme,
     ProgrammeIndicator,
     ProgrammeLine,
     Project,
+    Region,
     Result,
     Story,
 )
