@@ -348,6 +348,8 @@ def test_binnenstad_shows_its_indicators_beside_gemeente_and_nederland(request: 
     settle(page)
     page.locator("#wijken-tabel").get_by_role("link", name="Binnenstad").click()
     page.wait_for_url(re.compile(r"/wijk/WK014110$"))
+    # the link navigates inside the page: the URL changes before the router has put the wijk's page in place
+    page.get_by_role("heading", level=1, name="Binnenstad").wait_for()
     settle(page)
     assert page.locator("h1").inner_text() == "Binnenstad"
     table = page.locator("#wijk-cijfers")
