@@ -14,10 +14,10 @@ from urllib.parse import unquote
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from dashboard.theme import load_theme
-from db.models import Region, RegionGeometry, Result, Story
+from db.models import Region, Result, Story
 from db.session import session_scope
 from indicators.enums import RegionKind
 from settings import Settings
@@ -32,15 +32,15 @@ def geo_app_url(demo_app_url: str) -> Iterator[str]:
     """The demo app with the wijk boundaries of the GeoJSON fixture loaded for the duration of one test.
 
     (A second Dash app in the same process would get no callbacks: Dash hands its global callbacks to the first
-    app that starts, so the boundaries go into the demo app's database and are removed afterwards.)"""
+    app that starts, so the boundaries go into the demo app's database, and the demo's own are put back afterwards.)"""
+    from etl.demo import BOUNDARIES
     from etl.geo import load_boundaries
 
     assert load_boundaries(_db(), GEO_FIXTURE) == 12
     try:
         yield demo_app_url
-    finally:
-        with session_scope(_db()) as s:
-            s.execute(delete(RegionGeometry))
+    finally:  # the demo's own boundaries again, for the tests that follow
+        assert load_boundaries(_db(), BOUNDARIES) == 12
 
 
 def _db() -> str:

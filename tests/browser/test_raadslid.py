@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 
 from dashboard.theme import load_theme
 from db.models import Indicator, Observation, ProgrammeIndicator, Region, RegionGeometry
 from db.read.sitemap import public_paths
 from db.session import session_scope
+from etl.demo import BOUNDARIES
 from indicators.enums import MeasurementStatus
 from indicators.quarter import ChangeKind
 from settings import Settings
@@ -27,7 +26,6 @@ from tests.browser.axe import format_violations, run_axe
 pytestmark = pytest.mark.browser
 
 WIDTHS = {"phone": 375, "laptop": 1280}
-GEO_FIXTURE = Path(__file__).resolve().parents[1] / "data" / "geo" / "almelo_wijken_rechthoeken.geojson"
 VERDICTS = ("niet in de gewenste richting", "in de gewenste richting", "geen duidelijke verandering")
 
 # What must never reach a reader (issue 14): raw codes, English UI words, admin commands, "(en)"-constructions,
@@ -288,32 +286,16 @@ def test_niet_actueel_exactly_on_the_trends_whose_newest_figure_is_too_old(page,
     assert page.locator(".quarter-table .trend-glance-outdated").count() == sum(expected.values())
 
 
-@pytest.fixture
-def mapped_app_url(demo_app_url: str) -> Iterator[str]:
-    """The demo with wijk boundaries: those the demo loads itself when it bundles them, else the test fixture's
-    (removed again afterwards)."""
-    with session_scope(_db()) as s:
-        bundled = s.scalar(select(func.count()).select_from(RegionGeometry))
-    if bundled:
-        yield demo_app_url
-        return
-    from etl.geo import load_boundaries
-
-    assert load_boundaries(_db(), GEO_FIXTURE) == 12
-    try:
-        yield demo_app_url
-    finally:
-        with session_scope(_db()) as s:
-            s.execute(delete(RegionGeometry))
-
-
 @pytest.mark.parametrize("device", list(WIDTHS))
-def test_wijk_map_renders_and_links_every_wijk(request: pytest.FixtureRequest, mapped_app_url: str,
+def test_wijk_map_renders_and_links_every_wijk(request: pytest.FixtureRequest, demo_app_url: str,
                                                device: str) -> None:
+    with session_scope(_db()) as s:  # the boundaries the demo bundles (tests that load others put these back)
+        sources = s.scalars(select(RegionGeometry.source)).all()
+    assert sources == [BOUNDARIES.name] * 12
     page = request.getfixturevalue("page" if device == "laptop" else "phone_page")
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
-    page.goto(mapped_app_url + "/wijken")
+    page.goto(demo_app_url + "/wijken")
     settle(page)
     image = page.locator("#wijken-kaart img:visible")
     assert image.count() == 1 and image.evaluate("i => i.naturalWidth") > 0
@@ -326,7 +308,7 @@ def test_wijk_map_renders_and_links_every_wijk(request: pytest.FixtureRequest, m
     assert sorted(hrefs) == [f"/wijk/WK0141{n}" for n in range(10, 22)]
     assert all(a for a in areas.evaluate_all("els => els.map(a => a.alt)"))
     assert page.locator("#wijken-geen-kaart").count() == 0
-    assert all(u.startswith(mapped_app_url) or u.startswith("data:") for u in requests), "no external requests"
+    assert all(u.startswith(demo_app_url) or u.startswith("data:") for u in requests), "no external requests"
     binnenstad = page.locator(f"map[name='{name}'] area[href='/wijk/WK014110']")
     binnenstad.focus()
     page.keyboard.press("Enter")
